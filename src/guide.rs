@@ -1,0 +1,199 @@
+//! The stage content (titles, intros, questions, hints, examples), read from
+//! `assets/guide.toml`, which is embedded in the binary at build time.
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+
+use crate::wizard::Stage;
+
+const GUIDE_TOML: &str = include_str!("../assets/guide.toml");
+
+/// The kind of answer a question takes; decides both storage and editing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FieldKind {
+    /// One line of text.
+    Line,
+    /// Multi-line, soft-wrapped text.
+    Text,
+    /// One item a line.
+    List,
+    /// A fixed set of options, any number ticked.
+    Checklist,
+    /// A value from 1 to 5.
+    Rating,
+    /// A calendar date, typed as YYYY-MM-DD or a phrase like `+2w`.
+    Date,
+    /// Steps with text, an optional due date and a done mark.
+    Actions,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChoiceOption {
+    pub key: String,
+    pub label: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FieldGuide {
+    pub key: String,
+    pub kind: FieldKind,
+    pub label: String,
+    pub hint: String,
+    pub example: String,
+    #[serde(default)]
+    pub options: Vec<ChoiceOption>,
+    /// Labels for ratings 1..=5.
+    #[serde(default)]
+    pub scale: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StageGuide {
+    #[serde(default)]
+    pub key: String,
+    pub title: String,
+    pub tagline: String,
+    pub intro: String,
+    pub fields: Vec<FieldGuide>,
+}
+
+impl StageGuide {
+    pub fn field(&self, key: &str) -> Option<&FieldGuide> {
+        self.fields.iter().find(|f| f.key == key)
+    }
+
+    pub fn field_index(&self, key: &str) -> Option<usize> {
+        self.fields.iter().position(|f| f.key == key)
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Guide {
+    stages: Vec<StageGuide>,
+    plan: StageGuide,
+}
+
+impl Guide {
+    /// The guide shipped inside the binary, parsed and checked once.
+    pub fn builtin() -> Result<&'static Guide, String> {
+        static GUIDE: OnceLock<Result<Guide, String>> = OnceLock::new();
+        GUIDE
+            .get_or_init(|| Guide::parse(GUIDE_TOML))
+            .as_ref()
+            .map_err(Clone::clone)
+    }
+
+    /// Parses and validates guide content, so a broken asset fails loudly in tests
+    /// rather than as a confusing screen.
+    pub fn parse(text: &str) -> Result<Guide, String> {
+        let mut guide: Guide =
+            toml::from_str(text).map_err(|e| format!("assets/guide.toml: {e}"))?;
+        guide.plan.key = Stage::Plan.key().to_string();
+        guide.validate()?;
+        Ok(guide)
+    }
+
+    fn validate(&self) -> Result<(), String> {
+        let expected: Vec<&str> = Stage::QUESTION_STAGES.iter().map(|s| s.key()).collect();
+        let found: Vec<&str> = self.stages.iter().map(|s| s.key.as_str()).collect();
+        if expected != found {
+            return Err(format!(
+                "guide stages must be {expected:?} in that order, found {found:?}"
+            ));
+        }
+        for stage in self.stages.iter().chain(std::iter::once(&self.plan)) {
+            if stage.fields.is_empty() {
+                return Err(format!("stage {} has no questions", stage.key));
+            }
+            let mut keys = HashSet::new();
+            for field in &stage.fields {
+                let at = format!("{}.{}", stage.key, field.key);
+                if !keys.insert(field.key.as_str()) {
+                    return Err(format!("{at} appears twice"));
+                }
+                if field.label.trim().is_empty() || field.hint.trim().is_empty() {
+                    return Err(format!("{at} needs a label and a hint"));
+                }
+                match field.kind {
+                    FieldKind::Rating if field.scale.len() != 5 => {
+                        return Err(format!("{at} is a rating and needs five scale labels"));
+                    }
+                    FieldKind::Checklist if field.options.is_empty() => {
+                        return Err(format!("{at} is a checklist and needs options"));
+                    }
+                    _ => {}
+                }
+            }
+        }
+        Ok(())
+    }
+
+    pub fn stage(&self, stage: Stage) -> &StageGuide {
+        match stage.question_index() {
+            Some(i) => &self.stages[i],
+            None => &self.plan,
+        }
+    }
+
+    pub fn field(&self, stage: Stage, index: usize) -> Option<&FieldGuide> {
+        self.stage(stage).fields.get(index)
+    }
+
+    /// Every (stage, field) pair in walking order, the plan last.
+    #[cfg(test)]
+    pub fn all_fields(&self) -> impl Iterator<Item = (Stage, &FieldGuide)> {
+        Stage::ALL
+            .into_iter()
+            .flat_map(move |s| self.stage(s).fields.iter().map(move |f| (s, f)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_guide_has_seven_stages_and_a_plan() {
+        let guide = Guide::builtin().expect("embedded guide is valid");
+        for stage in Stage::QUESTION_STAGES {
+            let content = guide.stage(stage);
+            assert_eq!(content.key, stage.key());
+            assert!(!content.intro.trim().is_empty(), "{} has an intro", stage.key());
+            for field in &content.fields {
+                assert!(!field.example.trim().is_empty(), "{} has an example", field.key);
+            }
+        }
+        assert_eq!(guide.stage(Stage::Plan).fields[0].key, "weight_now");
+    }
+
+    #[test]
+    fn builtin_guide_uses_every_field_kind() {
+        let guide = Guide::builtin().expect("embedded guide is valid");
+        let kinds: HashSet<String> = guide
+            .all_fields()
+            .map(|(_, f)| format!("{:?}", f.kind))
+            .collect();
+        assert_eq!(kinds.len(), 7, "kinds used: {kinds:?}");
+    }
+
+    #[test]
+    fn a_rating_without_five_labels_is_rejected() {
+        let text = GUIDE_TOML.replacen("scale = [", "scale = [\"extra\", ", 1);
+        let err = Guide::parse(&text).expect_err("six labels must be refused");
+        assert!(err.contains("five scale labels"), "{err}");
+    }
+
+    #[test]
+    fn stages_out_of_order_are_rejected() {
+        let text = GUIDE_TOML.replacen("key = \"perspective\"", "key = \"elsewhere\"", 1);
+        let err = Guide::parse(&text).expect_err("unknown stage must be refused");
+        assert!(err.contains("in that order"), "{err}");
+    }
+}

@@ -1,0 +1,31 @@
+//! rebound: a calm terminal guide from a career setback to a dated growth plan.
+
+mod cli;
+mod dates;
+mod guide;
+mod reflection;
+mod store;
+mod tui;
+mod wizard;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    // Read before any thread starts: the local offset is only safe to read then.
+    let offset = time::UtcOffset::current_local_offset().unwrap_or(time::UtcOffset::UTC);
+    let cli = cli::Cli::parse();
+    if let Err(e) = color_eyre::install() {
+        eprintln!("rebound: {e}");
+    }
+    match cli::run(cli, offset) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(report) => {
+            // One readable line: the message and its causes, no backtrace.
+            let line: Vec<String> = report.chain().map(ToString::to_string).collect();
+            eprintln!("rebound: {}", line.join(": "));
+            ExitCode::FAILURE
+        }
+    }
+}

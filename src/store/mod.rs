@@ -1,0 +1,318 @@
+//! All file I/O for reflections: where they live, listing, loading, atomic
+//! saving, and naming a reflection by id or prefix.
+
+mod atomic;
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use time::OffsetDateTime;
+
+pub use atomic::save_atomically;
+
+use crate::guide::Guide;
+use crate::reflection::{FormatError, Reflection, Status, is_valid_id, slug};
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("no reflection matches \"{0}\" (see the list with `rebound`)")]
+    NotFound(String),
+    #[error("\"{prefix}\" matches more than one reflection: {}", candidates.join(", "))]
+    Ambiguous {
+        prefix: String,
+        candidates: Vec<String>,
+    },
+    #[error("{}: {source}", path.display())]
+    Unreadable { path: PathBuf, source: FormatError },
+    #[error("{}: {source}", path.display())]
+    Io { path: PathBuf, source: io::Error },
+}
+
+/// What a list needs about one reflection.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Summary {
+    pub id: String,
+    pub title: String,
+    pub status: Status,
+    pub updated: OffsetDateTime,
+    pub completed: Option<OffsetDateTime>,
+    pub stage: String,
+}
+
+/// A file in the reflections folder that could not be read; named, never touched.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BadFile {
+    pub path: PathBuf,
+    pub reason: String,
+}
+
+#[derive(Debug, Default)]
+pub struct Listing {
+    /// Unfinished first, then completed; newest first within each.
+    pub reflections: Vec<Summary>,
+    pub bad_files: Vec<BadFile>,
+}
+
+pub struct Store {
+    root: PathBuf,
+}
+
+impl Store {
+    /// Opens (creating if needed) a data dir; folders are private to the user.
+    pub fn open(root: &Path) -> Result<Store, StoreError> {
+        let store = Store {
+            root: root.to_path_buf(),
+        };
+        create_private_dir(&store.reflections_dir())?;
+        Ok(store)
+    }
+
+    pub fn reflections_dir(&self) -> PathBuf {
+        self.root.join("reflections")
+    }
+
+    fn path_of(&self, id: &str) -> PathBuf {
+        self.reflections_dir().join(format!("{id}.toml"))
+    }
+
+    fn ids(&self) -> Result<Vec<String>, StoreError> {
+        let dir = self.reflections_dir();
+        let entries = fs::read_dir(&dir).map_err(|source| StoreError::Io {
+            path: dir.clone(),
+            source,
+        })?;
+        let mut ids = Vec::new();
+        for entry in entries.flatten() {
+            let name = entry.file_name();
+            let Some(name) = name.to_str() else { continue };
+            if let Some(id) = name.strip_suffix(".toml")
+                && is_valid_id(id)
+            {
+                ids.push(id.to_string());
+            }
+        }
+        ids.sort();
+        Ok(ids)
+    }
+
+    pub fn list(&self) -> Result<Listing, StoreError> {
+        let mut listing = Listing::default();
+        for id in self.ids()? {
+            match self.load(&id) {
+                Ok(r) => listing.reflections.push(Summary {
+                    id: r.id,
+                    title: r.title,
+                    status: r.status,
+                    updated: r.updated,
+                    completed: r.completed,
+                    stage: r.position.stage,
+                }),
+                Err(e) => listing.bad_files.push(BadFile {
+                    path: self.path_of(&id),
+                    reason: match e {
+                        StoreError::Unreadable { source, .. } => source.to_string(),
+                        StoreError::Io { source, .. } => source.to_string(),
+                        other => other.to_string(),
+                    },
+                }),
+            }
+        }
+        listing.reflections.sort_by(|a, b| {
+            (a.status == Status::Completed)
+                .cmp(&(b.status == Status::Completed))
+                .then(b.updated.cmp(&a.updated))
+                .then(a.id.cmp(&b.id))
+        });
+        Ok(listing)
+    }
+
+    pub fn load(&self, id: &str) -> Result<Reflection, StoreError> {
+        if !is_valid_id(id) {
+            return Err(StoreError::NotFound(id.to_string()));
+        }
+        let path = self.path_of(id);
+        let bytes = fs::read(&path).map_err(|source| match source.kind() {
+            io::ErrorKind::NotFound => StoreError::NotFound(id.to_string()),
+            _ => StoreError::Io {
+                path: path.clone(),
+                source,
+            },
+        })?;
+        let unreadable = |source| StoreError::Unreadable {
+            path: path.clone(),
+            source,
+        };
+        let text = String::from_utf8(bytes)
+            .map_err(|_| unreadable(FormatError::Invalid("not UTF-8 text".into())))?;
+        let reflection = Reflection::from_toml_str(&text).map_err(unreadable)?;
+        if reflection.id != id {
+            return Err(unreadable(FormatError::Invalid(format!(
+                "its id \"{}\" does not match its file name",
+                reflection.id
+            ))));
+        }
+        Ok(reflection)
+    }
+
+    pub fn save(&self, reflection: &Reflection, guide: &Guide) -> Result<(), StoreError> {
+        let path = self.path_of(&reflection.id);
+        save_atomically(&path, reflection.to_toml_string(guide).as_bytes())
+            .map_err(|source| StoreError::Io { path, source })
+    }
+
+    /// Creates and saves a new reflection with a readable id that no other uses.
+    pub fn create(
+        &self,
+        title: &str,
+        now: OffsetDateTime,
+        guide: &Guide,
+    ) -> Result<Reflection, StoreError> {
+        let stem = format!(
+            "{:04}-{:02}-{:02}-{}",
+            now.year(),
+            u8::from(now.month()),
+            now.day(),
+            slug(title)
+        );
+        let mut id = stem.clone();
+        let mut n = 2;
+        while self.path_of(&id).exists() {
+            id = format!("{stem}-{n}");
+            n += 1;
+        }
+        let reflection = Reflection::new(id, title.trim().to_string(), now);
+        self.save(&reflection, guide)?;
+        Ok(reflection)
+    }
+
+    /// Names a reflection by its id or any unique prefix of it.
+    pub fn resolve(&self, prefix: &str) -> Result<String, StoreError> {
+        let ids = self.ids()?;
+        if ids.iter().any(|id| id == prefix) {
+            return Ok(prefix.to_string());
+        }
+        let candidates: Vec<String> = ids
+            .into_iter()
+            .filter(|id| !prefix.is_empty() && id.starts_with(prefix))
+            .collect();
+        match candidates.len() {
+            0 => Err(StoreError::NotFound(prefix.to_string())),
+            1 => Ok(candidates.into_iter().next().unwrap_or_default()),
+            _ => Err(StoreError::Ambiguous {
+                prefix: prefix.to_string(),
+                candidates,
+            }),
+        }
+    }
+
+    /// The unfinished reflection edited most recently, for `rebound resume`.
+    pub fn latest_unfinished(&self) -> Result<Option<String>, StoreError> {
+        Ok(self
+            .list()?
+            .reflections
+            .into_iter()
+            .find(|s| s.status == Status::InProgress)
+            .map(|s| s.id))
+    }
+}
+
+fn create_private_dir(dir: &Path) -> Result<(), StoreError> {
+    let err = |source| StoreError::Io {
+        path: dir.to_path_buf(),
+        source,
+    };
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        fs::DirBuilder::new()
+            .recursive(true)
+            .mode(0o700)
+            .create(dir)
+            .map_err(err)
+    }
+    #[cfg(not(unix))]
+    {
+        fs::create_dir_all(dir).map_err(err)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::wizard::Stage;
+    use time::macros::datetime;
+
+    fn guide() -> &'static Guide {
+        Guide::builtin().expect("embedded guide is valid")
+    }
+
+    fn store() -> (tempfile::TempDir, Store) {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let store = Store::open(dir.path()).expect("open store");
+        (dir, store)
+    }
+
+    #[test]
+    fn created_reflections_get_readable_unique_ids() {
+        let (_dir, store) = store();
+        let now = datetime!(2026-11-29 09:00 UTC);
+        let a = store.create("Lost the Acme client", now, guide()).expect("create");
+        let b = store.create("Lost the Acme client", now, guide()).expect("create");
+        assert_eq!(a.id, "2026-11-29-lost-the-acme-client");
+        assert_eq!(b.id, "2026-11-29-lost-the-acme-client-2");
+        assert_eq!(store.load(&b.id).expect("load").title, "Lost the Acme client");
+    }
+
+    #[test]
+    fn answers_and_position_survive_save_and_load() {
+        let (_dir, store) = store();
+        let mut r = store
+            .create("Missed promotion", datetime!(2026-11-01 08:00 UTC), guide())
+            .expect("create");
+        r.set_text(Stage::Reflect, "differently", "Ask for scope early".into());
+        r.position.stage = "reflect".into();
+        r.position.field = "differently".into();
+        store.save(&r, guide()).expect("save");
+        let back = store.load(&r.id).expect("load");
+        assert_eq!(back, r);
+    }
+
+    #[test]
+    fn prefixes_resolve_when_unique_and_list_candidates_when_not() {
+        let (_dir, store) = store();
+        let now = datetime!(2026-11-29 09:00 UTC);
+        store.create("alpha", now, guide()).expect("create");
+        store.create("alps", now, guide()).expect("create");
+        assert_eq!(store.resolve("2026-11-29-alph").expect("unique"), "2026-11-29-alpha");
+        match store.resolve("2026-11-29-al") {
+            Err(StoreError::Ambiguous { candidates, .. }) => assert_eq!(candidates.len(), 2),
+            other => panic!("expected ambiguity, got {other:?}"),
+        }
+        assert!(matches!(store.resolve("zzz"), Err(StoreError::NotFound(_))));
+        assert!(matches!(store.resolve("../x"), Err(StoreError::NotFound(_))));
+    }
+
+    #[test]
+    fn listing_puts_unfinished_first_newest_first_and_names_bad_files() {
+        let (_dir, store) = store();
+        let mut done = store
+            .create("done", datetime!(2026-11-20 09:00 UTC), guide())
+            .expect("create");
+        done.status = Status::Completed;
+        done.updated = datetime!(2026-11-28 09:00 UTC);
+        store.save(&done, guide()).expect("save");
+        store.create("older", datetime!(2026-11-21 09:00 UTC), guide()).expect("create");
+        store.create("newer", datetime!(2026-11-22 09:00 UTC), guide()).expect("create");
+        let broken = store.reflections_dir().join("2026-01-01-broken.toml");
+        fs::write(&broken, "schema_version = [").expect("write broken");
+
+        let listing = store.list().expect("list");
+        let titles: Vec<_> = listing.reflections.iter().map(|s| s.title.as_str()).collect();
+        assert_eq!(titles, ["newer", "older", "done"]);
+        assert_eq!(listing.bad_files.len(), 1);
+        assert_eq!(listing.bad_files[0].path, broken);
+        assert_eq!(fs::read_to_string(&broken).expect("still there"), "schema_version = [");
+        assert_eq!(store.latest_unfinished().expect("latest").as_deref(), Some("2026-11-22-newer"));
+    }
+}

@@ -1,0 +1,280 @@
+//! The event loop: read a key, map it to an action, update, save, draw.
+//! Autosave lives here because it is the one place that knows the time.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
+
+use color_eyre::eyre::{Result, WrapErr};
+use crossterm::event::{self, Event, KeyEventKind};
+use time::{OffsetDateTime, UtcOffset};
+
+use crate::guide::Guide;
+use crate::reflection::Reflection;
+use crate::store::Store;
+use crate::tui::keys::{Action, action_for};
+use crate::tui::screens;
+use crate::tui::state::{App, Effect, Message, Tone};
+use crate::tui::terminal::TerminalSession;
+
+/// Where the TUI starts.
+pub enum Launch {
+    Home,
+    /// Ask for a title, then start a new reflection.
+    AskTitle,
+    /// Open this reflection where the person stopped.
+    Open(Reflection),
+}
+
+/// A change is saved once typing pauses this long...
+const QUIET_PERIOD: Duration = Duration::from_millis(300);
+/// ...and never later than this after it was made.
+const LONGEST_WAIT: Duration = Duration::from_millis(1000);
+/// How often the loop wakes with nothing to do, to notice signals.
+const TICK: Duration = Duration::from_millis(200);
+
+/// Tracks what is on disk, so every change is written within a second.
+struct Autosave {
+    saved_revision: u64,
+    seen_revision: u64,
+    first_unsaved: Option<Instant>,
+    last_change: Option<Instant>,
+    last_failure: Option<Instant>,
+}
+
+impl Autosave {
+    fn new() -> Autosave {
+        Autosave {
+            saved_revision: 0,
+            seen_revision: 0,
+            first_unsaved: None,
+            last_change: None,
+            last_failure: None,
+        }
+    }
+
+    /// Notes the current revision; true when a save is due now.
+    fn due(&mut self, revision: u64, now: Instant) -> bool {
+        if revision == self.saved_revision {
+            self.first_unsaved = None;
+            return false;
+        }
+        if revision != self.seen_revision {
+            self.seen_revision = revision;
+            self.last_change = Some(now);
+            self.first_unsaved.get_or_insert(now);
+        }
+        if self.last_failure.is_some_and(|t| now.duration_since(t) < LONGEST_WAIT) {
+            return false;
+        }
+        let quiet = self.last_change.is_some_and(|t| now.duration_since(t) >= QUIET_PERIOD);
+        let overdue = self.first_unsaved.is_some_and(|t| now.duration_since(t) >= LONGEST_WAIT);
+        quiet || overdue
+    }
+
+    /// How long the loop may sleep before a save could fall due.
+    fn wait(&self, now: Instant) -> Duration {
+        let mut wait = TICK;
+        if let Some(t) = self.last_change {
+            wait = wait.min((t + QUIET_PERIOD).saturating_duration_since(now));
+        }
+        if let Some(t) = self.first_unsaved {
+            wait = wait.min((t + LONGEST_WAIT).saturating_duration_since(now));
+        }
+        wait
+    }
+}
+
+struct Runner<'a> {
+    app: App,
+    store: &'a Store,
+    autosave: Autosave,
+}
+
+impl Runner<'_> {
+    /// Saves the open reflection if it has unsaved changes.
+    fn save_now(&mut self) -> bool {
+        let guide = self.app.guide;
+        let Some(session) = self.app.session.as_mut() else { return true };
+        if session.revision == self.autosave.saved_revision {
+            return true;
+        }
+        session.reflection.updated = OffsetDateTime::now_utc();
+        match self.store.save(&session.reflection, guide) {
+            Ok(()) => {
+                self.autosave.saved_revision = session.revision;
+                self.autosave.first_unsaved = None;
+                self.autosave.last_failure = None;
+                if self.app.notice.as_ref().is_some_and(|n| n.tone == Tone::Warning) {
+                    self.app.notice = None;
+                }
+                true
+            }
+            Err(e) => {
+                self.autosave.last_failure = Some(Instant::now());
+                self.app.notice = Some(Message {
+                    text: format!("Could not save ({e}). Your writing is safe here; retrying."),
+                    tone: Tone::Warning,
+                });
+                false
+            }
+        }
+    }
+
+    fn refresh_listing(&mut self) {
+        match self.store.list() {
+            Ok(listing) => self.app.set_listing(listing),
+            Err(e) => {
+                self.app.notice = Some(Message {
+                    text: format!("Could not list reflections: {e}"),
+                    tone: Tone::Warning,
+                });
+            }
+        }
+    }
+
+    fn open(&mut self, reflection: Reflection) {
+        self.autosave = Autosave::new();
+        self.app.open_reflection(reflection);
+    }
+
+    /// Carries out an effect; false when the app should stop.
+    fn apply(&mut self, effect: Effect) -> bool {
+        match effect {
+            Effect::None => {}
+            Effect::Quit => return false,
+            Effect::Create(title) => {
+                match self.store.create(&title, OffsetDateTime::now_utc(), self.app.guide) {
+                    Ok(reflection) => self.open(reflection),
+                    Err(e) => {
+                        self.app.notice = Some(Message {
+                            text: format!("Could not start a reflection: {e}"),
+                            tone: Tone::Warning,
+                        });
+                    }
+                }
+            }
+            Effect::Open(id) => match self.store.load(&id) {
+                Ok(reflection) => self.open(reflection),
+                Err(e) => {
+                    self.app.notice = Some(Message { text: e.to_string(), tone: Tone::Warning });
+                }
+            },
+            Effect::CloseReflection => {
+                if self.save_now() {
+                    let id = self.app.close_reflection().map(|r| r.id);
+                    self.refresh_listing();
+                    if let Some(id) = id {
+                        self.app.select_id(&id);
+                    }
+                }
+            }
+        }
+        true
+    }
+}
+
+pub fn run(store: &Store, guide: &'static Guide, offset: UtcOffset, launch: Launch) -> Result<()> {
+    let today = OffsetDateTime::now_utc().to_offset(offset).date();
+    let mut runner = Runner {
+        app: App::new(guide, today, offset),
+        store,
+        autosave: Autosave::new(),
+    };
+    runner.refresh_listing();
+    match launch {
+        Launch::Home => {}
+        Launch::AskTitle => runner.app.open_title_prompt(crate::tui::state::TitlePurpose::New),
+        Launch::Open(reflection) => runner.open(reflection),
+    }
+
+    // Closing the terminal (SIGHUP) or a polite kill (SIGTERM) saves first.
+    let stop = Arc::new(AtomicBool::new(false));
+    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+        signal_hook::flag::register(signal, Arc::clone(&stop))
+            .wrap_err("could not listen for termination signals")?;
+    }
+
+    let mut terminal = TerminalSession::start().wrap_err("rebound needs an interactive terminal")?;
+    let result = event_loop(&mut runner, &mut terminal, &stop);
+    runner.save_now();
+    drop(terminal);
+    result
+}
+
+fn event_loop(runner: &mut Runner, terminal: &mut TerminalSession, stop: &AtomicBool) -> Result<()> {
+    let mut redraw = true;
+    loop {
+        if redraw {
+            terminal.terminal.draw(|frame| screens::draw(frame, &runner.app))?;
+            redraw = false;
+        }
+        if stop.load(Ordering::Relaxed) {
+            return Ok(());
+        }
+        let now = Instant::now();
+        if event::poll(runner.autosave.wait(now))? {
+            let action = match event::read()? {
+                Event::Key(key) if key.kind != KeyEventKind::Release => {
+                    Some(action_for(&key, &runner.app.contexts()))
+                }
+                Event::Paste(text) => Some(Action::Paste(text)),
+                Event::Resize(..) => {
+                    redraw = true;
+                    None
+                }
+                _ => None,
+            };
+            if let Some(action) = action {
+                redraw = true;
+                let effect = runner.app.update(action);
+                if !runner.apply(effect) {
+                    return Ok(());
+                }
+            }
+        }
+        let now = Instant::now();
+        let revision = runner.app.session.as_ref().map_or(0, |s| s.revision);
+        if runner.autosave.due(revision, now) {
+            runner.save_now();
+            redraw = true;
+        }
+        runner.app.today = OffsetDateTime::now_utc().to_offset(runner.app.offset).date();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_change_is_saved_after_a_pause_and_never_later_than_a_second() {
+        let start = Instant::now();
+        let mut autosave = Autosave::new();
+        assert!(!autosave.due(0, start));
+        assert!(!autosave.due(1, start));
+        assert!(autosave.due(1, start + QUIET_PERIOD));
+
+        // Steady typing (a change every 100 ms) still saves within a second.
+        let mut autosave = Autosave::new();
+        let mut saved_at = None;
+        for step in 0..20u64 {
+            let now = start + Duration::from_millis(100 * step);
+            if autosave.due(step + 1, now) {
+                saved_at = Some(step);
+                break;
+            }
+        }
+        assert_eq!(saved_at, Some(10));
+    }
+
+    #[test]
+    fn the_loop_wakes_in_time_for_the_next_save() {
+        let start = Instant::now();
+        let mut autosave = Autosave::new();
+        autosave.due(1, start);
+        let later = start + Duration::from_millis(250);
+        assert_eq!(autosave.wait(later), QUIET_PERIOD - Duration::from_millis(250));
+        assert_eq!(Autosave::new().wait(start), TICK);
+    }
+}

@@ -1,0 +1,421 @@
+//! The editing state of the focused field, and how its edits reach the
+//! reflection. While a field has focus its editor is the source of truth; every
+//! change is written straight back so autosave always has the latest text.
+
+use ratatui::style::{Modifier, Style};
+use ratatui_textarea::{CursorMove, Input, Key, TextArea, WrapMode};
+use time::Date;
+
+use crate::dates::{self, DateInput};
+use crate::guide::{FieldGuide, FieldKind};
+use crate::reflection::{ActionItem, Reflection};
+use crate::tui::theme;
+use crate::wizard::Stage;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StepColumn {
+    Text,
+    Due,
+}
+
+/// The action plan being edited: a working copy of the steps (so a step emptied
+/// mid-edit keeps its place), the selected row and the cell's editor.
+pub struct StepsFocus {
+    pub rows: Vec<ActionItem>,
+    /// `rows.len()` is the empty row at the end that becomes a new step.
+    pub row: usize,
+    pub column: StepColumn,
+    pub editor: TextArea<'static>,
+}
+
+pub enum FieldFocus {
+    /// One-line text, multi-line text, lists and dates.
+    Text(TextArea<'static>),
+    Checklist { index: usize },
+    Rating,
+    Steps(StepsFocus),
+}
+
+impl FieldFocus {
+    pub fn open(reflection: &Reflection, stage: Stage, field: &FieldGuide) -> FieldFocus {
+        match field.kind {
+            FieldKind::Line | FieldKind::Date => {
+                FieldFocus::Text(editor(vec![reflection.text(stage, &field.key).into()], false))
+            }
+            FieldKind::Text => {
+                let lines = reflection
+                    .text(stage, &field.key)
+                    .split('\n')
+                    .map(str::to_string)
+                    .collect();
+                FieldFocus::Text(editor(lines, true))
+            }
+            FieldKind::List => {
+                let mut area = editor(reflection.list(stage, &field.key), true);
+                area.set_line_number_style(theme::dim());
+                FieldFocus::Text(area)
+            }
+            FieldKind::Checklist => FieldFocus::Checklist { index: 0 },
+            FieldKind::Rating => FieldFocus::Rating,
+            FieldKind::Actions => {
+                let rows = reflection.actions(stage, &field.key);
+                let row = rows.len();
+                FieldFocus::Steps(StepsFocus {
+                    editor: editor(vec![String::new()], false),
+                    rows,
+                    row,
+                    column: StepColumn::Text,
+                })
+            }
+        }
+    }
+
+    /// Writes the editor's content into the reflection.
+    pub fn commit(&self, reflection: &mut Reflection, stage: Stage, field: &FieldGuide) {
+        match (self, field.kind) {
+            (FieldFocus::Text(area), FieldKind::List) => {
+                reflection.set_list(stage, &field.key, area.lines().to_vec());
+            }
+            (FieldFocus::Text(area), FieldKind::Text) => {
+                reflection.set_text(stage, &field.key, area.lines().join("\n"));
+            }
+            (FieldFocus::Text(area), _) => {
+                reflection.set_text(stage, &field.key, area.lines().join(" "));
+            }
+            (FieldFocus::Steps(steps), _) => {
+                reflection.set_actions(stage, &field.key, steps.rows.clone());
+            }
+            (FieldFocus::Checklist { .. } | FieldFocus::Rating, _) => {}
+        }
+    }
+
+    /// Called as focus leaves: a date typed as a phrase becomes the date it means.
+    pub fn normalise_dates(&mut self, kind: FieldKind, today: Date) {
+        match self {
+            FieldFocus::Text(area) if kind == FieldKind::Date => {
+                if let Some(iso) = normalised(&area.lines().join(" "), today) {
+                    *area = editor(vec![iso], false);
+                }
+            }
+            FieldFocus::Steps(steps) => steps.normalise_due(today),
+            _ => {}
+        }
+    }
+
+    /// Passes a key to the editor; true when the text changed.
+    pub fn edit(&mut self, kind: FieldKind, input: Input) -> bool {
+        let single_line = !matches!(kind, FieldKind::Text | FieldKind::List);
+        match self {
+            FieldFocus::Text(area) => {
+                if single_line && is_newline(&input) {
+                    return false;
+                }
+                area.input(input)
+            }
+            FieldFocus::Steps(steps) => {
+                if is_newline(&input) {
+                    return false;
+                }
+                let changed = steps.editor.input(input);
+                if changed {
+                    steps.store_cell();
+                }
+                changed
+            }
+            FieldFocus::Checklist { .. } | FieldFocus::Rating => false,
+        }
+    }
+
+    /// Inserts pasted text; true when the text changed.
+    pub fn paste(&mut self, kind: FieldKind, text: &str) -> bool {
+        let multi_line = matches!(kind, FieldKind::Text | FieldKind::List);
+        let text = clean_paste(text, multi_line);
+        match self {
+            FieldFocus::Text(area) => area.insert_str(&text),
+            FieldFocus::Steps(steps) => {
+                let changed = steps.editor.insert_str(&text);
+                if changed {
+                    steps.store_cell();
+                }
+                changed
+            }
+            FieldFocus::Checklist { .. } | FieldFocus::Rating => false,
+        }
+    }
+
+    pub fn undo(&mut self) -> bool {
+        self.with_editor(TextArea::undo)
+    }
+
+    pub fn redo(&mut self) -> bool {
+        self.with_editor(TextArea::redo)
+    }
+
+    fn with_editor(&mut self, op: fn(&mut TextArea<'static>) -> bool) -> bool {
+        match self {
+            FieldFocus::Text(area) => op(area),
+            FieldFocus::Steps(steps) => {
+                let changed = op(&mut steps.editor);
+                if changed {
+                    steps.store_cell();
+                }
+                changed
+            }
+            _ => false,
+        }
+    }
+
+    /// Shows or hides the text cursor, so only the focused editor has one.
+    pub fn editor_mut(&mut self) -> Option<&mut TextArea<'static>> {
+        match self {
+            FieldFocus::Text(area) => Some(area),
+            FieldFocus::Steps(steps) => Some(&mut steps.editor),
+            _ => None,
+        }
+    }
+}
+
+impl StepsFocus {
+    fn cell_text(&self) -> String {
+        match (self.rows.get(self.row), self.column) {
+            (Some(step), StepColumn::Text) => step.text.clone(),
+            (Some(step), StepColumn::Due) => step.due.clone(),
+            (None, _) => String::new(),
+        }
+    }
+
+    fn load_cell(&mut self) {
+        self.editor = editor(vec![self.cell_text()], false);
+    }
+
+    /// Copies the editor into the working rows, creating the step when typing
+    /// starts on the empty last row.
+    fn store_cell(&mut self) {
+        let text = self.editor.lines().join(" ");
+        if self.row == self.rows.len() {
+            if text.is_empty() {
+                return;
+            }
+            self.rows.push(ActionItem::default());
+        }
+        if let Some(step) = self.rows.get_mut(self.row) {
+            match self.column {
+                StepColumn::Text => step.text = text,
+                StepColumn::Due => step.due = text,
+            }
+        }
+    }
+
+    fn normalise_due(&mut self, today: Date) {
+        if let Some(step) = self.rows.get_mut(self.row)
+            && let Some(iso) = normalised(&step.due, today)
+        {
+            step.due = iso;
+            if self.column == StepColumn::Due {
+                self.load_cell();
+            }
+        }
+    }
+
+    fn select(&mut self, row: usize, today: Date) {
+        self.normalise_due(today);
+        self.row = row.min(self.rows.len());
+        self.load_cell();
+    }
+
+    pub fn down(&mut self, today: Date) {
+        self.select(self.row + 1, today);
+    }
+
+    pub fn up(&mut self, today: Date) {
+        self.select(self.row.saturating_sub(1), today);
+    }
+
+    /// Enter: a new step right below the current one (or at the end).
+    pub fn new_step(&mut self, today: Date) -> bool {
+        self.normalise_due(today);
+        self.column = StepColumn::Text;
+        if self.row >= self.rows.len() {
+            self.load_cell();
+            return false;
+        }
+        self.rows.insert(self.row + 1, ActionItem::default());
+        self.row += 1;
+        self.load_cell();
+        true
+    }
+
+    pub fn toggle_done(&mut self) -> bool {
+        match self.rows.get_mut(self.row) {
+            Some(step) => {
+                step.done = !step.done;
+                true
+            }
+            None => false,
+        }
+    }
+
+    pub fn switch_column(&mut self, today: Date) {
+        self.normalise_due(today);
+        self.column = match self.column {
+            StepColumn::Text => StepColumn::Due,
+            StepColumn::Due => StepColumn::Text,
+        };
+        self.load_cell();
+    }
+
+    pub fn delete(&mut self) -> bool {
+        if self.row >= self.rows.len() {
+            return false;
+        }
+        self.rows.remove(self.row);
+        self.load_cell();
+        true
+    }
+}
+
+/// The ISO form of a date phrase, when it is a valid date not already in ISO form.
+fn normalised(text: &str, today: Date) -> Option<String> {
+    match dates::parse(text, today) {
+        DateInput::Valid(date) if dates::iso(date) != text => Some(dates::iso(date)),
+        _ => None,
+    }
+}
+
+fn is_newline(input: &Input) -> bool {
+    input.key == Key::Enter || (input.ctrl && matches!(input.key, Key::Char('j' | 'm')))
+}
+
+fn editor(lines: Vec<String>, wrap: bool) -> TextArea<'static> {
+    let mut area = TextArea::new(lines);
+    area.set_cursor_line_style(Style::default());
+    area.set_cursor_style(Style::default().add_modifier(Modifier::REVERSED));
+    area.set_placeholder_text("Type here…");
+    area.set_placeholder_style(theme::dim());
+    area.set_wrap_mode(if wrap { WrapMode::WordOrGlyph } else { WrapMode::None });
+    area.move_cursor(CursorMove::Bottom);
+    area.move_cursor(CursorMove::End);
+    area
+}
+
+/// Pasted text without terminal control characters; tabs become spaces and,
+/// for one-line fields, line breaks become spaces too.
+pub fn clean_paste(text: &str, multi_line: bool) -> String {
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    text.chars()
+        .filter_map(|c| match c {
+            '\n' if multi_line => Some('\n'),
+            '\n' | '\t' => Some(' '),
+            c if c.is_control() => None,
+            c => Some(c),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::guide::Guide;
+    use crate::reflection::tests::sample_reflection;
+    use time::macros::date;
+
+    const TODAY: Date = date!(2026 - 11 - 29);
+
+    fn field(stage: Stage, key: &str) -> &'static FieldGuide {
+        Guide::builtin()
+            .expect("guide")
+            .stage(stage)
+            .field(key)
+            .expect("field exists")
+    }
+
+    fn typed(focus: &mut FieldFocus, kind: FieldKind, text: &str) {
+        for c in text.chars() {
+            let key = if c == '\n' { Key::Enter } else { Key::Char(c) };
+            focus.edit(kind, Input { key, ..Input::default() });
+        }
+    }
+
+    #[test]
+    fn list_lines_become_items_and_blank_lines_are_dropped() {
+        let mut r = sample_reflection();
+        let f = field(Stage::Perspective, "support");
+        let mut focus = FieldFocus::open(&r, Stage::Perspective, f);
+        typed(&mut focus, f.kind, "Walks\n\nMy sister");
+        focus.commit(&mut r, Stage::Perspective, f);
+        assert_eq!(r.list(Stage::Perspective, "support"), ["Walks", "My sister"]);
+    }
+
+    #[test]
+    fn one_line_fields_refuse_newlines_and_undo_restores() {
+        let mut r = sample_reflection();
+        let f = field(Stage::Perspective, "ability");
+        let mut focus = FieldFocus::open(&r, Stage::Perspective, f);
+        typed(&mut focus, f.kind, "Saying\nno");
+        focus.commit(&mut r, Stage::Perspective, f);
+        assert_eq!(r.text(Stage::Perspective, "ability"), "Sayingno");
+        assert!(focus.undo());
+        focus.commit(&mut r, Stage::Perspective, f);
+        assert_ne!(r.text(Stage::Perspective, "ability"), "Sayingno");
+    }
+
+    #[test]
+    fn a_date_phrase_becomes_its_date_when_focus_leaves() {
+        let mut r = sample_reflection();
+        let f = field(Stage::Risk, "first_step_date");
+        let mut focus = FieldFocus::open(&r, Stage::Risk, f);
+        typed(&mut focus, f.kind, "+2w");
+        focus.normalise_dates(f.kind, TODAY);
+        focus.commit(&mut r, Stage::Risk, f);
+        assert_eq!(r.text(Stage::Risk, "first_step_date"), "2026-12-13");
+    }
+
+    #[test]
+    fn steps_are_typed_dated_ticked_and_deleted() {
+        let mut r = sample_reflection();
+        let f = field(Stage::Goals, "steps");
+        let mut focus = FieldFocus::open(&r, Stage::Goals, f);
+        typed(&mut focus, f.kind, "Ask Dana for feedback");
+        let FieldFocus::Steps(steps) = &mut focus else { panic!("steps focus") };
+        steps.switch_column(TODAY);
+        typed(&mut focus, f.kind, "+1w");
+        let FieldFocus::Steps(steps) = &mut focus else { panic!("steps focus") };
+        assert!(steps.toggle_done());
+        assert!(steps.new_step(TODAY));
+        typed(&mut focus, f.kind, "Take the course");
+        focus.commit(&mut r, Stage::Goals, f);
+        let saved = r.actions(Stage::Goals, "steps");
+        assert_eq!(saved.len(), 2);
+        assert_eq!(saved[0].text, "Ask Dana for feedback");
+        assert_eq!(saved[0].due, "2026-12-06");
+        assert!(saved[0].done);
+        assert_eq!(saved[1].text, "Take the course");
+
+        let FieldFocus::Steps(steps) = &mut focus else { panic!("steps focus") };
+        steps.up(TODAY);
+        assert!(steps.delete());
+        focus.commit(&mut r, Stage::Goals, f);
+        assert_eq!(r.actions(Stage::Goals, "steps")[0].text, "Take the course");
+    }
+
+    #[test]
+    fn a_wrong_due_date_gets_a_message_and_is_kept_as_typed() {
+        let mut r = sample_reflection();
+        let f = field(Stage::Goals, "steps");
+        let mut focus = FieldFocus::open(&r, Stage::Goals, f);
+        typed(&mut focus, f.kind, "Step");
+        let FieldFocus::Steps(steps) = &mut focus else { panic!("steps focus") };
+        steps.switch_column(TODAY);
+        typed(&mut focus, f.kind, "2026-13-01");
+        let FieldFocus::Steps(steps) = &focus else { panic!("steps focus") };
+        assert_eq!(dates::parse(&steps.rows[0].due, TODAY), DateInput::Invalid);
+        focus.commit(&mut r, Stage::Goals, f);
+        assert_eq!(r.actions(Stage::Goals, "steps")[0].due, "2026-13-01");
+    }
+
+    #[test]
+    fn pasted_control_characters_are_dropped() {
+        assert_eq!(clean_paste("a\x1b]0;pwned\x07b\r\nc\td", true), "a]0;pwnedb\nc d");
+        assert_eq!(clean_paste("one\ntwo", false), "one two");
+    }
+}

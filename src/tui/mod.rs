@@ -1,0 +1,17 @@
+//! The full-screen front end: state, keys, screens and the event loop.
+
+mod app;
+mod field;
+pub mod keys;
+pub mod screens;
+pub mod state;
+mod terminal;
+mod theme;
+mod widgets;
+
+pub use app::{Launch, run};
+
+/// A title as typed on the command line, without control characters.
+pub fn clean_title(title: &str) -> String {
+    field::clean_paste(title, false).trim().to_string()
+}

@@ -1,0 +1,97 @@
+//! What frames every screen: the header with progress, the footer of keys that
+//! work now, the message line, and the notice for a terminal that is too small.
+
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use crate::tui::keys::bindings_for;
+use crate::tui::state::{App, Message, Session, Tone};
+use crate::tui::theme;
+use crate::wizard::{Stage, overall_progress, stage_progress};
+
+use super::{MIN_HEIGHT, MIN_WIDTH};
+
+pub fn too_small(frame: &mut Frame, area: Rect) {
+    let text = vec![
+        Line::styled("Please make the window larger.", theme::bold()),
+        Line::raw(format!(
+            "rebound needs {MIN_WIDTH}×{MIN_HEIGHT}; this one is {}×{}.",
+            area.width, area.height
+        )),
+        Line::styled("Everything is saved. Ctrl-C quits.", theme::dim()),
+    ];
+    let y = area.height.saturating_sub(3) / 2;
+    let rect = Rect { y: area.y + y, height: area.height.saturating_sub(y), ..area };
+    frame.render_widget(
+        Paragraph::new(text).alignment(Alignment::Center).wrap(Wrap { trim: true }),
+        rect,
+    );
+}
+
+/// Two rows: the app and reflection title with overall progress, then the stages.
+pub fn header(frame: &mut Frame, area: Rect, app: &App, session: &Session) {
+    let r = &session.reflection;
+    let title = if r.title.trim().is_empty() { "Untitled reflection" } else { r.title.as_str() };
+    let progress = overall_progress(r, app.guide);
+    let stage = session.cursor.stage;
+    let where_ = match stage.question_index() {
+        Some(i) => format!("Stage {} of 7 · ", i + 1),
+        None => "Growth plan · ".to_string(),
+    };
+    let right = format!("{where_}{} of {} answered ", progress.answered, progress.total);
+    let left = Line::from(vec![
+        Span::styled(" rebound ", theme::heading()),
+        Span::styled("· ", theme::dim()),
+        Span::styled(title, theme::bold()),
+    ]);
+    let row = Rect { height: 1, ..area };
+    frame.render_widget(left, row);
+    frame.render_widget(Line::styled(right, theme::dim()).alignment(Alignment::Right), row);
+
+    let mut strip = vec![Span::raw(" ")];
+    for s in Stage::ALL {
+        let name = &app.guide.stage(s).title;
+        let label = match s.question_index() {
+            Some(i) => format!("{} {name}", i + 1),
+            None => format!("★ {name}"),
+        };
+        let p = stage_progress(r, app.guide, s);
+        let style = if s == stage {
+            theme::selected_row().patch(theme::accent())
+        } else if p.answered > 0 {
+            theme::answered()
+        } else {
+            theme::dim()
+        };
+        strip.push(Span::styled(format!(" {label} "), style));
+    }
+    let strip_row = Rect { y: area.y + 1, height: 1, ..area };
+    frame.render_widget(Line::from(strip), strip_row);
+}
+
+/// The keys that work now, as many as fit.
+pub fn footer(frame: &mut Frame, area: Rect, app: &App) {
+    let mut spans = vec![Span::raw(" ")];
+    let mut used = 1;
+    for binding in bindings_for(&app.contexts()).into_iter().filter(|b| b.in_footer) {
+        let width = binding.label.chars().count() + binding.does.chars().count() + 4;
+        if used + width > usize::from(area.width) {
+            break;
+        }
+        used += width;
+        spans.push(Span::styled(binding.label, theme::key()));
+        spans.push(Span::raw(format!(" {}   ", binding.does)));
+    }
+    frame.render_widget(Line::from(spans), area);
+}
+
+pub fn message(frame: &mut Frame, area: Rect, message: Option<&Message>) {
+    let Some(message) = message else { return };
+    let style = match message.tone {
+        Tone::Calm => theme::answered(),
+        Tone::Warning => theme::warning(),
+    };
+    frame.render_widget(Line::styled(format!(" {}", message.text), style), area);
+}

@@ -1,0 +1,44 @@
+//! F1: every key of the current screen, drawn from the binding table.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+
+use crate::tui::keys::{Context, bindings_for};
+use crate::tui::state::App;
+use crate::tui::theme;
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
+    // Help describes the screen underneath it, not itself.
+    let contexts: Vec<Context> = {
+        let mut under = app.contexts_without_help();
+        under.retain(|c| *c != Context::Help);
+        under
+    };
+    let bindings = bindings_for(&contexts);
+    let mut lines = vec![Line::raw("")];
+    for b in &bindings {
+        lines.push(Line::from(vec![
+            Span::styled(format!("  {:<12}", b.label), theme::key()),
+            Span::raw(b.does),
+        ]));
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled("  Everything you type is saved as you go.", theme::dim()));
+    lines.push(Line::styled("  Esc or F1 closes this help.", theme::dim()));
+    let height = (lines.len() as u16 + 2).min(area.height);
+    let width = 54.min(area.width);
+    let rect = Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + (area.height - height) / 2,
+        width,
+        height,
+    };
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .border_style(theme::accent())
+        .title(Line::styled(" Keys on this screen ", theme::heading()));
+    frame.render_widget(Clear, rect);
+    frame.render_widget(Paragraph::new(lines).block(block), rect);
+}

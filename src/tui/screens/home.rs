@@ -1,0 +1,129 @@
+//! The home screen: unfinished reflections first, then completed ones.
+
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use crate::dates;
+use crate::reflection::Status;
+use crate::store::Summary;
+use crate::tui::state::App;
+use crate::tui::theme;
+use crate::wizard::Stage;
+
+use super::chrome;
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
+    let bad = app.listing.bad_files.len() as u16;
+    let [header, list, notices, message, footer] = Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Min(3),
+        Constraint::Length(bad.min(4)),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    let title = Line::from(vec![
+        Span::styled(" rebound ", theme::heading()),
+        Span::styled("· turn a setback into a plan", theme::dim()),
+    ]);
+    frame.render_widget(title, Rect { height: 1, ..header });
+    if app.listing.reflections.is_empty() {
+        draw_welcome(frame, list);
+    } else {
+        draw_list(frame, list, app);
+    }
+    let notice_lines: Vec<Line> = app
+        .listing
+        .bad_files
+        .iter()
+        .take(4)
+        .map(|b| Line::styled(format!(" ⚠ skipped {}: {}", b.path.display(), b.reason), theme::warning()))
+        .collect();
+    frame.render_widget(Paragraph::new(notice_lines), notices);
+    chrome::message(frame, message, app.notice.as_ref());
+    chrome::footer(frame, footer, app);
+}
+
+fn draw_welcome(frame: &mut Frame, area: Rect) {
+    let text = vec![
+        Line::raw(""),
+        Line::styled("No reflections yet.", theme::bold()),
+        Line::raw(""),
+        Line::raw("A reflection walks you through a setback in seven short stages,"),
+        Line::raw("from how you see it today to a dated plan and one brave first step."),
+        Line::raw("Everything saves as you type; leave whenever you like and come back later."),
+        Line::raw(""),
+        Line::from(vec![Span::raw("Press "), Span::styled("n", theme::key()), Span::raw(" to begin.")]),
+    ];
+    frame.render_widget(
+        Paragraph::new(text).alignment(Alignment::Center).wrap(Wrap { trim: true }),
+        area,
+    );
+}
+
+fn draw_list(frame: &mut Frame, area: Rect, app: &App) {
+    let mut text = Text::default();
+    let mut selected_line = 0;
+    let mut last_status = None;
+    for (i, summary) in app.listing.reflections.iter().enumerate() {
+        if last_status != Some(summary.status) {
+            if last_status.is_some() {
+                text.push_line(Line::raw(""));
+            }
+            let heading = match summary.status {
+                Status::InProgress => "Unfinished",
+                Status::Completed => "Completed",
+            };
+            text.push_line(Line::styled(format!(" {heading}"), theme::heading()));
+            last_status = Some(summary.status);
+        }
+        if i == app.selected {
+            selected_line = text.lines.len();
+        }
+        text.push_line(row(summary, app, i == app.selected, area.width));
+    }
+    // Keep the selected row on screen in a long list.
+    let visible = usize::from(area.height);
+    let scroll = (selected_line + 2).saturating_sub(visible);
+    frame.render_widget(Paragraph::new(text).scroll((scroll as u16, 0)), area);
+}
+
+fn row<'a>(summary: &'a Summary, app: &App, selected: bool, width: u16) -> Line<'a> {
+    let detail = match summary.status {
+        Status::InProgress => {
+            let stage = Stage::from_key(&summary.stage).unwrap_or(Stage::Perspective);
+            match stage.question_index() {
+                Some(i) => format!("stage {} of 7, {}", i + 1, app.guide.stage(stage).title),
+                None => "at the growth plan".to_string(),
+            }
+        }
+        Status::Completed => match summary.completed {
+            Some(when) => format!("completed {}", dates::iso(when.to_offset(app.offset).date())),
+            None => "completed".to_string(),
+        },
+    };
+    let edited = format!("edited {}", dates::iso(summary.updated.to_offset(app.offset).date()));
+    let title = if summary.title.trim().is_empty() { "Untitled reflection" } else { summary.title.as_str() };
+    let right = format!("{detail:<28}{edited:>18} ");
+    let title_width = usize::from(width).saturating_sub(right.chars().count() + 4);
+    let title = truncate(title, title_width);
+    let pad = title_width.saturating_sub(title.chars().count());
+    let marker = if selected { " ▶ " } else { "   " };
+    let style = if selected { theme::selected_row() } else { ratatui::style::Style::default() };
+    Line::from(vec![
+        Span::styled(marker, theme::accent()),
+        Span::styled(format!("{title}{} ", " ".repeat(pad)), style),
+        Span::styled(right, theme::dim()),
+    ])
+}
+
+fn truncate(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        return text.to_string();
+    }
+    let mut out: String = text.chars().take(width.saturating_sub(1)).collect();
+    out.push('…');
+    out
+}

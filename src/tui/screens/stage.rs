@@ -1,0 +1,156 @@
+//! A question stage: its title and questions on the left, laid out by the kind
+//! of each answer, and the focused question's hint and example on the right.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+
+use crate::tui::state::{App, Session};
+use crate::tui::theme;
+use crate::tui::widgets::FieldView;
+use crate::wizard::stage_progress;
+
+use super::chrome;
+
+/// Wide enough for the guide pane beside the form.
+const SIDE_PANE_MIN_WIDTH: u16 = 90;
+const SIDE_PANE_WIDTH: u16 = 38;
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, session: &Session) {
+    let [header, body, message, footer] = Layout::vertical([
+        Constraint::Length(3),
+        Constraint::Min(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    chrome::header(frame, header, app, session);
+
+    let (form, guide_pane) = if area.width >= SIDE_PANE_MIN_WIDTH {
+        let [form, pane] = Layout::horizontal([Constraint::Min(40), Constraint::Length(SIDE_PANE_WIDTH)])
+            .areas(body);
+        (form, pane)
+    } else {
+        let [form, pane] = Layout::vertical([Constraint::Min(6), Constraint::Length(5)]).areas(body);
+        (form, pane)
+    };
+    draw_form(frame, form, app, session);
+    draw_guide(frame, guide_pane, app, session, area.width >= SIDE_PANE_MIN_WIDTH);
+    chrome::message(frame, message, session.message.as_ref().or(app.notice.as_ref()));
+    chrome::footer(frame, footer, app);
+}
+
+fn draw_form(frame: &mut Frame, area: Rect, app: &App, session: &Session) {
+    let stage = session.cursor.stage;
+    let content = app.guide.stage(stage);
+    let progress = stage_progress(&session.reflection, app.guide, stage);
+    let number = stage.question_index().map_or(0, |i| i + 1);
+    let title = Line::from(vec![
+        Span::styled(format!(" {number} · {} ", content.title), theme::heading()),
+        Span::styled(format!(" {}", content.tagline), theme::dim()),
+    ]);
+    frame.render_widget(title, Rect { height: 1, ..area });
+    let counts = format!("{} of {} answered ", progress.answered, progress.total);
+    frame.render_widget(
+        Line::styled(counts, theme::dim()).alignment(ratatui::layout::Alignment::Right),
+        Rect { height: 1, ..area },
+    );
+
+    let fields_area = Rect {
+        x: area.x + 1,
+        y: area.y + 2,
+        width: area.width.saturating_sub(2),
+        height: area.height.saturating_sub(2),
+    };
+    let views: Vec<FieldView> = content
+        .fields
+        .iter()
+        .enumerate()
+        .map(|(i, field)| FieldView {
+            reflection: &session.reflection,
+            stage,
+            field,
+            focus: (i == session.cursor.field).then_some(&session.focus),
+            today: app.today,
+        })
+        .collect();
+    let heights: Vec<u16> = views.iter().map(|v| v.height(fields_area.width)).collect();
+    let first = first_visible(&heights, session.cursor.field, fields_area.height);
+
+    let mut y = fields_area.y;
+    let bottom = fields_area.y + fields_area.height;
+    let mut hidden_below = false;
+    for (view, height) in views.into_iter().zip(&heights).skip(first) {
+        if y >= bottom {
+            hidden_below = true;
+            break;
+        }
+        let rect = Rect { y, height: (*height).min(bottom - y), ..fields_area };
+        hidden_below |= rect.height < *height;
+        frame.render_widget(view, rect);
+        y += height;
+    }
+    if first > 0 {
+        let note = Line::styled(format!("↑ {first} more above "), theme::dim())
+            .alignment(ratatui::layout::Alignment::Right);
+        frame.render_widget(note, Rect { y: area.y + 1, height: 1, ..area });
+    }
+    if hidden_below {
+        let note = Line::styled("↓ more below (Tab) ", theme::dim())
+            .alignment(ratatui::layout::Alignment::Right);
+        frame.render_widget(note, Rect { y: bottom.saturating_sub(1), height: 1, ..area });
+    }
+}
+
+/// The first field to draw so the focused one is wholly on screen.
+fn first_visible(heights: &[u16], focused: usize, available: u16) -> usize {
+    let mut first = 0;
+    while first < focused {
+        let needed: u16 = heights[first..=focused].iter().sum();
+        if needed <= available {
+            break;
+        }
+        first += 1;
+    }
+    first
+}
+
+fn draw_guide(frame: &mut Frame, area: Rect, app: &App, session: &Session, beside: bool) {
+    let stage = app.guide.stage(session.cursor.stage);
+    let block = if beside {
+        Block::new().borders(Borders::LEFT).border_style(theme::dim())
+    } else {
+        Block::new().borders(Borders::TOP).border_style(theme::dim())
+    };
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let inner = Rect { x: inner.x + 1, width: inner.width.saturating_sub(1), ..inner };
+    let mut text = Text::default();
+    if let Some(field) = app.focused_field() {
+        text.push_line(Line::styled("Hint", theme::heading()));
+        text.push_line(Line::raw(field.hint.as_str()));
+        text.push_line(Line::raw(""));
+        text.push_line(Line::styled("For example", theme::heading()));
+        text.push_line(Line::styled(field.example.as_str(), theme::example()));
+        text.push_line(Line::raw(""));
+    }
+    text.push_line(Line::styled(format!("About {}", stage.title), theme::heading()));
+    text.push_line(Line::styled(stage.intro.trim(), theme::dim()));
+    frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), inner);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::first_visible;
+
+    #[test]
+    fn the_form_scrolls_just_enough_to_show_the_focused_field() {
+        let heights = [5, 5, 5, 5];
+        assert_eq!(first_visible(&heights, 0, 12), 0);
+        assert_eq!(first_visible(&heights, 1, 12), 0);
+        assert_eq!(first_visible(&heights, 2, 12), 1);
+        assert_eq!(first_visible(&heights, 3, 12), 2);
+        assert_eq!(first_visible(&heights, 3, 3), 3);
+    }
+}

@@ -1,0 +1,44 @@
+//! Entering and leaving the full-screen terminal, so that every exit path
+//! (normal, error, panic) leaves the terminal as it was found.
+
+use std::io::{self, stdout};
+
+use crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
+use crossterm::execute;
+use ratatui::DefaultTerminal;
+
+/// Owns the terminal while the TUI runs; dropping it restores the terminal.
+pub struct TerminalSession {
+    pub terminal: DefaultTerminal,
+}
+
+impl TerminalSession {
+    pub fn start() -> io::Result<TerminalSession> {
+        install_panic_hook();
+        let terminal = ratatui::try_init()?;
+        // Bracketed paste delivers a paste as one event, so a long paste
+        // arrives whole instead of as thousands of key presses.
+        execute!(stdout(), EnableBracketedPaste)?;
+        Ok(TerminalSession { terminal })
+    }
+}
+
+impl Drop for TerminalSession {
+    fn drop(&mut self) {
+        restore();
+    }
+}
+
+fn restore() {
+    let _ = execute!(stdout(), DisableBracketedPaste);
+    ratatui::restore();
+}
+
+/// Restores the terminal before the panic message prints, so it is readable.
+fn install_panic_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore();
+        previous(info);
+    }));
+}

@@ -1,0 +1,118 @@
+//! How each kind of field is drawn, focused (with its editor) or at rest.
+
+mod checklist;
+mod rating;
+mod steps;
+mod text_field;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+use time::Date;
+
+use crate::guide::{FieldGuide, FieldKind};
+use crate::reflection::Reflection;
+use crate::tui::field::FieldFocus;
+use crate::tui::theme;
+use crate::wizard::Stage;
+
+pub use rating::rating_line;
+pub use steps::step_line;
+
+/// One question on a stage screen: its label and its answer.
+pub struct FieldView<'a> {
+    pub reflection: &'a Reflection,
+    pub stage: Stage,
+    pub field: &'a FieldGuide,
+    /// The editing state when this field has focus.
+    pub focus: Option<&'a FieldFocus>,
+    pub today: Date,
+}
+
+/// Columns the answer is indented by, under its label.
+const INDENT: u16 = 4;
+
+impl FieldView<'_> {
+    /// Rows needed: the label, the answer, and a blank line after.
+    pub fn height(&self, width: u16) -> u16 {
+        let inner = width.saturating_sub(INDENT).max(1);
+        let r = self.reflection;
+        let key = &self.field.key;
+        let focused = self.focus.is_some();
+        let body = match self.field.kind {
+            FieldKind::Line | FieldKind::Rating => 1,
+            FieldKind::Date => 1,
+            FieldKind::Text => text_field::text_height(r.text(self.stage, key), inner, focused),
+            FieldKind::List => text_field::list_height(&r.list(self.stage, key), focused),
+            FieldKind::Checklist => self.field.options.len() as u16,
+            FieldKind::Actions => steps::height(self.focus, &r.actions(self.stage, key), focused),
+        };
+        1 + body + 1
+    }
+
+    fn label(&self) -> Line<'_> {
+        let answered = self.reflection.is_answered(self.stage, &self.field.key);
+        let (mark, mark_style) = match (self.focus.is_some(), answered) {
+            (true, _) => ("▶ ", theme::focused_label()),
+            (false, true) => ("✓ ", theme::answered()),
+            (false, false) => ("  ", theme::dim()),
+        };
+        let label_style = if self.focus.is_some() {
+            theme::focused_label()
+        } else {
+            theme::bold()
+        };
+        Line::from(vec![
+            Span::styled(mark, mark_style),
+            Span::styled(self.field.label.as_str(), label_style),
+        ])
+    }
+}
+
+impl Widget for FieldView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        if area.height == 0 {
+            return;
+        }
+        self.label().render(Rect { height: 1, ..area }, buf);
+        let body = Rect {
+            x: area.x + INDENT,
+            y: area.y + 1,
+            width: area.width.saturating_sub(INDENT),
+            height: area.height.saturating_sub(2),
+        };
+        if body.height == 0 || body.width == 0 {
+            return;
+        }
+        // A bar beside the answer shows which field has focus at a glance.
+        let bar_style = if self.focus.is_some() { theme::accent() } else { theme::dim() };
+        for y in body.y..body.y + body.height {
+            buf.set_string(area.x + 2, y, "│", bar_style);
+        }
+        let r = self.reflection;
+        let key = &self.field.key;
+        match (self.field.kind, self.focus) {
+            (FieldKind::Checklist, focus) => {
+                checklist::render(self.field, &r.list(self.stage, key), focus, body, buf);
+            }
+            (FieldKind::Rating, focus) => {
+                rating_line(self.field, r.rating(self.stage, key), focus.is_some()).render(body, buf);
+            }
+            (FieldKind::Actions, focus) => {
+                steps::render(&r.actions(self.stage, key), focus, self.today, body, buf);
+            }
+            (FieldKind::Date, focus) => {
+                text_field::render_date(r.text(self.stage, key), focus, self.today, body, buf);
+            }
+            (FieldKind::List, None) => text_field::render_list(&r.list(self.stage, key), body, buf),
+            (_, Some(FieldFocus::Text(editor))) => editor.render(body, buf),
+            (_, _) => text_field::render_text(r.text(self.stage, key), body, buf),
+        }
+    }
+}
+
+/// A quiet placeholder for a question not answered yet.
+fn unanswered() -> Line<'static> {
+    Line::styled("not answered yet", theme::dim())
+}

@@ -1,0 +1,97 @@
+//! One-line text, multi-line text, lists and dates.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
+use time::Date;
+use unicode_width::UnicodeWidthStr;
+
+use crate::dates::{self, DateInput};
+use crate::tui::field::FieldFocus;
+use crate::tui::theme;
+
+use super::unanswered;
+
+const FOCUSED_TEXT_ROWS: u16 = 6;
+const RESTING_ROWS: u16 = 3;
+
+pub fn text_height(text: &str, width: u16, focused: bool) -> u16 {
+    if focused {
+        return FOCUSED_TEXT_ROWS;
+    }
+    let width = usize::from(width.max(1));
+    let rows: usize = text
+        .split('\n')
+        .map(|line| line.width().div_ceil(width).max(1))
+        .sum();
+    (rows as u16).clamp(1, RESTING_ROWS)
+}
+
+pub fn list_height(items: &[String], focused: bool) -> u16 {
+    if focused {
+        return (items.len() as u16 + 1).clamp(4, 8);
+    }
+    let shown = items.len().min(RESTING_ROWS as usize) as u16;
+    let more = u16::from(items.len() > RESTING_ROWS as usize);
+    (shown + more).max(1)
+}
+
+pub fn render_text(text: &str, area: Rect, buf: &mut Buffer) {
+    if text.trim().is_empty() {
+        unanswered().render(area, buf);
+        return;
+    }
+    Paragraph::new(Text::raw(text))
+        .wrap(Wrap { trim: false })
+        .render(area, buf);
+}
+
+pub fn render_list(items: &[String], area: Rect, buf: &mut Buffer) {
+    if items.is_empty() {
+        unanswered().render(area, buf);
+        return;
+    }
+    let shown = RESTING_ROWS as usize;
+    let mut lines: Vec<Line> = items
+        .iter()
+        .take(shown)
+        .map(|item| Line::from(vec![Span::styled("• ", theme::dim()), Span::raw(item.as_str())]))
+        .collect();
+    if items.len() > shown {
+        lines.push(Line::styled(format!("  and {} more", items.len() - shown), theme::dim()));
+    }
+    Paragraph::new(lines).render(area, buf);
+}
+
+/// A date: the editor (or the text), then what it means or why it does not parse.
+pub fn render_date(text: &str, focus: Option<&FieldFocus>, today: Date, area: Rect, buf: &mut Buffer) {
+    let editor_width = 16.min(area.width);
+    let editor_area = Rect { width: editor_width, height: 1, ..area };
+    let current = match focus {
+        Some(FieldFocus::Text(editor)) => {
+            editor.render(editor_area, buf);
+            editor.lines().join(" ")
+        }
+        _ => {
+            if text.trim().is_empty() {
+                unanswered().render(area, buf);
+                return;
+            }
+            Line::raw(text).render(editor_area, buf);
+            text.to_string()
+        }
+    };
+    let note = match dates::parse(&current, today) {
+        DateInput::Empty => Span::styled(dates::DATE_HELP, theme::dim()),
+        DateInput::Valid(date) => Span::styled(format!("→ {}", dates::readable(date)), theme::answered()),
+        DateInput::Invalid => Span::styled(format!("not a date: {}", dates::DATE_HELP), theme::warning()),
+    };
+    let note_area = Rect {
+        x: area.x + editor_width + 1,
+        width: area.width.saturating_sub(editor_width + 1),
+        height: 1,
+        ..area
+    };
+    Line::from(note).render(note_area, buf);
+}

@@ -1,0 +1,324 @@
+//! The state machine over the stages: their order, moving between fields and
+//! stages, progress, and what a reflection needs before it can be marked complete.
+
+use crate::guide::{FieldKind, Guide};
+use crate::reflection::Reflection;
+
+/// The seven question stages, then the growth plan that compiles them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Stage {
+    Perspective,
+    Deconstruct,
+    Reflect,
+    Goals,
+    Skills,
+    Network,
+    Risk,
+    Plan,
+}
+
+impl Stage {
+    pub const ALL: [Stage; 8] = [
+        Stage::Perspective,
+        Stage::Deconstruct,
+        Stage::Reflect,
+        Stage::Goals,
+        Stage::Skills,
+        Stage::Network,
+        Stage::Risk,
+        Stage::Plan,
+    ];
+
+    pub const QUESTION_STAGES: [Stage; 7] = [
+        Stage::Perspective,
+        Stage::Deconstruct,
+        Stage::Reflect,
+        Stage::Goals,
+        Stage::Skills,
+        Stage::Network,
+        Stage::Risk,
+    ];
+
+    /// The stable key used in files; never rename one.
+    pub fn key(self) -> &'static str {
+        match self {
+            Stage::Perspective => "perspective",
+            Stage::Deconstruct => "deconstruct",
+            Stage::Reflect => "reflect",
+            Stage::Goals => "goals",
+            Stage::Skills => "skills",
+            Stage::Network => "network",
+            Stage::Risk => "risk",
+            Stage::Plan => "plan",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Stage> {
+        Stage::ALL.into_iter().find(|s| s.key() == key)
+    }
+
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    /// Position among the seven question stages; `None` for the plan.
+    pub fn question_index(self) -> Option<usize> {
+        (self != Stage::Plan).then_some(self.index())
+    }
+
+    pub fn next(self) -> Option<Stage> {
+        Stage::ALL.get(self.index() + 1).copied()
+    }
+
+    pub fn prev(self) -> Option<Stage> {
+        self.index().checked_sub(1).map(|i| Stage::ALL[i])
+    }
+}
+
+/// Where the person is: a stage and the index of a field in it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cursor {
+    pub stage: Stage,
+    pub field: usize,
+}
+
+impl Cursor {
+    pub const START: Cursor = Cursor {
+        stage: Stage::Perspective,
+        field: 0,
+    };
+
+    /// The saved position of a reflection, clamped to what the guide has, so a
+    /// hand-edited or outdated position still opens somewhere sensible.
+    pub fn of(reflection: &Reflection, guide: &Guide) -> Cursor {
+        let Some(stage) = Stage::from_key(&reflection.position.stage) else {
+            return Cursor::START;
+        };
+        let field = guide
+            .stage(stage)
+            .field_index(&reflection.position.field)
+            .unwrap_or(0);
+        Cursor { stage, field }
+    }
+
+    /// Tab: the next field, or the first field of the next stage.
+    pub fn next_field(self, guide: &Guide) -> Cursor {
+        if self.field + 1 < guide.stage(self.stage).fields.len() {
+            Cursor {
+                field: self.field + 1,
+                ..self
+            }
+        } else {
+            self.next_stage().unwrap_or(self)
+        }
+    }
+
+    /// Shift-Tab: the previous field, or the last field of the previous stage.
+    pub fn prev_field(self, guide: &Guide) -> Cursor {
+        if self.field > 0 {
+            Cursor {
+                field: self.field - 1,
+                ..self
+            }
+        } else {
+            match self.stage.prev() {
+                Some(stage) => Cursor {
+                    stage,
+                    field: guide.stage(stage).fields.len() - 1,
+                },
+                None => self,
+            }
+        }
+    }
+
+    pub fn next_stage(self) -> Option<Cursor> {
+        self.stage.next().map(|stage| Cursor { stage, field: 0 })
+    }
+
+    pub fn prev_stage(self) -> Option<Cursor> {
+        self.stage.prev().map(|stage| Cursor { stage, field: 0 })
+    }
+}
+
+/// How many questions have an answer, in one stage or overall.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Progress {
+    pub answered: usize,
+    pub total: usize,
+}
+
+pub fn stage_progress(reflection: &Reflection, guide: &Guide, stage: Stage) -> Progress {
+    let fields = &guide.stage(stage).fields;
+    Progress {
+        answered: fields
+            .iter()
+            .filter(|f| reflection.is_answered(stage, &f.key))
+            .count(),
+        total: fields.len(),
+    }
+}
+
+pub fn overall_progress(reflection: &Reflection, guide: &Guide) -> Progress {
+    Stage::ALL
+        .into_iter()
+        .map(|s| stage_progress(reflection, guide, s))
+        .fold(
+            Progress {
+                answered: 0,
+                total: 0,
+            },
+            |a, b| Progress {
+                answered: a.answered + b.answered,
+                total: a.total + b.total,
+            },
+        )
+}
+
+/// Something the growth plan needs before it can be marked complete.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Missing {
+    Title,
+    GoalOrStep,
+}
+
+impl Missing {
+    pub fn describe(self) -> &'static str {
+        match self {
+            Missing::Title => "a title (press t)",
+            Missing::GoalOrStep => "at least one goal or action step (stage 4, Goals)",
+        }
+    }
+}
+
+/// What stops the reflection being marked complete; empty when it can be.
+/// Only completion asks for anything: moving between stages never does.
+pub fn missing_for_completion(reflection: &Reflection, guide: &Guide) -> Vec<Missing> {
+    let mut missing = Vec::new();
+    if reflection.title.trim().is_empty() {
+        missing.push(Missing::Title);
+    }
+    let has_goal_or_step = guide.stage(Stage::Goals).fields.iter().any(|f| {
+        matches!(f.kind, FieldKind::List | FieldKind::Actions)
+            && reflection.is_answered(Stage::Goals, &f.key)
+    });
+    if !has_goal_or_step {
+        missing.push(Missing::GoalOrStep);
+    }
+    missing
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::reflection::{ActionItem, tests::sample_reflection};
+
+    fn guide() -> &'static Guide {
+        Guide::builtin().expect("embedded guide is valid")
+    }
+
+    #[test]
+    fn stages_walk_in_order_and_stop_at_both_ends() {
+        assert_eq!(Stage::Perspective.prev(), None);
+        assert_eq!(Stage::Risk.next(), Some(Stage::Plan));
+        assert_eq!(Stage::Plan.next(), None);
+        for stage in Stage::ALL {
+            assert_eq!(Stage::from_key(stage.key()), Some(stage));
+        }
+    }
+
+    #[test]
+    fn tab_past_the_last_field_enters_the_next_stage_and_shift_tab_returns() {
+        let g = guide();
+        let last = g.stage(Stage::Perspective).fields.len() - 1;
+        let at_last = Cursor {
+            stage: Stage::Perspective,
+            field: last,
+        };
+        let next = at_last.next_field(g);
+        assert_eq!(
+            next,
+            Cursor {
+                stage: Stage::Deconstruct,
+                field: 0
+            }
+        );
+        assert_eq!(next.prev_field(g), at_last);
+    }
+
+    #[test]
+    fn tab_on_the_plan_and_shift_tab_on_the_first_field_stay_put() {
+        let g = guide();
+        let plan_last = Cursor {
+            stage: Stage::Plan,
+            field: g.stage(Stage::Plan).fields.len() - 1,
+        };
+        assert_eq!(plan_last.next_field(g), plan_last);
+        assert_eq!(Cursor::START.prev_field(g), Cursor::START);
+    }
+
+    #[test]
+    fn walking_every_field_visits_each_question_once() {
+        let g = guide();
+        let mut cursor = Cursor::START;
+        let mut seen = 1;
+        loop {
+            let next = cursor.next_field(g);
+            if next == cursor {
+                break;
+            }
+            cursor = next;
+            seen += 1;
+        }
+        assert_eq!(seen, g.all_fields().count());
+        assert_eq!(cursor.stage, Stage::Plan);
+    }
+
+    #[test]
+    fn saved_position_is_restored_and_unknown_positions_fall_back_to_the_start() {
+        let g = guide();
+        let mut r = sample_reflection();
+        r.position.stage = "reflect".into();
+        r.position.field = "strengths".into();
+        let cursor = Cursor::of(&r, g);
+        assert_eq!(cursor.stage, Stage::Reflect);
+        assert_eq!(g.stage(Stage::Reflect).fields[cursor.field].key, "strengths");
+
+        r.position.stage = "nowhere".into();
+        assert_eq!(Cursor::of(&r, g), Cursor::START);
+    }
+
+    #[test]
+    fn completion_needs_a_title_and_a_goal_or_step() {
+        let g = guide();
+        let mut r = sample_reflection();
+        r.title = "  ".into();
+        assert_eq!(
+            missing_for_completion(&r, g),
+            vec![Missing::Title, Missing::GoalOrStep]
+        );
+        r.title = "The launch that slipped".into();
+        r.set_actions(
+            Stage::Goals,
+            "steps",
+            vec![ActionItem {
+                text: "Ask Dana for a review".into(),
+                due: String::new(),
+                done: false,
+            }],
+        );
+        assert!(missing_for_completion(&r, g).is_empty());
+    }
+
+    #[test]
+    fn progress_counts_answered_questions() {
+        let g = guide();
+        let mut r = sample_reflection();
+        assert_eq!(stage_progress(&r, g, Stage::Reflect).answered, 0);
+        r.set_text(Stage::Reflect, "went_wrong", "We shipped late.".into());
+        r.set_list(Stage::Reflect, "strengths", vec!["Calm under pressure".into()]);
+        let p = stage_progress(&r, g, Stage::Reflect);
+        assert_eq!(p.answered, 2);
+        assert_eq!(p.total, g.stage(Stage::Reflect).fields.len());
+        assert_eq!(overall_progress(&r, g).answered, 2);
+    }
+}
