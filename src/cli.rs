@@ -37,7 +37,9 @@ pub enum Command {
         title: Option<String>,
     },
     /// Go back to an unfinished reflection, at the stage and field where you stopped.
-    #[command(after_help = "Examples:\n  rebound resume                 the most recently edited unfinished one\n  rebound resume 2026-11-29-the  any unique start of an id")]
+    #[command(
+        after_help = "Examples:\n  rebound resume                 the most recently edited unfinished one\n  rebound resume 2026-11-29-the  any unique start of an id"
+    )]
     Resume {
         /// The reflection's id, or any unique start of it.
         id: Option<String>,
@@ -61,7 +63,11 @@ pub fn run(cli: Cli, offset: UtcOffset) -> Result<()> {
         Some(Command::New { title: None }) => Launch::AskTitle,
         Some(Command::New { title: Some(title) }) => {
             let title = crate::tui::clean_title(&title);
-            Launch::Open(store.create(&title, time::OffsetDateTime::now_utc(), guide)?)
+            Launch::Open(Box::new(store.create(
+                &title,
+                time::OffsetDateTime::now_utc(),
+                guide,
+            )?))
         }
         Some(Command::Resume { id }) => {
             let id = match id {
@@ -70,7 +76,7 @@ pub fn run(cli: Cli, offset: UtcOffset) -> Result<()> {
                     eyre!("no unfinished reflection to resume; start one with `rebound new`")
                 })?,
             };
-            Launch::Open(store.load(&id)?)
+            Launch::Open(Box::new(store.load(&id)?))
         }
     };
     tui::run(&store, guide, offset, launch)

@@ -1,7 +1,9 @@
 //! Due dates as people type them: `2026-12-01`, `today`, `tomorrow`, `+3d`,
 //! `+2w`, `+1m`, `+1y`.
 
-use time::{Date, Duration, Month, format_description::BorrowedFormatItem, macros::format_description};
+use time::{
+    Date, Duration, Month, format_description::BorrowedFormatItem, macros::format_description,
+};
 
 const ISO: &[BorrowedFormatItem<'static>] = format_description!("[year]-[month]-[day]");
 const READABLE: &[BorrowedFormatItem<'static>] =
@@ -75,19 +77,35 @@ mod tests {
 
     #[test]
     fn iso_dates_and_phrases_resolve_against_today() {
-        assert_eq!(parse("2026-12-01", TODAY), DateInput::Valid(date!(2026 - 12 - 01)));
+        assert_eq!(
+            parse("2026-12-01", TODAY),
+            DateInput::Valid(date!(2026 - 12 - 01))
+        );
         assert_eq!(parse(" today ", TODAY), DateInput::Valid(TODAY));
-        assert_eq!(parse("tomorrow", TODAY), DateInput::Valid(date!(2026 - 02 - 01)));
+        assert_eq!(
+            parse("tomorrow", TODAY),
+            DateInput::Valid(date!(2026 - 02 - 01))
+        );
         assert_eq!(parse("+3d", TODAY), DateInput::Valid(date!(2026 - 02 - 03)));
         assert_eq!(parse("+2w", TODAY), DateInput::Valid(date!(2026 - 02 - 14)));
         assert_eq!(parse("+1m", TODAY), DateInput::Valid(date!(2026 - 02 - 28)));
         assert_eq!(parse("+1y", TODAY), DateInput::Valid(date!(2027 - 01 - 31)));
-        assert_eq!(parse("+13m", TODAY), DateInput::Valid(date!(2027 - 02 - 28)));
+        assert_eq!(
+            parse("+13m", TODAY),
+            DateInput::Valid(date!(2027 - 02 - 28))
+        );
     }
 
     #[test]
     fn wrong_dates_are_reported_not_guessed() {
-        for text in ["2026-02-30", "12/01/2026", "+w", "+2x", "soon", "+99999999999d"] {
+        for text in [
+            "2026-02-30",
+            "12/01/2026",
+            "+w",
+            "+2x",
+            "soon",
+            "+99999999999d",
+        ] {
             assert_eq!(parse(text, TODAY), DateInput::Invalid, "{text}");
         }
         assert_eq!(parse("   ", TODAY), DateInput::Empty);

@@ -165,9 +165,17 @@ mod tests {
         for stage in Stage::QUESTION_STAGES {
             let content = guide.stage(stage);
             assert_eq!(content.key, stage.key());
-            assert!(!content.intro.trim().is_empty(), "{} has an intro", stage.key());
+            assert!(
+                !content.intro.trim().is_empty(),
+                "{} has an intro",
+                stage.key()
+            );
             for field in &content.fields {
-                assert!(!field.example.trim().is_empty(), "{} has an example", field.key);
+                assert!(
+                    !field.example.trim().is_empty(),
+                    "{} has an example",
+                    field.key
+                );
             }
         }
         assert_eq!(guide.stage(Stage::Plan).fields[0].key, "weight_now");

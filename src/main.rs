@@ -1,16 +1,9 @@
-//! rebound: a calm terminal guide from a career setback to a dated growth plan.
-
-mod cli;
-mod dates;
-mod guide;
-mod reflection;
-mod store;
-mod tui;
-mod wizard;
+//! Start-up: read the arguments, run the chosen front end, report errors in one line.
 
 use std::process::ExitCode;
 
 use clap::Parser;
+use rebound::cli;
 
 fn main() -> ExitCode {
     // Read before any thread starts: the local offset is only safe to read then.

@@ -253,11 +253,11 @@ impl Reflection {
         let title = take_string(&mut doc, "title")?.unwrap_or_default();
         let status = match take_string(&mut doc, "status")? {
             None => Status::InProgress,
-            Some(s) => Status::parse(&s).ok_or_else(|| {
-                invalid("status must be \"in-progress\" or \"completed\"")
-            })?,
+            Some(s) => Status::parse(&s)
+                .ok_or_else(|| invalid("status must be \"in-progress\" or \"completed\""))?,
         };
-        let created = take_time(&mut doc, "created")?.ok_or_else(|| invalid("created is missing"))?;
+        let created =
+            take_time(&mut doc, "created")?.ok_or_else(|| invalid("created is missing"))?;
         let updated = take_time(&mut doc, "updated")?.unwrap_or(created);
         let completed = take_time(&mut doc, "completed")?;
         let position = match doc.remove("position") {
@@ -424,9 +424,17 @@ pub(crate) mod tests {
     #[test]
     fn every_field_kind_survives_a_round_trip() {
         let mut r = sample_reflection();
-        r.set_text(Stage::Perspective, "what_happened", "Line one\nLine \"two\"\n\ttabbed".into());
+        r.set_text(
+            Stage::Perspective,
+            "what_happened",
+            "Line one\nLine \"two\"\n\ttabbed".into(),
+        );
         r.set_text(Stage::Perspective, "ability", "Saying no early".into());
-        r.set_list(Stage::Perspective, "support", vec!["Long walks".into(), "Sam".into()]);
+        r.set_list(
+            Stage::Perspective,
+            "support",
+            vec!["Long walks".into(), "Sam".into()],
+        );
         r.set_rating(Stage::Perspective, "weight_today", Some(4));
         r.toggle_check(Stage::Deconstruct, "causes", "decision");
         r.toggle_check(Stage::Deconstruct, "causes", "external");
@@ -435,21 +443,44 @@ pub(crate) mod tests {
             Stage::Goals,
             "steps",
             vec![
-                ActionItem { text: "Book a mentor call".into(), due: "2026-12-05".into(), done: true },
-                ActionItem { text: "Draft the postmortem".into(), due: String::new(), done: false },
+                ActionItem {
+                    text: "Book a mentor call".into(),
+                    due: "2026-12-05".into(),
+                    done: true,
+                },
+                ActionItem {
+                    text: "Draft the postmortem".into(),
+                    due: String::new(),
+                    done: false,
+                },
             ],
         );
-        r.position = Position { stage: "goals".into(), field: "steps".into() };
+        r.position = Position {
+            stage: "goals".into(),
+            field: "steps".into(),
+        };
         r.status = Status::Completed;
         r.completed = Some(datetime!(2026-12-01 10:00 UTC));
 
         let text = r.to_toml_string(guide());
         let back = Reflection::from_toml_str(&text).expect("own output parses");
-        assert_eq!(back, Reflection::from_toml_str(&back.to_toml_string(guide())).expect("stable"));
-        assert_eq!(back.text(Stage::Perspective, "what_happened"), "Line one\nLine \"two\"\n\ttabbed");
-        assert_eq!(back.list(Stage::Perspective, "support"), ["Long walks", "Sam"]);
+        assert_eq!(
+            back,
+            Reflection::from_toml_str(&back.to_toml_string(guide())).expect("stable")
+        );
+        assert_eq!(
+            back.text(Stage::Perspective, "what_happened"),
+            "Line one\nLine \"two\"\n\ttabbed"
+        );
+        assert_eq!(
+            back.list(Stage::Perspective, "support"),
+            ["Long walks", "Sam"]
+        );
         assert_eq!(back.rating(Stage::Perspective, "weight_today"), Some(4));
-        assert_eq!(back.list(Stage::Deconstruct, "causes"), ["decision", "external"]);
+        assert_eq!(
+            back.list(Stage::Deconstruct, "causes"),
+            ["decision", "external"]
+        );
         assert_eq!(back.text(Stage::Risk, "first_step_date"), "2026-12-15");
         assert_eq!(back.actions(Stage::Goals, "steps").len(), 2);
         assert!(back.actions(Stage::Goals, "steps")[0].done);
@@ -499,12 +530,24 @@ pub(crate) mod tests {
     #[test]
     fn newer_schemas_and_broken_files_are_refused_with_a_reason() {
         let newer = "schema_version = 2\nid = \"a\"\ncreated = 2026-01-01T00:00:00Z\n";
-        assert_eq!(Reflection::from_toml_str(newer), Err(FormatError::NewerSchema(2)));
-        assert!(matches!(Reflection::from_toml_str("title = "), Err(FormatError::Syntax(_))));
+        assert_eq!(
+            Reflection::from_toml_str(newer),
+            Err(FormatError::NewerSchema(2))
+        );
+        assert!(matches!(
+            Reflection::from_toml_str("title = "),
+            Err(FormatError::Syntax(_))
+        ));
         let bad_id = "schema_version = 1\nid = \"../etc\"\ncreated = 2026-01-01T00:00:00Z\n";
-        assert!(matches!(Reflection::from_toml_str(bad_id), Err(FormatError::Invalid(_))));
+        assert!(matches!(
+            Reflection::from_toml_str(bad_id),
+            Err(FormatError::Invalid(_))
+        ));
         let no_version = "id = \"a\"\n";
-        assert!(matches!(Reflection::from_toml_str(no_version), Err(FormatError::Invalid(_))));
+        assert!(matches!(
+            Reflection::from_toml_str(no_version),
+            Err(FormatError::Invalid(_))
+        ));
     }
 
     #[test]

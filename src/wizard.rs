@@ -281,7 +281,10 @@ mod tests {
         r.position.field = "strengths".into();
         let cursor = Cursor::of(&r, g);
         assert_eq!(cursor.stage, Stage::Reflect);
-        assert_eq!(g.stage(Stage::Reflect).fields[cursor.field].key, "strengths");
+        assert_eq!(
+            g.stage(Stage::Reflect).fields[cursor.field].key,
+            "strengths"
+        );
 
         r.position.stage = "nowhere".into();
         assert_eq!(Cursor::of(&r, g), Cursor::START);
@@ -315,7 +318,11 @@ mod tests {
         let mut r = sample_reflection();
         assert_eq!(stage_progress(&r, g, Stage::Reflect).answered, 0);
         r.set_text(Stage::Reflect, "went_wrong", "We shipped late.".into());
-        r.set_list(Stage::Reflect, "strengths", vec!["Calm under pressure".into()]);
+        r.set_list(
+            Stage::Reflect,
+            "strengths",
+            vec!["Calm under pressure".into()],
+        );
         let p = stage_progress(&r, g, Stage::Reflect);
         assert_eq!(p.answered, 2);
         assert_eq!(p.total, g.stage(Stage::Reflect).fields.len());

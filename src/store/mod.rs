@@ -257,11 +257,18 @@ mod tests {
     fn created_reflections_get_readable_unique_ids() {
         let (_dir, store) = store();
         let now = datetime!(2026-11-29 09:00 UTC);
-        let a = store.create("Lost the Acme client", now, guide()).expect("create");
-        let b = store.create("Lost the Acme client", now, guide()).expect("create");
+        let a = store
+            .create("Lost the Acme client", now, guide())
+            .expect("create");
+        let b = store
+            .create("Lost the Acme client", now, guide())
+            .expect("create");
         assert_eq!(a.id, "2026-11-29-lost-the-acme-client");
         assert_eq!(b.id, "2026-11-29-lost-the-acme-client-2");
-        assert_eq!(store.load(&b.id).expect("load").title, "Lost the Acme client");
+        assert_eq!(
+            store.load(&b.id).expect("load").title,
+            "Lost the Acme client"
+        );
     }
 
     #[test]
@@ -284,13 +291,19 @@ mod tests {
         let now = datetime!(2026-11-29 09:00 UTC);
         store.create("alpha", now, guide()).expect("create");
         store.create("alps", now, guide()).expect("create");
-        assert_eq!(store.resolve("2026-11-29-alph").expect("unique"), "2026-11-29-alpha");
+        assert_eq!(
+            store.resolve("2026-11-29-alph").expect("unique"),
+            "2026-11-29-alpha"
+        );
         match store.resolve("2026-11-29-al") {
             Err(StoreError::Ambiguous { candidates, .. }) => assert_eq!(candidates.len(), 2),
             other => panic!("expected ambiguity, got {other:?}"),
         }
         assert!(matches!(store.resolve("zzz"), Err(StoreError::NotFound(_))));
-        assert!(matches!(store.resolve("../x"), Err(StoreError::NotFound(_))));
+        assert!(matches!(
+            store.resolve("../x"),
+            Err(StoreError::NotFound(_))
+        ));
     }
 
     #[test]
@@ -302,17 +315,31 @@ mod tests {
         done.status = Status::Completed;
         done.updated = datetime!(2026-11-28 09:00 UTC);
         store.save(&done, guide()).expect("save");
-        store.create("older", datetime!(2026-11-21 09:00 UTC), guide()).expect("create");
-        store.create("newer", datetime!(2026-11-22 09:00 UTC), guide()).expect("create");
+        store
+            .create("older", datetime!(2026-11-21 09:00 UTC), guide())
+            .expect("create");
+        store
+            .create("newer", datetime!(2026-11-22 09:00 UTC), guide())
+            .expect("create");
         let broken = store.reflections_dir().join("2026-01-01-broken.toml");
         fs::write(&broken, "schema_version = [").expect("write broken");
 
         let listing = store.list().expect("list");
-        let titles: Vec<_> = listing.reflections.iter().map(|s| s.title.as_str()).collect();
+        let titles: Vec<_> = listing
+            .reflections
+            .iter()
+            .map(|s| s.title.as_str())
+            .collect();
         assert_eq!(titles, ["newer", "older", "done"]);
         assert_eq!(listing.bad_files.len(), 1);
         assert_eq!(listing.bad_files[0].path, broken);
-        assert_eq!(fs::read_to_string(&broken).expect("still there"), "schema_version = [");
-        assert_eq!(store.latest_unfinished().expect("latest").as_deref(), Some("2026-11-22-newer"));
+        assert_eq!(
+            fs::read_to_string(&broken).expect("still there"),
+            "schema_version = ["
+        );
+        assert_eq!(
+            store.latest_unfinished().expect("latest").as_deref(),
+            Some("2026-11-22-newer")
+        );
     }
 }

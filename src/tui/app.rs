@@ -23,7 +23,7 @@ pub enum Launch {
     /// Ask for a title, then start a new reflection.
     AskTitle,
     /// Open this reflection where the person stopped.
-    Open(Reflection),
+    Open(Box<Reflection>),
 }
 
 /// A change is saved once typing pauses this long...
@@ -64,11 +64,18 @@ impl Autosave {
             self.last_change = Some(now);
             self.first_unsaved.get_or_insert(now);
         }
-        if self.last_failure.is_some_and(|t| now.duration_since(t) < LONGEST_WAIT) {
+        if self
+            .last_failure
+            .is_some_and(|t| now.duration_since(t) < LONGEST_WAIT)
+        {
             return false;
         }
-        let quiet = self.last_change.is_some_and(|t| now.duration_since(t) >= QUIET_PERIOD);
-        let overdue = self.first_unsaved.is_some_and(|t| now.duration_since(t) >= LONGEST_WAIT);
+        let quiet = self
+            .last_change
+            .is_some_and(|t| now.duration_since(t) >= QUIET_PERIOD);
+        let overdue = self
+            .first_unsaved
+            .is_some_and(|t| now.duration_since(t) >= LONGEST_WAIT);
         quiet || overdue
     }
 
@@ -95,7 +102,9 @@ impl Runner<'_> {
     /// Saves the open reflection if it has unsaved changes.
     fn save_now(&mut self) -> bool {
         let guide = self.app.guide;
-        let Some(session) = self.app.session.as_mut() else { return true };
+        let Some(session) = self.app.session.as_mut() else {
+            return true;
+        };
         if session.revision == self.autosave.saved_revision {
             return true;
         }
@@ -105,7 +114,12 @@ impl Runner<'_> {
                 self.autosave.saved_revision = session.revision;
                 self.autosave.first_unsaved = None;
                 self.autosave.last_failure = None;
-                if self.app.notice.as_ref().is_some_and(|n| n.tone == Tone::Warning) {
+                if self
+                    .app
+                    .notice
+                    .as_ref()
+                    .is_some_and(|n| n.tone == Tone::Warning)
+                {
                     self.app.notice = None;
                 }
                 true
@@ -144,7 +158,10 @@ impl Runner<'_> {
             Effect::None => {}
             Effect::Quit => return false,
             Effect::Create(title) => {
-                match self.store.create(&title, OffsetDateTime::now_utc(), self.app.guide) {
+                match self
+                    .store
+                    .create(&title, OffsetDateTime::now_utc(), self.app.guide)
+                {
                     Ok(reflection) => self.open(reflection),
                     Err(e) => {
                         self.app.notice = Some(Message {
@@ -157,7 +174,10 @@ impl Runner<'_> {
             Effect::Open(id) => match self.store.load(&id) {
                 Ok(reflection) => self.open(reflection),
                 Err(e) => {
-                    self.app.notice = Some(Message { text: e.to_string(), tone: Tone::Warning });
+                    self.app.notice = Some(Message {
+                        text: e.to_string(),
+                        tone: Tone::Warning,
+                    });
                 }
             },
             Effect::CloseReflection => {
@@ -184,8 +204,10 @@ pub fn run(store: &Store, guide: &'static Guide, offset: UtcOffset, launch: Laun
     runner.refresh_listing();
     match launch {
         Launch::Home => {}
-        Launch::AskTitle => runner.app.open_title_prompt(crate::tui::state::TitlePurpose::New),
-        Launch::Open(reflection) => runner.open(reflection),
+        Launch::AskTitle => runner
+            .app
+            .open_title_prompt(crate::tui::state::TitlePurpose::New),
+        Launch::Open(reflection) => runner.open(*reflection),
     }
 
     // Closing the terminal (SIGHUP) or a polite kill (SIGTERM) saves first.
@@ -195,18 +217,25 @@ pub fn run(store: &Store, guide: &'static Guide, offset: UtcOffset, launch: Laun
             .wrap_err("could not listen for termination signals")?;
     }
 
-    let mut terminal = TerminalSession::start().wrap_err("rebound needs an interactive terminal")?;
+    let mut terminal =
+        TerminalSession::start().wrap_err("rebound needs an interactive terminal")?;
     let result = event_loop(&mut runner, &mut terminal, &stop);
     runner.save_now();
     drop(terminal);
     result
 }
 
-fn event_loop(runner: &mut Runner, terminal: &mut TerminalSession, stop: &AtomicBool) -> Result<()> {
+fn event_loop(
+    runner: &mut Runner,
+    terminal: &mut TerminalSession,
+    stop: &AtomicBool,
+) -> Result<()> {
     let mut redraw = true;
     loop {
         if redraw {
-            terminal.terminal.draw(|frame| screens::draw(frame, &runner.app))?;
+            terminal
+                .terminal
+                .draw(|frame| screens::draw(frame, &runner.app))?;
             redraw = false;
         }
         if stop.load(Ordering::Relaxed) {
@@ -239,7 +268,9 @@ fn event_loop(runner: &mut Runner, terminal: &mut TerminalSession, stop: &Atomic
             runner.save_now();
             redraw = true;
         }
-        runner.app.today = OffsetDateTime::now_utc().to_offset(runner.app.offset).date();
+        runner.app.today = OffsetDateTime::now_utc()
+            .to_offset(runner.app.offset)
+            .date();
     }
 }
 
@@ -274,7 +305,10 @@ mod tests {
         let mut autosave = Autosave::new();
         autosave.due(1, start);
         let later = start + Duration::from_millis(250);
-        assert_eq!(autosave.wait(later), QUIET_PERIOD - Duration::from_millis(250));
+        assert_eq!(
+            autosave.wait(later),
+            QUIET_PERIOD - Duration::from_millis(250)
+        );
         assert_eq!(Autosave::new().wait(start), TICK);
     }
 }

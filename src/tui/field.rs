@@ -31,7 +31,9 @@ pub struct StepsFocus {
 pub enum FieldFocus {
     /// One-line text, multi-line text, lists and dates.
     Text(TextArea<'static>),
-    Checklist { index: usize },
+    Checklist {
+        index: usize,
+    },
     Rating,
     Steps(StepsFocus),
 }
@@ -39,9 +41,10 @@ pub enum FieldFocus {
 impl FieldFocus {
     pub fn open(reflection: &Reflection, stage: Stage, field: &FieldGuide) -> FieldFocus {
         match field.kind {
-            FieldKind::Line | FieldKind::Date => {
-                FieldFocus::Text(editor(vec![reflection.text(stage, &field.key).into()], false))
-            }
+            FieldKind::Line | FieldKind::Date => FieldFocus::Text(editor(
+                vec![reflection.text(stage, &field.key).into()],
+                false,
+            )),
             FieldKind::Text => {
                 let lines = reflection
                     .text(stage, &field.key)
@@ -292,7 +295,11 @@ fn editor(lines: Vec<String>, wrap: bool) -> TextArea<'static> {
     area.set_cursor_style(Style::default().add_modifier(Modifier::REVERSED));
     area.set_placeholder_text("Type here…");
     area.set_placeholder_style(theme::dim());
-    area.set_wrap_mode(if wrap { WrapMode::WordOrGlyph } else { WrapMode::None });
+    area.set_wrap_mode(if wrap {
+        WrapMode::WordOrGlyph
+    } else {
+        WrapMode::None
+    });
     area.move_cursor(CursorMove::Bottom);
     area.move_cursor(CursorMove::End);
     area
@@ -332,7 +339,13 @@ mod tests {
     fn typed(focus: &mut FieldFocus, kind: FieldKind, text: &str) {
         for c in text.chars() {
             let key = if c == '\n' { Key::Enter } else { Key::Char(c) };
-            focus.edit(kind, Input { key, ..Input::default() });
+            focus.edit(
+                kind,
+                Input {
+                    key,
+                    ..Input::default()
+                },
+            );
         }
     }
 
@@ -343,7 +356,10 @@ mod tests {
         let mut focus = FieldFocus::open(&r, Stage::Perspective, f);
         typed(&mut focus, f.kind, "Walks\n\nMy sister");
         focus.commit(&mut r, Stage::Perspective, f);
-        assert_eq!(r.list(Stage::Perspective, "support"), ["Walks", "My sister"]);
+        assert_eq!(
+            r.list(Stage::Perspective, "support"),
+            ["Walks", "My sister"]
+        );
     }
 
     #[test]
@@ -376,10 +392,14 @@ mod tests {
         let f = field(Stage::Goals, "steps");
         let mut focus = FieldFocus::open(&r, Stage::Goals, f);
         typed(&mut focus, f.kind, "Ask Dana for feedback");
-        let FieldFocus::Steps(steps) = &mut focus else { panic!("steps focus") };
+        let FieldFocus::Steps(steps) = &mut focus else {
+            panic!("steps focus")
+        };
         steps.switch_column(TODAY);
         typed(&mut focus, f.kind, "+1w");
-        let FieldFocus::Steps(steps) = &mut focus else { panic!("steps focus") };
+        let FieldFocus::Steps(steps) = &mut focus else {
+            panic!("steps focus")
+        };
         assert!(steps.toggle_done());
         assert!(steps.new_step(TODAY));
         typed(&mut focus, f.kind, "Take the course");
@@ -391,7 +411,9 @@ mod tests {
         assert!(saved[0].done);
         assert_eq!(saved[1].text, "Take the course");
 
-        let FieldFocus::Steps(steps) = &mut focus else { panic!("steps focus") };
+        let FieldFocus::Steps(steps) = &mut focus else {
+            panic!("steps focus")
+        };
         steps.up(TODAY);
         assert!(steps.delete());
         focus.commit(&mut r, Stage::Goals, f);
@@ -404,10 +426,14 @@ mod tests {
         let f = field(Stage::Goals, "steps");
         let mut focus = FieldFocus::open(&r, Stage::Goals, f);
         typed(&mut focus, f.kind, "Step");
-        let FieldFocus::Steps(steps) = &mut focus else { panic!("steps focus") };
+        let FieldFocus::Steps(steps) = &mut focus else {
+            panic!("steps focus")
+        };
         steps.switch_column(TODAY);
         typed(&mut focus, f.kind, "2026-13-01");
-        let FieldFocus::Steps(steps) = &focus else { panic!("steps focus") };
+        let FieldFocus::Steps(steps) = &focus else {
+            panic!("steps focus")
+        };
         assert_eq!(dates::parse(&steps.rows[0].due, TODAY), DateInput::Invalid);
         focus.commit(&mut r, Stage::Goals, f);
         assert_eq!(r.actions(Stage::Goals, "steps")[0].due, "2026-13-01");
@@ -415,7 +441,10 @@ mod tests {
 
     #[test]
     fn pasted_control_characters_are_dropped() {
-        assert_eq!(clean_paste("a\x1b]0;pwned\x07b\r\nc\td", true), "a]0;pwnedb\nc d");
+        assert_eq!(
+            clean_paste("a\x1b]0;pwned\x07b\r\nc\td", true),
+            "a]0;pwnedb\nc d"
+        );
         assert_eq!(clean_paste("one\ntwo", false), "one two");
     }
 }

@@ -94,6 +94,11 @@ const fn ch(c: char) -> Key {
 impl Key {
     fn matches(&self, event: &KeyEvent) -> bool {
         let mut mods = event.modifiers;
+        // A fast Esc before a control key arrives as Alt+key; the control key
+        // should still work (Ctrl-C above all).
+        if mods.contains(KeyModifiers::CONTROL) {
+            mods.remove(KeyModifiers::ALT);
+        }
         // Shift is already in the character (or in BackTab itself).
         if matches!(event.code, KeyCode::Char(_) | KeyCode::BackTab) {
             mods.remove(KeyModifiers::SHIFT);
@@ -140,48 +145,342 @@ use Context as C;
 
 pub static BINDINGS: &[Binding] = &[
     // Field-specific keys come first so they win over the general ones.
-    bind(C::MultiLine, &[ctrl('z')], "Ctrl-Z", "undo", Action::Undo, true),
-    bind(C::MultiLine, &[ctrl('y')], "Ctrl-Y", "redo", Action::Redo, false),
-    bind(C::SingleLine, &[key(KeyCode::Enter)], "Enter", "next field", Action::NextField, false),
-    bind(C::SingleLine, &[ctrl('z')], "Ctrl-Z", "undo", Action::Undo, false),
-    bind(C::SingleLine, &[ctrl('y')], "Ctrl-Y", "redo", Action::Redo, false),
-    bind(C::Checklist, &[ch(' '), key(KeyCode::Enter), ch('x')], "Space", "tick / untick", Action::ToggleChoice, true),
-    bind(C::Checklist, &[key(KeyCode::Down), ch('j')], "↓", "next option", Action::ChoiceDown, true),
-    bind(C::Checklist, &[key(KeyCode::Up), ch('k')], "↑", "previous option", Action::ChoiceUp, false),
-    bind(C::Rating, &[ch('1'), ch('2'), ch('3'), ch('4'), ch('5')], "1-5", "rate", Action::Rate(0), true),
-    bind(C::Rating, &[key(KeyCode::Right), ch('l')], "→", "one more", Action::RateUp, false),
-    bind(C::Rating, &[key(KeyCode::Left), ch('h')], "←", "one less", Action::RateDown, false),
-    bind(C::Rating, &[key(KeyCode::Backspace), key(KeyCode::Delete), ch('0')], "Backspace", "clear the rating", Action::ClearRating, false),
-    bind(C::Steps, &[key(KeyCode::Enter)], "Enter", "new step", Action::NewStep, true),
-    bind(C::Steps, &[ctrl('t')], "Ctrl-T", "done / not done", Action::ToggleDone, true),
-    bind(C::Steps, &[ctrl('d')], "Ctrl-D", "edit due date / text", Action::SwitchStepColumn, true),
-    bind(C::Steps, &[key(KeyCode::Down)], "↓", "next step", Action::StepDown, false),
-    bind(C::Steps, &[key(KeyCode::Up)], "↑", "previous step", Action::StepUp, false),
-    bind(C::Steps, &[ctrl('k')], "Ctrl-K", "delete the step", Action::DeleteStep, false),
-    bind(C::Steps, &[ctrl('z')], "Ctrl-Z", "undo typing in the step", Action::Undo, false),
-    bind(C::Plan, &[ch('1'), ch('2'), ch('3'), ch('4'), ch('5')], "1-5", "how heavy now", Action::Rate(0), true),
-    bind(C::Plan, &[ch('c')], "c", "mark complete", Action::MarkComplete, true),
-    bind(C::Plan, &[ch('t')], "t", "edit title", Action::EditTitle, true),
-    bind(C::Plan, &[key(KeyCode::Down), ch('j'), key(KeyCode::PageDown)], "↓/j", "scroll", Action::ScrollDown, false),
-    bind(C::Plan, &[key(KeyCode::Up), ch('k')], "↑/k", "scroll back", Action::ScrollUp, false),
-    bind(C::Plan, &[key(KeyCode::Backspace), ch('0')], "Backspace", "clear the rating", Action::ClearRating, false),
-    bind(C::StageNav, &[key(KeyCode::Tab)], "Tab", "next", Action::NextField, true),
-    bind(C::StageNav, &[key(KeyCode::BackTab)], "Shift-Tab", "back", Action::PrevField, true),
-    bind(C::StageNav, &[key(KeyCode::PageDown)], "PgDn", "next stage", Action::NextStage, false),
-    bind(C::StageNav, &[key(KeyCode::PageUp)], "PgUp", "previous stage", Action::PrevStage, false),
-    bind(C::StageNav, &[key(KeyCode::Esc)], "Esc", "home", Action::BackHome, true),
-    bind(C::PlanNav, &[key(KeyCode::BackTab), key(KeyCode::PageUp)], "Shift-Tab", "back to Risk", Action::PrevField, true),
-    bind(C::PlanNav, &[key(KeyCode::Esc), ch('q')], "Esc", "home", Action::BackHome, true),
-    bind(C::Home, &[ch('n')], "n", "new reflection", Action::NewReflection, true),
-    bind(C::Home, &[key(KeyCode::Enter)], "Enter", "open", Action::OpenSelected, true),
-    bind(C::Home, &[key(KeyCode::Down), ch('j')], "↓/j", "next", Action::SelectNext, false),
-    bind(C::Home, &[key(KeyCode::Up), ch('k')], "↑/k", "previous", Action::SelectPrev, false),
-    bind(C::Home, &[ch('q'), key(KeyCode::Esc)], "q", "quit", Action::Quit, true),
-    bind(C::TitlePrompt, &[key(KeyCode::Enter)], "Enter", "continue", Action::ConfirmTitle, true),
-    bind(C::TitlePrompt, &[key(KeyCode::Esc)], "Esc", "cancel", Action::CancelTitle, true),
-    bind(C::Help, &[key(KeyCode::Esc), key(KeyCode::F(1)), ch('q')], "Esc", "close help", Action::ToggleHelp, true),
-    bind(C::Global, &[key(KeyCode::F(1))], "F1", "help", Action::ToggleHelp, true),
-    bind(C::Global, &[ctrl('c')], "Ctrl-C", "quit", Action::Quit, true),
+    bind(
+        C::MultiLine,
+        &[ctrl('z')],
+        "Ctrl-Z",
+        "undo",
+        Action::Undo,
+        true,
+    ),
+    bind(
+        C::MultiLine,
+        &[ctrl('y')],
+        "Ctrl-Y",
+        "redo",
+        Action::Redo,
+        false,
+    ),
+    bind(
+        C::SingleLine,
+        &[key(KeyCode::Enter)],
+        "Enter",
+        "next field",
+        Action::NextField,
+        false,
+    ),
+    bind(
+        C::SingleLine,
+        &[ctrl('z')],
+        "Ctrl-Z",
+        "undo",
+        Action::Undo,
+        false,
+    ),
+    bind(
+        C::SingleLine,
+        &[ctrl('y')],
+        "Ctrl-Y",
+        "redo",
+        Action::Redo,
+        false,
+    ),
+    bind(
+        C::Checklist,
+        &[ch(' '), key(KeyCode::Enter), ch('x')],
+        "Space",
+        "tick / untick",
+        Action::ToggleChoice,
+        true,
+    ),
+    bind(
+        C::Checklist,
+        &[key(KeyCode::Down), ch('j')],
+        "↓",
+        "next option",
+        Action::ChoiceDown,
+        true,
+    ),
+    bind(
+        C::Checklist,
+        &[key(KeyCode::Up), ch('k')],
+        "↑",
+        "previous option",
+        Action::ChoiceUp,
+        false,
+    ),
+    bind(
+        C::Rating,
+        &[ch('1'), ch('2'), ch('3'), ch('4'), ch('5')],
+        "1-5",
+        "rate",
+        Action::Rate(0),
+        true,
+    ),
+    bind(
+        C::Rating,
+        &[key(KeyCode::Right), ch('l')],
+        "→",
+        "one more",
+        Action::RateUp,
+        false,
+    ),
+    bind(
+        C::Rating,
+        &[key(KeyCode::Left), ch('h')],
+        "←",
+        "one less",
+        Action::RateDown,
+        false,
+    ),
+    bind(
+        C::Rating,
+        &[key(KeyCode::Backspace), key(KeyCode::Delete), ch('0')],
+        "Backspace",
+        "clear the rating",
+        Action::ClearRating,
+        false,
+    ),
+    bind(
+        C::Steps,
+        &[key(KeyCode::Enter)],
+        "Enter",
+        "new step",
+        Action::NewStep,
+        true,
+    ),
+    bind(
+        C::Steps,
+        &[ctrl('t')],
+        "Ctrl-T",
+        "done",
+        Action::ToggleDone,
+        true,
+    ),
+    bind(
+        C::Steps,
+        &[ctrl('d')],
+        "Ctrl-D",
+        "due date",
+        Action::SwitchStepColumn,
+        true,
+    ),
+    bind(
+        C::Steps,
+        &[key(KeyCode::Down)],
+        "↓",
+        "next step",
+        Action::StepDown,
+        false,
+    ),
+    bind(
+        C::Steps,
+        &[key(KeyCode::Up)],
+        "↑",
+        "previous step",
+        Action::StepUp,
+        false,
+    ),
+    bind(
+        C::Steps,
+        &[ctrl('k')],
+        "Ctrl-K",
+        "delete the step",
+        Action::DeleteStep,
+        false,
+    ),
+    bind(
+        C::Steps,
+        &[ctrl('z')],
+        "Ctrl-Z",
+        "undo typing in the step",
+        Action::Undo,
+        false,
+    ),
+    bind(
+        C::Plan,
+        &[ch('1'), ch('2'), ch('3'), ch('4'), ch('5')],
+        "1-5",
+        "how heavy now",
+        Action::Rate(0),
+        true,
+    ),
+    bind(
+        C::Plan,
+        &[ch('c')],
+        "c",
+        "mark complete",
+        Action::MarkComplete,
+        true,
+    ),
+    bind(
+        C::Plan,
+        &[ch('t')],
+        "t",
+        "edit title",
+        Action::EditTitle,
+        true,
+    ),
+    bind(
+        C::Plan,
+        &[key(KeyCode::Down), ch('j'), key(KeyCode::PageDown)],
+        "↓/j",
+        "scroll",
+        Action::ScrollDown,
+        false,
+    ),
+    bind(
+        C::Plan,
+        &[key(KeyCode::Up), ch('k')],
+        "↑/k",
+        "scroll back",
+        Action::ScrollUp,
+        false,
+    ),
+    bind(
+        C::Plan,
+        &[key(KeyCode::Backspace), ch('0')],
+        "Backspace",
+        "clear the rating",
+        Action::ClearRating,
+        false,
+    ),
+    bind(
+        C::StageNav,
+        &[key(KeyCode::Tab)],
+        "Tab",
+        "next",
+        Action::NextField,
+        true,
+    ),
+    bind(
+        C::StageNav,
+        &[key(KeyCode::BackTab)],
+        "Shift-Tab",
+        "back",
+        Action::PrevField,
+        true,
+    ),
+    bind(
+        C::StageNav,
+        &[key(KeyCode::PageDown)],
+        "PgDn",
+        "next stage",
+        Action::NextStage,
+        false,
+    ),
+    bind(
+        C::StageNav,
+        &[key(KeyCode::PageUp)],
+        "PgUp",
+        "previous stage",
+        Action::PrevStage,
+        false,
+    ),
+    bind(
+        C::StageNav,
+        &[key(KeyCode::Esc)],
+        "Esc",
+        "home",
+        Action::BackHome,
+        true,
+    ),
+    bind(
+        C::PlanNav,
+        &[key(KeyCode::BackTab), key(KeyCode::PageUp)],
+        "Shift-Tab",
+        "back to Risk",
+        Action::PrevField,
+        true,
+    ),
+    bind(
+        C::PlanNav,
+        &[key(KeyCode::Esc), ch('q')],
+        "Esc",
+        "home",
+        Action::BackHome,
+        true,
+    ),
+    bind(
+        C::Home,
+        &[ch('n')],
+        "n",
+        "new reflection",
+        Action::NewReflection,
+        true,
+    ),
+    bind(
+        C::Home,
+        &[key(KeyCode::Enter)],
+        "Enter",
+        "open",
+        Action::OpenSelected,
+        true,
+    ),
+    bind(
+        C::Home,
+        &[key(KeyCode::Down), ch('j')],
+        "↓/j",
+        "next",
+        Action::SelectNext,
+        false,
+    ),
+    bind(
+        C::Home,
+        &[key(KeyCode::Up), ch('k')],
+        "↑/k",
+        "previous",
+        Action::SelectPrev,
+        false,
+    ),
+    bind(
+        C::Home,
+        &[ch('q'), key(KeyCode::Esc)],
+        "q",
+        "quit",
+        Action::Quit,
+        true,
+    ),
+    bind(
+        C::TitlePrompt,
+        &[key(KeyCode::Enter)],
+        "Enter",
+        "continue",
+        Action::ConfirmTitle,
+        true,
+    ),
+    bind(
+        C::TitlePrompt,
+        &[key(KeyCode::Esc)],
+        "Esc",
+        "cancel",
+        Action::CancelTitle,
+        true,
+    ),
+    bind(
+        C::Help,
+        &[key(KeyCode::Esc), key(KeyCode::F(1)), ch('q')],
+        "Esc",
+        "close help",
+        Action::ToggleHelp,
+        true,
+    ),
+    bind(
+        C::Global,
+        &[key(KeyCode::F(1))],
+        "F1",
+        "help",
+        Action::ToggleHelp,
+        true,
+    ),
+    bind(
+        C::Global,
+        &[ctrl('c')],
+        "Ctrl-C",
+        "quit",
+        Action::Quit,
+        true,
+    ),
 ];
 
 /// The action for a key in the given contexts (most specific first); keys
@@ -191,9 +490,11 @@ pub fn action_for(event: &KeyEvent, contexts: &[Context]) -> Action {
         for binding in BINDINGS.iter().filter(|b| b.context == *context) {
             if binding.keys.iter().any(|k| k.matches(event)) {
                 return match (&binding.action, event.code) {
-                    (Action::Rate(0), KeyCode::Char(c)) => {
-                        Action::Rate(c.to_digit(10).and_then(|d| u8::try_from(d).ok()).unwrap_or(0))
-                    }
+                    (Action::Rate(0), KeyCode::Char(c)) => Action::Rate(
+                        c.to_digit(10)
+                            .and_then(|d| u8::try_from(d).ok())
+                            .unwrap_or(0),
+                    ),
                     (action, _) => action.clone(),
                 };
             }
@@ -221,8 +522,14 @@ mod tests {
     #[test]
     fn field_keys_win_over_navigation_and_unbound_keys_are_edits() {
         let ctx = [C::Steps, C::StageNav, C::Global];
-        assert_eq!(action_for(&press(KeyCode::Enter, KeyModifiers::NONE), &ctx), Action::NewStep);
-        assert_eq!(action_for(&press(KeyCode::Tab, KeyModifiers::NONE), &ctx), Action::NextField);
+        assert_eq!(
+            action_for(&press(KeyCode::Enter, KeyModifiers::NONE), &ctx),
+            Action::NewStep
+        );
+        assert_eq!(
+            action_for(&press(KeyCode::Tab, KeyModifiers::NONE), &ctx),
+            Action::NextField
+        );
         let typed = press(KeyCode::Char('a'), KeyModifiers::NONE);
         assert_eq!(action_for(&typed, &ctx), Action::Edit(typed));
     }
@@ -230,16 +537,37 @@ mod tests {
     #[test]
     fn shift_tab_and_control_keys_match_however_the_terminal_reports_them() {
         let ctx = [C::MultiLine, C::StageNav, C::Global];
-        assert_eq!(action_for(&press(KeyCode::BackTab, KeyModifiers::SHIFT), &ctx), Action::PrevField);
-        assert_eq!(action_for(&press(KeyCode::BackTab, KeyModifiers::NONE), &ctx), Action::PrevField);
-        assert_eq!(action_for(&press(KeyCode::Char('C'), KeyModifiers::CONTROL | KeyModifiers::SHIFT), &ctx), Action::Quit);
-        assert_eq!(action_for(&press(KeyCode::Char('z'), KeyModifiers::CONTROL), &ctx), Action::Undo);
+        assert_eq!(
+            action_for(&press(KeyCode::BackTab, KeyModifiers::SHIFT), &ctx),
+            Action::PrevField
+        );
+        assert_eq!(
+            action_for(&press(KeyCode::BackTab, KeyModifiers::NONE), &ctx),
+            Action::PrevField
+        );
+        assert_eq!(
+            action_for(
+                &press(
+                    KeyCode::Char('C'),
+                    KeyModifiers::CONTROL | KeyModifiers::SHIFT
+                ),
+                &ctx
+            ),
+            Action::Quit
+        );
+        assert_eq!(
+            action_for(&press(KeyCode::Char('z'), KeyModifiers::CONTROL), &ctx),
+            Action::Undo
+        );
     }
 
     #[test]
     fn digits_become_ratings() {
         let ctx = [C::Rating, C::StageNav, C::Global];
-        assert_eq!(action_for(&press(KeyCode::Char('4'), KeyModifiers::NONE), &ctx), Action::Rate(4));
+        assert_eq!(
+            action_for(&press(KeyCode::Char('4'), KeyModifiers::NONE), &ctx),
+            Action::Rate(4)
+        );
     }
 
     #[test]
@@ -254,7 +582,10 @@ mod tests {
         for ctx in [C::Home, C::TitlePrompt, C::MultiLine, C::Plan, C::Help] {
             let all = bindings_for(&[ctx, C::Global]);
             assert!(all.iter().any(|b| b.action == Action::Quit), "{ctx:?}");
-            assert!(all.iter().any(|b| b.action == Action::ToggleHelp), "{ctx:?}");
+            assert!(
+                all.iter().any(|b| b.action == Action::ToggleHelp),
+                "{ctx:?}"
+            );
         }
     }
 }

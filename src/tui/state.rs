@@ -323,7 +323,9 @@ impl App {
             Action::ScrollDown => session.plan_scroll = session.plan_scroll.saturating_add(3),
             Action::ScrollUp => session.plan_scroll = session.plan_scroll.saturating_sub(3),
             action => {
-                let Some(field) = field else { return Effect::None };
+                let Some(field) = field else {
+                    return Effect::None;
+                };
                 edit = edit_field(session, field, action, today);
             }
         }
@@ -343,7 +345,9 @@ impl App {
     /// Completion asks for what the plan needs and says exactly what is missing.
     fn mark_complete(&mut self) {
         let guide = self.guide;
-        let Some(session) = self.session.as_mut() else { return };
+        let Some(session) = self.session.as_mut() else {
+            return;
+        };
         let missing = missing_for_completion(&session.reflection, guide);
         if missing.is_empty() {
             if session.reflection.status != Status::Completed {
@@ -378,7 +382,9 @@ impl App {
     fn leave_field(&mut self) {
         let guide = self.guide;
         let today = self.today;
-        let Some(session) = self.session.as_mut() else { return };
+        let Some(session) = self.session.as_mut() else {
+            return;
+        };
         let stage = session.cursor.stage;
         if let Some(field) = guide.field(stage, session.cursor.field) {
             let before = session.reflection.clone();
@@ -392,7 +398,9 @@ impl App {
 
     fn move_to(&mut self, to: Cursor) {
         self.leave_field();
-        let Some(session) = self.session.as_ref() else { return };
+        let Some(session) = self.session.as_ref() else {
+            return;
+        };
         if to == session.cursor {
             return;
         }
@@ -409,13 +417,16 @@ impl App {
     /// Stores the cursor in the reflection so resuming returns here.
     fn remember_position(&mut self) {
         let guide = self.guide;
-        let Some(session) = self.session.as_mut() else { return };
+        let Some(session) = self.session.as_mut() else {
+            return;
+        };
         let stage = session.cursor.stage.key().to_string();
         let field = guide
             .field(session.cursor.stage, session.cursor.field)
             .map(|f| f.key.clone())
             .unwrap_or_default();
-        if session.reflection.position.stage != stage || session.reflection.position.field != field {
+        if session.reflection.position.stage != stage || session.reflection.position.field != field
+        {
             session.reflection.position.stage = stage;
             session.reflection.position.field = field;
             session.revision += 1;
@@ -465,12 +476,16 @@ fn edit_field(session: &mut Session, field: &FieldGuide, action: Action, today: 
             Edit::Direct
         }
         (_, Action::RateUp) if field.kind == FieldKind::Rating => {
-            let next = reflection.rating(stage, &field.key).map_or(1, |v| (v + 1).min(5));
+            let next = reflection
+                .rating(stage, &field.key)
+                .map_or(1, |v| (v + 1).min(5));
             reflection.set_rating(stage, &field.key, Some(next));
             Edit::Direct
         }
         (_, Action::RateDown) if field.kind == FieldKind::Rating => {
-            let next = reflection.rating(stage, &field.key).map_or(1, |v| v.saturating_sub(1).max(1));
+            let next = reflection
+                .rating(stage, &field.key)
+                .map_or(1, |v| v.saturating_sub(1).max(1));
             reflection.set_rating(stage, &field.key, Some(next));
             Edit::Direct
         }
@@ -513,7 +528,10 @@ mod tests {
 
     fn type_text(app: &mut App, text: &str) {
         for c in text.chars() {
-            app.update(Action::Edit(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)));
+            app.update(Action::Edit(KeyEvent::new(
+                KeyCode::Char(c),
+                KeyModifiers::NONE,
+            )));
         }
     }
 
@@ -528,7 +546,10 @@ mod tests {
         type_text(&mut app, "It was meant to ship in May");
         let s = session(&app);
         assert!(s.revision > before);
-        assert_eq!(s.reflection.text(Stage::Perspective, "expected"), "It was meant to ship in May");
+        assert_eq!(
+            s.reflection.text(Stage::Perspective, "expected"),
+            "It was meant to ship in May"
+        );
     }
 
     #[test]
@@ -586,14 +607,25 @@ mod tests {
         for _ in 0..5 {
             app.update(Action::NextField);
         }
-        assert_eq!(app.focused_field().map(|f| f.key.as_str()), Some("weight_today"));
+        assert_eq!(
+            app.focused_field().map(|f| f.key.as_str()),
+            Some("weight_today")
+        );
         app.update(Action::Rate(4));
         app.update(Action::RateUp);
-        assert_eq!(session(&app).reflection.rating(Stage::Perspective, "weight_today"), Some(5));
+        assert_eq!(
+            session(&app)
+                .reflection
+                .rating(Stage::Perspective, "weight_today"),
+            Some(5)
+        );
         app.update(Action::NextField);
         app.update(Action::ChoiceDown);
         app.update(Action::ToggleChoice);
-        assert_eq!(session(&app).reflection.list(Stage::Deconstruct, "causes"), ["decision"]);
+        assert_eq!(
+            session(&app).reflection.list(Stage::Deconstruct, "causes"),
+            ["decision"]
+        );
     }
 
     #[test]
@@ -609,6 +641,9 @@ mod tests {
         app.update(Action::NewReflection);
         assert_eq!(app.screen, Screen::TitlePrompt);
         type_text(&mut app, "Laid off");
-        assert_eq!(app.update(Action::ConfirmTitle), Effect::Create("Laid off".into()));
+        assert_eq!(
+            app.update(Action::ConfirmTitle),
+            Effect::Create("Laid off".into())
+        );
     }
 }

@@ -6,7 +6,7 @@ use ratatui::layout::{Alignment, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use crate::tui::keys::bindings_for;
+use crate::tui::keys::{Action, bindings_for};
 use crate::tui::state::{App, Message, Session, Tone};
 use crate::tui::theme;
 use crate::wizard::{Stage, overall_progress, stage_progress};
@@ -23,9 +23,15 @@ pub fn too_small(frame: &mut Frame, area: Rect) {
         Line::styled("Everything is saved. Ctrl-C quits.", theme::dim()),
     ];
     let y = area.height.saturating_sub(3) / 2;
-    let rect = Rect { y: area.y + y, height: area.height.saturating_sub(y), ..area };
+    let rect = Rect {
+        y: area.y + y,
+        height: area.height.saturating_sub(y),
+        ..area
+    };
     frame.render_widget(
-        Paragraph::new(text).alignment(Alignment::Center).wrap(Wrap { trim: true }),
+        Paragraph::new(text)
+            .alignment(Alignment::Center)
+            .wrap(Wrap { trim: true }),
         rect,
     );
 }
@@ -33,30 +39,59 @@ pub fn too_small(frame: &mut Frame, area: Rect) {
 /// Two rows: the app and reflection title with overall progress, then the stages.
 pub fn header(frame: &mut Frame, area: Rect, app: &App, session: &Session) {
     let r = &session.reflection;
-    let title = if r.title.trim().is_empty() { "Untitled reflection" } else { r.title.as_str() };
+    let title = if r.title.trim().is_empty() {
+        "Untitled reflection"
+    } else {
+        r.title.as_str()
+    };
     let progress = overall_progress(r, app.guide);
     let stage = session.cursor.stage;
     let where_ = match stage.question_index() {
         Some(i) => format!("Stage {} of 7 · ", i + 1),
         None => "Growth plan · ".to_string(),
     };
-    let right = format!("{where_}{} of {} answered ", progress.answered, progress.total);
+    let right = format!(
+        "{where_}{} of {} answered ",
+        progress.answered, progress.total
+    );
     let left = Line::from(vec![
         Span::styled(" rebound ", theme::heading()),
         Span::styled("· ", theme::dim()),
         Span::styled(title, theme::bold()),
     ]);
     let row = Rect { height: 1, ..area };
-    frame.render_widget(left, row);
-    frame.render_widget(Line::styled(right, theme::dim()).alignment(Alignment::Right), row);
+    let right_width = right.chars().count() as u16;
+    frame.render_widget(
+        left,
+        Rect {
+            width: row.width.saturating_sub(right_width + 1),
+            ..row
+        },
+    );
+    frame.render_widget(
+        Line::styled(right, theme::dim()).alignment(Alignment::Right),
+        row,
+    );
 
+    let names: Vec<(Stage, String)> = Stage::ALL
+        .into_iter()
+        .map(|s| {
+            let name = &app.guide.stage(s).title;
+            let label = match s.question_index() {
+                Some(i) => format!("{} {name}", i + 1),
+                None => format!("★ {name}"),
+            };
+            (s, label)
+        })
+        .collect();
+    let full_width: usize = 1 + names
+        .iter()
+        .map(|(_, l)| l.chars().count() + 2)
+        .sum::<usize>();
+    // In a narrow window only the current stage keeps its name.
+    let short = full_width > usize::from(area.width);
     let mut strip = vec![Span::raw(" ")];
-    for s in Stage::ALL {
-        let name = &app.guide.stage(s).title;
-        let label = match s.question_index() {
-            Some(i) => format!("{} {name}", i + 1),
-            None => format!("★ {name}"),
-        };
+    for (s, label) in names {
         let p = stage_progress(r, app.guide, s);
         let style = if s == stage {
             theme::selected_row().patch(theme::accent())
@@ -65,26 +100,46 @@ pub fn header(frame: &mut Frame, area: Rect, app: &App, session: &Session) {
         } else {
             theme::dim()
         };
+        let label = if short && s != stage {
+            label.split(' ').next().unwrap_or_default().to_string()
+        } else {
+            label
+        };
         strip.push(Span::styled(format!(" {label} "), style));
     }
-    let strip_row = Rect { y: area.y + 1, height: 1, ..area };
+    let strip_row = Rect {
+        y: area.y + 1,
+        height: 1,
+        ..area
+    };
     frame.render_widget(Line::from(strip), strip_row);
 }
 
-/// The keys that work now, as many as fit.
+/// The keys that work now, as many as fit; help is always offered at the right.
 pub fn footer(frame: &mut Frame, area: Rect, app: &App) {
+    let help = Line::from(vec![Span::styled("F1", theme::key()), Span::raw(" help ")]);
+    let room = usize::from(area.width).saturating_sub(help.width() + 2);
     let mut spans = vec![Span::raw(" ")];
     let mut used = 1;
-    for binding in bindings_for(&app.contexts()).into_iter().filter(|b| b.in_footer) {
+    let mut shown: Vec<&Action> = vec![&Action::ToggleHelp];
+    for binding in bindings_for(&app.contexts())
+        .into_iter()
+        .filter(|b| b.in_footer)
+    {
+        if shown.contains(&&binding.action) {
+            continue;
+        }
         let width = binding.label.chars().count() + binding.does.chars().count() + 4;
-        if used + width > usize::from(area.width) {
-            break;
+        if used + width > room {
+            continue;
         }
         used += width;
+        shown.push(&binding.action);
         spans.push(Span::styled(binding.label, theme::key()));
         spans.push(Span::raw(format!(" {}   ", binding.does)));
     }
     frame.render_widget(Line::from(spans), area);
+    frame.render_widget(help.alignment(Alignment::Right), area);
 }
 
 pub fn message(frame: &mut Frame, area: Rect, message: Option<&Message>) {

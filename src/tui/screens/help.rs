@@ -25,7 +25,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         ]));
     }
     lines.push(Line::raw(""));
-    lines.push(Line::styled("  Everything you type is saved as you go.", theme::dim()));
+    lines.push(Line::styled(
+        "  Everything you type is saved as you go.",
+        theme::dim(),
+    ));
     lines.push(Line::styled("  Esc or F1 closes this help.", theme::dim()));
     let height = (lines.len() as u16 + 2).min(area.height);
     let width = 54.min(area.width);

@@ -28,7 +28,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         Span::styled(" rebound ", theme::heading()),
         Span::styled("· turn a setback into a plan", theme::dim()),
     ]);
-    frame.render_widget(title, Rect { height: 1, ..header });
+    frame.render_widget(
+        title,
+        Rect {
+            height: 1,
+            ..header
+        },
+    );
     if app.listing.reflections.is_empty() {
         draw_welcome(frame, list);
     } else {
@@ -39,7 +45,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         .bad_files
         .iter()
         .take(4)
-        .map(|b| Line::styled(format!(" ⚠ skipped {}: {}", b.path.display(), b.reason), theme::warning()))
+        .map(|b| {
+            Line::styled(
+                format!(" ⚠ skipped {}: {}", b.path.display(), b.reason),
+                theme::warning(),
+            )
+        })
         .collect();
     frame.render_widget(Paragraph::new(notice_lines), notices);
     chrome::message(frame, message, app.notice.as_ref());
@@ -55,10 +66,16 @@ fn draw_welcome(frame: &mut Frame, area: Rect) {
         Line::raw("from how you see it today to a dated plan and one brave first step."),
         Line::raw("Everything saves as you type; leave whenever you like and come back later."),
         Line::raw(""),
-        Line::from(vec![Span::raw("Press "), Span::styled("n", theme::key()), Span::raw(" to begin.")]),
+        Line::from(vec![
+            Span::raw("Press "),
+            Span::styled("n", theme::key()),
+            Span::raw(" to begin."),
+        ]),
     ];
     frame.render_widget(
-        Paragraph::new(text).alignment(Alignment::Center).wrap(Wrap { trim: true }),
+        Paragraph::new(text)
+            .alignment(Alignment::Center)
+            .wrap(Wrap { trim: true }),
         area,
     );
 }
@@ -100,18 +117,32 @@ fn row<'a>(summary: &'a Summary, app: &App, selected: bool, width: u16) -> Line<
             }
         }
         Status::Completed => match summary.completed {
-            Some(when) => format!("completed {}", dates::iso(when.to_offset(app.offset).date())),
+            Some(when) => format!(
+                "completed {}",
+                dates::iso(when.to_offset(app.offset).date())
+            ),
             None => "completed".to_string(),
         },
     };
-    let edited = format!("edited {}", dates::iso(summary.updated.to_offset(app.offset).date()));
-    let title = if summary.title.trim().is_empty() { "Untitled reflection" } else { summary.title.as_str() };
+    let edited = format!(
+        "edited {}",
+        dates::iso(summary.updated.to_offset(app.offset).date())
+    );
+    let title = if summary.title.trim().is_empty() {
+        "Untitled reflection"
+    } else {
+        summary.title.as_str()
+    };
     let right = format!("{detail:<28}{edited:>18} ");
     let title_width = usize::from(width).saturating_sub(right.chars().count() + 4);
     let title = truncate(title, title_width);
     let pad = title_width.saturating_sub(title.chars().count());
     let marker = if selected { " ▶ " } else { "   " };
-    let style = if selected { theme::selected_row() } else { ratatui::style::Style::default() };
+    let style = if selected {
+        theme::selected_row()
+    } else {
+        ratatui::style::Style::default()
+    };
     Line::from(vec![
         Span::styled(marker, theme::accent()),
         Span::styled(format!("{title}{} ", " ".repeat(pad)), style),

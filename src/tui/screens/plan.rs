@@ -11,7 +11,7 @@ use crate::guide::Guide;
 use crate::reflection::{Reflection, Status};
 use crate::tui::state::{App, Session};
 use crate::tui::theme;
-use crate::tui::widgets::{rating_line, step_line};
+use crate::tui::widgets::rating_line;
 use crate::wizard::Stage;
 
 use super::chrome;
@@ -26,19 +26,53 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, session: &Session) {
     ])
     .areas(area);
     chrome::header(frame, header, app, session);
-    let inner = Rect { x: body.x + 2, width: body.width.saturating_sub(4), ..body };
-    let page = Paragraph::new(compiled(&session.reflection, app))
-        .wrap(Wrap { trim: false })
-        .scroll((session.plan_scroll, 0));
-    frame.render_widget(page, inner);
+    let inner = Rect {
+        x: body.x + 2,
+        width: body.width.saturating_sub(4),
+        ..body
+    };
+    let (mut left, right) = compiled(&session.reflection, app);
+    let scroll = (session.plan_scroll, 0);
+    // Side by side when there is room, so most plans fit on one screen.
+    if inner.width >= 90 {
+        let [l, r] = Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)])
+            .spacing(2)
+            .areas(inner);
+        frame.render_widget(
+            Paragraph::new(left)
+                .wrap(Wrap { trim: false })
+                .scroll(scroll),
+            l,
+        );
+        frame.render_widget(
+            Paragraph::new(right)
+                .wrap(Wrap { trim: false })
+                .scroll(scroll),
+            r,
+        );
+    } else {
+        left.extend(right);
+        frame.render_widget(
+            Paragraph::new(left)
+                .wrap(Wrap { trim: false })
+                .scroll(scroll),
+            inner,
+        );
+    }
     draw_rating(frame, rating, app, session);
-    chrome::message(frame, message, session.message.as_ref().or(app.notice.as_ref()));
+    chrome::message(
+        frame,
+        message,
+        session.message.as_ref().or(app.notice.as_ref()),
+    );
     chrome::footer(frame, footer, app);
 }
 
 fn draw_rating(frame: &mut Frame, area: Rect, app: &App, session: &Session) {
     let r = &session.reflection;
-    let Some(field) = app.guide.field(Stage::Plan, 0) else { return };
+    let Some(field) = app.guide.field(Stage::Plan, 0) else {
+        return;
+    };
     let status = match (r.status, r.completed) {
         (Status::Completed, Some(when)) => {
             let local = when.to_offset(app.offset);
@@ -62,8 +96,9 @@ fn draw_rating(frame: &mut Frame, area: Rect, app: &App, session: &Session) {
     frame.render_widget(Paragraph::new(lines), area);
 }
 
-/// The plan as text: what to do, by when, with whom, and the risk to take.
-fn compiled<'a>(r: &'a Reflection, app: &'a App) -> Text<'a> {
+/// The plan as two columns of text: what to do and by when; with whom, and
+/// the risk to take.
+fn compiled<'a>(r: &'a Reflection, app: &'a App) -> (Text<'a>, Text<'a>) {
     let guide = app.guide;
     let plan = guide.stage(Stage::Plan);
     let mut text = Text::default();
@@ -71,9 +106,12 @@ fn compiled<'a>(r: &'a Reflection, app: &'a App) -> Text<'a> {
         Span::styled(format!("★ {}", plan.title), theme::heading()),
         Span::styled(format!("  {}", plan.tagline), theme::dim()),
     ]));
-    text.push_line(Line::styled(plan.intro.trim(), theme::dim()));
-    let title = if r.title.trim().is_empty() { "(no title yet: press t)" } else { r.title.as_str() };
-    text.push_line(Line::from(vec![Span::styled("Setback: ", theme::dim()), Span::styled(title, theme::bold())]));
+    if r.title.trim().is_empty() {
+        text.push_line(Line::styled(
+            "This reflection has no title yet: press t.",
+            theme::warning(),
+        ));
+    }
 
     section(&mut text, "Goals");
     bullets(&mut text, r.list(Stage::Goals, "objectives"));
@@ -88,12 +126,21 @@ fn compiled<'a>(r: &'a Reflection, app: &'a App) -> Text<'a> {
         text.push_line(Line::styled("  none yet (stage 4, Goals)", theme::dim()));
     }
     for step in &steps {
-        let mut line = step_line(step);
-        if let DateInput::Valid(d) = dates::parse(&step.due, app.today) {
-            line.spans.push(Span::styled(format!(" ({})", dates::readable(d)), theme::dim()));
-        }
-        line.spans.insert(0, Span::raw("  "));
-        text.push_line(line);
+        let (mark, mark_style) = if step.done {
+            ("[x]", theme::answered())
+        } else {
+            ("[ ]", theme::dim())
+        };
+        let when = match dates::parse(&step.due, app.today) {
+            DateInput::Valid(d) => dates::iso(d),
+            DateInput::Invalid => step.due.trim().to_string(),
+            DateInput::Empty => "no date".to_string(),
+        };
+        text.push_line(Line::from(vec![
+            Span::styled(format!("  {mark} "), mark_style),
+            Span::styled(format!("{when:<11}"), theme::accent()),
+            Span::raw(step.text.clone()),
+        ]));
     }
     labelled_list(&mut text, "If-then plans", r.list(Stage::Goals, "if_then"));
 
@@ -103,10 +150,24 @@ fn compiled<'a>(r: &'a Reflection, app: &'a App) -> Text<'a> {
     labelled(&mut text, "How", &methods);
     labelled(&mut text, "Habit", r.text(Stage::Skills, "habit"));
 
+    let left = text;
+    let mut text = Text::default();
     section(&mut text, "People");
-    labelled_list(&mut text, "Ask for feedback", r.list(Stage::Network, "feedback_from"));
-    labelled_list(&mut text, "What to ask", r.list(Stage::Network, "feedback_ask"));
-    labelled_list(&mut text, "Where to show up", r.list(Stage::Network, "communities"));
+    labelled_list(
+        &mut text,
+        "Ask for feedback",
+        r.list(Stage::Network, "feedback_from"),
+    );
+    labelled_list(
+        &mut text,
+        "What to ask",
+        r.list(Stage::Network, "feedback_ask"),
+    );
+    labelled_list(
+        &mut text,
+        "Where to show up",
+        r.list(Stage::Network, "communities"),
+    );
 
     section(&mut text, "The risk");
     labelled(&mut text, "Risk", r.text(Stage::Risk, "risk"));
@@ -118,7 +179,10 @@ fn compiled<'a>(r: &'a Reflection, app: &'a App) -> Text<'a> {
     labelled(&mut text, "First step", first_step.trim());
     let odds_field = guide.stage(Stage::Risk).field("odds");
     if let (Some(field), Some(v)) = (odds_field, r.rating(Stage::Risk, "odds")) {
-        let label = field.scale.get(usize::from(v) - 1).map_or("", String::as_str);
+        let label = field
+            .scale
+            .get(usize::from(v) - 1)
+            .map_or("", String::as_str);
         labelled(&mut text, "Odds", &format!("{v} of 5, {label}"));
     }
 
@@ -126,16 +190,23 @@ fn compiled<'a>(r: &'a Reflection, app: &'a App) -> Text<'a> {
     let weight = guide.stage(Stage::Perspective).field("weight_today");
     match (weight, r.rating(Stage::Perspective, "weight_today")) {
         (Some(field), Some(v)) => {
-            let label = field.scale.get(usize::from(v) - 1).map_or("", String::as_str);
+            let label = field
+                .scale
+                .get(usize::from(v) - 1)
+                .map_or("", String::as_str);
             labelled(&mut text, "When you began", &format!("{v} of 5, {label}"));
         }
         _ => labelled(&mut text, "When you began", ""),
     }
-    text
+    text.push_line(Line::raw(""));
+    text.push_line(Line::styled(plan.intro.trim(), theme::dim()));
+    (left, text)
 }
 
 fn section(text: &mut Text, title: &'static str) {
-    text.push_line(Line::raw(""));
+    if !text.lines.is_empty() {
+        text.push_line(Line::raw(""));
+    }
     text.push_line(Line::styled(title, theme::heading()));
 }
 
@@ -144,7 +215,10 @@ fn bullets(text: &mut Text, items: Vec<String>) {
         text.push_line(Line::styled("  none yet", theme::dim()));
     }
     for item in items {
-        text.push_line(Line::from(vec![Span::styled("  • ", theme::dim()), Span::raw(item)]));
+        text.push_line(Line::from(vec![
+            Span::styled("  • ", theme::dim()),
+            Span::raw(item),
+        ]));
     }
 }
 
@@ -154,7 +228,10 @@ fn labelled(text: &mut Text, label: &'static str, value: &str) {
     } else {
         Span::raw(value.replace('\n', " "))
     };
-    text.push_line(Line::from(vec![Span::styled(format!("  {label}: "), theme::dim()), value_span]));
+    text.push_line(Line::from(vec![
+        Span::styled(format!("  {label}: "), theme::dim()),
+        value_span,
+    ]));
 }
 
 fn labelled_list(text: &mut Text, label: &'static str, items: Vec<String>) {

@@ -28,16 +28,28 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, session: &Session) {
     chrome::header(frame, header, app, session);
 
     let (form, guide_pane) = if area.width >= SIDE_PANE_MIN_WIDTH {
-        let [form, pane] = Layout::horizontal([Constraint::Min(40), Constraint::Length(SIDE_PANE_WIDTH)])
-            .areas(body);
+        let [form, pane] =
+            Layout::horizontal([Constraint::Min(40), Constraint::Length(SIDE_PANE_WIDTH)])
+                .areas(body);
         (form, pane)
     } else {
-        let [form, pane] = Layout::vertical([Constraint::Min(6), Constraint::Length(5)]).areas(body);
+        let [form, pane] =
+            Layout::vertical([Constraint::Min(6), Constraint::Length(5)]).areas(body);
         (form, pane)
     };
     draw_form(frame, form, app, session);
-    draw_guide(frame, guide_pane, app, session, area.width >= SIDE_PANE_MIN_WIDTH);
-    chrome::message(frame, message, session.message.as_ref().or(app.notice.as_ref()));
+    draw_guide(
+        frame,
+        guide_pane,
+        app,
+        session,
+        area.width >= SIDE_PANE_MIN_WIDTH,
+    );
+    chrome::message(
+        frame,
+        message,
+        session.message.as_ref().or(app.notice.as_ref()),
+    );
     chrome::footer(frame, footer, app);
 }
 
@@ -46,12 +58,18 @@ fn draw_form(frame: &mut Frame, area: Rect, app: &App, session: &Session) {
     let content = app.guide.stage(stage);
     let progress = stage_progress(&session.reflection, app.guide, stage);
     let number = stage.question_index().map_or(0, |i| i + 1);
+    let counts = format!("  {} of {} answered ", progress.answered, progress.total);
+    let counts_width = counts.chars().count() as u16;
     let title = Line::from(vec![
         Span::styled(format!(" {number} · {} ", content.title), theme::heading()),
         Span::styled(format!(" {}", content.tagline), theme::dim()),
     ]);
-    frame.render_widget(title, Rect { height: 1, ..area });
-    let counts = format!("{} of {} answered ", progress.answered, progress.total);
+    let title_row = Rect {
+        height: 1,
+        width: area.width.saturating_sub(counts_width),
+        ..area
+    };
+    frame.render_widget(title, title_row);
     frame.render_widget(
         Line::styled(counts, theme::dim()).alignment(ratatui::layout::Alignment::Right),
         Rect { height: 1, ..area },
@@ -86,7 +104,11 @@ fn draw_form(frame: &mut Frame, area: Rect, app: &App, session: &Session) {
             hidden_below = true;
             break;
         }
-        let rect = Rect { y, height: (*height).min(bottom - y), ..fields_area };
+        let rect = Rect {
+            y,
+            height: (*height).min(bottom - y),
+            ..fields_area
+        };
         hidden_below |= rect.height < *height;
         frame.render_widget(view, rect);
         y += height;
@@ -94,12 +116,26 @@ fn draw_form(frame: &mut Frame, area: Rect, app: &App, session: &Session) {
     if first > 0 {
         let note = Line::styled(format!("↑ {first} more above "), theme::dim())
             .alignment(ratatui::layout::Alignment::Right);
-        frame.render_widget(note, Rect { y: area.y + 1, height: 1, ..area });
+        frame.render_widget(
+            note,
+            Rect {
+                y: area.y + 1,
+                height: 1,
+                ..area
+            },
+        );
     }
     if hidden_below {
         let note = Line::styled("↓ more below (Tab) ", theme::dim())
             .alignment(ratatui::layout::Alignment::Right);
-        frame.render_widget(note, Rect { y: bottom.saturating_sub(1), height: 1, ..area });
+        frame.render_widget(
+            note,
+            Rect {
+                y: bottom.saturating_sub(1),
+                height: 1,
+                ..area
+            },
+        );
     }
 }
 
@@ -119,13 +155,21 @@ fn first_visible(heights: &[u16], focused: usize, available: u16) -> usize {
 fn draw_guide(frame: &mut Frame, area: Rect, app: &App, session: &Session, beside: bool) {
     let stage = app.guide.stage(session.cursor.stage);
     let block = if beside {
-        Block::new().borders(Borders::LEFT).border_style(theme::dim())
+        Block::new()
+            .borders(Borders::LEFT)
+            .border_style(theme::dim())
     } else {
-        Block::new().borders(Borders::TOP).border_style(theme::dim())
+        Block::new()
+            .borders(Borders::TOP)
+            .border_style(theme::dim())
     };
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let inner = Rect { x: inner.x + 1, width: inner.width.saturating_sub(1), ..inner };
+    let inner = Rect {
+        x: inner.x + 1,
+        width: inner.width.saturating_sub(1),
+        ..inner
+    };
     let mut text = Text::default();
     if let Some(field) = app.focused_field() {
         text.push_line(Line::styled("Hint", theme::heading()));
@@ -135,7 +179,10 @@ fn draw_guide(frame: &mut Frame, area: Rect, app: &App, session: &Session, besid
         text.push_line(Line::styled(field.example.as_str(), theme::example()));
         text.push_line(Line::raw(""));
     }
-    text.push_line(Line::styled(format!("About {}", stage.title), theme::heading()));
+    text.push_line(Line::styled(
+        format!("About {}", stage.title),
+        theme::heading(),
+    ));
     text.push_line(Line::styled(stage.intro.trim(), theme::dim()));
     frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), inner);
 }

@@ -9,7 +9,9 @@ use crate::tui::state::{App, TitlePurpose};
 use crate::tui::theme;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
-    let Some(prompt) = &app.title_prompt else { return };
+    let Some(prompt) = &app.title_prompt else {
+        return;
+    };
     let width = area.width.saturating_sub(8).min(72);
     let height = 8;
     let rect = Rect {
@@ -29,13 +31,22 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let inner = block.inner(rect);
     frame.render_widget(Clear, rect);
     frame.render_widget(block, rect);
-    let line = |y: u16| Rect { x: inner.x + 1, y: inner.y + y, width: inner.width.saturating_sub(2), height: 1 };
+    let line = |y: u16| Rect {
+        x: inner.x + 1,
+        y: inner.y + y,
+        width: inner.width.saturating_sub(2),
+        height: 1,
+    };
     frame.render_widget(
         Line::styled("A few words you will recognise later.", theme::dim()),
         line(0),
     );
     frame.render_widget(Line::styled("▶", theme::accent()), line(2));
-    let editor_area = Rect { x: inner.x + 3, width: inner.width.saturating_sub(4), ..line(2) };
+    let editor_area = Rect {
+        x: inner.x + 3,
+        width: inner.width.saturating_sub(4),
+        ..line(2)
+    };
     frame.render_widget(&prompt.editor, editor_area);
     frame.render_widget(
         Line::from(vec![

@@ -9,7 +9,13 @@ use crate::guide::FieldGuide;
 use crate::tui::field::FieldFocus;
 use crate::tui::theme;
 
-pub fn render(field: &FieldGuide, checked: &[String], focus: Option<&FieldFocus>, area: Rect, buf: &mut Buffer) {
+pub fn render(
+    field: &FieldGuide,
+    checked: &[String],
+    focus: Option<&FieldFocus>,
+    area: Rect,
+    buf: &mut Buffer,
+) {
     let cursor = match focus {
         Some(FieldFocus::Checklist { index }) => Some(*index),
         _ => None,
@@ -21,7 +27,11 @@ pub fn render(field: &FieldGuide, checked: &[String], focus: Option<&FieldFocus>
         .map(|(i, option)| {
             let ticked = checked.iter().any(|c| c == &option.key);
             let mark = if ticked { "[x] " } else { "[ ] " };
-            let mark_style = if ticked { theme::answered() } else { theme::dim() };
+            let mark_style = if ticked {
+                theme::answered()
+            } else {
+                theme::dim()
+            };
             let label_style = if cursor == Some(i) {
                 theme::selected_row()
             } else {

@@ -18,7 +18,6 @@ use crate::tui::theme;
 use crate::wizard::Stage;
 
 pub use rating::rating_line;
-pub use steps::step_line;
 
 /// One question on a stage screen: its label and its answer.
 pub struct FieldView<'a> {
@@ -86,7 +85,11 @@ impl Widget for FieldView<'_> {
             return;
         }
         // A bar beside the answer shows which field has focus at a glance.
-        let bar_style = if self.focus.is_some() { theme::accent() } else { theme::dim() };
+        let bar_style = if self.focus.is_some() {
+            theme::accent()
+        } else {
+            theme::dim()
+        };
         for y in body.y..body.y + body.height {
             buf.set_string(area.x + 2, y, "│", bar_style);
         }
@@ -97,7 +100,8 @@ impl Widget for FieldView<'_> {
                 checklist::render(self.field, &r.list(self.stage, key), focus, body, buf);
             }
             (FieldKind::Rating, focus) => {
-                rating_line(self.field, r.rating(self.stage, key), focus.is_some()).render(body, buf);
+                rating_line(self.field, r.rating(self.stage, key), focus.is_some())
+                    .render(body, buf);
             }
             (FieldKind::Actions, focus) => {
                 steps::render(&r.actions(self.stage, key), focus, self.today, body, buf);

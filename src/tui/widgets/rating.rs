@@ -20,7 +20,10 @@ pub fn rating_line(field: &FieldGuide, value: Option<u8>, focused: bool) -> Line
     let high = field.scale.last().map_or("", String::as_str);
     match value.and_then(|v| field.scale.get(usize::from(v) - 1)) {
         Some(label) => spans.push(Span::styled(format!(" {label}"), theme::bold())),
-        None => spans.push(Span::styled(format!(" 1 = {low} … 5 = {high}"), theme::dim())),
+        None => spans.push(Span::styled(
+            format!(" 1 = {low} … 5 = {high}"),
+            theme::dim(),
+        )),
     }
     Line::from(spans)
 }

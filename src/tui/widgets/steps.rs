@@ -20,7 +20,9 @@ const DUE_WIDTH: u16 = 16;
 
 pub fn height(focus: Option<&FieldFocus>, saved: &[ActionItem], focused: bool) -> u16 {
     match focus {
-        Some(FieldFocus::Steps(steps)) if focused => (steps.rows.len() as u16 + 2).clamp(3, MAX_ROWS),
+        Some(FieldFocus::Steps(steps)) if focused => {
+            (steps.rows.len() as u16 + 2).clamp(3, MAX_ROWS)
+        }
         _ => {
             let more = u16::from(saved.len() > RESTING_ROWS);
             (saved.len().min(RESTING_ROWS) as u16 + more).max(1)
@@ -32,16 +34,32 @@ pub fn height(focus: Option<&FieldFocus>, saved: &[ActionItem], focused: bool) -
 pub fn step_line(step: &ActionItem) -> Line<'static> {
     let mark = if step.done { "[x] " } else { "[ ] " };
     let mut spans = vec![
-        Span::styled(mark, if step.done { theme::answered() } else { theme::dim() }),
+        Span::styled(
+            mark,
+            if step.done {
+                theme::answered()
+            } else {
+                theme::dim()
+            },
+        ),
         Span::raw(step.text.clone()),
     ];
     if !step.due.trim().is_empty() {
-        spans.push(Span::styled(format!("  due {}", step.due.trim()), theme::dim()));
+        spans.push(Span::styled(
+            format!("  due {}", step.due.trim()),
+            theme::dim(),
+        ));
     }
     Line::from(spans)
 }
 
-pub fn render(saved: &[ActionItem], focus: Option<&FieldFocus>, today: Date, area: Rect, buf: &mut Buffer) {
+pub fn render(
+    saved: &[ActionItem],
+    focus: Option<&FieldFocus>,
+    today: Date,
+    area: Rect,
+    buf: &mut Buffer,
+) {
     let Some(FieldFocus::Steps(steps)) = focus else {
         if saved.is_empty() {
             unanswered().render(area, buf);
@@ -49,7 +67,10 @@ pub fn render(saved: &[ActionItem], focus: Option<&FieldFocus>, today: Date, are
         }
         let mut lines: Vec<Line> = saved.iter().take(RESTING_ROWS).map(step_line).collect();
         if saved.len() > RESTING_ROWS {
-            lines.push(Line::styled(format!("    and {} more", saved.len() - RESTING_ROWS), theme::dim()));
+            lines.push(Line::styled(
+                format!("    and {} more", saved.len() - RESTING_ROWS),
+                theme::dim(),
+            ));
         }
         Paragraph::new(lines).render(area, buf);
         return;
@@ -69,13 +90,33 @@ pub fn render(saved: &[ActionItem], focus: Option<&FieldFocus>, today: Date, are
             (false, true) => "[x] ",
             (false, false) => "[ ] ",
         };
-        buf.set_string(area.x, y, mark, if step.done { theme::answered() } else { theme::dim() });
-        let text_area = Rect { x: area.x + 4, y, width: text_width, height: 1 };
-        let due_area = Rect { x: area.x + 4 + text_width + 1, y, width: DUE_WIDTH.min(area.width), height: 1 };
+        buf.set_string(
+            area.x,
+            y,
+            mark,
+            if step.done {
+                theme::answered()
+            } else {
+                theme::dim()
+            },
+        );
+        let text_area = Rect {
+            x: area.x + 4,
+            y,
+            width: text_width,
+            height: 1,
+        };
+        let due_area = Rect {
+            x: area.x + 4 + text_width + 1,
+            y,
+            width: DUE_WIDTH.min(area.width),
+            height: 1,
+        };
         if selected && steps.column == StepColumn::Text {
             steps.editor.render(text_area, buf);
         } else if is_new {
-            Line::styled(if selected { "" } else { "new step…" }, theme::dim()).render(text_area, buf);
+            Line::styled(if selected { "" } else { "new step…" }, theme::dim())
+                .render(text_area, buf);
         } else {
             Line::styled(step.text.as_str(), Style::default()).render(text_area, buf);
         }
@@ -93,11 +134,29 @@ pub fn render(saved: &[ActionItem], focus: Option<&FieldFocus>, today: Date, are
     }
     let feedback = match (steps.rows.get(steps.row), steps.column) {
         (Some(step), StepColumn::Due) => match dates::parse(&step.due, today) {
-            DateInput::Valid(d) => Line::styled(format!("due → {}", dates::readable(d)), theme::answered()),
-            DateInput::Invalid => Line::styled(format!("not a date: {}", dates::DATE_HELP), theme::warning()),
-            DateInput::Empty => Line::styled(format!("due date: {}", dates::DATE_HELP), theme::dim()),
+            DateInput::Valid(d) => {
+                Line::styled(format!("due → {}", dates::readable(d)), theme::answered())
+            }
+            DateInput::Invalid => Line::styled(
+                format!("not a date: {}", dates::DATE_HELP),
+                theme::warning(),
+            ),
+            DateInput::Empty => {
+                Line::styled(format!("due date: {}", dates::DATE_HELP), theme::dim())
+            }
         },
-        _ => Line::styled("Enter new step · Ctrl-D due date · Ctrl-T done", theme::dim()),
+        _ => Line::styled(
+            "Enter new step · Ctrl-D due date · Ctrl-T done",
+            theme::dim(),
+        ),
     };
-    feedback.render(Rect { x: area.x, y: feedback_y, width: area.width, height: 1 }, buf);
+    feedback.render(
+        Rect {
+            x: area.x,
+            y: feedback_y,
+            width: area.width,
+            height: 1,
+        },
+        buf,
+    );
 }

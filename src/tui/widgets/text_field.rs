@@ -56,18 +56,36 @@ pub fn render_list(items: &[String], area: Rect, buf: &mut Buffer) {
     let mut lines: Vec<Line> = items
         .iter()
         .take(shown)
-        .map(|item| Line::from(vec![Span::styled("• ", theme::dim()), Span::raw(item.as_str())]))
+        .map(|item| {
+            Line::from(vec![
+                Span::styled("• ", theme::dim()),
+                Span::raw(item.as_str()),
+            ])
+        })
         .collect();
     if items.len() > shown {
-        lines.push(Line::styled(format!("  and {} more", items.len() - shown), theme::dim()));
+        lines.push(Line::styled(
+            format!("  and {} more", items.len() - shown),
+            theme::dim(),
+        ));
     }
     Paragraph::new(lines).render(area, buf);
 }
 
 /// A date: the editor (or the text), then what it means or why it does not parse.
-pub fn render_date(text: &str, focus: Option<&FieldFocus>, today: Date, area: Rect, buf: &mut Buffer) {
+pub fn render_date(
+    text: &str,
+    focus: Option<&FieldFocus>,
+    today: Date,
+    area: Rect,
+    buf: &mut Buffer,
+) {
     let editor_width = 16.min(area.width);
-    let editor_area = Rect { width: editor_width, height: 1, ..area };
+    let editor_area = Rect {
+        width: editor_width,
+        height: 1,
+        ..area
+    };
     let current = match focus {
         Some(FieldFocus::Text(editor)) => {
             editor.render(editor_area, buf);
@@ -84,8 +102,13 @@ pub fn render_date(text: &str, focus: Option<&FieldFocus>, today: Date, area: Re
     };
     let note = match dates::parse(&current, today) {
         DateInput::Empty => Span::styled(dates::DATE_HELP, theme::dim()),
-        DateInput::Valid(date) => Span::styled(format!("→ {}", dates::readable(date)), theme::answered()),
-        DateInput::Invalid => Span::styled(format!("not a date: {}", dates::DATE_HELP), theme::warning()),
+        DateInput::Valid(date) => {
+            Span::styled(format!("→ {}", dates::readable(date)), theme::answered())
+        }
+        DateInput::Invalid => Span::styled(
+            format!("not a date: {}", dates::DATE_HELP),
+            theme::warning(),
+        ),
     };
     let note_area = Rect {
         x: area.x + editor_width + 1,

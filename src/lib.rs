@@ -1,0 +1,12 @@
+//! rebound: a calm terminal guide from a career setback to a dated growth plan.
+//!
+//! The core (guide, reflection, wizard, store, dates) knows nothing of the
+//! terminal; `tui` and `cli` are front ends over it.
+
+pub mod cli;
+pub mod dates;
+pub mod guide;
+pub mod reflection;
+pub mod store;
+pub mod tui;
+pub mod wizard;

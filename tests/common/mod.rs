@@ -1,0 +1,169 @@
+//! A fully answered reflection, shared by the rendering tests.
+
+use rebound::reflection::{ActionItem, Reflection};
+use rebound::wizard::Stage;
+use time::macros::datetime;
+
+fn step(text: &str, due: &str, done: bool) -> ActionItem {
+    ActionItem {
+        text: text.into(),
+        due: due.into(),
+        done,
+    }
+}
+
+fn items(list: &[&str]) -> Vec<String> {
+    list.iter().map(|s| s.to_string()).collect()
+}
+
+pub fn filled_reflection() -> Reflection {
+    let mut r = Reflection::new(
+        "2026-11-20-the-launch-that-slipped".into(),
+        "The launch that slipped".into(),
+        datetime!(2026-11-20 09:30 UTC),
+    );
+    r.updated = datetime!(2026-11-28 18:05 UTC);
+    use Stage::*;
+    r.set_text(
+        Perspective,
+        "expected",
+        "Launch the clinic scheduler in May with fifty clinics signed by June.".into(),
+    );
+    r.set_text(Perspective, "what_happened", "We launched in July. Nine clinics signed, and the project was paused in September.\nThe team moved to other work.".into());
+    r.set_text(
+        Perspective,
+        "lesson",
+        "Talk to the people who will pay before building for them.".into(),
+    );
+    r.set_text(Perspective, "ability", "Customer discovery".into());
+    r.set_list(
+        Perspective,
+        "support",
+        items(&[
+            "Friday walks with Sam",
+            "Sleeping properly again",
+            "My old mentor, Dana",
+        ]),
+    );
+    r.set_rating(Perspective, "weight_today", Some(4));
+    r.toggle_check(Deconstruct, "causes", "skills");
+    r.toggle_check(Deconstruct, "causes", "external");
+    r.set_text(
+        Deconstruct,
+        "cause_details",
+        "We skipped interviews to hit the date, and a competitor cut prices in April.".into(),
+    );
+    r.set_rating(Deconstruct, "impact", Some(3));
+    r.set_list(
+        Deconstruct,
+        "lost",
+        items(&["Six months", "Some trust from the sales team"]),
+    );
+    r.set_list(
+        Deconstruct,
+        "gained",
+        items(&["Running a launch end to end", "Pricing instincts"]),
+    );
+    r.set_text(
+        Reflect,
+        "went_wrong",
+        "I treated the launch date as fixed and the scope as flexible, then cut discovery.".into(),
+    );
+    r.set_text(
+        Reflect,
+        "differently",
+        "Run ten clinic interviews before writing a line of code.".into(),
+    );
+    r.set_list(
+        Reflect,
+        "strengths",
+        items(&["Kept the team calm", "Shipped despite the slip"]),
+    );
+    r.set_list(
+        Reflect,
+        "improve",
+        items(&["Saying no to dates I do not believe", "Pricing"]),
+    );
+    r.set_list(
+        Goals,
+        "objectives",
+        items(&[
+            "Lead a launch that lands",
+            "Become the team's discovery expert",
+        ]),
+    );
+    r.set_actions(
+        Goals,
+        "steps",
+        vec![
+            step("Interview five clinic managers", "2026-12-13", false),
+            step("Take the pricing course", "2026-12-01", true),
+            step("Write a one-page discovery checklist", "", false),
+        ],
+    );
+    r.set_list(
+        Goals,
+        "if_then",
+        items(&["If a date is imposed, then I will ask what scope it buys"]),
+    );
+    r.set_list(
+        Skills,
+        "gaps",
+        items(&["Interviewing customers", "Pricing"]),
+    );
+    r.toggle_check(Skills, "methods", "course");
+    r.toggle_check(Skills, "methods", "mentor");
+    r.set_text(
+        Skills,
+        "method_details",
+        "Pricing course in December; monthly calls with Dana on discovery.".into(),
+    );
+    r.set_text(Skills, "habit", "One customer call every Friday".into());
+    r.set_list(
+        Network,
+        "feedback_from",
+        items(&["Dana, my old mentor", "Priya in sales"]),
+    );
+    r.set_list(
+        Network,
+        "feedback_ask",
+        items(&["What did you see before I did?", "Where did I lose you?"]),
+    );
+    r.set_list(
+        Network,
+        "communities",
+        items(&["Product meetup, first Thursday", "Clinic ops forum"]),
+    );
+    r.set_text(
+        Risk,
+        "risk",
+        "Propose a small paid pilot with three clinics before any rebuild.".into(),
+    );
+    r.set_list(
+        Risk,
+        "rewards",
+        items(&[
+            "Real prices from real buyers",
+            "A second chance at the product",
+        ]),
+    );
+    r.set_list(
+        Risk,
+        "worst_cases",
+        items(&["They say no: ask why, and try two more clinics"]),
+    );
+    r.set_text(
+        Risk,
+        "cost_of_waiting",
+        "The product stays shelved and the lesson stays theory.".into(),
+    );
+    r.set_rating(Risk, "odds", Some(3));
+    r.set_text(
+        Risk,
+        "first_step",
+        "Email the three friendliest clinics".into(),
+    );
+    r.set_text(Risk, "first_step_date", "2026-12-04".into());
+    r.set_rating(Plan, "weight_now", Some(2));
+    r
+}

@@ -1,0 +1,408 @@
+//! End-to-end: the real binary in a real terminal (tmux), typed at like a
+//! person would, with the files checked on disk afterwards.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::thread::sleep;
+use std::time::{Duration, Instant};
+
+use rebound::guide::Guide;
+use rebound::wizard::Stage;
+
+const BIN: &str = env!("CARGO_BIN_EXE_rebound");
+
+/// One tmux server per test, so tests can run in parallel and never touch
+/// the developer's own tmux.
+struct Tmux {
+    socket: String,
+    data: tempfile::TempDir,
+}
+
+static NEXT: AtomicUsize = AtomicUsize::new(0);
+
+impl Tmux {
+    fn new() -> Tmux {
+        let socket = format!(
+            "rebound-e2e-{}-{}",
+            std::process::id(),
+            NEXT.fetch_add(1, Ordering::SeqCst)
+        );
+        Tmux {
+            socket,
+            data: tempfile::tempdir().expect("temp data dir"),
+        }
+    }
+
+    fn tmux(&self, args: &[&str]) -> Output {
+        Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .args(args)
+            .output()
+            .expect("tmux is installed (.ci/run installs it)")
+    }
+
+    /// Starts `rebound ARGS` in a 100x32 window.
+    fn start(&self, args: &str) {
+        let command = format!(
+            "REBOUND_DATA_DIR='{}' exec '{}' {args}",
+            self.data.path().display(),
+            BIN
+        );
+        let out = self.tmux(&[
+            "new-session",
+            "-d",
+            "-s",
+            "main",
+            "-x",
+            "100",
+            "-y",
+            "32",
+            &command,
+            ";",
+            "set-option",
+            "-t",
+            "main",
+            "remain-on-exit",
+            "on",
+        ]);
+        assert!(
+            out.status.success(),
+            "tmux failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        for key in keys {
+            self.tmux(&["send-keys", "-t", "main", key]);
+            sleep(Duration::from_millis(40));
+        }
+    }
+
+    fn type_text(&self, text: &str) {
+        self.tmux(&["send-keys", "-t", "main", "-l", text]);
+        sleep(Duration::from_millis(60));
+    }
+
+    fn screen(&self) -> String {
+        String::from_utf8_lossy(&self.tmux(&["capture-pane", "-p", "-t", "main"]).stdout)
+            .into_owned()
+    }
+
+    /// Waits until the screen shows `text`, or fails showing what it did show.
+    fn wait_for(&self, text: &str) -> String {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let screen = self.screen();
+            if screen.contains(text) {
+                return screen;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "timed out waiting for {text:?}; screen:\n{screen}"
+            );
+            sleep(Duration::from_millis(50));
+        }
+    }
+
+    fn pid(&self) -> String {
+        let out = self.tmux(&["display-message", "-p", "-t", "main", "#{pane_pid}"]);
+        String::from_utf8_lossy(&out.stdout).trim().to_string()
+    }
+
+    /// Waits for rebound to exit; returns its exit status (or the signal).
+    fn wait_exit(&self) -> String {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let format = "#{pane_dead}:#{pane_dead_status}:#{pane_dead_signal}";
+            let out = self.tmux(&["display-message", "-p", "-t", "main", format]);
+            let state = String::from_utf8_lossy(&out.stdout).trim().to_string();
+            let parts: Vec<&str> = state.split(':').collect();
+            // tmux can report a pane dead a moment before it knows how it ended.
+            match parts.as_slice() {
+                ["1", status, _] if !status.is_empty() => return status.to_string(),
+                ["1", _, signal] if !signal.is_empty() => return format!("signal {signal}"),
+                _ => {}
+            }
+            assert!(
+                Instant::now() < deadline,
+                "rebound did not exit ({state}); screen:\n{}",
+                self.screen()
+            );
+            sleep(Duration::from_millis(50));
+        }
+    }
+
+    fn close_window(&self) {
+        self.tmux(&["kill-session", "-t", "main"]);
+    }
+
+    fn reflection_files(&self) -> Vec<PathBuf> {
+        let dir = self.data.path().join("reflections");
+        let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+            .map(|entries| entries.flatten().map(|e| e.path()).collect())
+            .unwrap_or_default();
+        files.retain(|p| p.extension().is_some_and(|e| e == "toml"));
+        files.sort();
+        files
+    }
+
+    fn only_file(&self) -> String {
+        let files = self.reflection_files();
+        assert_eq!(
+            files.len(),
+            1,
+            "expected one reflection file, found {files:?}"
+        );
+        read(&files[0])
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        self.tmux(&["kill-server"]);
+    }
+}
+
+fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).expect("reflection file is readable")
+}
+
+fn label(stage: Stage, index: usize) -> String {
+    Guide::builtin().expect("guide").stage(stage).fields[index]
+        .label
+        .clone()
+}
+
+fn wait_for_file_containing(tmux: &Tmux, text: &str) -> String {
+    let deadline = Instant::now() + Duration::from_secs(5);
+    loop {
+        let files = tmux.reflection_files();
+        if let Some(content) = files.iter().map(|f| read(f)).find(|c| c.contains(text)) {
+            return content;
+        }
+        assert!(Instant::now() < deadline, "no file holds {text:?}");
+        sleep(Duration::from_millis(50));
+    }
+}
+
+#[test]
+fn typed_answers_are_on_disk_after_quitting_and_resume_returns_to_the_same_field() {
+    let tmux = Tmux::new();
+    tmux.start("new --title 'Lost the Acme account'");
+    tmux.wait_for(&format!("▶ {}", label(Stage::Perspective, 0)));
+    tmux.type_text("We expected to renew in March");
+    tmux.keys(&["Tab"]);
+    tmux.wait_for(&format!("▶ {}", label(Stage::Perspective, 1)));
+    tmux.type_text("They moved to a competitor");
+    tmux.keys(&["C-c"]);
+    assert_eq!(tmux.wait_exit(), "0");
+
+    let file = tmux.only_file();
+    assert!(file.contains("title = \"Lost the Acme account\""), "{file}");
+    assert!(
+        file.contains("expected = \"We expected to renew in March\""),
+        "{file}"
+    );
+    assert!(
+        file.contains("what_happened = \"They moved to a competitor\""),
+        "{file}"
+    );
+    assert!(file.contains("field = \"what_happened\""), "{file}");
+    tmux.close_window();
+
+    tmux.start("resume");
+    let screen = tmux.wait_for("They moved to a competitor");
+    assert!(
+        screen.contains(&format!("▶ {}", label(Stage::Perspective, 1))),
+        "{screen}"
+    );
+    assert!(screen.contains("We expected to renew in March"), "{screen}");
+    tmux.keys(&["C-c"]);
+    assert_eq!(tmux.wait_exit(), "0");
+}
+
+#[test]
+fn kill_9_two_seconds_after_the_last_keystroke_loses_nothing() {
+    let tmux = Tmux::new();
+    tmux.start("new --title 'Killed mid-thought'");
+    tmux.wait_for(&format!("▶ {}", label(Stage::Perspective, 0)));
+    tmux.type_text("Every word of this must survive");
+    sleep(Duration::from_secs(2));
+    let pid = tmux.pid();
+    let killed = Command::new("kill")
+        .args(["-9", &pid])
+        .status()
+        .expect("kill runs");
+    assert!(killed.success());
+    tmux.wait_exit();
+    assert!(tmux.only_file().contains("Every word of this must survive"));
+}
+
+#[test]
+fn sigterm_and_a_closed_terminal_save_what_was_just_typed() {
+    for (signal, text) in [
+        ("-TERM", "written just before TERM"),
+        ("-HUP", "written just before HUP"),
+    ] {
+        let tmux = Tmux::new();
+        tmux.start("new --title 'Signals'");
+        tmux.wait_for(&format!("▶ {}", label(Stage::Perspective, 0)));
+        tmux.type_text(text);
+        tmux.wait_for(text);
+        let pid = tmux.pid();
+        Command::new("kill")
+            .args([signal, &pid])
+            .status()
+            .expect("kill runs");
+        tmux.wait_exit();
+        assert!(tmux.only_file().contains(text), "{signal}");
+    }
+}
+
+#[test]
+fn a_new_person_starts_from_home_names_the_setback_and_finds_it_listed() {
+    let tmux = Tmux::new();
+    tmux.start("");
+    tmux.wait_for("No reflections yet");
+    tmux.keys(&["n"]);
+    tmux.wait_for("Name this setback");
+    tmux.type_text("Missed the promotion");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for(&format!("▶ {}", label(Stage::Perspective, 0)));
+    tmux.type_text("A senior title by spring");
+    tmux.keys(&["PageDown", "PageDown", "PageDown"]);
+    tmux.wait_for("Stage 4 of 7");
+    tmux.type_text("Lead the next planning cycle");
+    tmux.keys(&["Tab"]);
+    tmux.type_text("Ask my manager for the criteria");
+    tmux.keys(&["C-d"]);
+    tmux.type_text("+1w");
+    tmux.wait_for("due → ");
+    tmux.keys(&["Escape"]);
+    let home = tmux.wait_for("Unfinished");
+    assert!(home.contains("Missed the promotion"), "{home}");
+    assert!(home.contains("stage 4 of 7, Goals"), "{home}");
+    let file = tmux.only_file();
+    assert!(
+        file.contains("text = \"Ask my manager for the criteria\""),
+        "{file}"
+    );
+    assert!(
+        file.contains("due = \"20"),
+        "the +1w phrase is saved as a date: {file}"
+    );
+    tmux.keys(&["q"]);
+    assert_eq!(tmux.wait_exit(), "0");
+}
+
+#[test]
+fn the_growth_plan_marks_complete_or_says_what_is_missing() {
+    let tmux = Tmux::new();
+    tmux.start("new --title 'Plan test'");
+    tmux.wait_for(&format!("▶ {}", label(Stage::Perspective, 0)));
+    for _ in 0..7 {
+        tmux.keys(&["PageDown"]);
+    }
+    tmux.wait_for("Growth plan ·");
+    tmux.keys(&["c"]);
+    tmux.wait_for("at least one goal or action step");
+    tmux.keys(&["Escape"]);
+    tmux.wait_for("Unfinished");
+    assert!(
+        wait_for_file_containing(&tmux, "status = \"in-progress\"").contains("stage = \"plan\"")
+    );
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Growth plan ·");
+    for _ in 0..4 {
+        tmux.keys(&["PageUp"]);
+    }
+    tmux.wait_for("Stage 4 of 7");
+    tmux.type_text("Run a launch that lands");
+    for _ in 0..4 {
+        tmux.keys(&["PageDown"]);
+    }
+    tmux.wait_for("Growth plan ·");
+    tmux.keys(&["2", "c"]);
+    tmux.wait_for("Marked complete");
+    let file = wait_for_file_containing(&tmux, "status = \"completed\"");
+    assert!(file.contains("weight_now = 2"), "{file}");
+    tmux.keys(&["C-c"]);
+    assert_eq!(tmux.wait_exit(), "0");
+}
+
+#[test]
+fn a_tiny_window_asks_to_be_larger_and_recovers_on_resize() {
+    let tmux = Tmux::new();
+    tmux.start("new --title 'Resize'");
+    tmux.wait_for(&format!("▶ {}", label(Stage::Perspective, 0)));
+    tmux.tmux(&["resize-window", "-t", "main", "-x", "40", "-y", "12"]);
+    tmux.wait_for("make the window larger");
+    tmux.tmux(&["resize-window", "-t", "main", "-x", "100", "-y", "32"]);
+    tmux.wait_for(&format!("▶ {}", label(Stage::Perspective, 0)));
+    tmux.keys(&["C-c"]);
+    assert_eq!(tmux.wait_exit(), "0");
+}
+
+#[test]
+fn the_terminal_is_restored_after_rebound_exits() {
+    let tmux = Tmux::new();
+    let command = format!(
+        "REBOUND_DATA_DIR='{}' '{}' new --title Restore; echo; echo SHELL-IS-BACK; sleep 30",
+        tmux.data.path().display(),
+        BIN
+    );
+    tmux.tmux(&[
+        "new-session",
+        "-d",
+        "-s",
+        "main",
+        "-x",
+        "100",
+        "-y",
+        "32",
+        &command,
+    ]);
+    tmux.wait_for(&format!("▶ {}", label(Stage::Perspective, 0)));
+    tmux.keys(&["C-c"]);
+    // Leaving the alternate screen brings back the normal one, where the shell prints.
+    let screen = tmux.wait_for("SHELL-IS-BACK");
+    assert!(!screen.contains(&label(Stage::Perspective, 0)), "{screen}");
+}
+
+fn run(args: &[&str], data: &Path) -> Output {
+    Command::new(BIN)
+        .args(args)
+        .env("REBOUND_DATA_DIR", data)
+        .output()
+        .expect("rebound runs")
+}
+
+#[test]
+fn resuming_an_unknown_id_exits_non_zero_with_one_clear_line() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let out = run(&["resume", "no-such-thing"], data.path());
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains("no reflection matches \"no-such-thing\""),
+        "{err}"
+    );
+
+    let out = run(&["resume"], data.path());
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("rebound new"));
+}
+
+#[test]
+fn a_wrong_argument_exits_with_usage_code_2() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let out = run(&["--no-such-flag"], data.path());
+    assert_eq!(out.status.code(), Some(2));
+    let out = run(&["--version"], data.path());
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("rebound "));
+}

@@ -1,0 +1,152 @@
+//! Every screen drawn on a 100x32 test terminal with real content, compared
+//! against reviewed snapshots in tests/snapshots/.
+
+mod common;
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use rebound::guide::Guide;
+use rebound::reflection::Status;
+use rebound::store::{BadFile, Listing, Summary};
+use rebound::tui::keys::Action;
+use rebound::tui::screens::draw;
+use rebound::tui::state::App;
+use rebound::wizard::Stage;
+use time::UtcOffset;
+use time::macros::{date, datetime};
+
+fn app() -> App {
+    let guide = Guide::builtin().expect("embedded guide is valid");
+    App::new(guide, date!(2026 - 11 - 29), UtcOffset::UTC)
+}
+
+fn app_at(stage: Stage) -> App {
+    let mut app = app();
+    let mut reflection = common::filled_reflection();
+    reflection.position.stage = stage.key().into();
+    reflection.position.field = String::new();
+    app.open_reflection(reflection);
+    app
+}
+
+fn screen(app: &App, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
+    terminal.draw(|frame| draw(frame, app)).expect("draw");
+    terminal.backend().to_string()
+}
+
+#[test]
+fn each_stage_screen_shows_its_questions_answers_and_guidance() {
+    for stage in Stage::QUESTION_STAGES {
+        let app = app_at(stage);
+        let shot = screen(&app, 100, 32);
+        let title = &app.guide.stage(stage).title;
+        assert!(shot.contains(title.as_str()), "{title} missing");
+        insta::assert_snapshot!(format!("stage_{}_{}", stage.index() + 1, stage.key()), shot);
+    }
+}
+
+#[test]
+fn focus_deep_in_a_stage_scrolls_the_form_and_keeps_the_field_visible() {
+    let mut app = app_at(Stage::Risk);
+    for _ in 0..6 {
+        app.update(Action::NextField);
+    }
+    let shot = screen(&app, 100, 32);
+    assert!(shot.contains("▶ "), "a focused label is on screen");
+    insta::assert_snapshot!("stage_7_risk_last_field", shot);
+}
+
+#[test]
+fn the_growth_plan_compiles_every_stage() {
+    let app = app_at(Stage::Plan);
+    let shot = screen(&app, 100, 32);
+    for expected in [
+        "Interview five clinic managers",
+        "Lead a launch that lands",
+        "Propose a small paid pilot",
+    ] {
+        assert!(shot.contains(expected), "{expected} missing from the plan");
+    }
+    insta::assert_snapshot!("growth_plan", shot);
+}
+
+fn summary(id: &str, title: &str, status: Status, stage: &str) -> Summary {
+    Summary {
+        id: id.into(),
+        title: title.into(),
+        status,
+        updated: datetime!(2026-11-28 18:05 UTC),
+        completed: (status == Status::Completed).then_some(datetime!(2026-10-02 12:00 UTC)),
+        stage: stage.into(),
+    }
+}
+
+#[test]
+fn home_lists_unfinished_first_with_the_stage_reached() {
+    let mut app = app();
+    app.set_listing(Listing {
+        reflections: vec![
+            summary(
+                "2026-11-20-the-launch-that-slipped",
+                "The launch that slipped",
+                Status::InProgress,
+                "reflect",
+            ),
+            summary(
+                "2026-11-02-laid-off",
+                "Laid off in the reorganisation",
+                Status::InProgress,
+                "plan",
+            ),
+            summary(
+                "2026-09-14-missed-the-promotion",
+                "Missed the promotion",
+                Status::Completed,
+                "plan",
+            ),
+        ],
+        bad_files: vec![BadFile {
+            path: "/data/reflections/2026-01-01-old.toml".into(),
+            reason: "not valid TOML: expected `=`".into(),
+        }],
+    });
+    let shot = screen(&app, 100, 32);
+    assert!(shot.contains("stage 3 of 7, Reflect"));
+    insta::assert_snapshot!("home", shot);
+}
+
+#[test]
+fn home_welcomes_a_first_time_user() {
+    insta::assert_snapshot!("home_empty", screen(&app(), 100, 32));
+}
+
+#[test]
+fn new_asks_for_a_title_first() {
+    let mut app = app();
+    app.update(Action::NewReflection);
+    insta::assert_snapshot!("title_prompt", screen(&app, 100, 32));
+}
+
+#[test]
+fn help_lists_every_key_of_the_screen_underneath() {
+    let mut app = app_at(Stage::Goals);
+    app.update(Action::NextField);
+    app.update(Action::ToggleHelp);
+    let shot = screen(&app, 100, 32);
+    assert!(shot.contains("Ctrl-T"), "the steps keys are listed");
+    insta::assert_snapshot!("help_on_steps", shot);
+}
+
+#[test]
+fn a_tiny_terminal_gets_a_message_instead_of_a_garbled_screen() {
+    let app = app_at(Stage::Reflect);
+    let shot = screen(&app, 40, 10);
+    assert!(shot.contains("larger"), "{shot}");
+}
+
+#[test]
+fn a_narrow_terminal_puts_the_hint_below_the_form() {
+    let app = app_at(Stage::Perspective);
+    insta::assert_snapshot!("stage_1_narrow", screen(&app, 64, 24));
+}
