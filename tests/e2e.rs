@@ -45,10 +45,13 @@ impl Tmux {
 
     /// Starts `rebound ARGS` in a 100x32 window.
     fn start(&self, args: &str) {
+        let _ = std::fs::remove_file(self.status_file());
+        // The shell records the exit status, which tmux does not always report.
         let command = format!(
-            "REBOUND_DATA_DIR='{}' exec '{}' {args}",
+            "REBOUND_DATA_DIR='{}' '{}' {args}; echo $? > '{}'",
             self.data.path().display(),
-            BIN
+            BIN,
+            self.status_file().display()
         );
         let out = self.tmux(&[
             "new-session",
@@ -107,28 +110,35 @@ impl Tmux {
         }
     }
 
-    fn pid(&self) -> String {
-        let out = self.tmux(&["display-message", "-p", "-t", "main", "#{pane_pid}"]);
-        String::from_utf8_lossy(&out.stdout).trim().to_string()
+    fn status_file(&self) -> PathBuf {
+        self.data.path().join("exit-status")
     }
 
-    /// Waits for rebound to exit; returns its exit status (or the signal).
+    /// The pid of rebound itself (the pane runs it under a shell).
+    fn pid(&self) -> String {
+        let out = self.tmux(&["display-message", "-p", "-t", "main", "#{pane_pid}"]);
+        let shell = String::from_utf8_lossy(&out.stdout).trim().to_string();
+        let out = Command::new("pgrep")
+            .args(["-P", &shell])
+            .output()
+            .expect("pgrep runs");
+        let child = String::from_utf8_lossy(&out.stdout).trim().to_string();
+        // A shell may exec its last command itself; then the pane pid is rebound.
+        if child.is_empty() { shell } else { child }
+    }
+
+    /// Waits for rebound to exit; returns its exit status as the shell saw it.
     fn wait_exit(&self) -> String {
         let deadline = Instant::now() + Duration::from_secs(10);
         loop {
-            let format = "#{pane_dead}:#{pane_dead_status}:#{pane_dead_signal}";
-            let out = self.tmux(&["display-message", "-p", "-t", "main", format]);
-            let state = String::from_utf8_lossy(&out.stdout).trim().to_string();
-            let parts: Vec<&str> = state.split(':').collect();
-            // tmux can report a pane dead a moment before it knows how it ended.
-            match parts.as_slice() {
-                ["1", status, _] if !status.is_empty() => return status.to_string(),
-                ["1", _, signal] if !signal.is_empty() => return format!("signal {signal}"),
-                _ => {}
+            if let Ok(status) = std::fs::read_to_string(self.status_file())
+                && !status.trim().is_empty()
+            {
+                return status.trim().to_string();
             }
             assert!(
                 Instant::now() < deadline,
-                "rebound did not exit ({state}); screen:\n{}",
+                "rebound did not exit; screen:\n{}",
                 self.screen()
             );
             sleep(Duration::from_millis(50));
@@ -237,7 +247,7 @@ fn kill_9_two_seconds_after_the_last_keystroke_loses_nothing() {
         .status()
         .expect("kill runs");
     assert!(killed.success());
-    tmux.wait_exit();
+    assert_eq!(tmux.wait_exit(), "137", "killed by SIGKILL");
     assert!(tmux.only_file().contains("Every word of this must survive"));
 }
 
@@ -257,9 +267,36 @@ fn sigterm_and_a_closed_terminal_save_what_was_just_typed() {
             .args([signal, &pid])
             .status()
             .expect("kill runs");
-        tmux.wait_exit();
+        assert_eq!(
+            tmux.wait_exit(),
+            "0",
+            "{signal} is a clean exit after saving"
+        );
         assert!(tmux.only_file().contains(text), "{signal}");
     }
+}
+
+#[test]
+fn closing_the_terminal_window_saves_and_leaves_no_process_behind() {
+    let tmux = Tmux::new();
+    tmux.start("new --title 'Closed window'");
+    tmux.wait_for(&format!("▶ {}", label(Stage::Perspective, 0)));
+    tmux.type_text("typed a moment before the window closed");
+    tmux.wait_for("a moment before");
+    let pid = tmux.pid();
+    tmux.tmux(&["kill-server"]);
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while Path::new(&format!("/proc/{pid}")).exists() {
+        assert!(
+            Instant::now() < deadline,
+            "rebound {pid} is still running after its terminal closed"
+        );
+        sleep(Duration::from_millis(50));
+    }
+    assert!(
+        tmux.only_file()
+            .contains("typed a moment before the window closed")
+    );
 }
 
 #[test]

@@ -5,13 +5,16 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
-use color_eyre::eyre::{Result, WrapErr};
+use std::io::IsTerminal;
+
+use color_eyre::eyre::{Result, WrapErr, eyre};
 use crossterm::event::{self, Event, KeyEventKind};
 use time::{OffsetDateTime, UtcOffset};
 
 use crate::guide::Guide;
 use crate::reflection::Reflection;
 use crate::store::Store;
+use crate::tui::input::{self, Wait};
 use crate::tui::keys::{Action, action_for};
 use crate::tui::screens;
 use crate::tui::state::{App, Effect, Message, Tone};
@@ -217,6 +220,11 @@ pub fn run(store: &Store, guide: &'static Guide, offset: UtcOffset, launch: Laun
             .wrap_err("could not listen for termination signals")?;
     }
 
+    if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
+        return Err(eyre!(
+            "rebound needs an interactive terminal (stdin and stdout)"
+        ));
+    }
     let mut terminal =
         TerminalSession::start().wrap_err("rebound needs an interactive terminal")?;
     let result = event_loop(&mut runner, &mut terminal, &stop);
@@ -242,7 +250,12 @@ fn event_loop(
             return Ok(());
         }
         let now = Instant::now();
-        if event::poll(runner.autosave.wait(now))? {
+        if input::wait(runner.autosave.wait(now)) == Wait::TerminalGone {
+            return Ok(());
+        }
+        // Drain every event crossterm has (keys, pastes, and resizes, which
+        // arrive through its own signal pipe rather than the terminal).
+        while event::poll(Duration::ZERO)? {
             let action = match event::read()? {
                 Event::Key(key) if key.kind != KeyEventKind::Release => {
                     Some(action_for(&key, &runner.app.contexts()))

@@ -2,6 +2,7 @@
 
 mod app;
 mod field;
+mod input;
 pub mod keys;
 pub mod screens;
 pub mod state;
