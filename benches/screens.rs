@@ -1,0 +1,90 @@
+//! Speed targets from PRODUCT.md: every screen draws in well under a
+//! millisecond, and the home list is ready quickly at ten thousand reflections.
+//! Run with `cargo bench --bench screens`; prints median and worst per case.
+
+#[path = "../tests/common/mod.rs"]
+mod common;
+
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use rebound::guide::Guide;
+use rebound::store::Store;
+use rebound::tui::keys::Action;
+use rebound::tui::screens::draw;
+use rebound::tui::state::App;
+use rebound::wizard::Stage;
+use time::UtcOffset;
+use time::macros::{date, datetime};
+
+fn app_at(stage: Stage) -> App {
+    let guide = Guide::builtin().expect("embedded guide is valid");
+    let mut app = App::new(guide, date!(2026 - 11 - 29), UtcOffset::UTC);
+    let mut reflection = common::filled_reflection();
+    reflection.position.stage = stage.key().into();
+    app.open_reflection(reflection);
+    app
+}
+
+fn report(name: &str, mut samples: Vec<Duration>) {
+    samples.sort();
+    let median = samples[samples.len() / 2];
+    let p99 = samples[samples.len() * 99 / 100];
+    println!("{name:<34} median {:>9.1} µs   p99 {:>9.1} µs", median.as_secs_f64() * 1e6, p99.as_secs_f64() * 1e6);
+}
+
+fn bench_draw(name: &str, app: &App) {
+    let mut terminal = Terminal::new(TestBackend::new(100, 32)).expect("terminal");
+    let samples = (0..2000)
+        .map(|_| {
+            let start = Instant::now();
+            terminal.draw(|f| draw(f, black_box(app))).expect("draw");
+            start.elapsed()
+        })
+        .collect();
+    report(name, samples);
+}
+
+fn main() {
+    println!("draw at 100x32 (TestBackend, includes buffer diff)");
+    for stage in Stage::ALL {
+        bench_draw(&format!("  {}", stage.key()), &app_at(stage));
+    }
+    let mut typing = app_at(Stage::Perspective);
+    let mut samples = Vec::new();
+    let mut terminal = Terminal::new(TestBackend::new(100, 32)).expect("terminal");
+    for i in 0..2000 {
+        let c = char::from(b'a' + (i % 26) as u8);
+        let key = crossterm::event::KeyEvent::from(crossterm::event::KeyCode::Char(c));
+        let start = Instant::now();
+        typing.update(Action::Edit(key));
+        terminal.draw(|f| draw(f, &typing)).expect("draw");
+        samples.push(start.elapsed());
+    }
+    report("  keystroke: update + draw", samples);
+
+    let guide = Guide::builtin().expect("guide");
+    for count in [1_000usize, 10_000] {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let store = Store::open(dir.path()).expect("store");
+        let template = common::filled_reflection();
+        for i in 0..count {
+            let mut r = template.clone();
+            r.id = format!("2026-11-20-reflection-{i:05}");
+            r.updated = datetime!(2026-01-01 00:00 UTC) + time::Duration::minutes(i as i64);
+            store.save(&r, guide).expect("save");
+        }
+        let samples = (0..5)
+            .map(|_| {
+                let start = Instant::now();
+                let listing = store.list().expect("list");
+                black_box(&listing);
+                assert_eq!(listing.reflections.len(), count);
+                start.elapsed()
+            })
+            .collect();
+        report(&format!("list {count} full reflections"), samples);
+    }
+}
