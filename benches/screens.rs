@@ -32,7 +32,11 @@ fn report(name: &str, mut samples: Vec<Duration>) {
     samples.sort();
     let median = samples[samples.len() / 2];
     let p99 = samples[samples.len() * 99 / 100];
-    println!("{name:<34} median {:>9.1} µs   p99 {:>9.1} µs", median.as_secs_f64() * 1e6, p99.as_secs_f64() * 1e6);
+    println!(
+        "{name:<34} median {:>9.1} µs   p99 {:>9.1} µs",
+        median.as_secs_f64() * 1e6,
+        p99.as_secs_f64() * 1e6
+    );
 }
 
 fn bench_draw(name: &str, app: &App) {
