@@ -16,16 +16,22 @@ use super::unanswered;
 const FOCUSED_TEXT_ROWS: u16 = 6;
 const RESTING_ROWS: u16 = 3;
 
+/// Rows the text takes when wrapped at `width` (an estimate: wrapping at
+/// words can need a little more).
+fn rows_needed(text: &str, width: u16) -> usize {
+    let width = usize::from(width.max(1));
+    text.split('\n')
+        .map(|line| line.width().div_ceil(width).max(1))
+        .sum()
+}
+
 pub fn text_height(text: &str, width: u16, focused: bool) -> u16 {
     if focused {
         return FOCUSED_TEXT_ROWS;
     }
-    let width = usize::from(width.max(1));
-    let rows: usize = text
-        .split('\n')
-        .map(|line| line.width().div_ceil(width).max(1))
-        .sum();
-    (rows as u16).clamp(1, RESTING_ROWS)
+    u16::try_from(rows_needed(text, width))
+        .unwrap_or(u16::MAX)
+        .clamp(1, RESTING_ROWS)
 }
 
 pub fn list_height(items: &[String], focused: bool) -> u16 {
@@ -45,6 +51,11 @@ pub fn render_text(text: &str, area: Rect, buf: &mut Buffer) {
     Paragraph::new(Text::raw(text))
         .wrap(Wrap { trim: false })
         .render(area, buf);
+    // Say when there is more than the resting view shows.
+    if rows_needed(text, area.width) > usize::from(area.height) && area.width > 0 {
+        let y = area.y + area.height.saturating_sub(1);
+        buf.set_string(area.x + area.width - 1, y, "…", theme::dim());
+    }
 }
 
 pub fn render_list(items: &[String], area: Rect, buf: &mut Buffer) {
