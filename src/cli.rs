@@ -62,6 +62,9 @@ pub fn run(cli: Cli, offset: UtcOffset) -> Result<()> {
         None => Launch::Home,
         Some(Command::New { title: None }) => Launch::AskTitle,
         Some(Command::New { title: Some(title) }) => {
+            // Checked before anything is created, so a script without a
+            // terminal leaves no empty reflection behind.
+            tui::ensure_terminal()?;
             let title = crate::tui::clean_title(&title);
             Launch::Open(Box::new(store.create(
                 &title,
@@ -79,5 +82,6 @@ pub fn run(cli: Cli, offset: UtcOffset) -> Result<()> {
             Launch::Open(Box::new(store.load(&id)?))
         }
     };
+    tui::ensure_terminal()?;
     tui::run(&store, guide, offset, launch)
 }

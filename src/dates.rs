@@ -17,7 +17,7 @@ pub enum DateInput {
     Invalid,
 }
 
-pub const DATE_HELP: &str = "use YYYY-MM-DD, today, tomorrow, or +3d / +2w / +1m";
+pub const DATE_HELP: &str = "YYYY-MM-DD, today, +3d, +2w, +1m";
 
 pub fn parse(text: &str, today: Date) -> DateInput {
     let text = text.trim().to_ascii_lowercase();

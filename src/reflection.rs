@@ -124,6 +124,35 @@ impl Reflection {
         }
     }
 
+    /// The stored value of one answer, whatever its type.
+    pub fn answer(&self, stage: Stage, field: &str) -> Option<&Value> {
+        self.value(stage, field)
+    }
+
+    /// Puts ticked options in the order the guide lists them.
+    pub fn order_checks(
+        &mut self,
+        stage: Stage,
+        field: &str,
+        options: &[crate::guide::ChoiceOption],
+    ) {
+        let checked = self.list(stage, field);
+        let ordered: Vec<String> = options
+            .iter()
+            .filter(|o| checked.contains(&o.key))
+            .map(|o| o.key.clone())
+            .chain(
+                checked
+                    .iter()
+                    .filter(|c| !options.iter().any(|o| &o.key == *c))
+                    .cloned(),
+            )
+            .collect();
+        if ordered != checked {
+            self.set_list(stage, field, ordered);
+        }
+    }
+
     pub fn text(&self, stage: Stage, field: &str) -> &str {
         self.value(stage, field)
             .and_then(Value::as_str)

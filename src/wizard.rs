@@ -1,7 +1,7 @@
 //! The state machine over the stages: their order, moving between fields and
 //! stages, progress, and what a reflection needs before it can be marked complete.
 
-use crate::guide::{FieldKind, Guide};
+use crate::guide::Guide;
 use crate::reflection::Reflection;
 
 /// The seven question stages, then the growth plan that compiles them.
@@ -174,6 +174,10 @@ pub fn overall_progress(reflection: &Reflection, guide: &Guide) -> Progress {
         )
 }
 
+/// The Goals answers that make a plan: the objectives list and the action steps.
+pub const GOALS_FIELD: &str = "objectives";
+pub const STEPS_FIELD: &str = "steps";
+
 /// Something the growth plan needs before it can be marked complete.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Missing {
@@ -184,7 +188,7 @@ pub enum Missing {
 impl Missing {
     pub fn describe(self) -> &'static str {
         match self {
-            Missing::Title => "a title (press t)",
+            Missing::Title => "a title",
             Missing::GoalOrStep => "at least one goal or action step (stage 4, Goals)",
         }
     }
@@ -192,15 +196,17 @@ impl Missing {
 
 /// What stops the reflection being marked complete; empty when it can be.
 /// Only completion asks for anything: moving between stages never does.
-pub fn missing_for_completion(reflection: &Reflection, guide: &Guide) -> Vec<Missing> {
+pub fn missing_for_completion(reflection: &Reflection) -> Vec<Missing> {
     let mut missing = Vec::new();
     if reflection.title.trim().is_empty() {
         missing.push(Missing::Title);
     }
-    let has_goal_or_step = guide.stage(Stage::Goals).fields.iter().any(|f| {
-        matches!(f.kind, FieldKind::List | FieldKind::Actions)
-            && reflection.is_answered(Stage::Goals, &f.key)
-    });
+    let has_goal = !reflection.list(Stage::Goals, GOALS_FIELD).is_empty();
+    let has_step = reflection
+        .actions(Stage::Goals, STEPS_FIELD)
+        .iter()
+        .any(|step| !step.text.trim().is_empty());
+    let has_goal_or_step = has_goal || has_step;
     if !has_goal_or_step {
         missing.push(Missing::GoalOrStep);
     }
@@ -292,14 +298,28 @@ mod tests {
 
     #[test]
     fn completion_needs_a_title_and_a_goal_or_step() {
-        let g = guide();
         let mut r = sample_reflection();
         r.title = "  ".into();
         assert_eq!(
-            missing_for_completion(&r, g),
+            missing_for_completion(&r),
             vec![Missing::Title, Missing::GoalOrStep]
         );
         r.title = "The launch that slipped".into();
+        r.set_list(Stage::Goals, "if_then", vec!["If tired, then rest".into()]);
+        r.set_actions(
+            Stage::Goals,
+            "steps",
+            vec![ActionItem {
+                text: "  ".into(),
+                due: "2026-12-01".into(),
+                done: true,
+            }],
+        );
+        assert_eq!(
+            missing_for_completion(&r),
+            vec![Missing::GoalOrStep],
+            "if-then plans and steps without words are not a plan"
+        );
         r.set_actions(
             Stage::Goals,
             "steps",
@@ -309,7 +329,7 @@ mod tests {
                 done: false,
             }],
         );
-        assert!(missing_for_completion(&r, g).is_empty());
+        assert!(missing_for_completion(&r).is_empty());
     }
 
     #[test]

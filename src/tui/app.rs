@@ -60,6 +60,7 @@ impl Autosave {
     fn due(&mut self, revision: u64, now: Instant) -> bool {
         if revision == self.saved_revision {
             self.first_unsaved = None;
+            self.last_change = None;
             return false;
         }
         if revision != self.seen_revision {
@@ -85,6 +86,9 @@ impl Autosave {
     /// How long the loop may sleep before a save could fall due.
     fn wait(&self, now: Instant) -> Duration {
         let mut wait = TICK;
+        if self.first_unsaved.is_none() || self.last_failure.is_some() {
+            return wait;
+        }
         if let Some(t) = self.last_change {
             wait = wait.min((t + QUIET_PERIOD).saturating_duration_since(now));
         }
@@ -152,6 +156,7 @@ impl Runner<'_> {
 
     fn open(&mut self, reflection: Reflection) {
         self.autosave = Autosave::new();
+        self.app.now = OffsetDateTime::now_utc();
         self.app.open_reflection(reflection);
     }
 
@@ -185,6 +190,7 @@ impl Runner<'_> {
             },
             Effect::CloseReflection => {
                 if self.save_now() {
+                    self.autosave = Autosave::new();
                     let id = self.app.close_reflection().map(|r| r.id);
                     self.refresh_listing();
                     if let Some(id) = id {
@@ -194,6 +200,14 @@ impl Runner<'_> {
             }
         }
         true
+    }
+}
+
+pub fn ensure_terminal() -> Result<()> {
+    if std::io::stdin().is_terminal() && std::io::stdout().is_terminal() {
+        Ok(())
+    } else {
+        Err(eyre!("needs an interactive terminal (stdin and stdout)"))
     }
 }
 
@@ -240,6 +254,10 @@ fn event_loop(
 ) -> Result<()> {
     let mut redraw = true;
     loop {
+        if let Ok(size) = terminal.terminal.size() {
+            runner.app.too_small =
+                size.width < screens::MIN_WIDTH || size.height < screens::MIN_HEIGHT;
+        }
         if redraw {
             terminal
                 .terminal
@@ -281,9 +299,8 @@ fn event_loop(
             runner.save_now();
             redraw = true;
         }
-        runner.app.today = OffsetDateTime::now_utc()
-            .to_offset(runner.app.offset)
-            .date();
+        runner.app.now = OffsetDateTime::now_utc();
+        runner.app.today = runner.app.now.to_offset(runner.app.offset).date();
     }
 }
 
@@ -323,5 +340,16 @@ mod tests {
             QUIET_PERIOD - Duration::from_millis(250)
         );
         assert_eq!(Autosave::new().wait(start), TICK);
+    }
+
+    #[test]
+    fn after_a_save_the_loop_sleeps_a_full_tick_instead_of_spinning() {
+        let start = Instant::now();
+        let mut autosave = Autosave::new();
+        assert!(autosave.due(1, start + QUIET_PERIOD) || autosave.due(1, start + QUIET_PERIOD * 2));
+        autosave.saved_revision = 1;
+        let later = start + Duration::from_secs(5);
+        assert!(!autosave.due(1, later));
+        assert_eq!(autosave.wait(later), TICK);
     }
 }

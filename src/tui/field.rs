@@ -1,6 +1,7 @@
 //! The editing state of the focused field, and how its edits reach the
 //! reflection. While a field has focus its editor is the source of truth; every
-//! change is written straight back so autosave always has the latest text.
+//! edit is written straight back (dates as the date they mean), so autosave
+//! always has the latest text.
 
 use ratatui::style::{Modifier, Style};
 use ratatui_textarea::{CursorMove, Input, Key, TextArea, WrapMode};
@@ -73,9 +74,21 @@ impl FieldFocus {
         }
     }
 
-    /// Writes the editor's content into the reflection.
-    pub fn commit(&self, reflection: &mut Reflection, stage: Stage, field: &FieldGuide) {
+    /// Writes the editor's content into the reflection. A date phrase is
+    /// stored as the date it means today, so it cannot drift later.
+    pub fn commit(
+        &self,
+        reflection: &mut Reflection,
+        stage: Stage,
+        field: &FieldGuide,
+        today: Date,
+    ) {
         match (self, field.kind) {
+            (FieldFocus::Text(area), FieldKind::Date) => {
+                let text = area.lines().join(" ");
+                let text = normalised(&text, today).unwrap_or(text);
+                reflection.set_text(stage, &field.key, text);
+            }
             (FieldFocus::Text(area), FieldKind::List) => {
                 reflection.set_list(stage, &field.key, area.lines().to_vec());
             }
@@ -86,13 +99,22 @@ impl FieldFocus {
                 reflection.set_text(stage, &field.key, area.lines().join(" "));
             }
             (FieldFocus::Steps(steps), _) => {
-                reflection.set_actions(stage, &field.key, steps.rows.clone());
+                let rows = steps
+                    .rows
+                    .iter()
+                    .map(|step| ActionItem {
+                        due: normalised(&step.due, today).unwrap_or_else(|| step.due.clone()),
+                        ..step.clone()
+                    })
+                    .collect();
+                reflection.set_actions(stage, &field.key, rows);
             }
             (FieldFocus::Checklist { .. } | FieldFocus::Rating, _) => {}
         }
     }
 
-    /// Called as focus leaves: a date typed as a phrase becomes the date it means.
+    /// Called as focus leaves: a date phrase on screen becomes the date it
+    /// means (the reflection already holds that date).
     pub fn normalise_dates(&mut self, kind: FieldKind, today: Date) {
         match self {
             FieldFocus::Text(area) if kind == FieldKind::Date => {
@@ -223,6 +245,7 @@ impl StepsFocus {
     fn select(&mut self, row: usize, today: Date) {
         self.normalise_due(today);
         self.row = row.min(self.rows.len());
+        self.column = StepColumn::Text;
         self.load_cell();
     }
 
@@ -267,12 +290,22 @@ impl StepsFocus {
         self.load_cell();
     }
 
-    pub fn delete(&mut self) -> bool {
-        if self.row >= self.rows.len() {
-            return false;
+    /// Backspace: deletes a character, or, on a step whose text is already
+    /// empty, removes that step and goes to the end of the one above.
+    pub fn backspace(&mut self, today: Date) -> bool {
+        let empty_step = self.column == StepColumn::Text
+            && self.editor.is_empty()
+            && self.row < self.rows.len()
+            && self.rows[self.row].text.is_empty();
+        if !empty_step {
+            let changed = self.editor.delete_char();
+            if changed {
+                self.store_cell();
+            }
+            return changed;
         }
         self.rows.remove(self.row);
-        self.load_cell();
+        self.select(self.row.saturating_sub(1), today);
         true
     }
 }
@@ -355,7 +388,7 @@ mod tests {
         let f = field(Stage::Perspective, "support");
         let mut focus = FieldFocus::open(&r, Stage::Perspective, f);
         typed(&mut focus, f.kind, "Walks\n\nMy sister");
-        focus.commit(&mut r, Stage::Perspective, f);
+        focus.commit(&mut r, Stage::Perspective, f, TODAY);
         assert_eq!(
             r.list(Stage::Perspective, "support"),
             ["Walks", "My sister"]
@@ -368,11 +401,11 @@ mod tests {
         let f = field(Stage::Perspective, "ability");
         let mut focus = FieldFocus::open(&r, Stage::Perspective, f);
         typed(&mut focus, f.kind, "Saying\nno");
-        focus.commit(&mut r, Stage::Perspective, f);
+        focus.commit(&mut r, Stage::Perspective, f, TODAY);
         assert_eq!(r.text(Stage::Perspective, "ability"), "Sayingno");
         assert!(focus.undo());
-        focus.commit(&mut r, Stage::Perspective, f);
-        assert_ne!(r.text(Stage::Perspective, "ability"), "Sayingno");
+        focus.commit(&mut r, Stage::Perspective, f, TODAY);
+        assert_eq!(r.text(Stage::Perspective, "ability"), "Sayingn");
     }
 
     #[test]
@@ -381,9 +414,25 @@ mod tests {
         let f = field(Stage::Risk, "first_step_date");
         let mut focus = FieldFocus::open(&r, Stage::Risk, f);
         typed(&mut focus, f.kind, "+2w");
+        focus.commit(&mut r, Stage::Risk, f, TODAY);
+        assert_eq!(
+            r.text(Stage::Risk, "first_step_date"),
+            "2026-12-13",
+            "stored as a date at once"
+        );
+        let FieldFocus::Text(area) = &focus else {
+            panic!("text focus")
+        };
+        assert_eq!(
+            area.lines(),
+            ["+2w"],
+            "the editor keeps what was typed while focused"
+        );
         focus.normalise_dates(f.kind, TODAY);
-        focus.commit(&mut r, Stage::Risk, f);
-        assert_eq!(r.text(Stage::Risk, "first_step_date"), "2026-12-13");
+        let FieldFocus::Text(area) = &focus else {
+            panic!("text focus")
+        };
+        assert_eq!(area.lines(), ["2026-12-13"]);
     }
 
     #[test]
@@ -403,7 +452,7 @@ mod tests {
         assert!(steps.toggle_done());
         assert!(steps.new_step(TODAY));
         typed(&mut focus, f.kind, "Take the course");
-        focus.commit(&mut r, Stage::Goals, f);
+        focus.commit(&mut r, Stage::Goals, f, TODAY);
         let saved = r.actions(Stage::Goals, "steps");
         assert_eq!(saved.len(), 2);
         assert_eq!(saved[0].text, "Ask Dana for feedback");
@@ -414,9 +463,22 @@ mod tests {
         let FieldFocus::Steps(steps) = &mut focus else {
             panic!("steps focus")
         };
+        steps.switch_column(TODAY);
         steps.up(TODAY);
-        assert!(steps.delete());
-        focus.commit(&mut r, Stage::Goals, f);
+        assert_eq!(
+            steps.column,
+            StepColumn::Text,
+            "moving rows goes back to the text"
+        );
+        for _ in 0.."Ask Dana for feedback".len() {
+            assert!(steps.backspace(TODAY));
+        }
+        assert_eq!(steps.rows.len(), 2, "emptying the text keeps the step");
+        assert!(
+            steps.backspace(TODAY),
+            "backspace on the empty step removes it"
+        );
+        focus.commit(&mut r, Stage::Goals, f, TODAY);
         assert_eq!(r.actions(Stage::Goals, "steps")[0].text, "Take the course");
     }
 
@@ -435,7 +497,7 @@ mod tests {
             panic!("steps focus")
         };
         assert_eq!(dates::parse(&steps.rows[0].due, TODAY), DateInput::Invalid);
-        focus.commit(&mut r, Stage::Goals, f);
+        focus.commit(&mut r, Stage::Goals, f, TODAY);
         assert_eq!(r.actions(Stage::Goals, "steps")[0].due, "2026-13-01");
     }
 

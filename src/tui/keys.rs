@@ -283,9 +283,9 @@ pub static BINDINGS: &[Binding] = &[
     ),
     bind(
         C::Steps,
-        &[ctrl('k')],
-        "Ctrl-K",
-        "delete the step",
+        &[key(KeyCode::Backspace)],
+        "Backspace",
+        "delete; on an empty step, remove it",
         Action::DeleteStep,
         false,
     ),
@@ -433,14 +433,7 @@ pub static BINDINGS: &[Binding] = &[
         Action::SelectPrev,
         false,
     ),
-    bind(
-        C::Home,
-        &[ch('q'), key(KeyCode::Esc)],
-        "q",
-        "quit",
-        Action::Quit,
-        true,
-    ),
+    bind(C::Home, &[ch('q')], "q", "quit", Action::Quit, true),
     bind(
         C::TitlePrompt,
         &[key(KeyCode::Enter)],

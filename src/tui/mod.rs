@@ -10,7 +10,7 @@ mod terminal;
 mod theme;
 mod widgets;
 
-pub use app::{Launch, run};
+pub use app::{Launch, ensure_terminal, run};
 
 /// A title as typed on the command line, without control characters.
 pub fn clean_title(title: &str) -> String {

@@ -11,7 +11,7 @@ use crate::store::Listing;
 use crate::tui::field::{FieldFocus, clean_paste};
 use crate::tui::keys::{Action, Context};
 use crate::tui::theme;
-use crate::wizard::{Cursor, Stage, missing_for_completion};
+use crate::wizard::{Cursor, Missing, Stage, missing_for_completion};
 
 /// What the app loop must do outside the state.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -69,6 +69,8 @@ pub struct Session {
 
 pub struct App {
     pub guide: &'static Guide,
+    /// The clock as the loop last read it; `update` never reads the clock itself.
+    pub now: OffsetDateTime,
     pub today: Date,
     pub offset: UtcOffset,
     pub screen: Screen,
@@ -77,6 +79,8 @@ pub struct App {
     pub session: Option<Session>,
     pub title_prompt: Option<TitlePrompt>,
     pub help_open: bool,
+    /// The window is below the minimum size; keys wait until it is larger.
+    pub too_small: bool,
     /// A line for the whole app (a failed save, a file that would not open).
     pub notice: Option<Message>,
 }
@@ -85,6 +89,7 @@ impl App {
     pub fn new(guide: &'static Guide, today: Date, offset: UtcOffset) -> App {
         App {
             guide,
+            now: today.midnight().assume_offset(offset),
             today,
             offset,
             screen: Screen::Home,
@@ -93,6 +98,7 @@ impl App {
             session: None,
             title_prompt: None,
             help_open: false,
+            too_small: false,
             notice: None,
         }
     }
@@ -201,6 +207,10 @@ impl App {
         if action == Action::Quit {
             return Effect::Quit;
         }
+        // Nothing is visible, so nothing is edited blind.
+        if self.too_small {
+            return Effect::None;
+        }
         if action == Action::ToggleHelp {
             self.help_open = !self.help_open;
             return Effect::None;
@@ -294,7 +304,6 @@ impl App {
         };
         let stage = session.cursor.stage;
         let field = guide.field(stage, session.cursor.field);
-        let mut edit = Edit::Nothing;
         match action {
             Action::BackHome => {
                 self.leave_field();
@@ -326,41 +335,63 @@ impl App {
                 let Some(field) = field else {
                     return Effect::None;
                 };
-                edit = edit_field(session, field, action, today);
-            }
-        }
-        if edit != Edit::Nothing {
-            if let Some(session) = self.session.as_mut() {
-                if let (Edit::Editor, Some(field)) = (edit, field) {
-                    session.focus.commit(&mut session.reflection, stage, field);
+                let before = session.reflection.answer(stage, &field.key).cloned();
+                if edit_field(session, field, action, today) == Edit::Editor {
+                    session
+                        .focus
+                        .commit(&mut session.reflection, stage, field, today);
                 }
-                session.revision += 1;
-                session.message = None;
+                if field.kind == FieldKind::Checklist {
+                    session
+                        .reflection
+                        .order_checks(stage, &field.key, &field.options);
+                }
+                // Only a real change counts: looking around never reopens a
+                // completed reflection or touches the file.
+                if session.reflection.answer(stage, &field.key) != before.as_ref() {
+                    session.revision += 1;
+                    if session
+                        .message
+                        .as_ref()
+                        .is_some_and(|m| m.tone == Tone::Warning)
+                    {
+                        session.message = None;
+                    }
+                    self.reopen_if_completed();
+                }
             }
-            self.reopen_if_completed();
         }
         Effect::None
     }
 
     /// Completion asks for what the plan needs and says exactly what is missing.
     fn mark_complete(&mut self) {
-        let guide = self.guide;
+        let now = self.now;
         let Some(session) = self.session.as_mut() else {
             return;
         };
-        let missing = missing_for_completion(&session.reflection, guide);
+        let missing = missing_for_completion(&session.reflection);
         if missing.is_empty() {
-            if session.reflection.status != Status::Completed {
+            let text = if session.reflection.status == Status::Completed {
+                "Already complete. Esc goes home."
+            } else {
                 session.reflection.status = Status::Completed;
-                session.reflection.completed = Some(OffsetDateTime::now_utc());
+                session.reflection.completed = Some(now);
                 session.revision += 1;
-            }
+                "Marked complete. It stays in your list; Esc goes home."
+            };
             session.message = Some(Message {
-                text: "Marked complete. It stays in your list; Esc goes home.".into(),
+                text: text.into(),
                 tone: Tone::Calm,
             });
         } else {
-            let list: Vec<&str> = missing.iter().map(|m| m.describe()).collect();
+            let list: Vec<String> = missing
+                .iter()
+                .map(|m| match m {
+                    Missing::Title => format!("{} (press t)", m.describe()),
+                    Missing::GoalOrStep => m.describe().to_string(),
+                })
+                .collect();
             session.message = Some(Message {
                 text: format!("To mark it complete, add {}.", list.join(" and ")),
                 tone: Tone::Warning,
@@ -376,23 +407,24 @@ impl App {
         {
             session.reflection.status = Status::InProgress;
             session.reflection.completed = None;
+            session.message = Some(Message {
+                text: "Changed, so this reflection is in progress again; mark it complete on the growth plan."
+                    .into(),
+                tone: Tone::Calm,
+            });
         }
     }
 
+    /// As focus leaves a field, a date phrase on screen becomes its date (the
+    /// reflection already holds the date, so nothing is written here).
     fn leave_field(&mut self) {
         let guide = self.guide;
         let today = self.today;
         let Some(session) = self.session.as_mut() else {
             return;
         };
-        let stage = session.cursor.stage;
-        if let Some(field) = guide.field(stage, session.cursor.field) {
-            let before = session.reflection.clone();
+        if let Some(field) = guide.field(session.cursor.stage, session.cursor.field) {
             session.focus.normalise_dates(field.kind, today);
-            session.focus.commit(&mut session.reflection, stage, field);
-            if session.reflection != before {
-                session.revision += 1;
-            }
         }
     }
 
@@ -505,9 +537,9 @@ fn edit_field(session: &mut Session, field: &FieldGuide, action: Action, today: 
         (FieldFocus::Steps(steps), Action::ToggleDone) => editor_edit(steps.toggle_done()),
         (FieldFocus::Steps(steps), Action::SwitchStepColumn) => {
             steps.switch_column(today);
-            Edit::Editor
+            Edit::Nothing
         }
-        (FieldFocus::Steps(steps), Action::DeleteStep) => editor_edit(steps.delete()),
+        (FieldFocus::Steps(steps), Action::DeleteStep) => editor_edit(steps.backspace(today)),
         _ => Edit::Nothing,
     }
 }
@@ -644,6 +676,88 @@ mod tests {
         assert_eq!(
             app.update(Action::ConfirmTitle),
             Effect::Create("Laid off".into())
+        );
+    }
+
+    #[test]
+    fn looking_around_a_completed_reflection_keeps_it_completed_and_editing_says_so() {
+        let mut app = app_with_open_reflection();
+        if let Some(s) = app.session.as_mut() {
+            s.reflection.status = Status::Completed;
+        }
+        for _ in 0..3 {
+            app.update(Action::NextStage);
+        }
+        app.update(Action::NextField);
+        let before = session(&app).revision;
+        app.update(Action::SwitchStepColumn);
+        app.update(Action::StepDown);
+        app.update(Action::ClearRating);
+        assert_eq!(session(&app).revision, before, "no change, no save");
+        assert_eq!(session(&app).reflection.status, Status::Completed);
+
+        type_text(&mut app, "Book the course");
+        assert_eq!(session(&app).reflection.status, Status::InProgress);
+        let message = session(&app).message.clone().expect("the person is told");
+        assert!(
+            message.text.contains("in progress again"),
+            "{}",
+            message.text
+        );
+    }
+
+    #[test]
+    fn keys_wait_while_the_window_is_too_small_but_ctrl_c_still_quits() {
+        let mut app = app_with_open_reflection();
+        app.too_small = true;
+        type_text(&mut app, "typed blind");
+        app.update(Action::NextField);
+        assert_eq!(
+            session(&app)
+                .reflection
+                .text(Stage::Perspective, "expected"),
+            ""
+        );
+        assert_eq!(session(&app).cursor.field, 0);
+        assert_eq!(app.update(Action::Quit), Effect::Quit);
+    }
+
+    #[test]
+    fn a_date_phrase_is_stored_as_its_date_even_if_the_person_quits_in_the_field() {
+        let mut app = app_with_open_reflection();
+        for _ in 0..6 {
+            app.update(Action::NextStage);
+        }
+        for _ in 0..6 {
+            app.update(Action::NextField);
+        }
+        assert_eq!(
+            app.focused_field().map(|f| f.key.as_str()),
+            Some("first_step_date")
+        );
+        type_text(&mut app, "+2w");
+        assert_eq!(app.update(Action::Quit), Effect::Quit);
+        assert_eq!(
+            session(&app)
+                .reflection
+                .text(Stage::Risk, "first_step_date"),
+            "2026-12-13"
+        );
+    }
+
+    #[test]
+    fn ticks_are_kept_in_the_order_of_the_options() {
+        let mut app = app_with_open_reflection();
+        app.update(Action::NextStage);
+        app.update(Action::ChoiceDown);
+        app.update(Action::ChoiceDown);
+        app.update(Action::ToggleChoice);
+        app.update(Action::ChoiceUp);
+        app.update(Action::ChoiceUp);
+        app.update(Action::ToggleChoice);
+        assert_eq!(
+            session(&app).reflection.list(Stage::Deconstruct, "causes"),
+            ["skills", "external"]
         );
     }
 }

@@ -131,14 +131,14 @@ fn compiled<'a>(r: &'a Reflection, app: &'a App) -> (Text<'a>, Text<'a>) {
         } else {
             ("[ ]", theme::dim())
         };
-        let when = match dates::parse(&step.due, app.today) {
-            DateInput::Valid(d) => dates::iso(d),
-            DateInput::Invalid => step.due.trim().to_string(),
-            DateInput::Empty => "no date".to_string(),
+        let (when, when_style) = match dates::parse(&step.due, app.today) {
+            DateInput::Valid(d) => (dates::iso(d), theme::accent()),
+            DateInput::Invalid => (format!("{}?", step.due.trim()), theme::warning()),
+            DateInput::Empty => ("no date".to_string(), theme::dim()),
         };
         text.push_line(Line::from(vec![
             Span::styled(format!("  {mark} "), mark_style),
-            Span::styled(format!("{when:<11}"), theme::accent()),
+            Span::styled(format!("{when:<11}"), when_style),
             Span::raw(step.text.clone()),
         ]));
     }
@@ -148,6 +148,7 @@ fn compiled<'a>(r: &'a Reflection, app: &'a App) -> (Text<'a>, Text<'a>) {
     bullets(&mut text, r.list(Stage::Skills, "gaps"));
     let methods = checked_labels(guide, r, Stage::Skills, "methods");
     labelled(&mut text, "How", &methods);
+    labelled(&mut text, "Plan", r.text(Stage::Skills, "method_details"));
     labelled(&mut text, "Habit", r.text(Stage::Skills, "habit"));
 
     let left = text;

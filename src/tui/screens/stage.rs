@@ -3,7 +3,7 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::{Line, Span, Text};
+use ratatui::text::{Line, Text};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use crate::tui::state::{App, Session};
@@ -60,10 +60,16 @@ fn draw_form(frame: &mut Frame, area: Rect, app: &App, session: &Session) {
     let number = stage.question_index().map_or(0, |i| i + 1);
     let counts = format!("  {} of {} answered ", progress.answered, progress.total);
     let counts_width = counts.chars().count() as u16;
-    let title = Line::from(vec![
-        Span::styled(format!(" {number} · {} ", content.title), theme::heading()),
-        Span::styled(format!(" {}", content.tagline), theme::dim()),
-    ]);
+    let title = Line::styled(format!(" {number} · {} ", content.title), theme::heading());
+    let tagline = Line::styled(format!(" {}", content.tagline), theme::dim());
+    frame.render_widget(
+        tagline,
+        Rect {
+            y: area.y + 1,
+            height: 1,
+            ..area
+        },
+    );
     let title_row = Rect {
         height: 1,
         width: area.width.saturating_sub(counts_width),
@@ -77,9 +83,9 @@ fn draw_form(frame: &mut Frame, area: Rect, app: &App, session: &Session) {
 
     let fields_area = Rect {
         x: area.x + 1,
-        y: area.y + 2,
+        y: area.y + 3,
         width: area.width.saturating_sub(2),
-        height: area.height.saturating_sub(2),
+        height: area.height.saturating_sub(3),
     };
     let views: Vec<FieldView> = content
         .fields
@@ -119,7 +125,7 @@ fn draw_form(frame: &mut Frame, area: Rect, app: &App, session: &Session) {
         frame.render_widget(
             note,
             Rect {
-                y: area.y + 1,
+                y: area.y + 2,
                 height: 1,
                 ..area
             },

@@ -14,16 +14,12 @@ pub fn rating_line(field: &FieldGuide, value: Option<u8>, focused: bool) -> Line
             _ => theme::dim(),
         };
         spans.push(Span::styled(format!(" {n} "), style));
-        spans.push(Span::raw(" "));
     }
     let low = field.scale.first().map_or("", String::as_str);
     let high = field.scale.last().map_or("", String::as_str);
     match value.and_then(|v| field.scale.get(usize::from(v) - 1)) {
-        Some(label) => spans.push(Span::styled(format!(" {label}"), theme::bold())),
-        None => spans.push(Span::styled(
-            format!(" 1 = {low} … 5 = {high}"),
-            theme::dim(),
-        )),
+        Some(label) => spans.push(Span::styled(format!("  {label}"), theme::bold())),
+        None => spans.push(Span::styled(format!("  1 {low} … 5 {high}"), theme::dim())),
     }
     Line::from(spans)
 }

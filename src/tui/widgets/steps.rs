@@ -3,8 +3,8 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Widget};
+use ratatui::text::Line;
+use ratatui::widgets::Widget;
 use time::Date;
 
 use crate::dates::{self, DateInput};
@@ -30,29 +30,6 @@ pub fn height(focus: Option<&FieldFocus>, saved: &[ActionItem], focused: bool) -
     }
 }
 
-/// A step as one line of text: `[x] text  due 2026-12-01`.
-pub fn step_line(step: &ActionItem) -> Line<'static> {
-    let mark = if step.done { "[x] " } else { "[ ] " };
-    let mut spans = vec![
-        Span::styled(
-            mark,
-            if step.done {
-                theme::answered()
-            } else {
-                theme::dim()
-            },
-        ),
-        Span::raw(step.text.clone()),
-    ];
-    if !step.due.trim().is_empty() {
-        spans.push(Span::styled(
-            format!("  due {}", step.due.trim()),
-            theme::dim(),
-        ));
-    }
-    Line::from(spans)
-}
-
 pub fn render(
     saved: &[ActionItem],
     focus: Option<&FieldFocus>,
@@ -65,14 +42,21 @@ pub fn render(
             unanswered().render(area, buf);
             return;
         }
-        let mut lines: Vec<Line> = saved.iter().take(RESTING_ROWS).map(step_line).collect();
-        if saved.len() > RESTING_ROWS {
-            lines.push(Line::styled(
-                format!("    and {} more", saved.len() - RESTING_ROWS),
-                theme::dim(),
-            ));
+        let text_width = area.width.saturating_sub(4 + DUE_WIDTH + 1);
+        for (i, step) in saved.iter().take(RESTING_ROWS).enumerate() {
+            let y = area.y + i as u16;
+            if y >= area.y + area.height {
+                return;
+            }
+            draw_mark(step, false, area.x, y, buf);
+            let text = fit(&step.text, usize::from(text_width));
+            buf.set_string(area.x + 4, y, text, Style::default());
+            draw_due(step, today, area.x + 4 + text_width + 1, y, buf);
         }
-        Paragraph::new(lines).render(area, buf);
+        if saved.len() > RESTING_ROWS && area.height > RESTING_ROWS as u16 {
+            let more = format!("    and {} more", saved.len() - RESTING_ROWS);
+            buf.set_string(area.x, area.y + RESTING_ROWS as u16, more, theme::dim());
+        }
         return;
     };
     // The last row of the area is for the selected step's due-date feedback.
@@ -85,21 +69,7 @@ pub fn render(
         let step = steps.rows.get(row).unwrap_or(&blank);
         let selected = row == steps.row;
         let is_new = row == steps.rows.len();
-        let mark = match (is_new, step.done) {
-            (true, _) => "  + ",
-            (false, true) => "[x] ",
-            (false, false) => "[ ] ",
-        };
-        buf.set_string(
-            area.x,
-            y,
-            mark,
-            if step.done {
-                theme::answered()
-            } else {
-                theme::dim()
-            },
-        );
+        draw_mark(step, is_new, area.x, y, buf);
         let text_area = Rect {
             x: area.x + 4,
             y,
@@ -118,12 +88,13 @@ pub fn render(
             Line::styled(if selected { "" } else { "new step…" }, theme::dim())
                 .render(text_area, buf);
         } else {
-            Line::styled(step.text.as_str(), Style::default()).render(text_area, buf);
+            let text = fit(&step.text, usize::from(text_width));
+            Line::styled(text, Style::default()).render(text_area, buf);
         }
         if selected && steps.column == StepColumn::Due {
             steps.editor.render(due_area, buf);
         } else if !step.due.trim().is_empty() {
-            Line::styled(step.due.trim(), theme::dim()).render(due_area, buf);
+            draw_due(step, today, due_area.x, y, buf);
         } else if selected && !is_new {
             Line::styled("no date", theme::dim()).render(due_area, buf);
         }
@@ -146,7 +117,7 @@ pub fn render(
             }
         },
         _ => Line::styled(
-            "Enter new step · Ctrl-D due date · Ctrl-T done",
+            "Enter new step · Ctrl-D date · Ctrl-T done · F1 more",
             theme::dim(),
         ),
     };
@@ -159,4 +130,42 @@ pub fn render(
         },
         buf,
     );
+}
+
+fn draw_mark(step: &ActionItem, is_new: bool, x: u16, y: u16, buf: &mut Buffer) {
+    let (mark, style) = match (is_new, step.done) {
+        (true, _) => ("  + ", theme::dim()),
+        (false, true) => ("[x] ", theme::answered()),
+        (false, false) => ("[ ] ", theme::dim()),
+    };
+    buf.set_string(x, y, mark, style);
+}
+
+/// The due date, flagged when it is not a date, so a typo is seen at rest too.
+fn draw_due(step: &ActionItem, today: Date, x: u16, y: u16, buf: &mut Buffer) {
+    let due = step.due.trim();
+    match dates::parse(due, today) {
+        DateInput::Invalid => buf.set_string(x, y, format!("{due} ?"), theme::warning()),
+        _ => buf.set_string(x, y, due, theme::dim()),
+    };
+}
+
+/// Text cut to `width` columns with an ellipsis when it does not fit.
+fn fit(text: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthChar;
+    if unicode_width::UnicodeWidthStr::width(text) <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    out.push('…');
+    out
 }
