@@ -1,5 +1,6 @@
 //! Start-up: read the arguments, run the chosen front end, report errors in one line.
 
+use std::io::Write;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -17,7 +18,9 @@ fn main() -> ExitCode {
         Err(report) => {
             // One readable line: the message and its causes, no backtrace.
             let line: Vec<String> = report.chain().map(ToString::to_string).collect();
-            eprintln!("rebound: {}", line.join(": "));
+            // writeln, not eprintln: after a hang-up stderr may be gone, and
+            // eprintln would panic on the way out.
+            let _ = writeln!(std::io::stderr(), "rebound: {}", line.join(": "));
             ExitCode::FAILURE
         }
     }

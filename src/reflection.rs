@@ -322,7 +322,7 @@ impl Reflection {
 
     /// The file text: metadata first, then each stage's answers in guide order,
     /// so the file reads like the walk through the stages.
-    pub fn to_toml_string(&self, guide: &Guide) -> String {
+    pub fn to_toml_string(&self, guide: &Guide) -> Result<String, toml::ser::Error> {
         let mut doc = Table::new();
         doc.insert("schema_version".into(), Value::Integer(SCHEMA_VERSION));
         doc.insert("id".into(), Value::String(self.id.clone()));
@@ -359,7 +359,7 @@ impl Reflection {
                 doc.insert(stage.key().into(), Value::Table(ordered));
             }
         }
-        toml::to_string_pretty(&doc).unwrap_or_else(|_| toml::to_string(&doc).unwrap_or_default())
+        toml::to_string_pretty(&doc)
     }
 }
 
@@ -491,11 +491,12 @@ pub(crate) mod tests {
         r.status = Status::Completed;
         r.completed = Some(datetime!(2026-12-01 10:00 UTC));
 
-        let text = r.to_toml_string(guide());
+        let text = r.to_toml_string(guide()).expect("serialises");
         let back = Reflection::from_toml_str(&text).expect("own output parses");
         assert_eq!(
             back,
-            Reflection::from_toml_str(&back.to_toml_string(guide())).expect("stable")
+            Reflection::from_toml_str(&back.to_toml_string(guide()).expect("serialises"))
+                .expect("stable")
         );
         assert_eq!(
             back.text(Stage::Perspective, "what_happened"),
@@ -523,7 +524,7 @@ pub(crate) mod tests {
         let mut r = sample_reflection();
         r.set_text(Stage::Risk, "risk", "Pitch the rewrite".into());
         r.set_text(Stage::Perspective, "lesson", "Ask sooner".into());
-        let text = r.to_toml_string(guide());
+        let text = r.to_toml_string(guide()).expect("serialises");
         assert!(text.starts_with("schema_version = 1\n"), "{text}");
         let perspective = text.find("[perspective]").expect("perspective table");
         let risk = text.find("[risk]").expect("risk table");
@@ -540,17 +541,21 @@ pub(crate) mod tests {
         assert!(!r.is_answered(Stage::Reflect, "went_wrong"));
         r.set_rating(Stage::Perspective, "weight_today", Some(9));
         assert_eq!(r.rating(Stage::Perspective, "weight_today"), None);
-        assert!(!r.to_toml_string(guide()).contains("[reflect]"));
+        assert!(
+            !r.to_toml_string(guide())
+                .expect("serialises")
+                .contains("[reflect]")
+        );
     }
 
     #[test]
     fn unknown_keys_are_kept_on_save() {
         let mut r = sample_reflection();
         r.set_text(Stage::Reflect, "went_wrong", "x".into());
-        let text = r.to_toml_string(guide())
+        let text = r.to_toml_string(guide()).expect("serialises")
             + "mood_tag = \"tired\"\n[reflect.extra]\nnote = \"by hand\"\n[elsewhere]\nkept = true\n";
         let back = Reflection::from_toml_str(&text).expect("parses");
-        let again = back.to_toml_string(guide());
+        let again = back.to_toml_string(guide()).expect("serialises");
         assert!(again.contains("mood_tag = \"tired\""), "{again}");
         assert!(again.contains("note = \"by hand\""), "{again}");
         assert!(again.contains("kept = true"), "{again}");

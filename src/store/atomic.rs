@@ -43,9 +43,14 @@ fn private_file(options: &mut OpenOptions) {
 #[cfg(not(unix))]
 fn private_file(_options: &mut OpenOptions) {}
 
+/// Some filesystems (certain network and FUSE mounts) cannot fsync a folder;
+/// the rename has happened by then, so that is not a failed save.
 #[cfg(unix)]
 fn sync_dir(dir: &Path) -> io::Result<()> {
-    File::open(dir)?.sync_all()
+    match File::open(dir)?.sync_all() {
+        Err(e) if matches!(e.raw_os_error(), Some(libc::EINVAL) | Some(libc::ENOTSUP)) => Ok(()),
+        other => other,
+    }
 }
 
 #[cfg(not(unix))]

@@ -157,8 +157,13 @@ impl Store {
 
     pub fn save(&self, reflection: &Reflection, guide: &Guide) -> Result<(), StoreError> {
         let path = self.path_of(&reflection.id);
-        save_atomically(&path, reflection.to_toml_string(guide).as_bytes())
-            .map_err(|source| StoreError::Io { path, source })
+        let text = reflection
+            .to_toml_string(guide)
+            .map_err(|e| StoreError::Io {
+                path: path.clone(),
+                source: io::Error::other(e),
+            })?;
+        save_atomically(&path, text.as_bytes()).map_err(|source| StoreError::Io { path, source })
     }
 
     /// Creates and saves a new reflection with a readable id that no other uses.

@@ -5,7 +5,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 
 use color_eyre::eyre::{Result, WrapErr, eyre};
 use crossterm::event::{self, Event, KeyEventKind};
@@ -103,9 +103,50 @@ struct Runner<'a> {
     app: App,
     store: &'a Store,
     autosave: Autosave,
+    /// Where the last text went when the final save failed.
+    recovered_to: Option<String>,
 }
 
 impl Runner<'_> {
+    /// The final save failed: the latest text goes to a private file in the
+    /// temp folder rather than being lost. True when that worked.
+    fn save_for_recovery(&mut self) -> bool {
+        let guide = self.app.guide;
+        let Some(session) = self.app.session.as_ref() else {
+            return true;
+        };
+        let Ok(text) = session.reflection.to_toml_string(guide) else {
+            return false;
+        };
+        let path =
+            std::env::temp_dir().join(format!("rebound-recovered-{}.toml", session.reflection.id));
+        match crate::store::save_atomically(&path, text.as_bytes()) {
+            Ok(()) => {
+                self.recovered_to = Some(format!(
+                    "could not save {} to the data dir; your latest text is in {} (copy it into {}/reflections/)",
+                    session.reflection.id,
+                    path.display(),
+                    self.store
+                        .reflections_dir()
+                        .parent()
+                        .map_or(String::new(), |p| p.display().to_string()),
+                ));
+                true
+            }
+            Err(_) => false,
+        }
+    }
+
+    fn recovery_note(&self) -> String {
+        match self.app.session.as_ref() {
+            Some(s) => format!(
+                "could not save {}; its last changes could not be written anywhere",
+                s.reflection.id
+            ),
+            None => "could not save".to_string(),
+        }
+    }
+
     /// Saves the open reflection if it has unsaved changes.
     fn save_now(&mut self) -> bool {
         let guide = self.app.guide;
@@ -217,6 +258,7 @@ pub fn run(store: &Store, guide: &'static Guide, offset: UtcOffset, launch: Laun
         app: App::new(guide, today, offset),
         store,
         autosave: Autosave::new(),
+        recovered_to: None,
     };
     runner.refresh_listing();
     match launch {
@@ -241,9 +283,23 @@ pub fn run(store: &Store, guide: &'static Guide, offset: UtcOffset, launch: Laun
     }
     let mut terminal =
         TerminalSession::start().wrap_err("rebound needs an interactive terminal")?;
-    let result = event_loop(&mut runner, &mut terminal, &stop);
-    runner.save_now();
+    // A panic still saves what was typed; the hook has already restored the
+    // terminal and printed the message.
+    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        event_loop(&mut runner, &mut terminal, &stop)
+    }));
+    let saved = runner.save_now() || runner.save_for_recovery();
     drop(terminal);
+    let result = match outcome {
+        Ok(result) => result,
+        Err(panic) => std::panic::resume_unwind(panic),
+    };
+    if !saved {
+        return Err(eyre!("{}", runner.recovery_note()));
+    }
+    if let Some(note) = runner.recovered_to.take() {
+        let _ = writeln!(std::io::stderr(), "rebound: {note}");
+    }
     result
 }
 

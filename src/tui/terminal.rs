@@ -15,11 +15,13 @@ pub struct TerminalSession {
 impl TerminalSession {
     pub fn start() -> io::Result<TerminalSession> {
         install_panic_hook();
-        let terminal = ratatui::try_init()?;
+        let terminal = ratatui::try_init().inspect_err(|_| restore())?;
+        let session = TerminalSession { terminal };
         // Bracketed paste delivers a paste as one event, so a long paste
-        // arrives whole instead of as thousands of key presses.
+        // arrives whole instead of as thousands of key presses. If it fails,
+        // dropping the session restores the terminal.
         execute!(stdout(), EnableBracketedPaste)?;
-        Ok(TerminalSession { terminal })
+        Ok(session)
     }
 }
 
@@ -29,9 +31,11 @@ impl Drop for TerminalSession {
     }
 }
 
+/// Quiet on failure: after a hang-up there is no terminal to restore or to
+/// print to, and printing would only panic.
 fn restore() {
     let _ = execute!(stdout(), DisableBracketedPaste);
-    ratatui::restore();
+    let _ = ratatui::try_restore();
 }
 
 /// Restores the terminal before the panic message prints, so it is readable.
