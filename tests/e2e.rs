@@ -53,6 +53,11 @@ impl Tmux {
             BIN,
             self.status_file().display()
         );
+        self.launch(&command);
+    }
+
+    /// Runs a shell command in a fresh 100x32 window that stays after it exits.
+    fn launch(&self, command: &str) {
         let out = self.tmux(&[
             "new-session",
             "-d",
@@ -62,7 +67,7 @@ impl Tmux {
             "100",
             "-y",
             "32",
-            &command,
+            command,
             ";",
             "set-option",
             "-t",
@@ -75,6 +80,18 @@ impl Tmux {
             "tmux failed: {}",
             String::from_utf8_lossy(&out.stderr)
         );
+    }
+
+    /// `rebound new --title TITLE`, waiting until the first question has focus.
+    fn start_new(&self, title: &str) {
+        self.start(&format!("new --title '{title}'"));
+        self.wait_for(&format!("▶ {}", label(Stage::Perspective, 0)));
+    }
+
+    /// Ctrl-C, and rebound exits cleanly.
+    fn quit(&self) {
+        self.keys(&["C-c"]);
+        assert_eq!(self.wait_exit(), "0");
     }
 
     fn keys(&self, keys: &[&str]) {
@@ -201,14 +218,12 @@ fn wait_for_file_containing(tmux: &Tmux, text: &str) -> String {
 #[test]
 fn typed_answers_are_on_disk_after_quitting_and_resume_returns_to_the_same_field() {
     let tmux = Tmux::new();
-    tmux.start("new --title 'Lost the Acme account'");
-    tmux.wait_for(&format!("▶ {}", label(Stage::Perspective, 0)));
+    tmux.start_new("Lost the Acme account");
     tmux.type_text("We expected to renew in March");
     tmux.keys(&["Tab"]);
     tmux.wait_for(&format!("▶ {}", label(Stage::Perspective, 1)));
     tmux.type_text("They moved to a competitor");
-    tmux.keys(&["C-c"]);
-    assert_eq!(tmux.wait_exit(), "0");
+    tmux.quit();
 
     let file = tmux.only_file();
     assert!(file.contains("title = \"Lost the Acme account\""), "{file}");
@@ -230,15 +245,13 @@ fn typed_answers_are_on_disk_after_quitting_and_resume_returns_to_the_same_field
         "{screen}"
     );
     assert!(screen.contains("We expected to renew in March"), "{screen}");
-    tmux.keys(&["C-c"]);
-    assert_eq!(tmux.wait_exit(), "0");
+    tmux.quit();
 }
 
 #[test]
 fn kill_9_two_seconds_after_the_last_keystroke_loses_nothing() {
     let tmux = Tmux::new();
-    tmux.start("new --title 'Killed mid-thought'");
-    tmux.wait_for(&format!("▶ {}", label(Stage::Perspective, 0)));
+    tmux.start_new("Killed mid-thought");
     tmux.type_text("Every word of this must survive");
     sleep(Duration::from_secs(2));
     let pid = tmux.pid();
@@ -258,8 +271,7 @@ fn sigterm_and_a_closed_terminal_save_what_was_just_typed() {
         ("-HUP", "written just before HUP"),
     ] {
         let tmux = Tmux::new();
-        tmux.start("new --title 'Signals'");
-        tmux.wait_for(&format!("▶ {}", label(Stage::Perspective, 0)));
+        tmux.start_new("Signals");
         tmux.type_text(text);
         tmux.wait_for(text);
         let pid = tmux.pid();
@@ -279,8 +291,7 @@ fn sigterm_and_a_closed_terminal_save_what_was_just_typed() {
 #[test]
 fn closing_the_terminal_window_saves_and_leaves_no_process_behind() {
     let tmux = Tmux::new();
-    tmux.start("new --title 'Closed window'");
-    tmux.wait_for(&format!("▶ {}", label(Stage::Perspective, 0)));
+    tmux.start_new("Closed window");
     tmux.type_text("typed a moment before the window closed");
     tmux.wait_for("a moment before");
     let pid = tmux.pid();
@@ -338,8 +349,7 @@ fn a_new_person_starts_from_home_names_the_setback_and_finds_it_listed() {
 #[test]
 fn the_growth_plan_marks_complete_or_says_what_is_missing() {
     let tmux = Tmux::new();
-    tmux.start("new --title 'Plan test'");
-    tmux.wait_for(&format!("▶ {}", label(Stage::Perspective, 0)));
+    tmux.start_new("Plan test");
     for _ in 0..7 {
         tmux.keys(&["PageDown"]);
     }
@@ -366,21 +376,18 @@ fn the_growth_plan_marks_complete_or_says_what_is_missing() {
     tmux.wait_for("Marked complete");
     let file = wait_for_file_containing(&tmux, "status = \"completed\"");
     assert!(file.contains("weight_now = 2"), "{file}");
-    tmux.keys(&["C-c"]);
-    assert_eq!(tmux.wait_exit(), "0");
+    tmux.quit();
 }
 
 #[test]
 fn a_tiny_window_asks_to_be_larger_and_recovers_on_resize() {
     let tmux = Tmux::new();
-    tmux.start("new --title 'Resize'");
-    tmux.wait_for(&format!("▶ {}", label(Stage::Perspective, 0)));
+    tmux.start_new("Resize");
     tmux.tmux(&["resize-window", "-t", "main", "-x", "40", "-y", "12"]);
     tmux.wait_for("make the window larger");
     tmux.tmux(&["resize-window", "-t", "main", "-x", "100", "-y", "32"]);
     tmux.wait_for(&format!("▶ {}", label(Stage::Perspective, 0)));
-    tmux.keys(&["C-c"]);
-    assert_eq!(tmux.wait_exit(), "0");
+    tmux.quit();
 }
 
 #[test]
@@ -391,17 +398,7 @@ fn the_terminal_is_restored_after_rebound_exits() {
         tmux.data.path().display(),
         BIN
     );
-    tmux.tmux(&[
-        "new-session",
-        "-d",
-        "-s",
-        "main",
-        "-x",
-        "100",
-        "-y",
-        "32",
-        &command,
-    ]);
+    tmux.launch(&command);
     tmux.wait_for(&format!("▶ {}", label(Stage::Perspective, 0)));
     tmux.keys(&["C-c"]);
     // Leaving the alternate screen brings back the normal one, where the shell prints.

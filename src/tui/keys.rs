@@ -143,6 +143,9 @@ const fn bind(
 
 use Context as C;
 
+/// The digits that set a 1-5 rating.
+const RATING_DIGITS: &[Key] = &[ch('1'), ch('2'), ch('3'), ch('4'), ch('5')];
+
 pub static BINDINGS: &[Binding] = &[
     // Field-specific keys come first so they win over the general ones.
     bind(
@@ -211,7 +214,7 @@ pub static BINDINGS: &[Binding] = &[
     ),
     bind(
         C::Rating,
-        &[ch('1'), ch('2'), ch('3'), ch('4'), ch('5')],
+        RATING_DIGITS,
         "1-5",
         "rate",
         Action::Rate(0),
@@ -299,7 +302,7 @@ pub static BINDINGS: &[Binding] = &[
     ),
     bind(
         C::Plan,
-        &[ch('1'), ch('2'), ch('3'), ch('4'), ch('5')],
+        RATING_DIGITS,
         "1-5",
         "how heavy now",
         Action::Rate(0),
