@@ -213,6 +213,7 @@ impl Runner<'_> {
                 {
                     Ok(reflection) => self.open(reflection),
                     Err(e) => {
+                        self.app.screen = crate::tui::state::Screen::Home;
                         self.app.notice = Some(Message {
                             text: format!("Could not start a reflection: {e}"),
                             tone: Tone::Warning,

@@ -10,7 +10,9 @@ use crate::reflection::Status;
 use crate::store::Summary;
 use crate::tui::state::App;
 use crate::tui::theme;
+use crate::tui::widgets::fit;
 use crate::wizard::Stage;
+use unicode_width::UnicodeWidthStr;
 
 use super::chrome;
 
@@ -135,8 +137,8 @@ fn row<'a>(summary: &'a Summary, app: &App, selected: bool, width: u16) -> Line<
     };
     let right = format!("{detail:<28}{edited:>18} ");
     let title_width = usize::from(width).saturating_sub(right.chars().count() + 4);
-    let title = truncate(title, title_width);
-    let pad = title_width.saturating_sub(title.chars().count());
+    let title = fit(title, title_width);
+    let pad = title_width.saturating_sub(title.width());
     let marker = if selected { " ▶ " } else { "   " };
     let style = if selected {
         theme::selected_row()
@@ -148,13 +150,4 @@ fn row<'a>(summary: &'a Summary, app: &App, selected: bool, width: u16) -> Line<
         Span::styled(format!("{title}{} ", " ".repeat(pad)), style),
         Span::styled(right, theme::dim()),
     ])
-}
-
-fn truncate(text: &str, width: usize) -> String {
-    if text.chars().count() <= width {
-        return text.to_string();
-    }
-    let mut out: String = text.chars().take(width.saturating_sub(1)).collect();
-    out.push('…');
-    out
 }

@@ -12,7 +12,7 @@ use crate::reflection::ActionItem;
 use crate::tui::field::{FieldFocus, StepColumn};
 use crate::tui::theme;
 
-use super::unanswered;
+use super::{fit, unanswered};
 
 const MAX_ROWS: u16 = 8;
 const RESTING_ROWS: usize = 3;
@@ -148,24 +148,4 @@ fn draw_due(step: &ActionItem, today: Date, x: u16, y: u16, buf: &mut Buffer) {
         DateInput::Invalid => buf.set_string(x, y, format!("{due} ?"), theme::warning()),
         _ => buf.set_string(x, y, due, theme::dim()),
     };
-}
-
-/// Text cut to `width` columns with an ellipsis when it does not fit.
-fn fit(text: &str, width: usize) -> String {
-    use unicode_width::UnicodeWidthChar;
-    if unicode_width::UnicodeWidthStr::width(text) <= width {
-        return text.to_string();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in text.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w + 1 > width {
-            break;
-        }
-        used += w;
-        out.push(c);
-    }
-    out.push('…');
-    out
 }
