@@ -2,6 +2,7 @@
 //! saving, and naming a reflection by id or prefix.
 
 mod atomic;
+mod index;
 
 use std::fs;
 use std::io;
@@ -54,6 +55,9 @@ pub struct Listing {
     pub bad_files: Vec<BadFile>,
 }
 
+/// The summary index's file name, in the data dir beside `reflections/`.
+const INDEX_FILE: &str = "summary-index.json";
+
 pub struct Store {
     root: PathBuf,
 }
@@ -77,6 +81,11 @@ impl Store {
     }
 
     fn ids(&self) -> Result<Vec<String>, StoreError> {
+        Ok(self.stamped_ids()?.into_iter().map(|(id, _)| id).collect())
+    }
+
+    /// The id of every reflection file, with what identifies its version.
+    fn stamped_ids(&self) -> Result<Vec<(String, index::Stamp)>, StoreError> {
         let dir = self.reflections_dir();
         let entries = fs::read_dir(&dir).map_err(|source| StoreError::Io {
             path: dir.clone(),
@@ -86,37 +95,51 @@ impl Store {
         for entry in entries.flatten() {
             let name = entry.file_name();
             let Some(name) = name.to_str() else { continue };
-            if let Some(id) = name.strip_suffix(".toml")
-                && is_valid_id(id)
-            {
-                ids.push(id.to_string());
+            let Some(id) = name.strip_suffix(".toml") else {
+                continue;
+            };
+            if !is_valid_id(id) {
+                continue;
+            }
+            if let Ok(meta) = entry.metadata() {
+                ids.push((id.to_string(), index::Stamp::of(&meta)));
             }
         }
-        ids.sort();
+        ids.sort_by(|a, b| a.0.cmp(&b.0));
         Ok(ids)
     }
 
+    /// Every reflection's summary. Files whose size and modification time
+    /// match the summary index are not read; the rest are, and the index is
+    /// brought up to date (a failure to write it never stops the listing).
     pub fn list(&self) -> Result<Listing, StoreError> {
+        let index_path = self.root.join(INDEX_FILE);
+        let mut cached = index::load(&index_path).files;
+        let mut fresh = std::collections::BTreeMap::new();
+        let mut changed = false;
+        for (id, stamp) in self.stamped_ids()? {
+            let entry = match cached.remove(&id) {
+                Some((known, entry)) if known == stamp => entry,
+                _ => {
+                    changed = true;
+                    self.summarise(&id)
+                }
+            };
+            fresh.insert(id, (stamp, entry));
+        }
+        changed |= !cached.is_empty();
         let mut listing = Listing::default();
-        for id in self.ids()? {
-            match self.load(&id) {
-                Ok(r) => listing.reflections.push(Summary {
-                    id: r.id,
-                    title: r.title,
-                    status: r.status,
-                    updated: r.updated,
-                    completed: r.completed,
-                    stage: r.position.stage,
-                }),
-                Err(e) => listing.bad_files.push(BadFile {
-                    path: self.path_of(&id),
-                    reason: match e {
-                        StoreError::Unreadable { source, .. } => source.to_string(),
-                        StoreError::Io { source, .. } => source.to_string(),
-                        other => other.to_string(),
-                    },
+        for (id, (_, entry)) in &fresh {
+            match entry.to_summary(id) {
+                Ok(summary) => listing.reflections.push(summary),
+                Err(reason) => listing.bad_files.push(BadFile {
+                    path: self.path_of(id),
+                    reason,
                 }),
             }
+        }
+        if changed {
+            let _ = index::save(&index_path, fresh);
         }
         listing.reflections.sort_by(|a, b| {
             (a.status == Status::Completed)
@@ -125,6 +148,27 @@ impl Store {
                 .then(a.id.cmp(&b.id))
         });
         Ok(listing)
+    }
+
+    /// Reads one file in full for the index.
+    fn summarise(&self, id: &str) -> index::Entry {
+        match self.load(id) {
+            Ok(r) => index::Entry::from_summary(&Summary {
+                id: r.id,
+                title: r.title,
+                status: r.status,
+                updated: r.updated,
+                completed: r.completed,
+                stage: r.position.stage,
+            }),
+            Err(e) => index::Entry::Unreadable {
+                reason: match e {
+                    StoreError::Unreadable { source, .. } => source.to_string(),
+                    StoreError::Io { source, .. } => source.to_string(),
+                    other => other.to_string(),
+                },
+            },
+        }
     }
 
     pub fn load(&self, id: &str) -> Result<Reflection, StoreError> {
@@ -345,6 +389,54 @@ mod tests {
         assert_eq!(
             store.latest_unfinished().expect("latest").as_deref(),
             Some("2026-11-22-newer")
+        );
+    }
+
+    #[test]
+    fn the_index_spares_reading_unchanged_files_and_sees_every_hand_edit() {
+        let (dir, store) = store();
+        let r = store
+            .create("Indexed", datetime!(2026-11-20 09:00 UTC), guide())
+            .expect("create");
+        let path = store.reflections_dir().join(format!("{}.toml", r.id));
+        assert_eq!(store.list().expect("list").reflections[0].title, "Indexed");
+        assert!(dir.path().join(INDEX_FILE).exists());
+
+        // Same size and modification time: the index is trusted, the file not read.
+        let original = fs::read_to_string(&path).expect("read");
+        let modified = fs::metadata(&path)
+            .expect("meta")
+            .modified()
+            .expect("mtime");
+        fs::write(&path, original.replace("Indexed", "Xndexed")).expect("write");
+        fs::File::options()
+            .write(true)
+            .open(&path)
+            .and_then(|f| f.set_modified(modified))
+            .expect("restore mtime");
+        assert_eq!(store.list().expect("list").reflections[0].title, "Indexed");
+
+        // A real edit changes the stamp and is seen at once.
+        fs::write(&path, original.replace("Indexed", "Edited by hand")).expect("write");
+        assert_eq!(
+            store.list().expect("list").reflections[0].title,
+            "Edited by hand"
+        );
+
+        // A broken index is only a cache: the files still list.
+        fs::write(dir.path().join(INDEX_FILE), "{ not json").expect("break index");
+        assert_eq!(store.list().expect("list").reflections.len(), 1);
+
+        // A removed file leaves the list, and a broken one is still named.
+        fs::remove_file(&path).expect("remove");
+        fs::write(store.reflections_dir().join("2026-01-01-bad.toml"), "x = ").expect("bad");
+        let listing = store.list().expect("list");
+        assert!(listing.reflections.is_empty());
+        assert_eq!(listing.bad_files.len(), 1);
+        assert_eq!(
+            store.list().expect("list again").bad_files.len(),
+            1,
+            "bad files stay named from the index"
         );
     }
 }
