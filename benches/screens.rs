@@ -96,5 +96,10 @@ fn main() {
             vec![samples.remove(0)],
         );
         report(&format!("list {count}, warm (index)"), samples);
+
+        let mut home = App::new(guide, date!(2026 - 11 - 29), UtcOffset::UTC);
+        home.set_listing(store.list().expect("list"));
+        home.selected = count / 2;
+        bench_draw(&format!("home with {count}, middle selected"), &home);
     }
 }

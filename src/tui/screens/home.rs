@@ -2,7 +2,7 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
-use ratatui::text::{Line, Span, Text};
+use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::dates;
@@ -82,31 +82,52 @@ fn draw_welcome(frame: &mut Frame, area: Rect) {
     );
 }
 
+/// One line of the home list, before it is formatted.
+enum ListLine {
+    Blank,
+    Heading(Status),
+    Row(usize),
+}
+
 fn draw_list(frame: &mut Frame, area: Rect, app: &App) {
-    let mut text = Text::default();
+    // Lay out cheap placeholders for every line, then format only the lines
+    // on screen: the list may hold ten thousand reflections.
+    let mut layout = Vec::with_capacity(app.listing.reflections.len() + 3);
     let mut selected_line = 0;
     let mut last_status = None;
     for (i, summary) in app.listing.reflections.iter().enumerate() {
         if last_status != Some(summary.status) {
             if last_status.is_some() {
-                text.push_line(Line::raw(""));
+                layout.push(ListLine::Blank);
             }
-            let heading = match summary.status {
-                Status::InProgress => "Unfinished",
-                Status::Completed => "Completed",
-            };
-            text.push_line(Line::styled(format!(" {heading}"), theme::heading()));
+            layout.push(ListLine::Heading(summary.status));
             last_status = Some(summary.status);
         }
         if i == app.selected {
-            selected_line = text.lines.len();
+            selected_line = layout.len();
         }
-        text.push_line(row(summary, app, i == app.selected, area.width));
+        layout.push(ListLine::Row(i));
     }
     // Keep the selected row on screen in a long list.
     let visible = usize::from(area.height);
     let scroll = (selected_line + 2).saturating_sub(visible);
-    frame.render_widget(Paragraph::new(text).scroll((scroll as u16, 0)), area);
+    let lines: Vec<Line> = layout
+        .iter()
+        .skip(scroll)
+        .take(visible)
+        .map(|line| match line {
+            ListLine::Blank => Line::raw(""),
+            ListLine::Heading(Status::InProgress) => Line::styled(" Unfinished", theme::heading()),
+            ListLine::Heading(Status::Completed) => Line::styled(" Completed", theme::heading()),
+            ListLine::Row(i) => row(
+                &app.listing.reflections[*i],
+                app,
+                *i == app.selected,
+                area.width,
+            ),
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), area);
 }
 
 fn row<'a>(summary: &'a Summary, app: &App, selected: bool, width: u16) -> Line<'a> {
