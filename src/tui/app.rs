@@ -277,19 +277,17 @@ pub fn run(store: &Store, guide: &'static Guide, offset: UtcOffset, launch: Laun
             .wrap_err("could not listen for termination signals")?;
     }
 
-    if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
-        return Err(eyre!(
-            "rebound needs an interactive terminal (stdin and stdout)"
-        ));
-    }
     let mut terminal =
         TerminalSession::start().wrap_err("rebound needs an interactive terminal")?;
     // A panic still saves what was typed; the hook has already restored the
     // terminal and printed the message.
+    let finished = Arc::new(AtomicBool::new(false));
+    watch_for_a_stuck_exit(Arc::clone(&stop), Arc::clone(&finished));
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         event_loop(&mut runner, &mut terminal, &stop)
     }));
     let saved = runner.save_now() || runner.save_for_recovery();
+    finished.store(true, Ordering::Relaxed);
     drop(terminal);
     let result = match outcome {
         Ok(result) => result,
@@ -302,6 +300,28 @@ pub fn run(store: &Store, guide: &'static Guide, offset: UtcOffset, launch: Laun
         let _ = writeln!(std::io::stderr(), "rebound: {note}");
     }
     result
+}
+
+/// A last resort: crossterm can get stuck reading a terminal that hangs up in
+/// the instant between our check and its read, ignoring signals. If the loop
+/// has not finished two seconds after a signal or a hang-up, end the process
+/// rather than spin forever (autosave has kept all but the last second).
+fn watch_for_a_stuck_exit(stop: Arc<AtomicBool>, finished: Arc<AtomicBool>) {
+    std::thread::spawn(move || {
+        loop {
+            std::thread::sleep(TICK);
+            if finished.load(Ordering::Relaxed) {
+                return;
+            }
+            if stop.load(Ordering::Relaxed) || input::wait(Duration::ZERO) == Wait::TerminalGone {
+                std::thread::sleep(Duration::from_secs(2));
+                if !finished.load(Ordering::Relaxed) {
+                    std::process::exit(1);
+                }
+                return;
+            }
+        }
+    });
 }
 
 fn event_loop(
