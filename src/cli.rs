@@ -65,7 +65,7 @@ pub fn run(cli: Cli, offset: UtcOffset) -> Result<()> {
             // Checked before anything is created, so a script without a
             // terminal leaves no empty reflection behind.
             tui::ensure_terminal()?;
-            let title = crate::tui::clean_title(&title);
+            let title = crate::text::clean_paste(&title, false).trim().to_string();
             Launch::Open(Box::new(store.create(
                 &title,
                 time::OffsetDateTime::now_utc(),

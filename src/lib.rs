@@ -8,5 +8,6 @@ pub mod dates;
 pub mod guide;
 pub mod reflection;
 pub mod store;
+pub mod text;
 pub mod tui;
 pub mod wizard;

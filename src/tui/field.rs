@@ -10,6 +10,7 @@ use time::Date;
 use crate::dates::{self, DateInput};
 use crate::guide::{FieldGuide, FieldKind};
 use crate::reflection::{ActionItem, Reflection};
+use crate::text::clean_paste;
 use crate::tui::theme;
 use crate::wizard::Stage;
 
@@ -189,15 +190,6 @@ impl FieldFocus {
             _ => false,
         }
     }
-
-    /// Shows or hides the text cursor, so only the focused editor has one.
-    pub fn editor_mut(&mut self) -> Option<&mut TextArea<'static>> {
-        match self {
-            FieldFocus::Text(area) => Some(area),
-            FieldFocus::Steps(steps) => Some(&mut steps.editor),
-            _ => None,
-        }
-    }
 }
 
 impl StepsFocus {
@@ -322,6 +314,11 @@ fn is_newline(input: &Input) -> bool {
     input.key == Key::Enter || (input.ctrl && matches!(input.key, Key::Char('j' | 'm')))
 }
 
+/// A one-line editor styled like every field's, for prompts.
+pub fn one_line_editor(text: String) -> TextArea<'static> {
+    editor(vec![text], false)
+}
+
 fn editor(lines: Vec<String>, wrap: bool) -> TextArea<'static> {
     let mut area = TextArea::new(lines);
     area.set_cursor_line_style(Style::default());
@@ -336,20 +333,6 @@ fn editor(lines: Vec<String>, wrap: bool) -> TextArea<'static> {
     area.move_cursor(CursorMove::Bottom);
     area.move_cursor(CursorMove::End);
     area
-}
-
-/// Pasted text without terminal control characters; tabs become spaces and,
-/// for one-line fields, line breaks become spaces too.
-pub fn clean_paste(text: &str, multi_line: bool) -> String {
-    let text = text.replace("\r\n", "\n").replace('\r', "\n");
-    text.chars()
-        .filter_map(|c| match c {
-            '\n' if multi_line => Some('\n'),
-            '\n' | '\t' => Some(' '),
-            c if c.is_control() => None,
-            c => Some(c),
-        })
-        .collect()
 }
 
 #[cfg(test)]
@@ -499,14 +482,5 @@ mod tests {
         assert_eq!(dates::parse(&steps.rows[0].due, TODAY), DateInput::Invalid);
         focus.commit(&mut r, Stage::Goals, f, TODAY);
         assert_eq!(r.actions(Stage::Goals, "steps")[0].due, "2026-13-01");
-    }
-
-    #[test]
-    fn pasted_control_characters_are_dropped() {
-        assert_eq!(
-            clean_paste("a\x1b]0;pwned\x07b\r\nc\td", true),
-            "a]0;pwnedb\nc d"
-        );
-        assert_eq!(clean_paste("one\ntwo", false), "one two");
     }
 }

@@ -11,8 +11,3 @@ mod theme;
 mod widgets;
 
 pub use app::{Launch, ensure_terminal, run};
-
-/// A title as typed on the command line, without control characters.
-pub fn clean_title(title: &str) -> String {
-    field::clean_paste(title, false).trim().to_string()
-}

@@ -1,16 +1,15 @@
 //! Everything the TUI shows, and `update`, which turns an action into a new
 //! state and at most one effect. No terminal or file I/O happens here.
 
-use ratatui::style::{Modifier, Style};
 use ratatui_textarea::{Input, TextArea};
 use time::{Date, OffsetDateTime, UtcOffset};
 
 use crate::guide::{FieldGuide, FieldKind, Guide};
 use crate::reflection::{Reflection, Status};
 use crate::store::Listing;
-use crate::tui::field::{FieldFocus, clean_paste};
+use crate::text::clean_paste;
+use crate::tui::field::{FieldFocus, one_line_editor};
 use crate::tui::keys::{Action, Context};
-use crate::tui::theme;
 use crate::wizard::{Cursor, Missing, Stage, missing_for_completion};
 
 /// What the app loop must do outside the state.
@@ -145,12 +144,8 @@ impl App {
             (TitlePurpose::Rename, Some(s)) => s.reflection.title.clone(),
             _ => String::new(),
         };
-        let mut editor = TextArea::new(vec![current]);
-        editor.set_cursor_line_style(Style::default());
-        editor.set_cursor_style(Style::default().add_modifier(Modifier::REVERSED));
+        let mut editor = one_line_editor(current);
         editor.set_placeholder_text("e.g. The launch that slipped");
-        editor.set_placeholder_style(theme::dim());
-        editor.move_cursor(ratatui_textarea::CursorMove::End);
         self.title_prompt = Some(TitlePrompt { editor, purpose });
         self.screen = Screen::TitlePrompt;
     }
@@ -192,13 +187,7 @@ impl App {
 
     fn focus_for(&self, reflection: &Reflection, cursor: Cursor) -> FieldFocus {
         match self.guide.field(cursor.stage, cursor.field) {
-            Some(field) => {
-                let mut focus = FieldFocus::open(reflection, cursor.stage, field);
-                if let Some(editor) = focus.editor_mut() {
-                    editor.set_cursor_style(Style::default().add_modifier(Modifier::REVERSED));
-                }
-                focus
-            }
+            Some(field) => FieldFocus::open(reflection, cursor.stage, field),
             None => FieldFocus::Rating,
         }
     }
@@ -336,7 +325,7 @@ impl App {
                     return Effect::None;
                 };
                 let before = session.reflection.answer(stage, &field.key).cloned();
-                if edit_field(session, field, action, today) == Edit::Editor {
+                if edit_field(session, field, action, today) {
                     session
                         .focus
                         .commit(&mut session.reflection, stage, field, today);
@@ -466,81 +455,68 @@ impl App {
     }
 }
 
-/// What a field-level action changed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Edit {
-    Nothing,
-    /// The editor changed and must be written to the reflection.
-    Editor,
-    /// The reflection itself changed (a tick, a rating).
-    Direct,
-}
-
-fn editor_edit(changed: bool) -> Edit {
-    if changed { Edit::Editor } else { Edit::Nothing }
-}
-
-/// Applies a field-level action.
-fn edit_field(session: &mut Session, field: &FieldGuide, action: Action, today: Date) -> Edit {
+/// Applies a field-level action; true when the focused editor changed and must
+/// be written to the reflection (ticks and ratings change it directly).
+fn edit_field(session: &mut Session, field: &FieldGuide, action: Action, today: Date) -> bool {
     let stage = session.cursor.stage;
     let reflection = &mut session.reflection;
     match (&mut session.focus, action) {
-        (focus, Action::Edit(key)) => editor_edit(focus.edit(field.kind, Input::from(key))),
-        (focus, Action::Paste(text)) => editor_edit(focus.paste(field.kind, &text)),
-        (focus, Action::Undo) => editor_edit(focus.undo()),
-        (focus, Action::Redo) => editor_edit(focus.redo()),
+        (focus, Action::Edit(key)) => focus.edit(field.kind, Input::from(key)),
+        (focus, Action::Paste(text)) => focus.paste(field.kind, &text),
+        (focus, Action::Undo) => focus.undo(),
+        (focus, Action::Redo) => focus.redo(),
         (FieldFocus::Checklist { index }, Action::ChoiceDown) => {
             *index = (*index + 1).min(field.options.len().saturating_sub(1));
-            Edit::Nothing
+            false
         }
         (FieldFocus::Checklist { index }, Action::ChoiceUp) => {
             *index = index.saturating_sub(1);
-            Edit::Nothing
+            false
         }
         (FieldFocus::Checklist { index }, Action::ToggleChoice) => {
             if let Some(option) = field.options.get(*index) {
                 reflection.toggle_check(stage, &field.key, &option.key);
             }
-            Edit::Direct
+            false
         }
         (_, Action::Rate(value)) if field.kind == FieldKind::Rating && (1..=5).contains(&value) => {
             reflection.set_rating(stage, &field.key, Some(value));
-            Edit::Direct
+            false
         }
         (_, Action::RateUp) if field.kind == FieldKind::Rating => {
             let next = reflection
                 .rating(stage, &field.key)
                 .map_or(1, |v| (v + 1).min(5));
             reflection.set_rating(stage, &field.key, Some(next));
-            Edit::Direct
+            false
         }
         (_, Action::RateDown) if field.kind == FieldKind::Rating => {
             let next = reflection
                 .rating(stage, &field.key)
                 .map_or(1, |v| v.saturating_sub(1).max(1));
             reflection.set_rating(stage, &field.key, Some(next));
-            Edit::Direct
+            false
         }
         (_, Action::ClearRating) if field.kind == FieldKind::Rating => {
             reflection.set_rating(stage, &field.key, None);
-            Edit::Direct
+            false
         }
         (FieldFocus::Steps(steps), Action::StepDown) => {
             steps.down(today);
-            Edit::Nothing
+            false
         }
         (FieldFocus::Steps(steps), Action::StepUp) => {
             steps.up(today);
-            Edit::Nothing
+            false
         }
-        (FieldFocus::Steps(steps), Action::NewStep) => editor_edit(steps.new_step(today)),
-        (FieldFocus::Steps(steps), Action::ToggleDone) => editor_edit(steps.toggle_done()),
+        (FieldFocus::Steps(steps), Action::NewStep) => steps.new_step(today),
+        (FieldFocus::Steps(steps), Action::ToggleDone) => steps.toggle_done(),
         (FieldFocus::Steps(steps), Action::SwitchStepColumn) => {
             steps.switch_column(today);
-            Edit::Nothing
+            false
         }
-        (FieldFocus::Steps(steps), Action::DeleteStep) => editor_edit(steps.backspace(today)),
-        _ => Edit::Nothing,
+        (FieldFocus::Steps(steps), Action::DeleteStep) => steps.backspace(today),
+        _ => false,
     }
 }
 
