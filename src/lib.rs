@@ -5,7 +5,9 @@
 
 pub mod cli;
 pub mod dates;
+pub mod export;
 pub mod guide;
+pub mod outline;
 pub mod reflection;
 pub mod store;
 pub mod text;

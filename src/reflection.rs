@@ -5,7 +5,10 @@ use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 use toml::{Table, Value};
 
+use std::borrow::Cow;
+
 use crate::guide::Guide;
+use crate::text::{printable, printable_line};
 use crate::wizard::Stage;
 
 pub const SCHEMA_VERSION: i64 = 1;
@@ -279,7 +282,9 @@ impl Reflection {
         if !is_valid_id(&id) {
             return Err(invalid("id may hold only a-z, 0-9 and '-'"));
         }
-        let title = take_string(&mut doc, "title")?.unwrap_or_default();
+        let title = take_string(&mut doc, "title")?
+            .map(|t| printable_line(&t).trim().to_string())
+            .unwrap_or_default();
         let status = match take_string(&mut doc, "status")? {
             None => Status::InProgress,
             Some(s) => Status::parse(&s)
@@ -301,7 +306,8 @@ impl Reflection {
         for stage in Stage::ALL {
             match doc.remove(stage.key()) {
                 None => {}
-                Some(v @ Value::Table(_)) => {
+                Some(mut v @ Value::Table(_)) => {
+                    make_printable(&mut v);
                     answers.insert(stage.key().into(), v);
                 }
                 Some(_) => return Err(invalid(&format!("{} must be a table", stage.key()))),
@@ -394,12 +400,31 @@ pub fn slug(title: &str) -> String {
     }
 }
 
+/// Text is cleaned once, where it enters from the file, so escape sequences
+/// written into a file by hand (or by anyone) never reach a terminal raw:
+/// not the TUI, not the text editor widget, not `show` or `export`.
+fn make_printable(value: &mut Value) {
+    match value {
+        Value::String(s) => {
+            if let Cow::Owned(clean) = printable(s) {
+                *s = clean;
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(make_printable),
+        Value::Table(table) => table.iter_mut().for_each(|(_, v)| make_printable(v)),
+        _ => {}
+    }
+}
+
 fn invalid(message: &str) -> FormatError {
     FormatError::Invalid(message.to_string())
 }
 
 fn one_line(message: &str) -> String {
-    message.split_whitespace().collect::<Vec<_>>().join(" ")
+    printable_line(message)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn take_string(table: &mut Table, key: &str) -> Result<Option<String>, FormatError> {
@@ -448,6 +473,26 @@ pub(crate) mod tests {
 
     fn guide() -> &'static Guide {
         Guide::builtin().expect("embedded guide is valid")
+    }
+
+    #[test]
+    fn escape_sequences_in_a_file_never_reach_the_screen() {
+        let text = r#"
+schema_version = 1
+id = "2026-11-29-x"
+title = "\u001b]0;pwned\u0007Title\u001b[2J"
+created = "2026-11-29T09:00:00Z"
+[perspective]
+expected = "line one\u001b[31m\nline two\tcell"
+support = ["\u009b31mred"]
+"#;
+        let r = Reflection::from_toml_str(text).expect("loads");
+        assert_eq!(r.title, "]0;pwnedTitle[2J");
+        assert_eq!(
+            r.text(Stage::Perspective, "expected"),
+            "line one[31m\nline two\tcell"
+        );
+        assert_eq!(r.list(Stage::Perspective, "support"), ["31mred"]);
     }
 
     #[test]

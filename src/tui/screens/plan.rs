@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::dates::{self, DateInput};
-use crate::guide::Guide;
+use crate::outline::{self, PlanItem, PlanSection, PlanStep};
 use crate::reflection::{Reflection, Status};
 use crate::tui::state::{App, Session};
 use crate::tui::theme;
@@ -98,159 +98,100 @@ fn draw_rating(frame: &mut Frame, area: Rect, app: &App, session: &Session) {
 
 /// The plan as two columns of text: what to do and by when; with whom, and
 /// the risk to take.
-fn compiled<'a>(r: &'a Reflection, app: &'a App) -> (Text<'a>, Text<'a>) {
-    let guide = app.guide;
-    let plan = guide.stage(Stage::Plan);
-    let mut text = Text::default();
-    text.push_line(Line::from(vec![
+fn compiled<'a>(r: &Reflection, app: &App) -> (Text<'a>, Text<'a>) {
+    let plan = outline::growth_plan(r, app.guide, app.today);
+    let mut left = Text::default();
+    left.push_line(Line::from(vec![
         Span::styled(format!("★ {}", plan.title), theme::heading()),
         Span::styled(format!("  {}", plan.tagline), theme::dim()),
     ]));
     if r.title.trim().is_empty() {
-        text.push_line(Line::styled(
+        left.push_line(Line::styled(
             "This reflection has no title yet: press t.",
             theme::warning(),
         ));
     }
-
-    section(&mut text, "Goals");
-    bullets(&mut text, r.list(Stage::Goals, "objectives"));
-
-    section(&mut text, "Steps, by date");
-    let mut steps = r.actions(Stage::Goals, "steps");
-    steps.sort_by_key(|s| match dates::parse(&s.due, app.today) {
-        DateInput::Valid(d) => (0, Some(d)),
-        _ => (1, None),
-    });
-    if steps.is_empty() {
-        text.push_line(Line::styled("  none yet (stage 4, Goals)", theme::dim()));
-    }
-    for step in &steps {
-        let (mark, mark_style) = if step.done {
-            ("[x]", theme::answered())
+    let mut right = Text::default();
+    for (i, section) in plan.sections.iter().enumerate() {
+        let text = if i < plan.first_column {
+            &mut left
         } else {
-            ("[ ]", theme::dim())
+            &mut right
         };
-        let (when, when_style) = match dates::parse(&step.due, app.today) {
-            DateInput::Valid(d) => (dates::iso(d), theme::accent()),
-            DateInput::Invalid => (format!("{}?", step.due.trim()), theme::warning()),
-            DateInput::Empty => ("no date".to_string(), theme::dim()),
-        };
-        text.push_line(Line::from(vec![
-            Span::styled(format!("  {mark} "), mark_style),
-            Span::styled(format!("{when:<11}"), when_style),
-            Span::raw(step.text.clone()),
-        ]));
-    }
-    labelled_list(&mut text, "If-then plans", r.list(Stage::Goals, "if_then"));
-
-    section(&mut text, "Skills");
-    bullets(&mut text, r.list(Stage::Skills, "gaps"));
-    let methods = checked_labels(guide, r, Stage::Skills, "methods");
-    labelled(&mut text, "How", &methods);
-    labelled(&mut text, "Plan", r.text(Stage::Skills, "method_details"));
-    labelled(&mut text, "Habit", r.text(Stage::Skills, "habit"));
-
-    let left = text;
-    let mut text = Text::default();
-    section(&mut text, "People");
-    labelled_list(
-        &mut text,
-        "Ask for feedback",
-        r.list(Stage::Network, "feedback_from"),
-    );
-    labelled_list(
-        &mut text,
-        "What to ask",
-        r.list(Stage::Network, "feedback_ask"),
-    );
-    labelled_list(
-        &mut text,
-        "Where to show up",
-        r.list(Stage::Network, "communities"),
-    );
-
-    section(&mut text, "The risk");
-    labelled(&mut text, "Risk", r.text(Stage::Risk, "risk"));
-    let mut first_step = r.text(Stage::Risk, "first_step").to_string();
-    let when = r.text(Stage::Risk, "first_step_date");
-    if !when.trim().is_empty() {
-        first_step = format!("{first_step} (by {})", when.trim());
-    }
-    labelled(&mut text, "First step", first_step.trim());
-    let odds_field = guide.stage(Stage::Risk).field("odds");
-    if let (Some(field), Some(v)) = (odds_field, r.rating(Stage::Risk, "odds")) {
-        let label = field
-            .scale
-            .get(usize::from(v) - 1)
-            .map_or("", String::as_str);
-        labelled(&mut text, "Odds", &format!("{v} of 5, {label}"));
-    }
-
-    section(&mut text, "How heavy it feels");
-    let weight = guide.stage(Stage::Perspective).field("weight_today");
-    match (weight, r.rating(Stage::Perspective, "weight_today")) {
-        (Some(field), Some(v)) => {
-            let label = field
-                .scale
-                .get(usize::from(v) - 1)
-                .map_or("", String::as_str);
-            labelled(&mut text, "When you began", &format!("{v} of 5, {label}"));
+        if !text.lines.is_empty() {
+            text.push_line(Line::raw(""));
         }
-        _ => labelled(&mut text, "When you began", ""),
+        text.extend(plan_section(section, None));
     }
-    text.push_line(Line::raw(""));
-    text.push_line(Line::styled(plan.intro.trim(), theme::dim()));
-    (left, text)
+    right.push_line(Line::raw(""));
+    right.push_line(Line::styled(
+        app.guide.stage(Stage::Plan).intro.trim().to_string(),
+        theme::dim(),
+    ));
+    (left, right)
 }
 
-fn section(text: &mut Text, title: &'static str) {
-    if !text.lines.is_empty() {
-        text.push_line(Line::raw(""));
+/// One section of the plan as lines; `selected_step` marks the step (by its
+/// index in the Goals list) that the detail view would tick.
+pub fn plan_section(section: &PlanSection, selected_step: Option<usize>) -> Vec<Line<'static>> {
+    let mut lines = vec![Line::styled(section.title, theme::heading())];
+    for item in &section.items {
+        match item {
+            PlanItem::Bullets { items, none } => {
+                if items.is_empty() {
+                    lines.push(Line::styled(format!("  {none}"), theme::dim()));
+                }
+                for item in items {
+                    lines.push(Line::from(vec![
+                        Span::styled("  • ", theme::dim()),
+                        Span::raw(item.clone()),
+                    ]));
+                }
+            }
+            PlanItem::Steps { steps, none } => {
+                if steps.is_empty() {
+                    lines.push(Line::styled(format!("  {none}"), theme::dim()));
+                }
+                for step in steps {
+                    lines.push(step_line(step, selected_step == Some(step.index)));
+                }
+            }
+            PlanItem::Labelled { label, value } => {
+                let value_span = if value.trim().is_empty() {
+                    Span::styled("not answered yet", theme::dim())
+                } else {
+                    Span::raw(value.clone())
+                };
+                lines.push(Line::from(vec![
+                    Span::styled(format!("  {label}: "), theme::dim()),
+                    value_span,
+                ]));
+            }
+        }
     }
-    text.push_line(Line::styled(title, theme::heading()));
+    lines
 }
 
-fn bullets(text: &mut Text, items: Vec<String>) {
-    if items.is_empty() {
-        text.push_line(Line::styled("  none yet", theme::dim()));
-    }
-    for item in items {
-        text.push_line(Line::from(vec![
-            Span::styled("  • ", theme::dim()),
-            Span::raw(item),
-        ]));
-    }
-}
-
-fn labelled(text: &mut Text, label: &'static str, value: &str) {
-    let value_span = if value.trim().is_empty() {
-        Span::styled("not answered yet", theme::dim())
+fn step_line(step: &PlanStep, selected: bool) -> Line<'static> {
+    let (mark, mark_style) = if step.item.done {
+        ("[x]", theme::answered())
     } else {
-        Span::raw(value.replace('\n', " "))
+        ("[ ]", theme::dim())
     };
-    text.push_line(Line::from(vec![
-        Span::styled(format!("  {label}: "), theme::dim()),
-        value_span,
-    ]));
-}
-
-fn labelled_list(text: &mut Text, label: &'static str, items: Vec<String>) {
-    labelled(text, label, &items.join("; "));
-}
-
-fn checked_labels(guide: &Guide, r: &Reflection, stage: Stage, key: &str) -> String {
-    let checked = r.list(stage, key);
-    guide
-        .stage(stage)
-        .field(key)
-        .map(|f| {
-            f.options
-                .iter()
-                .filter(|o| checked.contains(&o.key))
-                .map(|o| o.label.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
-        })
-        .unwrap_or_default()
+    let when_style = match step.due {
+        DateInput::Valid(_) => theme::accent(),
+        DateInput::Invalid => theme::warning(),
+        DateInput::Empty => theme::dim(),
+    };
+    let (pointer, text_style) = if selected {
+        ("▶ ", theme::selected_row())
+    } else {
+        ("  ", ratatui::style::Style::default())
+    };
+    Line::from(vec![
+        Span::styled(pointer, theme::accent()),
+        Span::styled(format!("{mark} "), mark_style),
+        Span::styled(format!("{:<11}", step.when()), when_style),
+        Span::styled(step.item.text.clone(), text_style),
+    ])
 }

@@ -1,0 +1,372 @@
+//! A reflection for elsewhere: Markdown for notes, JSON for scripts, and the
+//! TOML file itself. The same renderers serve `rebound show`, `rebound
+//! export` and the TUI's export.
+
+use std::fmt::Write as _;
+
+use serde_json::{Value as Json, json};
+use time::format_description::well_known::Rfc3339;
+use time::{Date, OffsetDateTime, UtcOffset};
+
+use crate::dates::{self, DateInput};
+use crate::guide::{FieldKind, Guide};
+use crate::outline::{self, AnswerValue, GrowthPlan, PlanItem, PlanStep};
+use crate::reflection::{ActionItem, Reflection, SCHEMA_VERSION, Status};
+use crate::wizard::Stage;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Markdown,
+    Json,
+    Toml,
+}
+
+impl Format {
+    pub const ALL: [Format; 3] = [Format::Markdown, Format::Json, Format::Toml];
+
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Markdown => "md",
+            Format::Json => "json",
+            Format::Toml => "toml",
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Markdown => "Markdown",
+            Format::Json => "JSON",
+            Format::Toml => "TOML",
+        }
+    }
+
+    /// The format a file name suggests, if any.
+    pub fn from_path(path: &str) -> Option<Format> {
+        let ext = path.rsplit_once('.')?.1.to_ascii_lowercase();
+        Format::ALL
+            .into_iter()
+            .find(|f| f.extension() == ext || (ext == "markdown" && *f == Format::Markdown))
+    }
+}
+
+/// Dates in an export are the person's own calendar days.
+#[derive(Debug, Clone, Copy)]
+pub struct Clock {
+    pub offset: UtcOffset,
+    pub today: Date,
+}
+
+impl Clock {
+    pub fn now(offset: UtcOffset) -> Clock {
+        Clock {
+            offset,
+            today: OffsetDateTime::now_utc().to_offset(offset).date(),
+        }
+    }
+
+    fn day(&self, t: OffsetDateTime) -> String {
+        dates::iso(t.to_offset(self.offset).date())
+    }
+}
+
+pub fn render(r: &Reflection, guide: &Guide, format: Format, clock: Clock) -> String {
+    match format {
+        Format::Markdown => markdown(r, guide, clock),
+        Format::Json => {
+            let mut text = serde_json::to_string_pretty(&json_value(r, guide))
+                .unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+            text.push('\n');
+            text
+        }
+        // A reflection that loaded always serialises; the fallback keeps the
+        // function total rather than panicking on a toml bug.
+        Format::Toml => r
+            .to_toml_string(guide)
+            .unwrap_or_else(|e| format!("# could not write TOML: {e}\n")),
+    }
+}
+
+/// Where the person stands, in words: "Completed 2026-11-28" or "In progress,
+/// at stage 4 of 7 (Goals)".
+pub fn status_line(r: &Reflection, guide: &Guide, clock: Clock) -> String {
+    match (r.status, r.completed) {
+        (Status::Completed, Some(t)) => format!("Completed {}", clock.day(t)),
+        (Status::Completed, None) => "Completed".into(),
+        (Status::InProgress, _) => match Stage::from_key(&r.position.stage)
+            .and_then(|s| s.question_index().map(|i| (s, i)))
+        {
+            Some((stage, i)) => format!(
+                "In progress, at stage {} of 7 ({})",
+                i + 1,
+                guide.stage(stage).title
+            ),
+            None => "In progress, at the growth plan".into(),
+        },
+    }
+}
+
+pub fn display_title(r: &Reflection) -> &str {
+    if r.title.trim().is_empty() {
+        "Untitled reflection"
+    } else {
+        r.title.trim()
+    }
+}
+
+fn markdown(r: &Reflection, guide: &Guide, clock: Clock) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "# {}\n", inline(display_title(r)));
+    let _ = writeln!(
+        out,
+        "{} · started {} · last edited {} · id `{}`",
+        status_line(r, guide, clock),
+        clock.day(r.created),
+        clock.day(r.updated),
+        r.id
+    );
+    plan_markdown(&mut out, &outline::growth_plan(r, guide, clock.today));
+    for stage in outline::stage_answers(r, guide) {
+        let _ = write!(
+            out,
+            "\n## {}. {}\n\n_{}_\n",
+            stage.number,
+            inline(&stage.title),
+            inline(&stage.tagline)
+        );
+        if stage.answers.is_empty() {
+            out.push_str("\nSkipped.\n");
+        }
+        for answer in stage.answers {
+            let _ = writeln!(out, "\n### {}\n", inline(&answer.question));
+            match answer.value {
+                AnswerValue::Text(text) => out.push_str(&paragraphs(&text)),
+                AnswerValue::List(items) | AnswerValue::Choices(items) => bullets(&mut out, &items),
+                AnswerValue::Rating(rated) => {
+                    let _ = writeln!(out, "{}", inline(&rated.describe()));
+                }
+                AnswerValue::Steps(steps) => {
+                    for step in &steps {
+                        let due = dates::parse(&step.due, clock.today);
+                        task(&mut out, step, &due);
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+fn plan_markdown(out: &mut String, plan: &GrowthPlan) {
+    let _ = write!(
+        out,
+        "\n## {}\n\n_{}_\n",
+        inline(&plan.title),
+        inline(&plan.tagline)
+    );
+    for section in &plan.sections {
+        // Each item is a block (a list, or a labelled paragraph); blank lines
+        // between blocks keep a paragraph from joining the list above it.
+        let blocks: Vec<String> = section
+            .items
+            .iter()
+            .filter_map(|item| {
+                let mut block = String::new();
+                match item {
+                    PlanItem::Bullets { items, .. } => bullets(&mut block, items),
+                    PlanItem::Steps { steps, .. } => {
+                        for PlanStep { item, due, .. } in steps {
+                            task(&mut block, item, due);
+                        }
+                    }
+                    PlanItem::Labelled { label, value } if !value.trim().is_empty() => {
+                        let _ = writeln!(block, "**{label}:** {}", inline(value));
+                    }
+                    PlanItem::Labelled { .. } => {}
+                }
+                (!block.is_empty()).then_some(block)
+            })
+            .collect();
+        let _ = writeln!(out, "\n### {}\n", section.title);
+        if blocks.is_empty() {
+            out.push_str("Nothing here yet.\n");
+        }
+        out.push_str(&blocks.join("\n"));
+    }
+}
+
+fn bullets(out: &mut String, items: &[String]) {
+    for item in items {
+        let _ = writeln!(out, "- {}", inline(item.trim()));
+    }
+}
+
+/// A task-list item: `- [ ] Interview five clinic managers (due 2026-12-13)`.
+fn task(out: &mut String, step: &ActionItem, due: &DateInput) {
+    let mark = if step.done { "x" } else { " " };
+    let text = if step.text.trim().is_empty() {
+        "(a step with no text)".to_string()
+    } else {
+        inline(step.text.trim())
+    };
+    let when = match due {
+        DateInput::Valid(d) => format!(" (due {})", dates::iso(*d)),
+        DateInput::Invalid => format!(" (due \"{}\")", inline(step.due.trim())),
+        DateInput::Empty => String::new(),
+    };
+    let _ = writeln!(out, "- [{mark}] {text}{when}");
+}
+
+/// Multi-line text as Markdown paragraphs: blank lines separate paragraphs,
+/// single line breaks stay breaks (two trailing spaces, which every Markdown
+/// viewer honours).
+fn paragraphs(text: &str) -> String {
+    let mut out = String::new();
+    let mut in_paragraph = false;
+    for line in text.lines() {
+        let line = line.trim();
+        if line.is_empty() {
+            if in_paragraph {
+                out.push_str("\n\n");
+            }
+            in_paragraph = false;
+            continue;
+        }
+        if in_paragraph {
+            out.push_str("  \n");
+        }
+        out.push_str(&inline(line));
+        in_paragraph = true;
+    }
+    let trimmed = out.trim_end().len();
+    out.truncate(trimmed);
+    out.push('\n');
+    out
+}
+
+/// One line of the person's text, shown as typed: characters Markdown would
+/// read as formatting are escaped, so a `#`, `*` or `<b>` in an answer comes
+/// out literally and never breaks the document's structure.
+fn inline(text: &str) -> String {
+    let text = text.trim_start();
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if matches!(c, '\\' | '`' | '*' | '_' | '<' | '>' | '[' | ']' | '|') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    // Markers that only mean something at the start of a line.
+    let starts_block = out.starts_with(['#', '-', '+', '=', '~'])
+        || out
+            .split_once(['.', ')'])
+            .is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+    if starts_block {
+        if let Some(at) = out.find(|c: char| !c.is_ascii_digit()) {
+            out.insert(at, '\\');
+        }
+    }
+    out
+}
+
+/// The same content as Markdown, for scripts: every question's stable key is
+/// present (null or empty when unanswered), grouped by stage key.
+pub fn json_value(r: &Reflection, guide: &Guide) -> Json {
+    let time = |t: OffsetDateTime| t.format(&Rfc3339).ok();
+    let mut answers = serde_json::Map::new();
+    for stage in Stage::ALL {
+        let mut fields = serde_json::Map::new();
+        for field in &guide.stage(stage).fields {
+            let key = field.key.as_str();
+            let text = || {
+                let t = r.text(stage, key);
+                (!t.trim().is_empty()).then(|| t.to_string())
+            };
+            let value = match field.kind {
+                FieldKind::Line | FieldKind::Text | FieldKind::Date => json!(text()),
+                FieldKind::List | FieldKind::Checklist => json!(r.list(stage, key)),
+                FieldKind::Rating => json!(r.rating(stage, key)),
+                FieldKind::Actions => Json::Array(
+                    r.actions(stage, key)
+                        .into_iter()
+                        .filter(|s| !s.is_blank())
+                        .map(|s| {
+                            json!({
+                                "text": s.text,
+                                "due": (!s.due.trim().is_empty()).then_some(s.due),
+                                "done": s.done,
+                            })
+                        })
+                        .collect(),
+                ),
+            };
+            fields.insert(key.to_string(), value);
+        }
+        answers.insert(stage.key().to_string(), Json::Object(fields));
+    }
+    json!({
+        "schema_version": SCHEMA_VERSION,
+        "id": r.id,
+        "title": r.title,
+        "status": r.status.as_str(),
+        "created": time(r.created),
+        "updated": time(r.updated),
+        "completed": r.completed.and_then(time),
+        "position": { "stage": r.position.stage, "field": r.position.field },
+        "answers": answers,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::reflection::tests::sample_reflection;
+    use time::macros::date;
+
+    fn guide() -> &'static Guide {
+        Guide::builtin().expect("embedded guide is valid")
+    }
+
+    fn clock() -> Clock {
+        Clock {
+            offset: UtcOffset::UTC,
+            today: date!(2026 - 11 - 29),
+        }
+    }
+
+    #[test]
+    fn markdown_special_characters_in_answers_come_out_literally() {
+        assert_eq!(inline("# not a heading"), "\\# not a heading");
+        assert_eq!(inline("2. not a list"), "2\\. not a list");
+        assert_eq!(inline("2026 was hard"), "2026 was hard");
+        assert_eq!(inline("*bold* <b>x</b>"), "\\*bold\\* \\<b\\>x\\</b\\>");
+        assert_eq!(inline("- dash"), "\\- dash");
+        assert_eq!(
+            paragraphs("one\ntwo\n\n\nthree  \n"),
+            "one  \ntwo\n\nthree\n"
+        );
+    }
+
+    #[test]
+    fn an_empty_reflection_still_has_every_heading() {
+        let md = render(&sample_reflection(), guide(), Format::Markdown, clock());
+        assert!(md.starts_with("# The launch that slipped\n"), "{md}");
+        assert_eq!(md.matches("\n## ").count(), 8, "{md}");
+        assert_eq!(md.matches("Skipped.").count(), 7, "{md}");
+    }
+
+    #[test]
+    fn json_keeps_every_question_key_even_unanswered() {
+        let value = json_value(&sample_reflection(), guide());
+        assert_eq!(value["answers"]["goals"]["steps"], json!([]));
+        assert_eq!(value["answers"]["risk"]["odds"], Json::Null);
+        assert_eq!(value["answers"]["perspective"]["support"], json!([]));
+        assert_eq!(value["status"], "in-progress");
+    }
+
+    #[test]
+    fn formats_follow_file_names() {
+        assert_eq!(Format::from_path("notes/plan.MD"), Some(Format::Markdown));
+        assert_eq!(Format::from_path("x.json"), Some(Format::Json));
+        assert_eq!(Format::from_path("noext"), None);
+    }
+}

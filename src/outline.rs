@@ -1,0 +1,382 @@
+//! A reflection as something to read: each stage's answered questions, and
+//! the growth plan compiled from them. The TUI's plan page and detail view
+//! and the Markdown export all render this one outline, so they never
+//! disagree about what a reflection says.
+
+use time::Date;
+
+use crate::dates::{self, DateInput};
+use crate::guide::{FieldGuide, FieldKind, Guide};
+use crate::reflection::{ActionItem, Reflection};
+use crate::wizard::{GOALS_FIELD, STEPS_FIELD, Stage};
+
+/// One answer, shaped by the kind of question it answers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AnswerValue {
+    /// One line or several (a line, text or date field).
+    Text(String),
+    /// One item a line.
+    List(Vec<String>),
+    /// The labels of the ticked options.
+    Choices(Vec<String>),
+    Rating(Rated),
+    Steps(Vec<ActionItem>),
+}
+
+/// A 1-5 rating with the words the guide gives that value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rated {
+    pub value: u8,
+    pub label: String,
+}
+
+impl Rated {
+    pub fn describe(&self) -> String {
+        format!("{} of 5, {}", self.value, self.label)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Answer {
+    pub question: String,
+    pub value: AnswerValue,
+}
+
+/// A question stage and the questions in it that have answers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StageAnswers {
+    pub stage: Stage,
+    /// 1 to 7.
+    pub number: usize,
+    pub title: String,
+    pub tagline: String,
+    pub answers: Vec<Answer>,
+}
+
+/// Every question stage, in order, with its answered questions.
+pub fn stage_answers(r: &Reflection, guide: &Guide) -> Vec<StageAnswers> {
+    Stage::QUESTION_STAGES
+        .iter()
+        .enumerate()
+        .map(|(i, &stage)| {
+            let content = guide.stage(stage);
+            StageAnswers {
+                stage,
+                number: i + 1,
+                title: content.title.clone(),
+                tagline: content.tagline.clone(),
+                answers: content
+                    .fields
+                    .iter()
+                    .filter_map(|field| {
+                        answer_value(r, stage, field).map(|value| Answer {
+                            question: field.label.clone(),
+                            value,
+                        })
+                    })
+                    .collect(),
+            }
+        })
+        .collect()
+}
+
+/// One field's answer, or None when it has none.
+pub fn answer_value(r: &Reflection, stage: Stage, field: &FieldGuide) -> Option<AnswerValue> {
+    let key = field.key.as_str();
+    let value = match field.kind {
+        FieldKind::Line | FieldKind::Text | FieldKind::Date => {
+            let text = r.text(stage, key).trim_end();
+            (!text.trim().is_empty()).then(|| AnswerValue::Text(text.to_string()))
+        }
+        FieldKind::List => Some(AnswerValue::List(r.list(stage, key))),
+        FieldKind::Checklist => Some(AnswerValue::Choices(choice_labels(r, stage, field))),
+        FieldKind::Rating => r
+            .rating(stage, key)
+            .map(|v| AnswerValue::Rating(rated(field, v))),
+        FieldKind::Actions => Some(AnswerValue::Steps(
+            r.actions(stage, key)
+                .into_iter()
+                .filter(|s| !s.is_blank())
+                .collect(),
+        )),
+    };
+    value.filter(|v| match v {
+        AnswerValue::List(items) | AnswerValue::Choices(items) => !items.is_empty(),
+        AnswerValue::Steps(steps) => !steps.is_empty(),
+        _ => true,
+    })
+}
+
+fn rated(field: &FieldGuide, value: u8) -> Rated {
+    Rated {
+        value,
+        label: field
+            .scale
+            .get(usize::from(value).saturating_sub(1))
+            .cloned()
+            .unwrap_or_default(),
+    }
+}
+
+/// Ticked options by their labels, in the guide's order; a key the guide
+/// does not know (a hand edit) is shown as it is rather than dropped.
+fn choice_labels(r: &Reflection, stage: Stage, field: &FieldGuide) -> Vec<String> {
+    let checked = r.list(stage, &field.key);
+    let known = field
+        .options
+        .iter()
+        .filter(|o| checked.contains(&o.key))
+        .map(|o| o.label.clone());
+    let unknown = checked
+        .iter()
+        .filter(|c| !field.options.iter().any(|o| &o.key == *c))
+        .cloned();
+    known.chain(unknown).collect()
+}
+
+/// An action step as the plan shows it: in date order, with its date read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlanStep {
+    /// Where the step sits in the Goals stage's list, for ticking it done.
+    pub index: usize,
+    pub item: ActionItem,
+    pub due: DateInput,
+}
+
+impl PlanStep {
+    /// The due date as the plan prints it.
+    pub fn when(&self) -> String {
+        match &self.due {
+            DateInput::Valid(d) => dates::iso(*d),
+            DateInput::Invalid => format!("{}?", self.item.due.trim()),
+            DateInput::Empty => "no date".to_string(),
+        }
+    }
+}
+
+/// One line of a plan section.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PlanItem {
+    /// A bulleted list; `none` says what an empty one means.
+    Bullets {
+        items: Vec<String>,
+        none: &'static str,
+    },
+    /// The action steps, by date, undated last.
+    Steps {
+        steps: Vec<PlanStep>,
+        none: &'static str,
+    },
+    /// A labelled value; empty means not answered yet.
+    Labelled { label: &'static str, value: String },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlanSection {
+    pub title: &'static str,
+    pub items: Vec<PlanItem>,
+}
+
+/// The growth plan: what to do and by when, then with whom and the risk.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GrowthPlan {
+    pub title: String,
+    pub tagline: String,
+    pub sections: Vec<PlanSection>,
+    /// How many sections make the first column when there are two.
+    pub first_column: usize,
+}
+
+impl GrowthPlan {
+    pub fn steps(&self) -> impl Iterator<Item = &PlanStep> {
+        self.sections
+            .iter()
+            .flat_map(|s| &s.items)
+            .filter_map(|item| match item {
+                PlanItem::Steps { steps, .. } => Some(steps.iter()),
+                _ => None,
+            })
+            .flatten()
+    }
+}
+
+pub fn growth_plan(r: &Reflection, guide: &Guide, today: Date) -> GrowthPlan {
+    let plan = guide.stage(Stage::Plan);
+    let list = |stage, key| r.list(stage, key);
+    let text = |stage, key| r.text(stage, key).trim().replace('\n', " ");
+    let joined = |stage, key| r.list(stage, key).join("; ");
+    let rating = |stage: Stage, key: &str| {
+        let field = guide.stage(stage).field(key)?;
+        r.rating(stage, key).map(|v| rated(field, v))
+    };
+    let describe = |rated: Option<Rated>| rated.map(|r| r.describe()).unwrap_or_default();
+    let labelled = |label, value| PlanItem::Labelled { label, value };
+
+    let weight_now = plan
+        .fields
+        .first()
+        .and_then(|f| rating(Stage::Plan, &f.key));
+    let mut steps: Vec<PlanStep> = r
+        .actions(Stage::Goals, STEPS_FIELD)
+        .into_iter()
+        .enumerate()
+        .filter(|(_, item)| !item.is_blank())
+        .map(|(index, item)| PlanStep {
+            index,
+            due: dates::parse(&item.due, today),
+            item,
+        })
+        .collect();
+    steps.sort_by_key(|s| match s.due {
+        DateInput::Valid(d) => (0, Some(d)),
+        _ => (1, None),
+    });
+
+    let methods = guide
+        .stage(Stage::Skills)
+        .field("methods")
+        .map(|f| choice_labels(r, Stage::Skills, f).join(", "))
+        .unwrap_or_default();
+    let mut first_step = text(Stage::Risk, "first_step");
+    let by = r.text(Stage::Risk, "first_step_date").trim();
+    if !by.is_empty() {
+        first_step = format!("{first_step} (by {by})").trim().to_string();
+    }
+
+    let sections = vec![
+        PlanSection {
+            title: "Goals",
+            items: vec![PlanItem::Bullets {
+                items: list(Stage::Goals, GOALS_FIELD),
+                none: "none yet",
+            }],
+        },
+        PlanSection {
+            title: "Steps, by date",
+            items: vec![
+                PlanItem::Steps {
+                    steps,
+                    none: "none yet (stage 4, Goals)",
+                },
+                labelled("If-then plans", joined(Stage::Goals, "if_then")),
+            ],
+        },
+        PlanSection {
+            title: "Skills",
+            items: vec![
+                PlanItem::Bullets {
+                    items: list(Stage::Skills, "gaps"),
+                    none: "none yet",
+                },
+                labelled("How", methods),
+                labelled("Plan", text(Stage::Skills, "method_details")),
+                labelled("Habit", text(Stage::Skills, "habit")),
+            ],
+        },
+        PlanSection {
+            title: "People",
+            items: vec![
+                labelled("Ask for feedback", joined(Stage::Network, "feedback_from")),
+                labelled("What to ask", joined(Stage::Network, "feedback_ask")),
+                labelled("Where to show up", joined(Stage::Network, "communities")),
+            ],
+        },
+        PlanSection {
+            title: "The risk",
+            items: vec![
+                labelled("Risk", text(Stage::Risk, "risk")),
+                labelled("First step", first_step),
+                labelled("Odds", describe(rating(Stage::Risk, "odds"))),
+            ],
+        },
+        PlanSection {
+            title: "How heavy it feels",
+            items: vec![
+                labelled(
+                    "When you began",
+                    describe(rating(Stage::Perspective, "weight_today")),
+                ),
+                labelled("Now", describe(weight_now)),
+            ],
+        },
+    ];
+    GrowthPlan {
+        title: plan.title.clone(),
+        tagline: plan.tagline.clone(),
+        sections,
+        first_column: 3,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::reflection::tests::sample_reflection;
+    use time::macros::date;
+
+    fn guide() -> &'static Guide {
+        Guide::builtin().expect("embedded guide is valid")
+    }
+
+    #[test]
+    fn only_answered_questions_appear_under_their_stage() {
+        let mut r = sample_reflection();
+        r.set_text(
+            Stage::Reflect,
+            "differently",
+            "Ask for scope early\n".into(),
+        );
+        r.toggle_check(Stage::Deconstruct, "causes", "external");
+        r.toggle_check(Stage::Deconstruct, "causes", "hand-edited");
+        let stages = stage_answers(&r, guide());
+        assert_eq!(stages.len(), 7);
+        assert_eq!(stages[2].number, 3);
+        assert_eq!(
+            stages[2].answers,
+            [Answer {
+                question: "What would you do differently next time?".into(),
+                value: AnswerValue::Text("Ask for scope early".into()),
+            }]
+        );
+        assert_eq!(
+            stages[1].answers[0].value,
+            AnswerValue::Choices(vec![
+                "Things outside my control".into(),
+                "hand-edited".into()
+            ])
+        );
+        assert!(stages[0].answers.is_empty());
+    }
+
+    #[test]
+    fn plan_steps_come_in_date_order_and_remember_where_they_live() {
+        let mut r = sample_reflection();
+        let step = |text: &str, due: &str| ActionItem {
+            text: text.into(),
+            due: due.into(),
+            done: false,
+        };
+        r.set_actions(
+            Stage::Goals,
+            STEPS_FIELD,
+            vec![
+                step("undated", ""),
+                step("later", "2026-12-20"),
+                step("sooner", "+1w"),
+            ],
+        );
+        let plan = growth_plan(&r, guide(), date!(2026 - 11 - 29));
+        let order: Vec<(&str, usize, String)> = plan
+            .steps()
+            .map(|s| (s.item.text.as_str(), s.index, s.when()))
+            .collect();
+        assert_eq!(
+            order,
+            [
+                ("sooner", 2, "2026-12-06".to_string()),
+                ("later", 1, "2026-12-20".to_string()),
+                ("undated", 0, "no date".to_string()),
+            ]
+        );
+    }
+}
