@@ -260,10 +260,8 @@ fn inline(text: &str) -> String {
         || out
             .split_once(['.', ')'])
             .is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
-    if starts_block {
-        if let Some(at) = out.find(|c: char| !c.is_ascii_digit()) {
-            out.insert(at, '\\');
-        }
+    if starts_block && let Some(at) = out.find(|c: char| !c.is_ascii_digit()) {
+        out.insert(at, '\\');
     }
     out
 }

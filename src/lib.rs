@@ -9,6 +9,7 @@ pub mod export;
 pub mod guide;
 pub mod outline;
 pub mod reflection;
+pub mod search;
 pub mod store;
 pub mod text;
 pub mod tui;

@@ -79,6 +79,7 @@ fn summary(id: &str, title: &str, status: Status, stage: &str) -> Summary {
         updated: datetime!(2026-11-28 18:05 UTC),
         completed: (status == Status::Completed).then_some(datetime!(2026-10-02 12:00 UTC)),
         stage: stage.into(),
+        open_steps: if status == Status::Completed { 0 } else { 2 },
     }
 }
 

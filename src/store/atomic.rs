@@ -46,7 +46,7 @@ fn private_file(_options: &mut OpenOptions) {}
 /// Some filesystems (certain network and FUSE mounts) cannot fsync a folder;
 /// the rename has happened by then, so that is not a failed save.
 #[cfg(unix)]
-fn sync_dir(dir: &Path) -> io::Result<()> {
+pub(super) fn sync_dir(dir: &Path) -> io::Result<()> {
     match File::open(dir)?.sync_all() {
         Err(e) if matches!(e.raw_os_error(), Some(libc::EINVAL) | Some(libc::ENOTSUP)) => Ok(()),
         other => other,
@@ -54,7 +54,7 @@ fn sync_dir(dir: &Path) -> io::Result<()> {
 }
 
 #[cfg(not(unix))]
-fn sync_dir(_dir: &Path) -> io::Result<()> {
+pub(super) fn sync_dir(_dir: &Path) -> io::Result<()> {
     Ok(())
 }
 

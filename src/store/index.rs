@@ -1,5 +1,6 @@
-//! A summary index beside the reflections, so a list of thousands reads one
-//! small file and a stat of each reflection instead of parsing every file.
+//! Indexes beside the reflections (summaries for the list, answer text for
+//! search), so a list of thousands reads one file and a stat of each
+//! reflection instead of parsing every file.
 //! The files stay the single source of truth: an entry is trusted only while
 //! its file's size and modification time match, and is rebuilt from the file
 //! whenever they disagree, so hand edits are always seen.
@@ -9,6 +10,7 @@ use std::fs::{self, Metadata};
 use std::path::Path;
 use std::time::UNIX_EPOCH;
 
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
@@ -16,7 +18,8 @@ use super::{Summary, save_atomically};
 use crate::reflection::Status;
 
 /// Bumped when the layout changes; an index of another version is rebuilt.
-const INDEX_VERSION: u32 = 1;
+/// 2: summaries count open action steps, and titles are cleaned at load.
+pub const SUMMARY_VERSION: u32 = 2;
 
 /// What identifies one version of a file without reading it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -50,6 +53,7 @@ pub enum Entry {
         updated: i64,
         completed_at: Option<i64>,
         stage: String,
+        open_steps: usize,
     },
     Unreadable {
         reason: String,
@@ -64,6 +68,7 @@ impl Entry {
             updated: s.updated.unix_timestamp(),
             completed_at: s.completed.map(OffsetDateTime::unix_timestamp),
             stage: s.stage.clone(),
+            open_steps: s.open_steps,
         }
     }
 
@@ -77,6 +82,7 @@ impl Entry {
                 updated,
                 completed_at,
                 stage,
+                open_steps,
             } => {
                 let time = |t: i64| {
                     OffsetDateTime::from_unix_timestamp(t).unwrap_or(OffsetDateTime::UNIX_EPOCH)
@@ -92,33 +98,40 @@ impl Entry {
                     updated: time(*updated),
                     completed: completed_at.map(time),
                     stage: stage.clone(),
+                    open_steps: *open_steps,
                 })
             }
         }
     }
 }
 
-#[derive(Debug, Default, Serialize, Deserialize)]
-pub struct Index {
+/// Entries by reflection id, each with the stamp of the file it came from.
+pub type Files<E> = BTreeMap<String, (Stamp, E)>;
+
+#[derive(Serialize, Deserialize)]
+struct IndexFile<E> {
     version: u32,
-    pub files: BTreeMap<String, (Stamp, Entry)>,
+    files: Files<E>,
 }
 
-/// The saved index, or an empty one if it is missing, unreadable or stale in
-/// format: it is only ever a cache.
-pub fn load(path: &Path) -> Index {
+/// The saved entries, or none if the file is missing, unreadable or of
+/// another version: an index is only ever a cache.
+pub fn load<E: DeserializeOwned>(path: &Path, version: u32) -> Files<E> {
     fs::read(path)
         .ok()
-        .and_then(|bytes| serde_json::from_slice::<Index>(&bytes).ok())
-        .filter(|index| index.version == INDEX_VERSION)
+        .and_then(|bytes| serde_json::from_slice::<IndexFile<E>>(&bytes).ok())
+        .filter(|index| index.version == version)
+        .map(|index| index.files)
         .unwrap_or_default()
 }
 
-pub fn save(path: &Path, files: BTreeMap<String, (Stamp, Entry)>) -> std::io::Result<()> {
-    let index = Index {
-        version: INDEX_VERSION,
-        files,
-    };
-    let bytes = serde_json::to_vec(&index).map_err(std::io::Error::other)?;
+pub fn save<E: Serialize>(path: &Path, version: u32, files: &Files<E>) -> std::io::Result<()> {
+    #[derive(Serialize)]
+    struct IndexFileRef<'a, E> {
+        version: u32,
+        files: &'a Files<E>,
+    }
+    let bytes =
+        serde_json::to_vec(&IndexFileRef { version, files }).map_err(std::io::Error::other)?;
     save_atomically(path, &bytes)
 }

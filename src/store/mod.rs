@@ -14,6 +14,8 @@ pub use atomic::save_atomically;
 
 use crate::guide::Guide;
 use crate::reflection::{FormatError, Reflection, Status, is_valid_id, slug};
+use crate::search::searchable_text;
+use crate::wizard::{STEPS_FIELD, Stage};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -28,6 +30,12 @@ pub enum StoreError {
     Unreadable { path: PathBuf, source: FormatError },
     #[error("{}: {source}", path.display())]
     Io { path: PathBuf, source: io::Error },
+    #[error("nothing in the trash matches \"{0}\" (see what is there with `rebound restore`)")]
+    NotInTrash(String),
+    #[error(
+        "a reflection with the id {0} already exists; move the trashed file back by hand under another name"
+    )]
+    AlreadyExists(String),
 }
 
 /// What a list needs about one reflection.
@@ -39,6 +47,26 @@ pub struct Summary {
     pub updated: OffsetDateTime,
     pub completed: Option<OffsetDateTime>,
     pub stage: String,
+    /// Action steps with text that are not done yet.
+    pub open_steps: usize,
+}
+
+impl Summary {
+    pub fn of(r: &Reflection) -> Summary {
+        Summary {
+            id: r.id.clone(),
+            title: r.title.clone(),
+            status: r.status,
+            updated: r.updated,
+            completed: r.completed,
+            stage: r.position.stage.clone(),
+            open_steps: r
+                .actions(Stage::Goals, STEPS_FIELD)
+                .iter()
+                .filter(|s| !s.done && !s.text.trim().is_empty())
+                .count(),
+        }
+    }
 }
 
 /// A file in the reflections folder that could not be read; named, never touched.
@@ -55,8 +83,10 @@ pub struct Listing {
     pub bad_files: Vec<BadFile>,
 }
 
-/// The summary index's file name, in the data dir beside `reflections/`.
-const INDEX_FILE: &str = "summary-index.json";
+/// The index files, in the data dir beside `reflections/`.
+const SUMMARY_FILE: &str = "summary-index.json";
+const SEARCH_FILE: &str = "search-index.json";
+const SEARCH_VERSION: u32 = 1;
 
 pub struct Store {
     root: PathBuf,
@@ -72,8 +102,18 @@ impl Store {
         Ok(store)
     }
 
+    /// The data dir itself.
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
     pub fn reflections_dir(&self) -> PathBuf {
         self.root.join("reflections")
+    }
+
+    /// Where deleted reflections go; nothing rebound deletes is destroyed.
+    pub fn trash_dir(&self) -> PathBuf {
+        self.root.join("trash")
     }
 
     fn path_of(&self, id: &str) -> PathBuf {
@@ -113,23 +153,21 @@ impl Store {
     /// match the summary index are not read; the rest are, and the index is
     /// brought up to date (a failure to write it never stops the listing).
     pub fn list(&self) -> Result<Listing, StoreError> {
-        let index_path = self.root.join(INDEX_FILE);
-        let mut cached = index::load(&index_path).files;
-        let mut fresh = std::collections::BTreeMap::new();
-        let mut changed = false;
-        for (id, stamp) in self.stamped_ids()? {
-            let entry = match cached.remove(&id) {
-                Some((known, entry)) if known == stamp => entry,
-                _ => {
-                    changed = true;
-                    self.summarise(&id)
+        let entries =
+            self.refreshed_index(SUMMARY_FILE, index::SUMMARY_VERSION, |id| {
+                match self.load(id) {
+                    Ok(r) => index::Entry::from_summary(&Summary::of(&r)),
+                    Err(e) => index::Entry::Unreadable {
+                        reason: match e {
+                            StoreError::Unreadable { source, .. } => source.to_string(),
+                            StoreError::Io { source, .. } => source.to_string(),
+                            other => other.to_string(),
+                        },
+                    },
                 }
-            };
-            fresh.insert(id, (stamp, entry));
-        }
-        changed |= !cached.is_empty();
+            })?;
         let mut listing = Listing::default();
-        for (id, (_, entry)) in &fresh {
+        for (id, (_, entry)) in &entries {
             match entry.to_summary(id) {
                 Ok(summary) => listing.reflections.push(summary),
                 Err(reason) => listing.bad_files.push(BadFile {
@@ -137,9 +175,6 @@ impl Store {
                     reason,
                 }),
             }
-        }
-        if changed {
-            let _ = index::save(&index_path, fresh);
         }
         listing.reflections.sort_by(|a, b| {
             (a.status == Status::Completed)
@@ -150,25 +185,51 @@ impl Store {
         Ok(listing)
     }
 
-    /// Reads one file in full for the index.
-    fn summarise(&self, id: &str) -> index::Entry {
-        match self.load(id) {
-            Ok(r) => index::Entry::from_summary(&Summary {
-                id: r.id,
-                title: r.title,
-                status: r.status,
-                updated: r.updated,
-                completed: r.completed,
-                stage: r.position.stage,
-            }),
-            Err(e) => index::Entry::Unreadable {
-                reason: match e {
-                    StoreError::Unreadable { source, .. } => source.to_string(),
-                    StoreError::Io { source, .. } => source.to_string(),
-                    other => other.to_string(),
-                },
-            },
+    /// The text of every readable reflection's answers, for search, kept in
+    /// its own index so a plain listing never loads it.
+    pub fn search_texts(&self, guide: &Guide) -> Result<Vec<(String, String)>, StoreError> {
+        let entries = self.refreshed_index(SEARCH_FILE, SEARCH_VERSION, |id| {
+            self.load(id)
+                .map(|r| searchable_text(&r, guide))
+                .unwrap_or_default()
+        })?;
+        Ok(entries
+            .into_iter()
+            .map(|(id, (_, text))| (id, text))
+            .collect())
+    }
+
+    /// An index file brought up to date with the reflections folder: entries
+    /// whose file is unchanged are kept, the rest are made again by `make`.
+    fn refreshed_index<E>(
+        &self,
+        file: &str,
+        version: u32,
+        make: impl Fn(&str) -> E,
+    ) -> Result<index::Files<E>, StoreError>
+    where
+        E: serde::Serialize + serde::de::DeserializeOwned,
+    {
+        let path = self.root.join(file);
+        let mut cached = index::load::<E>(&path, version);
+        let mut fresh = index::Files::new();
+        let mut changed = false;
+        for (id, stamp) in self.stamped_ids()? {
+            let entry = match cached.remove(&id) {
+                Some((known, entry)) if known == stamp => entry,
+                _ => {
+                    changed = true;
+                    make(&id)
+                }
+            };
+            fresh.insert(id, (stamp, entry));
         }
+        changed |= !cached.is_empty();
+        if changed {
+            // A failed save only costs speed next time.
+            let _ = index::save(&path, version, &fresh);
+        }
+        Ok(fresh)
     }
 
     pub fn load(&self, id: &str) -> Result<Reflection, StoreError> {
@@ -255,6 +316,90 @@ impl Store {
         }
     }
 
+    /// Moves a reflection to the trash folder and says where it went. A name
+    /// already taken there gets a number (`id.2.toml`), so nothing is replaced.
+    pub fn trash(&self, id: &str) -> Result<PathBuf, StoreError> {
+        if !is_valid_id(id) {
+            return Err(StoreError::NotFound(id.to_string()));
+        }
+        let from = self.path_of(id);
+        if !from.exists() {
+            return Err(StoreError::NotFound(id.to_string()));
+        }
+        let dir = self.trash_dir();
+        create_private_dir(&dir)?;
+        let mut to = dir.join(format!("{id}.toml"));
+        let mut n = 2;
+        while to.exists() {
+            to = dir.join(format!("{id}.{n}.toml"));
+            n += 1;
+        }
+        move_file(&from, &to)?;
+        Ok(to)
+    }
+
+    /// The trashed files, by the name to restore them with, newest first.
+    pub fn trashed(&self) -> Vec<(String, PathBuf)> {
+        let Ok(entries) = fs::read_dir(self.trash_dir()) else {
+            return Vec::new();
+        };
+        let mut found: Vec<(std::time::SystemTime, String, PathBuf)> = entries
+            .flatten()
+            .filter_map(|e| {
+                let name = e.file_name().to_str()?.strip_suffix(".toml")?.to_string();
+                let modified = e.metadata().and_then(|m| m.modified()).ok()?;
+                Some((modified, name, e.path()))
+            })
+            .collect();
+        found.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        found
+            .into_iter()
+            .map(|(_, name, path)| (name, path))
+            .collect()
+    }
+
+    /// Moves a trashed reflection (named by any unique start of its trash
+    /// name) back into the list, and returns its id.
+    pub fn restore(&self, prefix: &str) -> Result<String, StoreError> {
+        let trashed = self.trashed();
+        let chosen = match trashed.iter().find(|(name, _)| name == prefix) {
+            Some(exact) => exact.clone(),
+            None => {
+                let mut candidates: Vec<&(String, PathBuf)> = trashed
+                    .iter()
+                    .filter(|(name, _)| !prefix.is_empty() && name.starts_with(prefix))
+                    .collect();
+                match candidates.len() {
+                    0 => return Err(StoreError::NotInTrash(prefix.to_string())),
+                    1 => candidates.remove(0).clone(),
+                    _ => {
+                        return Err(StoreError::Ambiguous {
+                            prefix: prefix.to_string(),
+                            candidates: candidates.iter().map(|(n, _)| n.clone()).collect(),
+                        });
+                    }
+                }
+            }
+        };
+        let (_, path) = chosen;
+        let text = fs::read_to_string(&path).map_err(|source| StoreError::Io {
+            path: path.clone(),
+            source,
+        })?;
+        let id = Reflection::from_toml_str(&text)
+            .map_err(|source| StoreError::Unreadable {
+                path: path.clone(),
+                source,
+            })?
+            .id;
+        let to = self.path_of(&id);
+        if to.exists() {
+            return Err(StoreError::AlreadyExists(id));
+        }
+        move_file(&path, &to)?;
+        Ok(id)
+    }
+
     /// The unfinished reflection edited most recently, for `rebound resume`.
     pub fn latest_unfinished(&self) -> Result<Option<String>, StoreError> {
         Ok(self
@@ -264,6 +409,19 @@ impl Store {
             .find(|s| s.status == Status::InProgress)
             .map(|s| s.id))
     }
+}
+
+/// A rename within the data dir, made durable in both folders.
+fn move_file(from: &Path, to: &Path) -> Result<(), StoreError> {
+    fs::rename(from, to).map_err(|source| StoreError::Io {
+        path: from.to_path_buf(),
+        source,
+    })?;
+    for dir in [from.parent(), to.parent()].into_iter().flatten() {
+        // The move has happened; a folder that cannot be synced is not a failure.
+        let _ = atomic::sync_dir(dir);
+    }
+    Ok(())
 }
 
 fn create_private_dir(dir: &Path) -> Result<(), StoreError> {
@@ -400,7 +558,7 @@ mod tests {
             .expect("create");
         let path = store.reflections_dir().join(format!("{}.toml", r.id));
         assert_eq!(store.list().expect("list").reflections[0].title, "Indexed");
-        assert!(dir.path().join(INDEX_FILE).exists());
+        assert!(dir.path().join(SUMMARY_FILE).exists());
 
         // Same size and modification time: the index is trusted, the file not read.
         let original = fs::read_to_string(&path).expect("read");
@@ -424,7 +582,7 @@ mod tests {
         );
 
         // A broken index is only a cache: the files still list.
-        fs::write(dir.path().join(INDEX_FILE), "{ not json").expect("break index");
+        fs::write(dir.path().join(SUMMARY_FILE), "{ not json").expect("break index");
         assert_eq!(store.list().expect("list").reflections.len(), 1);
 
         // A removed file leaves the list, and a broken one is still named.
@@ -438,5 +596,77 @@ mod tests {
             1,
             "bad files stay named from the index"
         );
+    }
+
+    #[test]
+    fn deleting_moves_to_the_trash_and_restoring_brings_it_back() {
+        let (_dir, store) = store();
+        let now = datetime!(2026-11-29 09:00 UTC);
+        let r = store
+            .create("Lost the client", now, guide())
+            .expect("create");
+        let first = store.trash(&r.id).expect("trash");
+        assert_eq!(first, store.trash_dir().join(format!("{}.toml", r.id)));
+        assert!(store.list().expect("list").reflections.is_empty());
+
+        // The same id trashed twice keeps both files.
+        let again = store
+            .create("Lost the client", now, guide())
+            .expect("create");
+        assert_eq!(again.id, r.id);
+        let second = store.trash(&again.id).expect("trash");
+        assert!(first.exists() && second.exists());
+        assert_eq!(store.trashed().len(), 2);
+
+        assert!(matches!(
+            store.restore("2026-11-29-lost"),
+            Err(StoreError::Ambiguous { .. })
+        ));
+        assert_eq!(store.restore(&r.id).expect("restore"), r.id);
+        assert_eq!(store.list().expect("list").reflections.len(), 1);
+        // The second copy cannot replace the restored one.
+        assert!(matches!(
+            store.restore("2026-11-29-lost"),
+            Err(StoreError::AlreadyExists(_))
+        ));
+        assert!(matches!(
+            store.restore("zzz"),
+            Err(StoreError::NotInTrash(_))
+        ));
+        assert!(matches!(store.trash("../x"), Err(StoreError::NotFound(_))));
+    }
+
+    #[test]
+    fn summaries_count_open_steps_and_search_text_follows_edits() {
+        use crate::reflection::ActionItem;
+        let (_dir, store) = store();
+        let mut r = store
+            .create("Counting", datetime!(2026-11-29 09:00 UTC), guide())
+            .expect("create");
+        let step = |text: &str, done| ActionItem {
+            text: text.into(),
+            due: String::new(),
+            done,
+        };
+        r.set_actions(
+            Stage::Goals,
+            STEPS_FIELD,
+            vec![
+                step("call Dana", false),
+                step("done", true),
+                step("book course", false),
+            ],
+        );
+        r.set_text(Stage::Reflect, "went_wrong", "We lost the client".into());
+        store.save(&r, guide()).expect("save");
+        assert_eq!(store.list().expect("list").reflections[0].open_steps, 2);
+        let texts = store.search_texts(guide()).expect("texts");
+        assert!(texts[0].1.contains("We lost the client"), "{texts:?}");
+
+        r.set_text(Stage::Reflect, "went_wrong", "Edited since".into());
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        store.save(&r, guide()).expect("save");
+        let texts = store.search_texts(guide()).expect("texts");
+        assert!(texts[0].1.contains("Edited since"), "{texts:?}");
     }
 }

@@ -1,0 +1,252 @@
+//! Finding a reflection: every word typed must appear in its title or in any
+//! of its answers, ignoring case; titles also match loosely ("clnt" finds
+//! "the client we lost"), since a title is what people half remember.
+
+use std::collections::HashMap;
+
+use crate::guide::{FieldKind, Guide};
+use crate::reflection::Reflection;
+use crate::wizard::Stage;
+
+/// Everything a person wrote in a reflection, one answer (or list item) a
+/// line, for searching. Ticked options count by their labels.
+pub fn searchable_text(r: &Reflection, guide: &Guide) -> String {
+    let mut lines: Vec<String> = Vec::new();
+    for stage in Stage::ALL {
+        for field in &guide.stage(stage).fields {
+            let key = field.key.as_str();
+            match field.kind {
+                FieldKind::Line | FieldKind::Text | FieldKind::Date => {
+                    lines.extend(r.text(stage, key).lines().map(str::to_string));
+                }
+                FieldKind::List => lines.extend(r.list(stage, key)),
+                FieldKind::Checklist => {
+                    let checked = r.list(stage, key);
+                    lines.extend(
+                        field
+                            .options
+                            .iter()
+                            .filter(|o| checked.contains(&o.key))
+                            .map(|o| o.label.clone()),
+                    );
+                }
+                FieldKind::Actions => {
+                    lines.extend(r.actions(stage, key).into_iter().map(|a| a.text));
+                }
+                FieldKind::Rating => {}
+            }
+        }
+    }
+    lines.retain(|l| !l.trim().is_empty());
+    lines.join("\n")
+}
+
+/// What a search line asks for: lower-case words, all of which must match.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Query {
+    terms: Vec<String>,
+}
+
+/// Why a reflection matched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    /// Every word was found in the title (exactly or loosely).
+    pub title_only: bool,
+}
+
+impl Query {
+    pub fn parse(text: &str) -> Query {
+        Query {
+            terms: text.split_whitespace().map(str::to_lowercase).collect(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.terms.is_empty()
+    }
+
+    /// Whether a reflection matches, given its title and its answers already
+    /// in lower case (see [`Corpus`]).
+    pub fn matches(&self, title: &str, answers_lower: &str) -> Option<Hit> {
+        let title = title.to_lowercase();
+        let mut title_only = true;
+        for term in &self.terms {
+            if title.contains(term.as_str()) || loosely_in(term, &title) {
+                continue;
+            }
+            if answers_lower.contains(term.as_str()) {
+                title_only = false;
+                continue;
+            }
+            return None;
+        }
+        Some(Hit { title_only })
+    }
+
+    /// The first line of the answers that holds a searched word, cut to about
+    /// `width` characters around it: it shows why a reflection matched.
+    pub fn snippet(&self, answers: &str, width: usize) -> Option<String> {
+        answers.lines().find_map(|line| {
+            let lower = line.to_lowercase();
+            let term = self.terms.iter().find(|t| lower.contains(t.as_str()))?;
+            // Char positions, so the cut never splits a character.
+            let at = lower
+                .find(term.as_str())
+                .map_or(0, |b| lower[..b].chars().count());
+            let chars: Vec<char> = line.trim_end().chars().collect();
+            let start = at.saturating_sub(width / 3);
+            let end = (start + width).min(chars.len());
+            let mut start = end.saturating_sub(width).min(start);
+            let mut end = end;
+            // Whole words at both ends, where that still shows the match.
+            let word = |i: usize| chars.get(i).is_some_and(|c| c.is_alphanumeric());
+            if start > 0
+                && word(start - 1)
+                && let Some(space) = (start..at).find(|&i| chars[i] == ' ')
+            {
+                start = space + 1;
+            }
+            if end < chars.len() && word(end) {
+                let match_end = at + term.chars().count();
+                if let Some(space) = (match_end..end).rev().find(|&i| chars[i] == ' ') {
+                    end = space;
+                }
+            }
+            let mut cut: String = chars[start..end].iter().collect();
+            if start > 0 {
+                cut.insert(0, '…');
+            }
+            if end < chars.len() {
+                cut.push('…');
+            }
+            Some(cut.trim().to_string())
+        })
+    }
+}
+
+/// A loose title match: the word's letters appear in order, starting at the
+/// beginning of a word and spread over no more than twice the word's length.
+/// Short words must match exactly, or they would match almost anything.
+fn loosely_in(term: &str, title: &str) -> bool {
+    let term: Vec<char> = term.chars().collect();
+    if term.len() < 3 {
+        return false;
+    }
+    let title: Vec<char> = title.chars().collect();
+    let limit = term.len() * 2;
+    (0..title.len())
+        .filter(|&i| title[i] == term[0] && (i == 0 || !title[i - 1].is_alphanumeric()))
+        .any(|start| {
+            let mut want = term.iter().peekable();
+            for &c in title.iter().skip(start).take(limit) {
+                if want.peek() == Some(&&c) {
+                    want.next();
+                }
+                if want.peek().is_none() {
+                    return true;
+                }
+            }
+            false
+        })
+}
+
+/// The answers of every reflection, ready to search: the text as written
+/// (for snippets) and in lower case (for matching).
+#[derive(Debug, Default)]
+pub struct Corpus {
+    texts: HashMap<String, (String, String)>,
+}
+
+impl Corpus {
+    pub fn new(texts: impl IntoIterator<Item = (String, String)>) -> Corpus {
+        let mut corpus = Corpus::default();
+        for (id, text) in texts {
+            corpus.insert(id, text);
+        }
+        corpus
+    }
+
+    pub fn insert(&mut self, id: String, text: String) {
+        let lower = text.to_lowercase();
+        self.texts.insert(id, (text, lower));
+    }
+
+    pub fn text(&self, id: &str) -> &str {
+        self.texts.get(id).map_or("", |(text, _)| text)
+    }
+
+    pub fn lower(&self, id: &str) -> &str {
+        self.texts.get(id).map_or("", |(_, lower)| lower)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::reflection::tests::sample_reflection;
+
+    #[test]
+    fn every_word_must_match_the_title_or_an_answer() {
+        let q = Query::parse("Client  LOST");
+        assert_eq!(
+            q.matches("The client we lost", ""),
+            Some(Hit { title_only: true })
+        );
+        assert_eq!(
+            q.matches("Q3 review", "we lost the big client in march"),
+            Some(Hit { title_only: false })
+        );
+        assert_eq!(q.matches("The client", "nothing here"), None);
+        assert!(Query::parse("   ").is_empty());
+    }
+
+    #[test]
+    fn titles_match_loosely_but_answers_and_short_words_do_not() {
+        assert!(
+            Query::parse("clnt")
+                .matches("The client we lost", "")
+                .is_some()
+        );
+        assert!(
+            Query::parse("promo")
+                .matches("Missed promotion", "")
+                .is_some()
+        );
+        assert!(Query::parse("clnt").matches("Other", "client").is_none());
+        // Letters scattered across the title are not a match.
+        assert!(
+            Query::parse("tcwl")
+                .matches("the client we lost", "")
+                .is_none()
+        );
+        assert!(Query::parse("xy").matches("x and y", "").is_none());
+    }
+
+    #[test]
+    fn a_snippet_shows_the_matching_words_in_the_original_case() {
+        let q = Query::parse("client");
+        let text = "First line\nIn March we lost the Acme Client after a long and slow decline";
+        assert_eq!(
+            q.snippet(text, 24).as_deref(),
+            Some("…Acme Client after a…")
+        );
+        assert_eq!(q.snippet("no match", 24), None);
+    }
+
+    #[test]
+    fn searchable_text_holds_every_kind_of_answer() {
+        let guide = Guide::builtin().expect("guide");
+        let mut r = sample_reflection();
+        r.set_text(Stage::Perspective, "expected", "Ship in May".into());
+        r.set_list(
+            Stage::Network,
+            "communities",
+            vec!["Clinic ops forum".into()],
+        );
+        r.toggle_check(Stage::Deconstruct, "causes", "external");
+        let text = searchable_text(&r, guide);
+        assert!(text.contains("Ship in May"));
+        assert!(text.contains("Clinic ops forum"));
+        assert!(text.contains("Things outside my control"));
+    }
+}
