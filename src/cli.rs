@@ -1,22 +1,32 @@
-//! The command line: arguments, the data dir, and the subcommands that start
-//! or resume a reflection.
+//! The command line: arguments, the data dir, and the subcommands, both the
+//! ones that open the TUI and the scriptable ones (list, show, export,
+//! delete, restore, path).
 
 use std::path::PathBuf;
 
+use std::fmt::Write as _;
+use std::io::{IsTerminal, Write};
+
 use clap::{Parser, Subcommand};
 use color_eyre::eyre::{Result, eyre};
-use time::UtcOffset;
+use time::format_description::well_known::Rfc3339;
+use time::{OffsetDateTime, UtcOffset};
 
+use crate::dates;
+use crate::export::{self, Clock, Format};
 use crate::guide::Guide;
-use crate::store::Store;
+use crate::reflection::{Reflection, Status};
+use crate::store::{Store, Summary, save_atomically};
+use crate::text::printable_line;
 use crate::tui::{self, Launch};
+use crate::wizard::Stage;
 
 #[derive(Debug, Parser)]
 #[command(
     name = "rebound",
     version,
     about = "Walk through a career setback, stage by stage, until it becomes a dated growth plan.",
-    after_help = "Examples:\n  rebound                          open the home screen\n  rebound new --title \"Missed the promotion\"\n  rebound resume                   continue where you stopped"
+    after_help = "Examples:\n  rebound                          open the home screen\n  rebound new --title \"Missed the promotion\"\n  rebound resume                   continue where you stopped\n  rebound list --status completed\n  rebound show 2026-11-20          any unique start of an id\n\nExit codes: 0 success, 1 failure (one line on stderr), 2 bad usage."
 )]
 pub struct Cli {
     /// Where reflections are kept (default: your platform's data folder).
@@ -44,7 +54,72 @@ pub enum Command {
         /// The reflection's id, or any unique start of it.
         id: Option<String>,
     },
+    /// List reflections, newest first: a table, or JSON for scripts.
+    #[command(
+        after_help = "Examples:\n  rebound list\n  rebound list --status completed\n  rebound list --json | jq -r '.[] | select(.open_steps > 0) | .id'"
+    )]
+    List {
+        /// One JSON array instead of a table.
+        #[arg(long)]
+        json: bool,
+        /// Only reflections with this status.
+        #[arg(long, value_enum, value_name = "STATUS")]
+        status: Option<StatusFilter>,
+    },
+    /// Print a reflection as Markdown (every stage and the growth plan).
+    #[command(after_help = "Examples:\n  rebound show 2026-11-20-the-launch\n  rebound show 2026-11 | less")]
+    Show {
+        /// The reflection's id, or any unique start of it.
+        id: String,
+    },
+    /// Write a reflection as Markdown, JSON or TOML, to stdout or a file.
+    #[command(
+        after_help = "Examples:\n  rebound export 2026-11-20-the-launch > plan.md\n  rebound export 2026-11-20 --format json -o plan.json\n  rebound export 2026-11-20 -o notes/plan.md     (the format follows the file name)"
+    )]
+    Export {
+        /// The reflection's id, or any unique start of it.
+        id: String,
+        /// markdown, json or toml (default: from -o's file name, else markdown).
+        #[arg(long, short, value_enum)]
+        format: Option<Format>,
+        /// Write here instead of to stdout (the file is private to you).
+        #[arg(long = "output", short = 'o', value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Move a reflection to the trash folder (it can be restored).
+    #[command(
+        after_help = "Examples:\n  rebound delete 2026-11-20-the-launch        asks first\n  rebound delete 2026-11-20-the-launch --yes  for scripts; without a terminal --yes is required\n  rebound restore 2026-11-20-the-launch       brings it back"
+    )]
+    Delete {
+        /// The reflection's id, or any unique start of it.
+        id: String,
+        /// Do not ask for confirmation.
+        #[arg(long, short)]
+        yes: bool,
+    },
+    /// Bring a deleted reflection back from the trash, or list the trash.
+    #[command(
+        after_help = "Examples:\n  rebound restore                              what is in the trash\n  rebound restore 2026-11-20-the-launch"
+    )]
+    Restore {
+        /// The trashed file's name (as `rebound restore` lists it), or any unique start of it.
+        id: Option<String>,
+    },
+    /// Print the data folder, where reflections are kept.
+    #[command(after_help = "Example:\n  ls \"$(rebound path)/reflections\"")]
+    Path,
 }
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum StatusFilter {
+    InProgress,
+    Completed,
+}
+
+/// A mistake in how rebound was called; exits with code 2, like clap's own.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct UsageError(pub String);
 
 pub fn data_dir(cli: &Cli) -> Result<PathBuf> {
     if let Some(dir) = &cli.data_dir {
@@ -57,9 +132,27 @@ pub fn data_dir(cli: &Cli) -> Result<PathBuf> {
 
 pub fn run(cli: Cli, offset: UtcOffset) -> Result<()> {
     let guide = Guide::builtin().map_err(|e| eyre!("the built-in guide is broken: {e}"))?;
-    let store = Store::open(&data_dir(&cli)?)?;
+    let dir = data_dir(&cli)?;
+    // `path` only says where; it creates nothing.
+    if let Some(Command::Path) = cli.command {
+        return print(&format!("{}\n", dir.display()));
+    }
+    let store = Store::open(&dir)?;
+    let clock = Clock::now(offset);
     let launch = match cli.command {
         None => Launch::Home,
+        Some(Command::Path) => return Ok(()),
+        Some(Command::List { json, status }) => return list(&store, json, status, offset),
+        Some(Command::Show { id }) => {
+            let r = store.load(&store.resolve(&id)?)?;
+            return print(&export::render(&r, guide, Format::Markdown, clock));
+        }
+        Some(Command::Export { id, format, output }) => {
+            let r = store.load(&store.resolve(&id)?)?;
+            return export_to(&r, guide, format, output, clock);
+        }
+        Some(Command::Delete { id, yes }) => return delete(&store, &id, yes),
+        Some(Command::Restore { id }) => return restore(&store, id.as_deref()),
         Some(Command::New { title: None }) => Launch::AskTitle,
         Some(Command::New { title: Some(title) }) => {
             // Checked before anything is created, so a script without a
@@ -84,4 +177,186 @@ pub fn run(cli: Cli, offset: UtcOffset) -> Result<()> {
     };
     tui::ensure_terminal()?;
     tui::run(&store, guide, offset, launch)
+}
+
+/// Writes to stdout; a reader that stops early (`| head`) is not an error.
+fn print(text: &str) -> Result<()> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
+        _ => Ok(()),
+    }
+}
+
+fn list(
+    store: &Store,
+    json: bool,
+    status: Option<StatusFilter>,
+    offset: UtcOffset,
+) -> Result<()> {
+    let listing = store.list()?;
+    for bad in &listing.bad_files {
+        let _ = writeln!(
+            std::io::stderr(),
+            "rebound: skipped {}: {}",
+            bad.path.display(),
+            printable_line(&bad.reason)
+        );
+    }
+    let wanted = status.map(|s| match s {
+        StatusFilter::InProgress => Status::InProgress,
+        StatusFilter::Completed => Status::Completed,
+    });
+    let mut rows: Vec<&Summary> = listing
+        .reflections
+        .iter()
+        .filter(|s| wanted.is_none_or(|w| s.status == w))
+        .collect();
+    rows.sort_by(|a, b| b.updated.cmp(&a.updated).then(a.id.cmp(&b.id)));
+    if json {
+        let time = |t: OffsetDateTime| t.format(&Rfc3339).ok();
+        let items: Vec<serde_json::Value> = rows
+            .iter()
+            .map(|s| {
+                serde_json::json!({
+                    "id": s.id,
+                    "title": s.title,
+                    "status": s.status.as_str(),
+                    "stage": s.stage,
+                    "completed": s.completed.and_then(time),
+                    "updated": time(s.updated),
+                    "open_steps": s.open_steps,
+                })
+            })
+            .collect();
+        return print(&format!("{}\n", serde_json::to_string_pretty(&items)?));
+    }
+    if rows.is_empty() {
+        let what = match wanted {
+            Some(Status::Completed) => "No completed reflections",
+            Some(Status::InProgress) => "No unfinished reflections",
+            None => "No reflections yet; start one with `rebound new`",
+        };
+        let _ = writeln!(std::io::stderr(), "{what}.");
+        return Ok(());
+    }
+    print(&table(&rows, offset))
+}
+
+/// The list for people: the title last, so long titles never break the columns.
+fn table(rows: &[&Summary], offset: UtcOffset) -> String {
+    let day = |t: OffsetDateTime| dates::iso(t.to_offset(offset).date());
+    let where_of = |s: &Summary| match s.status {
+        Status::Completed => s
+            .completed
+            .map_or_else(|| "done".into(), |t| format!("done {}", day(t))),
+        Status::InProgress => match Stage::from_key(&s.stage).and_then(Stage::question_index) {
+            Some(i) => format!("stage {} of 7", i + 1),
+            None => "growth plan".into(),
+        },
+    };
+    let id_width = rows.iter().map(|s| s.id.len()).max().unwrap_or(2).max(2);
+    let mut out = format!(
+        "{:<id_width$}  {:<11}  {:<15}  {:>4}  {:<10}  TITLE\n",
+        "ID", "STATUS", "WHERE", "OPEN", "EDITED"
+    );
+    for s in rows {
+        let _ = writeln!(
+            out,
+            "{:<id_width$}  {:<11}  {:<15}  {:>4}  {:<10}  {}",
+            s.id,
+            s.status.as_str(),
+            where_of(s),
+            s.open_steps,
+            day(s.updated),
+            printable_line(&s.title)
+        );
+    }
+    out
+}
+
+fn export_to(
+    r: &Reflection,
+    guide: &Guide,
+    format: Option<Format>,
+    output: Option<PathBuf>,
+    clock: Clock,
+) -> Result<()> {
+    let output = output.filter(|p| p.as_os_str() != "-");
+    let format = format
+        .or_else(|| {
+            output
+                .as_ref()
+                .and_then(|p| Format::from_path(&p.to_string_lossy()))
+        })
+        .unwrap_or(Format::Markdown);
+    let text = export::render(r, guide, format, clock);
+    match output {
+        None => print(&text),
+        Some(path) => {
+            save_atomically(&path, text.as_bytes())
+                .map_err(|e| eyre!("could not write {}: {e}", path.display()))?;
+            let _ = writeln!(
+                std::io::stderr(),
+                "Wrote {} ({}).",
+                path.display(),
+                format.name()
+            );
+            Ok(())
+        }
+    }
+}
+
+fn delete(store: &Store, prefix: &str, yes: bool) -> Result<()> {
+    let id = store.resolve(prefix)?;
+    // A file that will not load can still be deleted; it is named by its id.
+    let title = store
+        .load(&id)
+        .map(|r| export::display_title(&r).to_string())
+        .unwrap_or_else(|_| id.clone());
+    if !yes {
+        if !(std::io::stdin().is_terminal() && std::io::stderr().is_terminal()) {
+            return Err(UsageError(
+                "delete asks for confirmation at a terminal; add --yes to delete without asking"
+                    .into(),
+            )
+            .into());
+        }
+        eprint!("Move \"{title}\" ({id}) to the trash? [y/N] ");
+        let mut answer = String::new();
+        std::io::stdin().read_line(&mut answer)?;
+        if !matches!(answer.trim().to_ascii_lowercase().as_str(), "y" | "yes") {
+            return Err(eyre!("nothing deleted"));
+        }
+    }
+    let to = store.trash(&id)?;
+    let name = to
+        .file_stem()
+        .map_or_else(|| id.clone(), |n| n.to_string_lossy().into_owned());
+    print(&format!(
+        "Moved \"{title}\" to the trash: {}\nTo restore it: rebound restore {name}\n",
+        to.display()
+    ))
+}
+
+fn restore(store: &Store, prefix: Option<&str>) -> Result<()> {
+    let Some(prefix) = prefix else {
+        let trashed = store.trashed();
+        if trashed.is_empty() {
+            let _ = writeln!(std::io::stderr(), "The trash is empty.");
+            return Ok(());
+        }
+        let mut out = String::new();
+        for (name, path) in trashed {
+            let title = std::fs::read_to_string(&path)
+                .ok()
+                .and_then(|t| Reflection::from_toml_str(&t).ok())
+                .map(|r| export::display_title(&r).to_string())
+                .unwrap_or_else(|| "(unreadable)".into());
+            let _ = writeln!(out, "{name}  {title}");
+        }
+        return print(&out);
+    };
+    let id = store.restore(prefix)?;
+    print(&format!("Restored {id}; it is back in your list.\n"))
 }

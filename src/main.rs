@@ -4,12 +4,24 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use clap::Parser;
+use clap::error::Error as ClapError;
 use rebound::cli;
 
 fn main() -> ExitCode {
     // Read before any thread starts: the local offset is only safe to read then.
     let offset = time::UtcOffset::current_local_offset().unwrap_or(time::UtcOffset::UTC);
-    let cli = cli::Cli::parse();
+    let cli = match cli::Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) if !e.use_stderr() => {
+            // --help and --version: clap's own output, success.
+            let _ = e.print();
+            return ExitCode::SUCCESS;
+        }
+        Err(e) => {
+            let _ = writeln!(std::io::stderr(), "rebound: {}", one_line_usage(&e));
+            return ExitCode::from(2);
+        }
+    };
     if let Err(e) = color_eyre::install() {
         eprintln!("rebound: {e}");
     }
@@ -21,7 +33,30 @@ fn main() -> ExitCode {
             // writeln, not eprintln: after a hang-up stderr may be gone, and
             // eprintln would panic on the way out.
             let _ = writeln!(std::io::stderr(), "rebound: {}", line.join(": "));
-            ExitCode::FAILURE
+            if report.downcast_ref::<cli::UsageError>().is_some() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::FAILURE
+            }
         }
     }
+}
+
+/// clap's message on one line: what was wrong, the accepted values if it
+/// lists them, and where to read more.
+fn one_line_usage(error: &ClapError) -> String {
+    let text = error.render().to_string();
+    let mut line = String::new();
+    for part in text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with("For more information"))
+    {
+        let part = part.strip_prefix("error: ").unwrap_or(part);
+        if !line.is_empty() {
+            line.push_str(if line.ends_with(':') { " " } else { "; " });
+        }
+        line.push_str(&part.replacen("Usage:", "usage:", 1));
+    }
+    format!("{line} (see rebound --help)")
 }

@@ -19,9 +19,9 @@ use crate::wizard::{STEPS_FIELD, Stage};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    #[error("no reflection matches \"{0}\" (see the list with `rebound`)")]
+    #[error("no reflection matches \"{0}\" (see `rebound list`)")]
     NotFound(String),
-    #[error("\"{prefix}\" matches more than one reflection: {}", candidates.join(", "))]
+    #[error("\"{prefix}\" matches {} reflections: {}", candidates.len(), name_some(candidates))]
     Ambiguous {
         prefix: String,
         candidates: Vec<String>,
@@ -409,6 +409,21 @@ impl Store {
             .find(|s| s.status == Status::InProgress)
             .map(|s| s.id))
     }
+}
+
+/// Candidates for an ambiguous prefix, enough to choose from on one line.
+fn name_some(candidates: &[String]) -> String {
+    const SHOWN: usize = 8;
+    let mut text = candidates
+        .iter()
+        .take(SHOWN)
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(", ");
+    if candidates.len() > SHOWN {
+        text.push_str(&format!(" and {} more", candidates.len() - SHOWN));
+    }
+    text
 }
 
 /// A rename within the data dir, made durable in both folders.
