@@ -67,7 +67,9 @@ pub enum Command {
         status: Option<StatusFilter>,
     },
     /// Print a reflection as Markdown (every stage and the growth plan).
-    #[command(after_help = "Examples:\n  rebound show 2026-11-20-the-launch\n  rebound show 2026-11 | less")]
+    #[command(
+        after_help = "Examples:\n  rebound show 2026-11-20-the-launch\n  rebound show 2026-11 | less"
+    )]
     Show {
         /// The reflection's id, or any unique start of it.
         id: String,
@@ -188,12 +190,7 @@ fn print(text: &str) -> Result<()> {
     }
 }
 
-fn list(
-    store: &Store,
-    json: bool,
-    status: Option<StatusFilter>,
-    offset: UtcOffset,
-) -> Result<()> {
+fn list(store: &Store, json: bool, status: Option<StatusFilter>, offset: UtcOffset) -> Result<()> {
     let listing = store.list()?;
     for bad in &listing.bad_files {
         let _ = writeln!(

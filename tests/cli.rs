@@ -1,0 +1,291 @@
+//! The scriptable command line, run as the real binary against a temp data
+//! dir: what it prints, where, and with which exit code.
+
+mod common;
+
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+use rebound::guide::Guide;
+use rebound::reflection::{Reflection, Status};
+use rebound::store::Store;
+use time::macros::datetime;
+
+const BIN: &str = env!("CARGO_BIN_EXE_rebound");
+
+fn rebound(data: &Path, args: &[&str]) -> Output {
+    Command::new(BIN)
+        .args(args)
+        .env("REBOUND_DATA_DIR", data)
+        .env("TZ", "UTC")
+        .stdin(Stdio::null())
+        .output()
+        .expect("run rebound")
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// Three reflections: one completed (the fully answered one), two unfinished.
+fn seeded() -> (tempfile::TempDir, Store) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = Store::open(dir.path()).expect("store");
+    let guide = Guide::builtin().expect("guide");
+    let mut done = common::filled_reflection();
+    done.status = Status::Completed;
+    done.completed = Some(datetime!(2026-11-28 18:00 UTC));
+    store.save(&done, guide).expect("save");
+    for (id, title, updated) in [
+        (
+            "2026-11-25-the-client-we-lost",
+            "The client we lost",
+            datetime!(2026-11-29 08:00 UTC),
+        ),
+        (
+            "2026-11-26-the-reorg",
+            "The reorg",
+            datetime!(2026-11-27 08:00 UTC),
+        ),
+    ] {
+        let mut r = Reflection::new(id.into(), title.into(), datetime!(2026-11-25 08:00 UTC));
+        r.updated = updated;
+        store.save(&r, guide).expect("save");
+    }
+    (dir, store)
+}
+
+#[test]
+fn list_prints_a_table_newest_first_and_filters_by_status() {
+    let (dir, _store) = seeded();
+    let out = rebound(dir.path(), &["list"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(lines[0].starts_with("ID"), "{text}");
+    assert!(
+        lines[1].starts_with("2026-11-25-the-client-we-lost"),
+        "{text}"
+    );
+    assert!(
+        lines[2].starts_with("2026-11-20-the-launch-that-slipped"),
+        "{text}"
+    );
+    assert!(lines[2].contains("done 2026-11-28"), "{text}");
+    assert!(lines[3].starts_with("2026-11-26-the-reorg"), "{text}");
+    assert_eq!(lines.len(), 4);
+
+    let out = rebound(dir.path(), &["list", "--status", "completed"]);
+    let text = stdout(&out);
+    assert_eq!(text.lines().count(), 2, "{text}");
+    assert!(text.contains("The launch that slipped"));
+
+    let out = rebound(dir.path(), &["list", "--status", "in-progress"]);
+    assert_eq!(stdout(&out).lines().count(), 3);
+}
+
+#[test]
+fn list_json_is_one_array_for_scripts() {
+    let (dir, _store) = seeded();
+    let out = rebound(dir.path(), &["list", "--json", "--status", "completed"]);
+    assert!(out.status.success());
+    let value: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let items = value.as_array().expect("an array");
+    assert_eq!(items.len(), 1);
+    assert_eq!(items[0]["id"], "2026-11-20-the-launch-that-slipped");
+    assert_eq!(items[0]["status"], "completed");
+    assert_eq!(items[0]["open_steps"], 2);
+    assert_eq!(items[0]["completed"], "2026-11-28T18:00:00Z");
+
+    let out = rebound(dir.path(), &["list", "--json"]);
+    let value: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let ids: Vec<&str> = value
+        .as_array()
+        .expect("array")
+        .iter()
+        .filter_map(|v| v["id"].as_str())
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "2026-11-25-the-client-we-lost",
+            "2026-11-20-the-launch-that-slipped",
+            "2026-11-26-the-reorg"
+        ]
+    );
+}
+
+#[test]
+fn show_prints_markdown_for_a_unique_prefix() {
+    let (dir, _store) = seeded();
+    let out = rebound(dir.path(), &["show", "2026-11-20"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.starts_with("# The launch that slipped\n"), "{text}");
+    assert_eq!(text.lines().filter(|l| l.starts_with("## ")).count(), 8);
+}
+
+#[test]
+fn unknown_and_ambiguous_ids_fail_with_one_line() {
+    let (dir, _store) = seeded();
+    for command in ["show", "export", "delete", "resume"] {
+        let out = rebound(dir.path(), &[command, "2027"]);
+        assert_eq!(out.status.code(), Some(1), "{command}");
+        let err = stderr(&out);
+        assert_eq!(err.lines().count(), 1, "{command}: {err}");
+        assert!(err.contains("no reflection matches \"2027\""), "{err}");
+    }
+    let out = rebound(dir.path(), &["show", "2026-11-2"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("matches 3 reflections"), "{err}");
+    for id in ["2026-11-25-the-client-we-lost", "2026-11-26-the-reorg"] {
+        assert!(err.contains(id), "{err}");
+    }
+}
+
+#[test]
+fn export_writes_each_format_to_stdout_or_a_private_file() {
+    let (dir, _store) = seeded();
+    let out = rebound(dir.path(), &["export", "2026-11-20", "--format", "json"]);
+    let value: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(value["title"], "The launch that slipped");
+
+    let out = rebound(dir.path(), &["export", "2026-11-20", "-f", "toml"]);
+    let back = Reflection::from_toml_str(&stdout(&out)).expect("TOML loads");
+    assert_eq!(back.id, "2026-11-20-the-launch-that-slipped");
+
+    let target = dir.path().join("plan.json");
+    let target_arg = target.to_string_lossy().into_owned();
+    let out = rebound(dir.path(), &["export", "2026-11-20", "-o", &target_arg]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).is_empty());
+    assert!(
+        stderr(&out).contains("plan.json (JSON)"),
+        "{}",
+        stderr(&out)
+    );
+    let written = std::fs::read_to_string(&target).expect("written");
+    assert!(serde_json::from_str::<serde_json::Value>(&written).is_ok());
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&target)
+            .expect("meta")
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+
+    let out = rebound(
+        dir.path(),
+        &["export", "2026-11-20", "-o", "/nonexistent/x.md"],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(stderr(&out).lines().count(), 1);
+}
+
+#[test]
+fn delete_moves_to_the_trash_and_restore_brings_it_back() {
+    let (dir, store) = seeded();
+    let file = store.reflections_dir().join("2026-11-26-the-reorg.toml");
+
+    // No terminal to ask at: refused as bad usage, nothing touched.
+    let out = rebound(dir.path(), &["delete", "2026-11-26"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("--yes"), "{}", stderr(&out));
+    assert!(file.exists());
+
+    let out = rebound(dir.path(), &["delete", "2026-11-26", "--yes"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("rebound restore 2026-11-26-the-reorg"));
+    assert!(!file.exists());
+    assert!(store.trash_dir().join("2026-11-26-the-reorg.toml").exists());
+    assert_eq!(store.list().expect("list").reflections.len(), 2);
+
+    let out = rebound(dir.path(), &["restore"]);
+    assert!(stdout(&out).contains("2026-11-26-the-reorg  The reorg"));
+    let out = rebound(dir.path(), &["restore", "2026-11-26"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(file.exists());
+    let out = rebound(dir.path(), &["restore", "2026-11-26"]);
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn path_prints_the_data_dir_without_creating_it() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let data = dir.path().join("not-yet");
+    let out = rebound(&data, &["path"]);
+    assert!(out.status.success());
+    assert_eq!(stdout(&out).trim_end(), data.to_string_lossy());
+    assert!(!data.exists());
+}
+
+#[test]
+fn escape_sequences_in_a_file_are_printed_harmlessly() {
+    let (dir, store) = seeded();
+    let hostile = "schema_version = 1\nid = \"2026-11-01-hostile\"\ntitle = \"\\u001b]0;pwned\\u0007Evil\\u001b[2J\"\ncreated = \"2026-11-01T08:00:00Z\"\n[perspective]\nexpected = \"red \\u001b[31mtext\"\n";
+    std::fs::write(
+        store.reflections_dir().join("2026-11-01-hostile.toml"),
+        hostile,
+    )
+    .expect("write");
+    for args in [
+        &["list"][..],
+        &["list", "--json"],
+        &["show", "2026-11-01"],
+        &["export", "2026-11-01", "-f", "json"],
+        &["export", "2026-11-01", "-f", "toml"],
+    ] {
+        let out = rebound(dir.path(), args);
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+        assert!(
+            !out.stdout.iter().any(|&b| b == 0x1b || b == 0x07),
+            "{args:?} printed a raw control character"
+        );
+    }
+    let shown = stdout(&rebound(dir.path(), &["show", "2026-11-01"]));
+    assert!(shown.starts_with("# \\]0;pwnedEvil\\[2J"), "{shown}");
+}
+
+#[test]
+fn bad_usage_exits_2_with_one_line() {
+    let (dir, _store) = seeded();
+    for args in [
+        &["list", "--status", "someday"][..],
+        &["export", "2026-11-20", "--format", "pdf"],
+        &["show"],
+        &["frobnicate"],
+    ] {
+        let out = rebound(dir.path(), args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert_eq!(
+            stderr(&out).lines().count(),
+            1,
+            "{args:?}: {}",
+            stderr(&out)
+        );
+    }
+}
+
+#[test]
+fn every_subcommand_explains_itself_with_an_example() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let data = dir.path().join("untouched");
+    for command in [
+        "new", "resume", "list", "show", "export", "delete", "restore", "path",
+    ] {
+        let out = rebound(&data, &[command, "--help"]);
+        assert!(out.status.success(), "{command}");
+        let text = stdout(&out);
+        assert!(text.contains("Example"), "{command}: {text}");
+        assert!(text.contains(&format!("rebound {command}")) || command == "path");
+    }
+    assert!(!data.exists(), "--help never touches the data dir");
+}
