@@ -151,3 +151,148 @@ fn a_narrow_terminal_puts_the_hint_below_the_form() {
     let app = app_at(Stage::Perspective);
     insta::assert_snapshot!("stage_1_narrow", screen(&app, 64, 24));
 }
+
+fn completed_app() -> App {
+    let mut app = app();
+    let mut r = common::filled_reflection();
+    r.status = Status::Completed;
+    r.completed = Some(datetime!(2026-11-28 18:00 UTC));
+    app.export_dir = "/home/sam/.local/share/rebound/exports".into();
+    app.open_reflection(r);
+    app
+}
+
+fn type_text(app: &mut App, text: &str) {
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    for c in text.chars() {
+        app.update(Action::Edit(KeyEvent::new(
+            KeyCode::Char(c),
+            KeyModifiers::NONE,
+        )));
+    }
+}
+
+/// Twenty past reflections, one of them about a lost client.
+fn twenty_reflections() -> App {
+    let mut app = app();
+    let titles = [
+        "Missed the promotion",
+        "The reorg",
+        "Quarterly review went badly",
+        "Conference talk rejected",
+        "Laid off in March",
+        "The launch that slipped",
+        "Hiring freeze",
+        "Burned out on the migration",
+        "Lost the budget fight",
+        "Team lead role went elsewhere",
+        "Pitch to the board",
+        "Certification exam",
+        "Side project stalled",
+        "Mentor moved on",
+        "Negotiation went wrong",
+        "Demo day",
+        "Performance plan",
+        "Return from leave",
+        "The account review",
+        "Salary talk",
+    ];
+    let reflections = titles
+        .iter()
+        .enumerate()
+        .map(|(i, title)| {
+            let status = if i < 3 {
+                Status::InProgress
+            } else {
+                Status::Completed
+            };
+            summary(
+                &format!("2026-{:02}-01-r{i}", 11 - i / 2),
+                title,
+                status,
+                "goals",
+            )
+        })
+        .collect();
+    app.set_listing(Listing {
+        reflections,
+        bad_files: Vec::new(),
+    });
+    app.set_corpus(rebound::search::Corpus::new([(
+        "2026-02-01-r18".to_string(),
+        "Quarterly account review\nWe lost the client after the pilot stalled in spring"
+            .to_string(),
+    )]));
+    app
+}
+
+#[test]
+fn search_narrows_the_list_and_shows_why_a_row_matched() {
+    let mut app = twenty_reflections();
+    app.update(Action::StartSearch);
+    type_text(&mut app, "the client we lost");
+    assert_eq!(app.visible.len(), 1, "only one reflection has every word");
+    let shot = screen(&app, 100, 32);
+    assert!(shot.contains("The account review"), "{shot}");
+    assert!(shot.contains("We lost the client"), "{shot}");
+    assert!(!shot.contains("Salary talk"), "{shot}");
+    insta::assert_snapshot!("home_search", shot);
+}
+
+#[test]
+fn a_search_that_matches_nothing_says_so() {
+    let mut app = twenty_reflections();
+    app.update(Action::StartSearch);
+    type_text(&mut app, "zebra");
+    let shot = screen(&app, 100, 32);
+    assert!(shot.contains("Nothing matches \"zebra\""), "{shot}");
+}
+
+#[test]
+fn the_detail_view_shows_the_plan_then_every_stage() {
+    let app = completed_app();
+    let shot = screen(&app, 100, 32);
+    assert!(shot.contains("Completed 2026-11-28"), "{shot}");
+    assert!(
+        shot.contains("▶ [ ] 2026-12-13 Interview five clinic managers"),
+        "{shot}"
+    );
+    insta::assert_snapshot!("detail", shot);
+
+    let mut app = completed_app();
+    app.update(Action::ScrollBottom);
+    let end = screen(&app, 100, 32);
+    assert!(end.contains("7 · Risk"), "{end}");
+    assert!(end.contains("end ↑"), "{end}");
+    insta::assert_snapshot!("detail_end", end);
+}
+
+#[test]
+fn deleting_asks_first_and_names_the_reflection() {
+    let mut app = completed_app();
+    app.update(Action::DeleteSelected);
+    let shot = screen(&app, 100, 32);
+    assert!(shot.contains("\"The launch that slipped\""), "{shot}");
+    insta::assert_snapshot!("confirm_delete", shot);
+}
+
+#[test]
+fn export_offers_a_path_and_a_format() {
+    let mut app = completed_app();
+    app.update(Action::StartExport);
+    app.update(Action::NextFormat);
+    let shot = screen(&app, 100, 32);
+    assert!(
+        shot.contains("exports/2026-11-20-the-launch-that-slipped.json"),
+        "{shot}"
+    );
+    insta::assert_snapshot!("export_prompt", shot);
+}
+
+#[test]
+fn a_narrow_home_keeps_titles_readable() {
+    let app = twenty_reflections();
+    let shot = screen(&app, 64, 24);
+    assert!(shot.contains("Missed the promotion"), "{shot}");
+    insta::assert_snapshot!("home_narrow", shot);
+}

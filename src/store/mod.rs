@@ -111,6 +111,16 @@ impl Store {
         self.root.join("reflections")
     }
 
+    /// Where the TUI writes exports unless told otherwise.
+    pub fn exports_dir(&self) -> PathBuf {
+        self.root.join("exports")
+    }
+
+    /// Creates the exports folder, private like the rest of the data dir.
+    pub fn make_exports_dir(&self) -> Result<(), StoreError> {
+        create_private_dir(&self.exports_dir())
+    }
+
     /// Where deleted reflections go; nothing rebound deletes is destroyed.
     pub fn trash_dir(&self) -> PathBuf {
         self.root.join("trash")

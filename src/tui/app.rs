@@ -11,9 +11,13 @@ use color_eyre::eyre::{Result, WrapErr, eyre};
 use crossterm::event::{self, Event, KeyEventKind};
 use time::{OffsetDateTime, UtcOffset};
 
+use std::path::PathBuf;
+
+use crate::export::{self, Clock, Format};
 use crate::guide::Guide;
 use crate::reflection::Reflection;
-use crate::store::Store;
+use crate::search::Corpus;
+use crate::store::{Store, save_atomically};
 use crate::tui::input::{self, Wait};
 use crate::tui::keys::{Action, action_for};
 use crate::tui::screens;
@@ -230,6 +234,38 @@ impl Runner<'_> {
                     });
                 }
             },
+            Effect::LoadSearch => match self.store.search_texts(self.app.guide) {
+                Ok(texts) => self.app.set_corpus(Corpus::new(texts)),
+                Err(e) => {
+                    self.app.set_corpus(Corpus::default());
+                    self.app.notice = Some(Message {
+                        text: format!("Search sees titles only: {e}"),
+                        tone: Tone::Warning,
+                    });
+                }
+            },
+            Effect::Delete(id) => self.delete(&id),
+            Effect::Restore(name) => match self.store.restore(&name) {
+                Ok(id) => {
+                    self.refresh_listing();
+                    self.app.select_id(&id);
+                    self.app.notice = Some(Message {
+                        text: "Restored from the trash.".into(),
+                        tone: Tone::Calm,
+                    });
+                }
+                Err(e) => {
+                    self.app.notice = Some(Message {
+                        text: format!("Could not restore it: {e}"),
+                        tone: Tone::Warning,
+                    });
+                }
+            },
+            Effect::Export {
+                path,
+                format,
+                replace,
+            } => self.export(&path, format, replace),
             Effect::CloseReflection => {
                 if self.save_now() {
                     self.autosave = Autosave::new();
@@ -242,6 +278,116 @@ impl Runner<'_> {
             }
         }
         true
+    }
+}
+
+impl Runner<'_> {
+    /// Moves a reflection to the trash, saving it first if it is open.
+    fn delete(&mut self, id: &str) {
+        let title = self
+            .app
+            .listing
+            .reflections
+            .iter()
+            .find(|s| s.id == id)
+            .map(|s| s.title.clone())
+            .or_else(|| {
+                self.app
+                    .session
+                    .as_ref()
+                    .map(|s| s.reflection.title.clone())
+            })
+            .filter(|t| !t.trim().is_empty())
+            .unwrap_or_else(|| "Untitled reflection".into());
+        if self
+            .app
+            .session
+            .as_ref()
+            .is_some_and(|s| s.reflection.id == id)
+        {
+            // A tick not yet saved goes to the trash with the file.
+            if !self.save_now() {
+                return;
+            }
+            self.autosave = Autosave::new();
+            self.app.close_reflection();
+        }
+        match self.store.trash(id) {
+            Ok(path) => {
+                let name = path
+                    .file_stem()
+                    .map_or_else(|| id.to_string(), |n| n.to_string_lossy().into_owned());
+                self.app.notice = Some(Message {
+                    text: format!(
+                        "Moved \"{title}\" to the trash. Press u to bring it back (or later: rebound restore {name})."
+                    ),
+                    tone: Tone::Calm,
+                });
+                self.app.last_trashed = Some(name);
+            }
+            Err(e) => {
+                self.app.notice = Some(Message {
+                    text: format!("Could not delete it: {e}"),
+                    tone: Tone::Warning,
+                });
+            }
+        }
+        self.refresh_listing();
+    }
+
+    /// Writes the open reflection where the export prompt says, asking
+    /// before replacing a file.
+    fn export(&mut self, path: &str, format: Format, replace: bool) {
+        let target = expand_path(path);
+        let guide = self.app.guide;
+        let clock = Clock {
+            offset: self.app.offset,
+            today: self.app.today,
+        };
+        let (Some(session), Some(prompt)) = (self.app.session.as_mut(), self.app.export.as_mut())
+        else {
+            return;
+        };
+        if target.exists() && !replace {
+            prompt.warning = Some(format!(
+                "{} exists. Enter again replaces it.",
+                target.display()
+            ));
+            prompt.replace = true;
+            return;
+        }
+        if target.parent() == Some(self.store.exports_dir().as_path()) {
+            let _ = self.store.make_exports_dir();
+        }
+        let text = export::render(&session.reflection, guide, format, clock);
+        match save_atomically(&target, text.as_bytes()) {
+            Ok(()) => {
+                session.message = Some(Message {
+                    text: format!("Wrote {} to {}", format.name(), target.display()),
+                    tone: Tone::Calm,
+                });
+                self.app.export = None;
+            }
+            Err(e) => {
+                prompt.warning = Some(format!("Could not write {}: {e}", target.display()));
+                prompt.replace = false;
+            }
+        }
+    }
+}
+
+/// A typed path made absolute: `~/` is the home folder, and a relative path
+/// is taken from the folder rebound was started in.
+fn expand_path(path: &str) -> PathBuf {
+    let home = || directories::BaseDirs::new().map(|d| d.home_dir().to_path_buf());
+    let path = match path.strip_prefix("~/") {
+        Some(rest) => home().map_or_else(|| PathBuf::from(path), |h| h.join(rest)),
+        None => PathBuf::from(path),
+    };
+    if path.is_absolute() {
+        path
+    } else {
+        std::env::current_dir().map_or(path.clone(), |cwd| cwd.join(&path))
     }
 }
 
@@ -261,6 +407,7 @@ pub fn run(store: &Store, guide: &'static Guide, offset: UtcOffset, launch: Laun
         autosave: Autosave::new(),
         recovered_to: None,
     };
+    runner.app.export_dir = store.exports_dir();
     runner.refresh_listing();
     match launch {
         Launch::Home => {}
@@ -332,6 +479,7 @@ fn event_loop(
     let mut redraw = true;
     loop {
         if let Ok(size) = terminal.terminal.size() {
+            runner.app.size = (size.width, size.height);
             runner.app.too_small =
                 size.width < screens::MIN_WIDTH || size.height < screens::MIN_HEIGHT;
         }

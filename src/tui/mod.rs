@@ -1,6 +1,7 @@
 //! The full-screen front end: state, keys, screens and the event loop.
 
 mod app;
+mod detail;
 mod field;
 mod input;
 pub mod keys;

@@ -1,16 +1,22 @@
 //! Everything the TUI shows, and `update`, which turns an action into a new
 //! state and at most one effect. No terminal or file I/O happens here.
 
+use std::path::PathBuf;
+
 use ratatui_textarea::{Input, TextArea};
 use time::{Date, OffsetDateTime, UtcOffset};
 
+use crate::export::Format;
 use crate::guide::{FieldGuide, FieldKind, Guide};
+use crate::outline;
 use crate::reflection::{Reflection, Status};
-use crate::store::Listing;
+use crate::search::{Corpus, Query};
+use crate::store::{Listing, Summary};
 use crate::text::clean_paste;
+use crate::tui::detail::{self, Reading};
 use crate::tui::field::{FieldFocus, one_line_editor};
 use crate::tui::keys::{Action, Context};
-use crate::wizard::{Cursor, Missing, Stage, missing_for_completion};
+use crate::wizard::{Cursor, Missing, STEPS_FIELD, Stage, missing_for_completion};
 
 /// What the app loop must do outside the state.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,19 +29,55 @@ pub enum Effect {
     Open(String),
     /// Save the open reflection now, close it and show home.
     CloseReflection,
+    /// Load the text of every reflection's answers, for search.
+    LoadSearch,
+    /// Move this reflection to the trash.
+    Delete(String),
+    /// Bring this trashed file back.
+    Restore(String),
+    /// Write the open reflection to a file; `replace` allows overwriting.
+    Export {
+        path: String,
+        format: Format,
+        replace: bool,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {
     Home,
     TitlePrompt,
+    /// Walking the stages (editing).
     Reflection,
+    /// Reading a reflection: the plan and every answer on one page.
+    Detail,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TitlePurpose {
     New,
     Rename,
+}
+
+/// The search line on the home screen; while `typing`, keys go to it.
+pub struct Search {
+    pub editor: TextArea<'static>,
+    pub typing: bool,
+    pub query: Query,
+}
+
+/// "Move this reflection to the trash?"
+pub struct ConfirmDelete {
+    pub id: String,
+    pub title: String,
+}
+
+pub struct ExportPrompt {
+    pub editor: TextArea<'static>,
+    pub format: Format,
+    /// Set once the person has been told the file exists.
+    pub replace: bool,
+    pub warning: Option<String>,
 }
 
 pub struct TitlePrompt {
@@ -64,6 +106,10 @@ pub struct Session {
     pub revision: u64,
     pub plan_scroll: u16,
     pub message: Option<Message>,
+    /// Where the reader is on the detail page.
+    pub reading: Reading,
+    /// Esc from the stages goes back to the detail page it came from.
+    pub opened_from_detail: bool,
 }
 
 pub struct App {
@@ -74,7 +120,24 @@ pub struct App {
     pub offset: UtcOffset,
     pub screen: Screen,
     pub listing: Listing,
+    /// The rows the search lets through, as indices into the listing.
+    pub visible: Vec<usize>,
+    /// For each visible row: matched in its answers rather than its title,
+    /// so the list shows the words that matched.
+    pub matched_in_answers: Vec<bool>,
+    /// The selected row, as an index into `visible`.
     pub selected: usize,
+    pub search: Option<Search>,
+    /// Every reflection's answer text, loaded when a search starts.
+    pub corpus: Option<Corpus>,
+    pub confirm: Option<ConfirmDelete>,
+    pub export: Option<ExportPrompt>,
+    /// Where exports go unless the person types another path.
+    pub export_dir: PathBuf,
+    /// The trash name of the last reflection deleted, for `u`.
+    pub last_trashed: Option<String>,
+    /// The window size as the loop last saw it (columns, rows).
+    pub size: (u16, u16),
     pub session: Option<Session>,
     pub title_prompt: Option<TitlePrompt>,
     pub help_open: bool,
@@ -93,7 +156,16 @@ impl App {
             offset,
             screen: Screen::Home,
             listing: Listing::default(),
+            visible: Vec::new(),
+            matched_in_answers: Vec::new(),
             selected: 0,
+            search: None,
+            corpus: None,
+            confirm: None,
+            export: None,
+            export_dir: PathBuf::from("exports"),
+            last_trashed: None,
+            size: (100, 32),
             session: None,
             title_prompt: None,
             help_open: false,
@@ -112,8 +184,18 @@ impl App {
 
     /// The contexts of the screen itself, whether or not help covers it.
     pub fn contexts_without_help(&self) -> Vec<Context> {
+        if self.confirm.is_some() {
+            return vec![Context::Confirm, Context::Global];
+        }
         match self.screen {
+            Screen::Home if self.search.as_ref().is_some_and(|s| s.typing) => {
+                vec![Context::HomeSearch, Context::Global]
+            }
             Screen::Home => vec![Context::Home, Context::Global],
+            Screen::Detail if self.export.is_some() => {
+                vec![Context::ExportPrompt, Context::Global]
+            }
+            Screen::Detail => vec![Context::Detail, Context::Global],
             Screen::TitlePrompt => vec![Context::TitlePrompt, Context::Global],
             Screen::Reflection => {
                 let Some(session) = &self.session else {
@@ -150,10 +232,22 @@ impl App {
         self.screen = Screen::TitlePrompt;
     }
 
-    /// Opens a reflection at the stage and field where the person stopped.
+    /// Opens a reflection: a completed one to read, with its first open step
+    /// selected; an unfinished one at the stage and field where the person
+    /// stopped.
     pub fn open_reflection(&mut self, reflection: Reflection) {
         let cursor = Cursor::of(&reflection, self.guide);
         let focus = self.focus_for(&reflection, cursor);
+        let completed = reflection.status == Status::Completed;
+        let steps: Vec<(usize, bool)> = outline::growth_plan(&reflection, self.guide, self.today)
+            .steps()
+            .map(|s| (s.index, s.item.done))
+            .collect();
+        let first_open = steps
+            .iter()
+            .find(|(_, done)| !done)
+            .or(steps.first())
+            .map(|(i, _)| *i);
         self.session = Some(Session {
             reflection,
             cursor,
@@ -161,28 +255,109 @@ impl App {
             revision: 0,
             plan_scroll: 0,
             message: None,
+            reading: Reading {
+                scroll: 0,
+                selected_step: first_open,
+            },
+            opened_from_detail: false,
         });
-        self.screen = Screen::Reflection;
         self.title_prompt = None;
-        self.remember_position();
+        self.export = None;
+        if completed {
+            self.screen = Screen::Detail;
+        } else {
+            self.screen = Screen::Reflection;
+            self.remember_position();
+        }
     }
 
     pub fn close_reflection(&mut self) -> Option<Reflection> {
         self.screen = Screen::Home;
-        self.session.take().map(|s| s.reflection)
+        self.export = None;
+        let reflection = self.session.take().map(|s| s.reflection);
+        // Keep search current without reading the file again.
+        if let (Some(corpus), Some(r)) = (self.corpus.as_mut(), reflection.as_ref()) {
+            corpus.insert(r.id.clone(), crate::search::searchable_text(r, self.guide));
+        }
+        reflection
     }
 
     pub fn set_listing(&mut self, listing: Listing) {
         self.listing = listing;
-        self.selected = self
-            .selected
-            .min(self.listing.reflections.len().saturating_sub(1));
+        self.refilter();
+    }
+
+    pub fn set_corpus(&mut self, corpus: Corpus) {
+        self.corpus = Some(corpus);
+        self.refilter();
+    }
+
+    /// The reflection on the selected row.
+    pub fn selected_summary(&self) -> Option<&Summary> {
+        let i = *self.visible.get(self.selected)?;
+        self.listing.reflections.get(i)
     }
 
     pub fn select_id(&mut self, id: &str) {
-        if let Some(i) = self.listing.reflections.iter().position(|s| s.id == id) {
-            self.selected = i;
+        if let Some(row) = self
+            .visible
+            .iter()
+            .position(|&i| self.listing.reflections.get(i).is_some_and(|s| s.id == id))
+        {
+            self.selected = row;
         }
+    }
+
+    /// The active search, if it has words in it.
+    pub fn query(&self) -> Option<&Query> {
+        self.search
+            .as_ref()
+            .map(|s| &s.query)
+            .filter(|q| !q.is_empty())
+    }
+
+    /// Narrows the list to what the search matches.
+    fn refilter(&mut self) {
+        let all = 0..self.listing.reflections.len();
+        let (visible, in_answers) = match self.query() {
+            None => (all.collect(), Vec::new()),
+            Some(query) => all
+                .filter_map(|i| {
+                    let s = &self.listing.reflections[i];
+                    let answers = self.corpus.as_ref().map_or("", |c| c.lower(&s.id));
+                    query
+                        .matches(&s.title, answers)
+                        .map(|hit| (i, !hit.title_only))
+                })
+                .unzip(),
+        };
+        self.visible = visible;
+        self.matched_in_answers = in_answers;
+        self.selected = self.selected.min(self.visible.len().saturating_sub(1));
+    }
+
+    /// The detail page as laid out for the current window.
+    pub fn detail_document(&self) -> Option<detail::Document> {
+        let session = self.session.as_ref()?;
+        let (width, _) = detail::page_size(self.size);
+        Some(detail::document(
+            &session.reflection,
+            self.guide,
+            self.today,
+            width,
+            session.reading,
+        ))
+    }
+
+    fn default_export_path(&self, format: Format) -> String {
+        let id = self
+            .session
+            .as_ref()
+            .map_or("reflection", |s| s.reflection.id.as_str());
+        self.export_dir
+            .join(format!("{id}.{}", format.extension()))
+            .display()
+            .to_string()
     }
 
     fn focus_for(&self, reflection: &Reflection, cursor: Cursor) -> FieldFocus {
@@ -207,22 +382,125 @@ impl App {
         if self.help_open {
             return Effect::None;
         }
+        if self.confirm.is_some() {
+            return self.update_confirm(action);
+        }
         match self.screen {
+            Screen::Home if self.search.as_ref().is_some_and(|s| s.typing) => {
+                self.update_search(action)
+            }
             Screen::Home => self.update_home(action),
             Screen::TitlePrompt => self.update_title(action),
             Screen::Reflection => self.update_reflection(action),
+            Screen::Detail if self.export.is_some() => self.update_export(action),
+            Screen::Detail => self.update_detail(action),
         }
     }
 
+    fn update_confirm(&mut self, action: Action) -> Effect {
+        match action {
+            Action::ConfirmYes => match self.confirm.take() {
+                Some(confirm) => Effect::Delete(confirm.id),
+                None => Effect::None,
+            },
+            Action::ConfirmNo => {
+                self.confirm = None;
+                Effect::None
+            }
+            _ => Effect::None,
+        }
+    }
+
+    fn ask_to_delete(&mut self, id: String, title: &str) {
+        let title = if title.trim().is_empty() {
+            "Untitled reflection".to_string()
+        } else {
+            title.trim().to_string()
+        };
+        self.confirm = Some(ConfirmDelete { id, title });
+    }
+
+    /// Keys while the search line has focus: typing narrows the list.
+    fn update_search(&mut self, action: Action) -> Effect {
+        let Some(search) = self.search.as_mut() else {
+            return Effect::None;
+        };
+        match action {
+            Action::ClearSearch => return self.update_home(Action::ClearSearch),
+            Action::OpenSelected => {
+                search.typing = false;
+                return self.update_home(Action::OpenSelected);
+            }
+            Action::SelectNext | Action::SelectPrev => return self.update_home(action),
+            Action::Edit(key) => {
+                let input = Input::from(key);
+                if input.key != ratatui_textarea::Key::Enter {
+                    search.editor.input(input);
+                }
+            }
+            Action::Paste(text) => {
+                search.editor.insert_str(clean_paste(&text, false));
+            }
+            _ => return Effect::None,
+        }
+        let text = search.editor.lines().join(" ");
+        let query = Query::parse(&text);
+        if query != search.query {
+            search.query = query;
+            self.selected = 0;
+            self.refilter();
+        }
+        Effect::None
+    }
+
     fn update_home(&mut self, action: Action) -> Effect {
-        let count = self.listing.reflections.len();
+        let count = self.visible.len();
         match action {
             Action::NewReflection => {
                 self.open_title_prompt(TitlePurpose::New);
                 Effect::None
             }
-            Action::OpenSelected => match self.listing.reflections.get(self.selected) {
+            Action::OpenSelected => match self.selected_summary() {
                 Some(s) => Effect::Open(s.id.clone()),
+                None => Effect::None,
+            },
+            Action::StartSearch if !self.listing.reflections.is_empty() => {
+                let search = self.search.get_or_insert_with(|| {
+                    let mut editor = one_line_editor(String::new());
+                    editor.set_placeholder_text("words from a title or an answer");
+                    Search {
+                        editor,
+                        typing: true,
+                        query: Query::default(),
+                    }
+                });
+                search.typing = true;
+                if self.corpus.is_none() {
+                    Effect::LoadSearch
+                } else {
+                    Effect::None
+                }
+            }
+            Action::ClearSearch => {
+                let selected = self.selected_summary().map(|s| s.id.clone());
+                self.search = None;
+                // Loaded again for the next search, so it sees any hand edits.
+                self.corpus = None;
+                self.refilter();
+                if let Some(id) = selected {
+                    self.select_id(&id);
+                }
+                Effect::None
+            }
+            Action::DeleteSelected => {
+                if let Some(s) = self.selected_summary() {
+                    let (id, title) = (s.id.clone(), s.title.clone());
+                    self.ask_to_delete(id, &title);
+                }
+                Effect::None
+            }
+            Action::UndoDelete => match self.last_trashed.take() {
+                Some(name) => Effect::Restore(name),
                 None => Effect::None,
             },
             Action::SelectNext if count > 0 => {
@@ -296,6 +574,15 @@ impl App {
         match action {
             Action::BackHome => {
                 self.leave_field();
+                if let Some(session) = self.session.as_mut()
+                    && session.opened_from_detail
+                    && session.reflection.status == Status::Completed
+                {
+                    session.opened_from_detail = false;
+                    session.message = None;
+                    self.screen = Screen::Detail;
+                    return Effect::None;
+                }
                 return Effect::CloseReflection;
             }
             Action::NextField => {
@@ -325,6 +612,7 @@ impl App {
                     return Effect::None;
                 };
                 let before = session.reflection.answer(stage, &field.key).cloned();
+                let ticks_only = action == Action::ToggleDone;
                 if edit_field(session, field, action, today) {
                     session
                         .focus
@@ -336,7 +624,8 @@ impl App {
                         .order_checks(stage, &field.key, &field.options);
                 }
                 // Only a real change counts: looking around never reopens a
-                // completed reflection or touches the file.
+                // completed reflection or touches the file; nor does ticking a
+                // step done, which is following the plan, not changing it.
                 if session.reflection.answer(stage, &field.key) != before.as_ref() {
                     session.revision += 1;
                     if session
@@ -346,9 +635,146 @@ impl App {
                     {
                         session.message = None;
                     }
-                    self.reopen_if_completed();
+                    if !ticks_only {
+                        self.reopen_if_completed();
+                    }
                 }
             }
+        }
+        Effect::None
+    }
+
+    /// Keys on the detail page: scroll, choose and tick steps, edit, export.
+    fn update_detail(&mut self, action: Action) -> Effect {
+        let Some(doc) = self.detail_document() else {
+            self.screen = Screen::Home;
+            return Effect::None;
+        };
+        let (_, height) = detail::page_size(self.size);
+        let page = usize::from(height.saturating_sub(2).max(1));
+        let max = doc.max_scroll(height);
+        let default_path = self.default_export_path(Format::Markdown);
+        let Some(session) = self.session.as_mut() else {
+            return Effect::None;
+        };
+        let reading = &mut session.reading;
+        match action {
+            Action::BackHome => return Effect::CloseReflection,
+            Action::ScrollDown => reading.scroll += 1,
+            Action::ScrollUp => reading.scroll = reading.scroll.saturating_sub(1),
+            Action::PageDown => reading.scroll += page,
+            Action::PageUp => reading.scroll = reading.scroll.saturating_sub(page),
+            Action::ScrollTop => reading.scroll = 0,
+            Action::ScrollBottom => reading.scroll = max,
+            Action::NextStep | Action::PrevStep => {
+                let at = doc
+                    .steps
+                    .iter()
+                    .position(|s| Some(s.index) == reading.selected_step);
+                let next = match (action, at) {
+                    (_, None) => doc.steps.first(),
+                    (Action::NextStep, Some(i)) => doc.steps.get((i + 1) % doc.steps.len()),
+                    (_, Some(i)) => doc.steps.get((i + doc.steps.len() - 1) % doc.steps.len()),
+                };
+                if let Some(step) = next {
+                    reading.selected_step = Some(step.index);
+                    // Keep the step in view, with a line of context.
+                    let rows = usize::from(height);
+                    if step.line < reading.scroll + 1 {
+                        reading.scroll = step.line.saturating_sub(1);
+                    } else if step.line + 2 > reading.scroll + rows {
+                        reading.scroll = (step.line + 2).saturating_sub(rows);
+                    }
+                }
+            }
+            Action::TickStep => {
+                if let Some(index) = reading.selected_step {
+                    tick_step(session, index);
+                }
+            }
+            Action::EditReflection => {
+                session.opened_from_detail = true;
+                session.message = Some(Message {
+                    text: "Editing. It stays complete unless you change an answer; Esc goes back to reading."
+                        .into(),
+                    tone: Tone::Calm,
+                });
+                self.screen = Screen::Reflection;
+                self.remember_position();
+                return Effect::None;
+            }
+            Action::StartExport => {
+                self.export = Some(ExportPrompt {
+                    editor: one_line_editor(default_path),
+                    format: Format::Markdown,
+                    replace: false,
+                    warning: None,
+                });
+                return Effect::None;
+            }
+            Action::DeleteSelected => {
+                let (id, title) = (
+                    session.reflection.id.clone(),
+                    session.reflection.title.clone(),
+                );
+                self.ask_to_delete(id, &title);
+                return Effect::None;
+            }
+            _ => {}
+        }
+        if let Some(session) = self.session.as_mut() {
+            session.reading.scroll = session.reading.scroll.min(max);
+        }
+        Effect::None
+    }
+
+    /// Keys in the export prompt: a path to edit and a format to choose.
+    fn update_export(&mut self, action: Action) -> Effect {
+        let Some(prompt) = self.export.as_mut() else {
+            return Effect::None;
+        };
+        match action {
+            Action::CancelExport => self.export = None,
+            Action::ConfirmExport => {
+                let path = prompt.editor.lines().join("").trim().to_string();
+                if path.is_empty() {
+                    prompt.warning = Some("Type a file name to write to.".into());
+                    return Effect::None;
+                }
+                return Effect::Export {
+                    path,
+                    format: prompt.format,
+                    replace: prompt.replace,
+                };
+            }
+            Action::NextFormat => {
+                let at = Format::ALL
+                    .iter()
+                    .position(|f| *f == prompt.format)
+                    .unwrap_or(0);
+                let next = Format::ALL[(at + 1) % Format::ALL.len()];
+                // A path that ends in the old extension follows the format.
+                let path = prompt.editor.lines().join("");
+                let old = format!(".{}", prompt.format.extension());
+                if let Some(stem) = path.strip_suffix(&old) {
+                    prompt.editor = one_line_editor(format!("{stem}.{}", next.extension()));
+                }
+                prompt.format = next;
+                prompt.replace = false;
+                prompt.warning = None;
+            }
+            Action::Edit(key) => {
+                let input = Input::from(key);
+                if input.key != ratatui_textarea::Key::Enter && prompt.editor.input(input) {
+                    prompt.replace = false;
+                    prompt.warning = None;
+                }
+            }
+            Action::Paste(text) => {
+                prompt.editor.insert_str(clean_paste(&text, false));
+                prompt.replace = false;
+            }
+            _ => {}
         }
         Effect::None
     }
@@ -453,6 +879,32 @@ impl App {
             session.revision += 1;
         }
     }
+}
+
+/// Ticks a step done (or not done) from the detail page. Ticking follows the
+/// plan rather than changing it, so a completed reflection stays completed.
+fn tick_step(session: &mut Session, index: usize) {
+    let mut steps = session.reflection.actions(Stage::Goals, STEPS_FIELD);
+    let Some(step) = steps.get_mut(index) else {
+        return;
+    };
+    step.done = !step.done;
+    let text = if step.done {
+        format!("Done: {}", step.text.trim())
+    } else {
+        format!("Not done yet: {}", step.text.trim())
+    };
+    // Saving drops blank steps, which would shift the indices after them.
+    let new_index = steps[..index].iter().filter(|s| !s.is_blank()).count();
+    session
+        .reflection
+        .set_actions(Stage::Goals, STEPS_FIELD, steps);
+    session.reading.selected_step = Some(new_index);
+    session.revision += 1;
+    session.message = Some(Message {
+        text,
+        tone: Tone::Calm,
+    });
 }
 
 /// Applies a field-level action; true when the focused editor changed and must
@@ -734,6 +1186,221 @@ mod tests {
         assert_eq!(
             session(&app).reflection.list(Stage::Deconstruct, "causes"),
             ["skills", "external"]
+        );
+    }
+
+    fn completed_app() -> App {
+        use crate::reflection::ActionItem;
+        let guide = Guide::builtin().expect("guide");
+        let mut app = App::new(guide, date!(2026 - 11 - 29), UtcOffset::UTC);
+        let mut r = sample_reflection();
+        let step = |text: &str, due: &str, done| ActionItem {
+            text: text.into(),
+            due: due.into(),
+            done,
+        };
+        r.set_actions(
+            Stage::Goals,
+            STEPS_FIELD,
+            vec![
+                step("Interview five clinic managers", "2026-12-13", false),
+                step("Take the pricing course", "2026-12-01", true),
+                step("Write a checklist", "", false),
+            ],
+        );
+        for i in 0..40 {
+            r.set_list(
+                Stage::Network,
+                "communities",
+                (0..=i).map(|n| format!("Community {n}")).collect(),
+            );
+        }
+        r.status = Status::Completed;
+        r.position.stage = "plan".into();
+        app.open_reflection(r);
+        app
+    }
+
+    #[test]
+    fn a_completed_reflection_opens_to_read_with_its_first_open_step_selected() {
+        let app = completed_app();
+        assert_eq!(app.screen, Screen::Detail);
+        // In date order the done course comes first; the interview is the
+        // first step still open.
+        assert_eq!(session(&app).reading.selected_step, Some(0));
+        assert_eq!(app.contexts()[0], Context::Detail);
+    }
+
+    #[test]
+    fn ticking_a_step_while_reading_saves_it_and_keeps_the_reflection_complete() {
+        let mut app = completed_app();
+        let before = session(&app).revision;
+        app.update(Action::TickStep);
+        let s = session(&app);
+        assert!(s.reflection.actions(Stage::Goals, STEPS_FIELD)[0].done);
+        assert!(s.revision > before, "the loop will save it");
+        assert_eq!(s.reflection.status, Status::Completed);
+        assert!(
+            s.message
+                .as_ref()
+                .is_some_and(|m| m.text.starts_with("Done:"))
+        );
+        app.update(Action::TickStep);
+        assert!(!session(&app).reflection.actions(Stage::Goals, STEPS_FIELD)[0].done);
+    }
+
+    #[test]
+    fn tab_walks_the_steps_in_plan_order_and_wraps() {
+        let mut app = completed_app();
+        let mut seen = Vec::new();
+        for _ in 0..4 {
+            app.update(Action::NextStep);
+            seen.push(session(&app).reading.selected_step);
+        }
+        assert_eq!(seen, [Some(2), Some(1), Some(0), Some(2)]);
+        app.update(Action::PrevStep);
+        assert_eq!(session(&app).reading.selected_step, Some(0));
+    }
+
+    #[test]
+    fn scrolling_the_detail_page_stops_at_its_end() {
+        let mut app = completed_app();
+        app.update(Action::ScrollBottom);
+        let bottom = session(&app).reading.scroll;
+        assert!(bottom > 0);
+        for _ in 0..50 {
+            app.update(Action::PageDown);
+            app.update(Action::ScrollDown);
+        }
+        assert_eq!(session(&app).reading.scroll, bottom);
+        app.update(Action::PageUp);
+        assert!(session(&app).reading.scroll < bottom);
+        app.update(Action::ScrollTop);
+        assert_eq!(session(&app).reading.scroll, 0);
+        // A step far down the page is scrolled into view when chosen.
+        app.update(Action::ScrollBottom);
+        app.update(Action::NextStep);
+        let doc = app.detail_document().expect("a page");
+        let line = doc
+            .steps
+            .iter()
+            .find(|s| Some(s.index) == session(&app).reading.selected_step)
+            .expect("selected")
+            .line;
+        assert!(line >= session(&app).reading.scroll);
+    }
+
+    #[test]
+    fn editing_from_the_detail_view_returns_to_it_and_only_a_change_reopens() {
+        let mut app = completed_app();
+        app.update(Action::EditReflection);
+        assert_eq!(app.screen, Screen::Reflection);
+        assert_eq!(app.update(Action::BackHome), Effect::None);
+        assert_eq!(app.screen, Screen::Detail);
+        assert_eq!(session(&app).reflection.status, Status::Completed);
+
+        app.update(Action::EditReflection);
+        app.update(Action::PrevStage);
+        type_text(&mut app, "A new thought");
+        assert_eq!(session(&app).reflection.status, Status::InProgress);
+        assert_eq!(app.update(Action::BackHome), Effect::CloseReflection);
+    }
+
+    #[test]
+    fn export_prompt_follows_the_format_and_asks_the_loop_to_write() {
+        let mut app = completed_app();
+        app.export_dir = "/data/exports".into();
+        app.update(Action::StartExport);
+        assert_eq!(app.contexts()[0], Context::ExportPrompt);
+        app.update(Action::NextFormat);
+        let effect = app.update(Action::ConfirmExport);
+        assert_eq!(
+            effect,
+            Effect::Export {
+                path: "/data/exports/2026-11-29-the-launch-that-slipped.json".into(),
+                format: Format::Json,
+                replace: false,
+            }
+        );
+        app.update(Action::CancelExport);
+        assert!(app.export.is_none());
+    }
+
+    fn home_with(titles: &[&str]) -> App {
+        let guide = Guide::builtin().expect("guide");
+        let mut app = App::new(guide, date!(2026 - 11 - 29), UtcOffset::UTC);
+        let reflections = titles
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Summary {
+                id: format!("id-{i}"),
+                title: (*t).into(),
+                status: Status::Completed,
+                updated: app.now,
+                completed: None,
+                stage: "plan".into(),
+                open_steps: 0,
+            })
+            .collect();
+        app.set_listing(Listing {
+            reflections,
+            bad_files: Vec::new(),
+        });
+        app
+    }
+
+    #[test]
+    fn search_narrows_as_you_type_opens_the_match_and_esc_clears() {
+        let mut app = home_with(&["The reorg", "Lost the Acme client", "Demo day"]);
+        assert_eq!(app.update(Action::StartSearch), Effect::LoadSearch);
+        app.set_corpus(Corpus::new([(
+            "id-2".to_string(),
+            "the client walked out".to_string(),
+        )]));
+        assert_eq!(app.contexts()[0], Context::HomeSearch);
+        type_text(&mut app, "client");
+        assert_eq!(app.visible, [1, 2]);
+        assert_eq!(app.matched_in_answers, [false, true]);
+        // While typing, letters are text, not commands.
+        type_text(&mut app, " q");
+        assert_eq!(app.visible, Vec::<usize>::new());
+        app.update(Action::Edit(KeyEvent::new(
+            KeyCode::Backspace,
+            KeyModifiers::NONE,
+        )));
+        app.update(Action::SelectNext);
+        assert_eq!(
+            app.update(Action::OpenSelected),
+            Effect::Open("id-2".into())
+        );
+        // Back on the list the filter stays until Esc.
+        assert_eq!(app.contexts()[0], Context::Home);
+        app.update(Action::ClearSearch);
+        assert_eq!(app.visible, [0, 1, 2]);
+        assert_eq!(app.selected_summary().map(|s| s.id.as_str()), Some("id-2"));
+    }
+
+    #[test]
+    fn delete_asks_first_and_only_yes_deletes() {
+        let mut app = home_with(&["The reorg", "Demo day"]);
+        app.update(Action::SelectNext);
+        app.update(Action::DeleteSelected);
+        assert_eq!(app.contexts()[0], Context::Confirm);
+        assert_eq!(
+            app.confirm.as_ref().map(|c| c.title.as_str()),
+            Some("Demo day")
+        );
+        app.update(Action::ConfirmNo);
+        assert!(app.confirm.is_none());
+        app.update(Action::DeleteSelected);
+        assert_eq!(
+            app.update(Action::ConfirmYes),
+            Effect::Delete("id-1".into())
+        );
+        app.last_trashed = Some("id-1".into());
+        assert_eq!(
+            app.update(Action::UndoDelete),
+            Effect::Restore("id-1".into())
         );
     }
 }

@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
 use crate::tui::keys::{Action, bindings_for};
 use crate::tui::state::{App, Message, Session, Tone};
@@ -149,4 +149,48 @@ pub fn message(frame: &mut Frame, area: Rect, message: Option<&Message>) {
         Tone::Warning => theme::warning(),
     };
     frame.render_widget(Line::styled(format!(" {}", message.text), style), area);
+}
+
+/// A bordered box over the screen for a prompt or a question; returns the
+/// area inside it.
+pub fn modal(frame: &mut Frame, area: Rect, title: &str, width: u16, height: u16) -> Rect {
+    let width = width.min(area.width.saturating_sub(4));
+    let height = height.min(area.height);
+    let rect = Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + area.height.saturating_sub(height) / 3,
+        width,
+        height,
+    };
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .border_style(theme::accent())
+        .title(Line::styled(format!(" {title} "), theme::heading()));
+    let inner = block.inner(rect);
+    frame.render_widget(Clear, rect);
+    frame.render_widget(block, rect);
+    Rect {
+        x: inner.x + 1,
+        width: inner.width.saturating_sub(2),
+        ..inner
+    }
+}
+
+/// One row of a modal's inside, counted from its top.
+pub fn row(inner: Rect, y: u16) -> Rect {
+    Rect {
+        y: inner.y + y.min(inner.height.saturating_sub(1)),
+        height: 1,
+        ..inner
+    }
+}
+
+/// Keys written as in the footer: `Enter write   Esc cancel`.
+pub fn key_hints(pairs: &[(&'static str, &'static str)]) -> Line<'static> {
+    let mut spans = Vec::new();
+    for (key, does) in pairs {
+        spans.push(Span::styled(*key, theme::key()));
+        spans.push(Span::raw(format!(" {does}   ")));
+    }
+    Line::from(spans)
 }

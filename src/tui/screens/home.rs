@@ -1,7 +1,9 @@
-//! The home screen: unfinished reflections first, then completed ones.
+//! The home screen: unfinished reflections first, then completed ones, with a
+//! search line that narrows the list as you type.
 
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
@@ -18,27 +20,36 @@ use super::chrome;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let bad = app.listing.bad_files.len() as u16;
-    let [header, list, notices, message, footer] = Layout::vertical([
-        Constraint::Length(2),
+    let [header, search, list, notices, message, footer] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
         Constraint::Min(3),
         Constraint::Length(bad.min(4)),
         Constraint::Length(1),
         Constraint::Length(1),
     ])
     .areas(area);
-    let title = Line::from(vec![
-        Span::styled(" rebound ", theme::heading()),
-        Span::styled("· turn a setback into a plan", theme::dim()),
-    ]);
     frame.render_widget(
-        title,
-        Rect {
-            height: 1,
-            ..header
-        },
+        Line::from(vec![
+            Span::styled(" rebound ", theme::heading()),
+            Span::styled("· turn a setback into a plan", theme::dim()),
+        ]),
+        header,
     );
+    let count = app.listing.reflections.len();
+    if count > 0 {
+        let plural = if count == 1 { "" } else { "s" };
+        frame.render_widget(
+            Line::styled(format!("{count} reflection{plural} "), theme::dim())
+                .alignment(Alignment::Right),
+            header,
+        );
+    }
+    draw_search(frame, search, app);
     if app.listing.reflections.is_empty() {
         draw_welcome(frame, list);
+    } else if app.visible.is_empty() {
+        draw_no_match(frame, list, app);
     } else {
         draw_list(frame, list, app);
     }
@@ -57,6 +68,37 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     frame.render_widget(Paragraph::new(notice_lines), notices);
     chrome::message(frame, message, app.notice.as_ref());
     chrome::footer(frame, footer, app);
+}
+
+fn draw_search(frame: &mut Frame, area: Rect, app: &App) {
+    let Some(search) = &app.search else {
+        return;
+    };
+    let shown = app.visible.len();
+    let total = app.listing.reflections.len();
+    let right = if search.typing {
+        format!("{shown} of {total}   ")
+    } else {
+        format!("{shown} of {total} · / edits · Esc clears   ")
+    };
+    frame.render_widget(Span::styled(" / ", theme::key()), area);
+    let field = Rect {
+        x: area.x + 3,
+        width: area.width.saturating_sub(4 + right.width() as u16),
+        ..area
+    };
+    if search.typing {
+        frame.render_widget(&search.editor, field);
+    } else {
+        frame.render_widget(
+            Span::styled(search.editor.lines().join(" "), theme::bold()),
+            field,
+        );
+    }
+    frame.render_widget(
+        Line::styled(right, theme::dim()).alignment(Alignment::Right),
+        area,
+    );
 }
 
 fn draw_welcome(frame: &mut Frame, area: Rect) {
@@ -82,20 +124,44 @@ fn draw_welcome(frame: &mut Frame, area: Rect) {
     );
 }
 
+fn draw_no_match(frame: &mut Frame, area: Rect, app: &App) {
+    let words = app
+        .search
+        .as_ref()
+        .map(|s| s.editor.lines().join(" "))
+        .unwrap_or_default();
+    let text = vec![
+        Line::raw(""),
+        Line::styled(
+            format!("Nothing matches \"{}\".", fit(&words, 40)),
+            theme::bold(),
+        ),
+        Line::styled(
+            "Search looks at titles and every answer. Esc clears it.",
+            theme::dim(),
+        ),
+    ];
+    frame.render_widget(Paragraph::new(text).alignment(Alignment::Center), area);
+}
+
 /// One line of the home list, before it is formatted.
 enum ListLine {
     Blank,
     Heading(Status),
+    /// A row, by its position in the visible list.
     Row(usize),
+    /// The words that matched in a row's answers.
+    Snippet(usize),
 }
 
 fn draw_list(frame: &mut Frame, area: Rect, app: &App) {
     // Lay out cheap placeholders for every line, then format only the lines
     // on screen: the list may hold ten thousand reflections.
-    let mut layout = Vec::with_capacity(app.listing.reflections.len() + 3);
+    let mut layout = Vec::with_capacity(app.visible.len() + 3);
     let mut selected_line = 0;
     let mut last_status = None;
-    for (i, summary) in app.listing.reflections.iter().enumerate() {
+    for (row, &i) in app.visible.iter().enumerate() {
+        let summary = &app.listing.reflections[i];
         if last_status != Some(summary.status) {
             if last_status.is_some() {
                 layout.push(ListLine::Blank);
@@ -103,14 +169,17 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &App) {
             layout.push(ListLine::Heading(summary.status));
             last_status = Some(summary.status);
         }
-        if i == app.selected {
+        if row == app.selected {
             selected_line = layout.len();
         }
-        layout.push(ListLine::Row(i));
+        layout.push(ListLine::Row(row));
+        if app.matched_in_answers.get(row) == Some(&true) {
+            layout.push(ListLine::Snippet(row));
+        }
     }
-    // Keep the selected row on screen in a long list.
+    // Keep the selected row (and its snippet) on screen in a long list.
     let visible = usize::from(area.height);
-    let scroll = (selected_line + 2).saturating_sub(visible);
+    let scroll = (selected_line + 3).saturating_sub(visible);
     let lines: Vec<Line> = layout
         .iter()
         .skip(scroll)
@@ -119,16 +188,35 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &App) {
             ListLine::Blank => Line::raw(""),
             ListLine::Heading(Status::InProgress) => Line::styled(" Unfinished", theme::heading()),
             ListLine::Heading(Status::Completed) => Line::styled(" Completed", theme::heading()),
-            ListLine::Row(i) => row(
-                &app.listing.reflections[*i],
+            ListLine::Row(row) => self::row(
+                &app.listing.reflections[app.visible[*row]],
                 app,
-                *i == app.selected,
+                *row == app.selected,
                 area.width,
             ),
+            ListLine::Snippet(row) => snippet(app, *row, area.width),
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), area);
 }
+
+fn snippet(app: &App, row: usize, width: u16) -> Line<'static> {
+    let (Some(query), Some(corpus)) = (app.query(), app.corpus.as_ref()) else {
+        return Line::raw("");
+    };
+    let id = &app.listing.reflections[app.visible[row]].id;
+    let room = usize::from(width).saturating_sub(10);
+    let text = query
+        .snippet(corpus.text(id), room.saturating_sub(2))
+        .unwrap_or_default();
+    Line::styled(
+        format!("      “{}”", fit(&text, room)),
+        theme::dim().patch(theme::example()),
+    )
+}
+
+/// From this width the list shows every column.
+const WIDE: u16 = 96;
 
 fn row<'a>(summary: &'a Summary, app: &App, selected: bool, width: u16) -> Line<'a> {
     let detail = match summary.status {
@@ -147,6 +235,11 @@ fn row<'a>(summary: &'a Summary, app: &App, selected: bool, width: u16) -> Line<
             None => "completed".to_string(),
         },
     };
+    let steps = match summary.open_steps {
+        0 => "no open steps".to_string(),
+        1 => "1 open step".to_string(),
+        n => format!("{n} open steps"),
+    };
     let edited = format!(
         "edited {}",
         dates::iso(summary.updated.to_offset(app.offset).date())
@@ -156,7 +249,23 @@ fn row<'a>(summary: &'a Summary, app: &App, selected: bool, width: u16) -> Line<
     } else {
         summary.title.as_str()
     };
-    let right = format!("{detail:<28}{edited:>18} ");
+    // Narrow windows keep the title readable and drop the least useful parts.
+    let right = if width >= WIDE {
+        format!("{detail:<26}{steps:<15}{edited:>17} ")
+    } else {
+        let short = match (summary.status, summary.completed) {
+            (Status::Completed, Some(when)) => {
+                format!("done {}", dates::iso(when.to_offset(app.offset).date()))
+            }
+            (Status::Completed, None) => "done".to_string(),
+            (Status::InProgress, _) => detail.split(',').next().unwrap_or_default().to_string(),
+        };
+        let open = match summary.open_steps {
+            0 => String::new(),
+            n => format!("{n} open"),
+        };
+        format!("{short:<16}{open:>8} ")
+    };
     let title_width = usize::from(width).saturating_sub(right.chars().count() + 4);
     let title = fit(title, title_width);
     let pad = title_width.saturating_sub(title.width());
@@ -164,7 +273,7 @@ fn row<'a>(summary: &'a Summary, app: &App, selected: bool, width: u16) -> Line<
     let style = if selected {
         theme::selected_row()
     } else {
-        ratatui::style::Style::default()
+        Style::default()
     };
     Line::from(vec![
         Span::styled(marker, theme::accent()),

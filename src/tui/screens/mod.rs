@@ -1,6 +1,9 @@
 //! Drawing: a pure function of the app state, one file per screen.
 
 mod chrome;
+mod confirm;
+mod detail;
+mod export_prompt;
 mod help;
 mod home;
 mod plan;
@@ -34,7 +37,13 @@ pub fn draw(frame: &mut Frame, app: &App) {
             title_prompt::draw(frame, area, app);
         }
         (Screen::Reflection, Some(_)) => draw_reflection(frame, area, app),
+        (Screen::Detail, Some(session)) => {
+            detail::draw(frame, area, app, session);
+            export_prompt::draw(frame, area, app);
+        }
+        (Screen::Detail, None) => home::draw(frame, area, app),
     }
+    confirm::draw(frame, area, app);
     if app.help_open {
         help::draw(frame, area, app);
     }

@@ -6,12 +6,12 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use crate::dates::{self, DateInput};
-use crate::outline::{self, PlanItem, PlanSection, PlanStep};
+use crate::dates;
+use crate::outline;
 use crate::reflection::{Reflection, Status};
 use crate::tui::state::{App, Session};
 use crate::tui::theme;
-use crate::tui::widgets::rating_line;
+use crate::tui::widgets::{plan_section, rating_line};
 use crate::wizard::Stage;
 
 use super::chrome;
@@ -121,7 +121,11 @@ fn compiled<'a>(r: &Reflection, app: &App) -> (Text<'a>, Text<'a>) {
         if !text.lines.is_empty() {
             text.push_line(Line::raw(""));
         }
-        text.extend(plan_section(section, None));
+        text.extend(
+            plan_section(section, None)
+                .into_iter()
+                .map(|(line, _)| line),
+        );
     }
     right.push_line(Line::raw(""));
     right.push_line(Line::styled(
@@ -129,69 +133,4 @@ fn compiled<'a>(r: &Reflection, app: &App) -> (Text<'a>, Text<'a>) {
         theme::dim(),
     ));
     (left, right)
-}
-
-/// One section of the plan as lines; `selected_step` marks the step (by its
-/// index in the Goals list) that the detail view would tick.
-pub fn plan_section(section: &PlanSection, selected_step: Option<usize>) -> Vec<Line<'static>> {
-    let mut lines = vec![Line::styled(section.title, theme::heading())];
-    for item in &section.items {
-        match item {
-            PlanItem::Bullets { items, none } => {
-                if items.is_empty() {
-                    lines.push(Line::styled(format!("  {none}"), theme::dim()));
-                }
-                for item in items {
-                    lines.push(Line::from(vec![
-                        Span::styled("  • ", theme::dim()),
-                        Span::raw(item.clone()),
-                    ]));
-                }
-            }
-            PlanItem::Steps { steps, none } => {
-                if steps.is_empty() {
-                    lines.push(Line::styled(format!("  {none}"), theme::dim()));
-                }
-                for step in steps {
-                    lines.push(step_line(step, selected_step == Some(step.index)));
-                }
-            }
-            PlanItem::Labelled { label, value } => {
-                let value_span = if value.trim().is_empty() {
-                    Span::styled("not answered yet", theme::dim())
-                } else {
-                    Span::raw(value.clone())
-                };
-                lines.push(Line::from(vec![
-                    Span::styled(format!("  {label}: "), theme::dim()),
-                    value_span,
-                ]));
-            }
-        }
-    }
-    lines
-}
-
-fn step_line(step: &PlanStep, selected: bool) -> Line<'static> {
-    let (mark, mark_style) = if step.item.done {
-        ("[x]", theme::answered())
-    } else {
-        ("[ ]", theme::dim())
-    };
-    let when_style = match step.due {
-        DateInput::Valid(_) => theme::accent(),
-        DateInput::Invalid => theme::warning(),
-        DateInput::Empty => theme::dim(),
-    };
-    let (pointer, text_style) = if selected {
-        ("▶ ", theme::selected_row())
-    } else {
-        ("  ", ratatui::style::Style::default())
-    };
-    Line::from(vec![
-        Span::styled(pointer, theme::accent()),
-        Span::styled(format!("{mark} "), mark_style),
-        Span::styled(format!("{:<11}", step.when()), when_style),
-        Span::styled(step.item.text.clone(), text_style),
-    ])
 }

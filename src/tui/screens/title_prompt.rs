@@ -3,58 +3,34 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Borders, Clear};
 
 use crate::tui::state::{App, TitlePurpose};
 use crate::tui::theme;
+
+use super::chrome::{key_hints, modal, row};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let Some(prompt) = &app.title_prompt else {
         return;
     };
-    let width = area.width.saturating_sub(8).min(72);
-    let height = 8;
-    let rect = Rect {
-        x: area.x + (area.width - width) / 2,
-        y: area.y + area.height.saturating_sub(height) / 3,
-        width,
-        height,
-    };
     let heading = match prompt.purpose {
-        TitlePurpose::New => " Name this setback ",
-        TitlePurpose::Rename => " A new title ",
+        TitlePurpose::New => "Name this setback",
+        TitlePurpose::Rename => "A new title",
     };
-    let block = Block::new()
-        .borders(Borders::ALL)
-        .border_style(theme::accent())
-        .title(Line::styled(heading, theme::heading()));
-    let inner = block.inner(rect);
-    frame.render_widget(Clear, rect);
-    frame.render_widget(block, rect);
-    let line = |y: u16| Rect {
-        x: inner.x + 1,
-        y: inner.y + y,
-        width: inner.width.saturating_sub(2),
-        height: 1,
-    };
+    let inner = modal(frame, area, heading, 72, 8);
     frame.render_widget(
         Line::styled("A few words you will recognise later.", theme::dim()),
-        line(0),
+        row(inner, 0),
     );
-    frame.render_widget(Line::styled("▶", theme::accent()), line(2));
-    let editor_area = Rect {
-        x: inner.x + 3,
-        width: inner.width.saturating_sub(4),
-        ..line(2)
+    frame.render_widget(Line::styled("▶", theme::accent()), row(inner, 2));
+    let editor = Rect {
+        x: inner.x + 2,
+        width: inner.width.saturating_sub(2),
+        ..row(inner, 2)
     };
-    frame.render_widget(&prompt.editor, editor_area);
+    frame.render_widget(&prompt.editor, editor);
     frame.render_widget(
-        Line::from(vec![
-            ratatui::text::Span::styled("Enter", theme::key()),
-            ratatui::text::Span::raw(" continue   "),
-            ratatui::text::Span::styled("Esc", theme::key()),
-            ratatui::text::Span::raw(" cancel"),
-        ]),
-        line(4),
+        key_hints(&[("Enter", "continue"), ("Esc", "cancel")]),
+        row(inner, 4),
     );
 }

@@ -1,6 +1,7 @@
 //! How each kind of field is drawn, focused (with its editor) or at rest.
 
 mod checklist;
+mod plan_section;
 mod rating;
 mod steps;
 mod text_field;
@@ -17,6 +18,7 @@ use crate::tui::field::FieldFocus;
 use crate::tui::theme;
 use crate::wizard::Stage;
 
+pub use plan_section::plan_section;
 pub use rating::rating_line;
 
 /// One question on a stage screen: its label and its answer.

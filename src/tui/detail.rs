@@ -1,0 +1,250 @@
+//! The read-only page of a reflection: its growth plan first (what the person
+//! comes back to act on), then every stage's answers. The page is laid out as
+//! lines already wrapped to the window, so scrolling can stop at the end and
+//! the selected step can be kept in view.
+
+use ratatui::text::{Line, Span};
+use time::Date;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+use crate::dates;
+use crate::guide::Guide;
+use crate::outline::{self, AnswerValue};
+use crate::reflection::Reflection;
+use crate::tui::theme;
+use crate::tui::widgets::plan_section;
+
+/// Rows around the page: a three-row header, the message line and the footer.
+pub const CHROME_ROWS: u16 = 5;
+/// Long lines are hard to read; the page stays this wide at most.
+const MAX_TEXT_WIDTH: u16 = 100;
+
+/// Where the reader is on the page.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Reading {
+    /// The first line shown.
+    pub scroll: usize,
+    /// The selected action step, by its index in the Goals list.
+    pub selected_step: Option<usize>,
+}
+
+/// A step's place on the page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StepRow {
+    pub index: usize,
+    pub line: usize,
+    pub done: bool,
+}
+
+pub struct Document {
+    pub lines: Vec<Line<'static>>,
+    /// The growth plan's steps, in the order they appear.
+    pub steps: Vec<StepRow>,
+}
+
+/// The page's text width and height in a window of this size.
+pub fn page_size(window: (u16, u16)) -> (u16, u16) {
+    (
+        window.0.saturating_sub(4).clamp(10, MAX_TEXT_WIDTH),
+        window.1.saturating_sub(CHROME_ROWS).max(1),
+    )
+}
+
+pub fn document(
+    r: &Reflection,
+    guide: &Guide,
+    today: Date,
+    width: u16,
+    reading: Reading,
+) -> Document {
+    let width = usize::from(width.max(10));
+    let mut doc = Document {
+        lines: Vec::new(),
+        steps: Vec::new(),
+    };
+    let plan = outline::growth_plan(r, guide, today);
+    doc.push(
+        Line::from(vec![
+            Span::styled(format!("★ {}  ", plan.title), theme::heading()),
+            Span::styled(plan.tagline.clone(), theme::dim()),
+        ]),
+        width,
+    );
+    let done: Vec<bool> = plan.steps().map(|s| s.item.done).collect();
+    let mut step_number = 0;
+    for section in &plan.sections {
+        doc.blank();
+        for (line, step) in plan_section(section, reading.selected_step) {
+            if let Some(index) = step {
+                doc.steps.push(StepRow {
+                    index,
+                    line: doc.lines.len(),
+                    done: done.get(step_number).copied().unwrap_or(false),
+                });
+                step_number += 1;
+            }
+            doc.push(line, width);
+        }
+    }
+
+    for stage in outline::stage_answers(r, guide) {
+        doc.blank();
+        doc.blank();
+        doc.push(
+            Line::from(vec![
+                Span::styled(
+                    format!("{} · {}  ", stage.number, stage.title),
+                    theme::heading(),
+                ),
+                Span::styled(stage.tagline.clone(), theme::dim()),
+            ]),
+            width,
+        );
+        if stage.answers.is_empty() {
+            doc.push(Line::styled("  Skipped.", theme::dim()), width);
+        }
+        for answer in stage.answers {
+            doc.blank();
+            doc.push(
+                Line::from(vec![
+                    Span::raw("  "),
+                    Span::styled(answer.question, theme::bold()),
+                ]),
+                width,
+            );
+            let indented = |prefix: &str, text: String, style| {
+                Line::from(vec![
+                    Span::styled(prefix.to_string(), theme::dim()),
+                    Span::styled(text, style),
+                ])
+            };
+            let plain = ratatui::style::Style::default();
+            match answer.value {
+                AnswerValue::Text(text) => {
+                    for line in text.lines() {
+                        doc.push(indented("    ", line.to_string(), plain), width);
+                    }
+                }
+                AnswerValue::List(items) | AnswerValue::Choices(items) => {
+                    for item in items {
+                        doc.push(indented("    • ", item, plain), width);
+                    }
+                }
+                AnswerValue::Rating(rated) => {
+                    doc.push(indented("    ", rated.describe(), plain), width);
+                }
+                AnswerValue::Steps(steps) => {
+                    for step in steps {
+                        let mark = if step.done { "[x]" } else { "[ ]" };
+                        let when = match dates::parse(&step.due, today) {
+                            dates::DateInput::Valid(d) => dates::iso(d),
+                            _ => step.due.trim().to_string(),
+                        };
+                        let prefix = format!("    {mark} {when:<11}");
+                        doc.push(indented(&prefix, step.text, plain), width);
+                    }
+                }
+            }
+        }
+    }
+    doc
+}
+
+impl Document {
+    fn blank(&mut self) {
+        self.lines.push(Line::raw(""));
+    }
+
+    fn push(&mut self, line: Line<'static>, width: usize) {
+        self.lines.extend(wrap(line, width));
+    }
+
+    /// The last useful scroll position for a page this tall.
+    pub fn max_scroll(&self, height: u16) -> usize {
+        self.lines.len().saturating_sub(usize::from(height))
+    }
+}
+
+/// Wraps a line at words. The last span is the content; the spans before it
+/// (a bullet, a tick box, a label) stay on the first row and later rows are
+/// indented to line up under the content.
+fn wrap(line: Line<'static>, width: usize) -> Vec<Line<'static>> {
+    if line.width() <= width || line.spans.is_empty() {
+        return vec![line];
+    }
+    let mut spans = line.spans;
+    let content = spans.pop().unwrap_or_default();
+    let prefix_width: usize = spans.iter().map(|s| s.content.width()).sum();
+    let indent = if prefix_width * 2 > width {
+        2
+    } else {
+        prefix_width
+    };
+    let first_room = width.saturating_sub(prefix_width).max(1);
+    let rows = wrap_words(
+        &content.content,
+        first_room,
+        width.saturating_sub(indent).max(1),
+    );
+    let mut out = Vec::with_capacity(rows.len());
+    for (i, row) in rows.into_iter().enumerate() {
+        let mut line_spans = if i == 0 {
+            std::mem::take(&mut spans)
+        } else {
+            vec![Span::raw(" ".repeat(indent))]
+        };
+        line_spans.push(Span::styled(row, content.style));
+        out.push(Line::from(line_spans));
+    }
+    out
+}
+
+/// Splits text into rows of at most `first` columns, then `rest` columns,
+/// breaking at spaces, and inside a word only when it is longer than a row.
+fn wrap_words(text: &str, first: usize, rest: usize) -> Vec<String> {
+    let mut rows = Vec::new();
+    let mut row = String::new();
+    let mut used = 0;
+    let room = |rows: &Vec<String>| if rows.is_empty() { first } else { rest };
+    for word in text.split(' ') {
+        let w = word.width();
+        if used > 0 && used + 1 + w > room(&rows) {
+            rows.push(std::mem::take(&mut row));
+            used = 0;
+        }
+        if w > room(&rows) {
+            for c in word.chars() {
+                let cw = c.width().unwrap_or(0);
+                if used + cw > room(&rows) && used > 0 {
+                    rows.push(std::mem::take(&mut row));
+                    used = 0;
+                }
+                row.push(c);
+                used += cw;
+            }
+            continue;
+        }
+        if used > 0 {
+            row.push(' ');
+            used += 1;
+        }
+        row.push_str(word);
+        used += w;
+    }
+    rows.push(row);
+    rows
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_wrap_under_their_content_and_long_words_are_split() {
+        assert_eq!(wrap_words("one two three", 7, 7), ["one two", "three"]);
+        assert_eq!(wrap_words("abcdefghij", 4, 4), ["abcd", "efgh", "ij"]);
+        let line = Line::from(vec![Span::raw("  • "), Span::raw("alpha beta gamma")]);
+        let rows: Vec<String> = wrap(line, 14).iter().map(ToString::to_string).collect();
+        assert_eq!(rows, ["  • alpha beta", "    gamma"]);
+    }
+}

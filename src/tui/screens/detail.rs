@@ -1,0 +1,120 @@
+//! Reading a reflection: the growth plan and every answer on one scrollable
+//! page, with the selected action step ready to tick.
+
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use crate::dates;
+use crate::export::{display_title, status_line};
+use crate::tui::detail::{self, page_size};
+use crate::tui::state::{App, Session};
+use crate::tui::theme;
+
+use super::chrome;
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, session: &Session) {
+    let [header, body, message, footer] = Layout::vertical([
+        Constraint::Length(3),
+        Constraint::Min(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    let (width, height) = page_size((area.width, area.height));
+    let doc = detail::document(
+        &session.reflection,
+        app.guide,
+        app.today,
+        width,
+        session.reading,
+    );
+    let scroll = session.reading.scroll.min(doc.max_scroll(height));
+    draw_header(
+        frame,
+        header,
+        app,
+        session,
+        where_on_page(scroll, doc.lines.len(), height),
+    );
+
+    let column = Rect {
+        x: body.x + 2,
+        width: width.min(body.width.saturating_sub(2)),
+        ..body
+    };
+    let shown: Vec<Line> = doc
+        .lines
+        .into_iter()
+        .skip(scroll)
+        .take(usize::from(body.height))
+        .collect();
+    frame.render_widget(Paragraph::new(shown), column);
+    chrome::message(
+        frame,
+        message,
+        session.message.as_ref().or(app.notice.as_ref()),
+    );
+    chrome::footer(frame, footer, app);
+}
+
+/// "top", "end" or how far down, for the header.
+fn where_on_page(scroll: usize, total: usize, height: u16) -> String {
+    let height = usize::from(height);
+    if total <= height {
+        String::new()
+    } else if scroll == 0 {
+        "top ↓".into()
+    } else if scroll + height >= total {
+        "end ↑".into()
+    } else {
+        format!("{}% ↕", (scroll + height) * 100 / total)
+    }
+}
+
+fn draw_header(frame: &mut Frame, area: Rect, app: &App, session: &Session, place: String) {
+    let r = &session.reflection;
+    let clock = crate::export::Clock {
+        offset: app.offset,
+        today: app.today,
+    };
+    let row = |y: u16| Rect {
+        y: area.y + y,
+        height: 1,
+        ..area
+    };
+    frame.render_widget(
+        Line::from(vec![
+            Span::styled(" rebound ", theme::heading()),
+            Span::styled("· ", theme::dim()),
+            Span::styled(display_title(r).to_string(), theme::bold()),
+        ]),
+        row(0),
+    );
+    frame.render_widget(
+        Line::styled("reading ", theme::dim()).alignment(Alignment::Right),
+        row(0),
+    );
+    let day = |t: time::OffsetDateTime| dates::iso(t.to_offset(app.offset).date());
+    frame.render_widget(
+        Line::styled(
+            format!(
+                " {} · started {} · last edited {}",
+                status_line(r, app.guide, clock),
+                day(r.created),
+                day(r.updated)
+            ),
+            theme::dim(),
+        ),
+        row(1),
+    );
+    frame.render_widget(
+        Line::styled(format!("{place} "), theme::dim()).alignment(Alignment::Right),
+        row(1),
+    );
+    frame.render_widget(
+        Line::styled("─".repeat(usize::from(area.width)), theme::dim()),
+        row(2),
+    );
+}

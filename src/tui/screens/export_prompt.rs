@@ -1,0 +1,54 @@
+//! Where to write an export, and in which format.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+use crate::export::Format;
+use crate::tui::state::App;
+use crate::tui::theme;
+
+use super::chrome::{key_hints, modal, row};
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
+    let Some(prompt) = &app.export else {
+        return;
+    };
+    let inner = modal(frame, area, "Export", 84, 10);
+    let mut formats = vec![Span::styled("Format  ", theme::dim())];
+    for format in Format::ALL {
+        let style = if format == prompt.format {
+            theme::selected_row().patch(theme::accent())
+        } else {
+            theme::dim()
+        };
+        formats.push(Span::styled(format!(" {} ", format.name()), style));
+        formats.push(Span::raw(" "));
+    }
+    frame.render_widget(Line::from(formats), row(inner, 0));
+    frame.render_widget(Line::styled("To", theme::dim()), row(inner, 2));
+    let editor = Rect {
+        x: inner.x + 8,
+        width: inner.width.saturating_sub(8),
+        ..row(inner, 2)
+    };
+    frame.render_widget(&prompt.editor, editor);
+    if let Some(warning) = &prompt.warning {
+        frame.render_widget(
+            Line::styled(warning.as_str(), theme::warning()),
+            row(inner, 4),
+        );
+    } else {
+        frame.render_widget(
+            Line::styled(
+                "A relative path starts where you ran rebound; ~/ is your home.",
+                theme::dim(),
+            ),
+            row(inner, 4),
+        );
+    }
+    frame.render_widget(
+        key_hints(&[("Enter", "write"), ("Tab", "format"), ("Esc", "cancel")]),
+        row(inner, 6),
+    );
+}

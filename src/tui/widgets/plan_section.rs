@@ -1,0 +1,81 @@
+//! The growth plan's sections as lines, shared by the plan page and the
+//! detail view (where one step can be selected and ticked).
+
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+
+use crate::dates::DateInput;
+use crate::outline::{PlanItem, PlanSection, PlanStep};
+use crate::tui::theme;
+
+/// One section of the plan as lines, each step's line tagged with the step's
+/// index in the Goals list; `selected_step` marks the one the detail view
+/// would tick.
+pub fn plan_section(
+    section: &PlanSection,
+    selected_step: Option<usize>,
+) -> Vec<(Line<'static>, Option<usize>)> {
+    let mut lines = vec![(Line::styled(section.title, theme::heading()), None)];
+    for item in &section.items {
+        match item {
+            PlanItem::Bullets { items, none } => {
+                if items.is_empty() {
+                    lines.push((Line::styled(format!("  {none}"), theme::dim()), None));
+                }
+                for item in items {
+                    let line = Line::from(vec![
+                        Span::styled("  • ", theme::dim()),
+                        Span::raw(item.clone()),
+                    ]);
+                    lines.push((line, None));
+                }
+            }
+            PlanItem::Steps { steps, none } => {
+                if steps.is_empty() {
+                    lines.push((Line::styled(format!("  {none}"), theme::dim()), None));
+                }
+                for step in steps {
+                    let line = step_line(step, selected_step == Some(step.index));
+                    lines.push((line, Some(step.index)));
+                }
+            }
+            PlanItem::Labelled { label, value } => {
+                let value_span = if value.trim().is_empty() {
+                    Span::styled("not answered yet", theme::dim())
+                } else {
+                    Span::raw(value.clone())
+                };
+                let line = Line::from(vec![
+                    Span::styled(format!("  {label}: "), theme::dim()),
+                    value_span,
+                ]);
+                lines.push((line, None));
+            }
+        }
+    }
+    lines
+}
+
+fn step_line(step: &PlanStep, selected: bool) -> Line<'static> {
+    let (mark, mark_style) = if step.item.done {
+        ("[x]", theme::answered())
+    } else {
+        ("[ ]", theme::dim())
+    };
+    let when_style = match step.due {
+        DateInput::Valid(_) => theme::accent(),
+        DateInput::Invalid => theme::warning(),
+        DateInput::Empty => theme::dim(),
+    };
+    let (pointer, text_style) = if selected {
+        ("▶ ", theme::selected_row())
+    } else {
+        ("  ", Style::default())
+    };
+    Line::from(vec![
+        Span::styled(pointer, theme::accent()),
+        Span::styled(format!("{mark} "), mark_style),
+        Span::styled(format!("{:<11}", step.when()), when_style),
+        Span::styled(step.item.text.clone(), text_style),
+    ])
+}
