@@ -83,44 +83,66 @@ impl Query {
         Some(Hit { title_only })
     }
 
-    /// The first line of the answers that holds a searched word, cut to about
-    /// `width` characters around it: it shows why a reflection matched.
+    /// The line of the answers that holds the most searched words, cut to
+    /// about `width` characters around the longest of them: it shows why a
+    /// reflection matched.
     pub fn snippet(&self, answers: &str, width: usize) -> Option<String> {
-        answers.lines().find_map(|line| {
-            let lower = line.to_lowercase();
-            let term = self.terms.iter().find(|t| lower.contains(t.as_str()))?;
-            // Char positions, so the cut never splits a character.
-            let at = lower
-                .find(term.as_str())
-                .map_or(0, |b| lower[..b].chars().count());
-            let chars: Vec<char> = line.trim_end().chars().collect();
-            let start = at.saturating_sub(width / 3);
-            let end = (start + width).min(chars.len());
-            let mut start = end.saturating_sub(width).min(start);
-            let mut end = end;
-            // Whole words at both ends, where that still shows the match.
-            let word = |i: usize| chars.get(i).is_some_and(|c| c.is_alphanumeric());
-            if start > 0
-                && word(start - 1)
-                && let Some(space) = (start..at).find(|&i| chars[i] == ' ')
-            {
-                start = space + 1;
+        let (line, lower, _) = answers
+            .lines()
+            .map(|line| {
+                let lower = line.to_lowercase();
+                let found = self
+                    .terms
+                    .iter()
+                    .filter(|t| lower.contains(t.as_str()))
+                    .count();
+                (line, lower, found)
+            })
+            .filter(|(_, _, found)| *found > 0)
+            // The first of the best lines: max_by_key would keep the last.
+            .fold(
+                None,
+                |best: Option<(&str, String, usize)>, next| match best {
+                    Some(b) if b.2 >= next.2 => Some(b),
+                    _ => Some(next),
+                },
+            )?;
+        let term = self
+            .terms
+            .iter()
+            .filter(|t| lower.contains(t.as_str()))
+            .max_by_key(|t| t.chars().count())?;
+        // Char positions, so the cut never splits a character.
+        let at = lower
+            .find(term.as_str())
+            .map_or(0, |b| lower[..b].chars().count());
+        let chars: Vec<char> = line.trim_end().chars().collect();
+        let start = at.saturating_sub(width / 3);
+        let end = (start + width).min(chars.len());
+        let mut start = end.saturating_sub(width).min(start);
+        let mut end = end;
+        // Whole words at both ends, where that still shows the match.
+        let word = |i: usize| chars.get(i).is_some_and(|c| c.is_alphanumeric());
+        if start > 0
+            && word(start - 1)
+            && let Some(space) = (start..at).find(|&i| chars[i] == ' ')
+        {
+            start = space + 1;
+        }
+        if end < chars.len() && word(end) {
+            let match_end = at + term.chars().count();
+            if let Some(space) = (match_end..end).rev().find(|&i| chars[i] == ' ') {
+                end = space;
             }
-            if end < chars.len() && word(end) {
-                let match_end = at + term.chars().count();
-                if let Some(space) = (match_end..end).rev().find(|&i| chars[i] == ' ') {
-                    end = space;
-                }
-            }
-            let mut cut: String = chars[start..end].iter().collect();
-            if start > 0 {
-                cut.insert(0, '…');
-            }
-            if end < chars.len() {
-                cut.push('…');
-            }
-            Some(cut.trim().to_string())
-        })
+        }
+        let mut cut: String = chars[start..end].iter().collect();
+        if start > 0 {
+            cut.insert(0, '…');
+        }
+        if end < chars.len() {
+            cut.push('…');
+        }
+        Some(cut.trim().to_string())
     }
 }
 
@@ -231,6 +253,12 @@ mod tests {
             Some("…Acme Client after a…")
         );
         assert_eq!(q.snippet("no match", 24), None);
+        // The line holding most of the words wins over the first one that has any.
+        let q = Query::parse("the client we lost");
+        assert_eq!(
+            q.snippet("Launch the scheduler\nWe lost the client", 40).as_deref(),
+            Some("We lost the client")
+        );
     }
 
     #[test]

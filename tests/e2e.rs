@@ -1,6 +1,8 @@
 //! End-to-end: the real binary in a real terminal (tmux), typed at like a
 //! person would, with the files checked on disk afterwards.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -439,4 +441,133 @@ fn a_wrong_argument_exits_with_usage_code_2() {
     let out = run(&["--version"], data.path());
     assert!(out.status.success());
     assert!(String::from_utf8_lossy(&out.stdout).starts_with("rebound "));
+}
+
+/// Twenty past reflections in the data dir, the one to find among them.
+fn seed_twenty(tmux: &Tmux) {
+    use rebound::reflection::{Reflection, Status};
+    use time::macros::datetime;
+    let guide = Guide::builtin().expect("guide");
+    let store = rebound::store::Store::open(tmux.data.path()).expect("store");
+    for i in 0..19 {
+        let mut r = Reflection::new(
+            format!("2026-10-{:02}-setback-{i}", i + 1),
+            format!("Setback number {i}"),
+            datetime!(2026-10-01 09:00 UTC),
+        );
+        r.status = Status::Completed;
+        r.set_text(Stage::Reflect, "went_wrong", format!("Reason {i}"));
+        store.save(&r, guide).expect("save");
+    }
+    let mut target = common::filled_reflection();
+    target.title = "Quarterly account review".into();
+    target.set_text(
+        Stage::Perspective,
+        "what_happened",
+        "We lost the client after the pilot stalled.".into(),
+    );
+    target.status = Status::Completed;
+    target.completed = Some(datetime!(2026-11-28 18:00 UTC));
+    store.save(&target, guide).expect("save");
+}
+
+#[test]
+fn find_the_client_we_lost_read_it_tick_a_step_export_and_delete_it() {
+    let tmux = Tmux::new();
+    seed_twenty(&tmux);
+    let file = tmux
+        .data
+        .path()
+        .join("reflections/2026-11-20-the-launch-that-slipped.toml");
+    tmux.start("");
+    tmux.wait_for("20 reflections");
+
+    // A few keystrokes find it, by words from an answer.
+    tmux.keys(&["/"]);
+    tmux.type_text("the client we lost");
+    let screen = tmux.wait_for("1 of 20");
+    assert!(screen.contains("Quarterly account review"), "{screen}");
+    assert!(screen.contains("We lost the client"), "{screen}");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("reading");
+    tmux.wait_for("▶ [ ] 2026-12-13 Interview five clinic managers");
+
+    // Tick the selected step; it is saved and the reflection stays complete.
+    tmux.keys(&["Space"]);
+    tmux.wait_for("Done: Interview five clinic managers");
+    let deadline = Instant::now() + Duration::from_secs(5);
+    loop {
+        let text = read(&file);
+        let r = rebound::reflection::Reflection::from_toml_str(&text).expect("valid file");
+        let steps = r.actions(Stage::Goals, "steps");
+        if steps[0].done {
+            assert!(text.contains("status = \"completed\""), "{text}");
+            break;
+        }
+        assert!(Instant::now() < deadline, "the tick was not saved:\n{text}");
+        sleep(Duration::from_millis(50));
+    }
+
+    // Export it as Markdown next to the data.
+    tmux.keys(&["x"]);
+    tmux.wait_for("Enter write");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Wrote Markdown to");
+    let exported = tmux
+        .data
+        .path()
+        .join("exports/2026-11-20-the-launch-that-slipped.md");
+    let markdown = read(&exported);
+    assert!(
+        markdown.starts_with("# Quarterly account review"),
+        "{markdown}"
+    );
+    assert!(markdown.contains("- [x] Interview five clinic managers (due 2026-12-13)"));
+
+    // Back home, delete it (after a question), then undo.
+    tmux.keys(&["Escape"]);
+    tmux.wait_for("1 of 20");
+    tmux.keys(&["d"]);
+    tmux.wait_for("Move \"Quarterly account review\" to the trash?");
+    tmux.keys(&["y"]);
+    tmux.wait_for("to the trash. u brings it back");
+    assert!(!file.exists());
+    assert!(
+        tmux.data
+            .path()
+            .join("trash/2026-11-20-the-launch-that-slipped.toml")
+            .exists()
+    );
+    tmux.keys(&["u"]);
+    tmux.wait_for("Restored from the trash.");
+    assert!(file.exists());
+    tmux.keys(&["Escape"]);
+    tmux.wait_for("20 reflections");
+    tmux.keys(&["q"]);
+    assert_eq!(tmux.wait_exit(), "0");
+}
+
+#[test]
+fn an_escape_sequence_in_a_title_cannot_retitle_the_terminal() {
+    let tmux = Tmux::new();
+    let dir = tmux.data.path().join("reflections");
+    std::fs::create_dir_all(&dir).expect("dir");
+    std::fs::write(
+        dir.join("2026-11-01-hostile.toml"),
+        "schema_version = 1\nid = \"2026-11-01-hostile\"\ntitle = \"\\u001b]2;pwned\\u0007Evil\\u001b[2J title\"\nstatus = \"completed\"\ncreated = \"2026-11-01T08:00:00Z\"\n[perspective]\nexpected = \"\\u001b]2;pwned-too\\u0007calm\"\n",
+    )
+    .expect("write");
+    tmux.start("");
+    tmux.wait_for("Evil[2J title");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("reading");
+    tmux.keys(&["End"]);
+    tmux.wait_for("]2;pwned-toocalm");
+    let out = tmux.tmux(&["display-message", "-p", "-t", "main", "#{pane_title}"]);
+    let title = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        !title.contains("pwned"),
+        "the pane title changed to {title:?}"
+    );
+    tmux.quit();
 }

@@ -317,9 +317,10 @@ impl Runner<'_> {
                 let name = path
                     .file_stem()
                     .map_or_else(|| id.to_string(), |n| n.to_string_lossy().into_owned());
+                let title = crate::tui::widgets::fit(&title, 32);
                 self.app.notice = Some(Message {
                     text: format!(
-                        "Moved \"{title}\" to the trash. Press u to bring it back (or later: rebound restore {name})."
+                        "Moved \"{title}\" to the trash. u brings it back; later, `rebound restore` does."
                     ),
                     tone: Tone::Calm,
                 });
@@ -349,10 +350,7 @@ impl Runner<'_> {
             return;
         };
         if target.exists() && !replace {
-            prompt.warning = Some(format!(
-                "{} exists. Enter again replaces it.",
-                target.display()
-            ));
+            prompt.warning = Some("That file exists. Enter again replaces it.".into());
             prompt.replace = true;
             return;
         }

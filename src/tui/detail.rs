@@ -12,7 +12,7 @@ use crate::guide::Guide;
 use crate::outline::{self, AnswerValue};
 use crate::reflection::Reflection;
 use crate::tui::theme;
-use crate::tui::widgets::plan_section;
+use crate::tui::widgets::{Empty, plan_section};
 
 /// Rows around the page: a three-row header, the message line and the footer.
 pub const CHROME_ROWS: u16 = 5;
@@ -74,7 +74,7 @@ pub fn document(
     let mut step_number = 0;
     for section in &plan.sections {
         doc.blank();
-        for (line, step) in plan_section(section, reading.selected_step) {
+        for (line, step) in plan_section(section, reading.selected_step, Empty::Hide) {
             if let Some(index) = step {
                 doc.steps.push(StepRow {
                     index,

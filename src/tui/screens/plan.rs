@@ -11,7 +11,7 @@ use crate::outline;
 use crate::reflection::{Reflection, Status};
 use crate::tui::state::{App, Session};
 use crate::tui::theme;
-use crate::tui::widgets::{plan_section, rating_line};
+use crate::tui::widgets::{Empty, plan_section, rating_line};
 use crate::wizard::Stage;
 
 use super::chrome;
@@ -122,7 +122,7 @@ fn compiled<'a>(r: &Reflection, app: &App) -> (Text<'a>, Text<'a>) {
             text.push_line(Line::raw(""));
         }
         text.extend(
-            plan_section(section, None)
+            plan_section(section, None, Empty::Show)
                 .into_iter()
                 .map(|(line, _)| line),
         );

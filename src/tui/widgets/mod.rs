@@ -18,7 +18,7 @@ use crate::tui::field::FieldFocus;
 use crate::tui::theme;
 use crate::wizard::Stage;
 
-pub use plan_section::plan_section;
+pub use plan_section::{Empty, plan_section};
 pub use rating::rating_line;
 
 /// One question on a stage screen: its label and its answer.

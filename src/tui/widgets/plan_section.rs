@@ -8,15 +8,33 @@ use crate::dates::DateInput;
 use crate::outline::{PlanItem, PlanSection, PlanStep};
 use crate::tui::theme;
 
+/// How a plan section treats questions with no answer yet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Empty {
+    /// Say so: on the plan page it is a prompt to fill them in.
+    Show,
+    /// Leave them out: the detail page is a record to read.
+    Hide,
+}
+
 /// One section of the plan as lines, each step's line tagged with the step's
 /// index in the Goals list; `selected_step` marks the one the detail view
 /// would tick.
 pub fn plan_section(
     section: &PlanSection,
     selected_step: Option<usize>,
+    empty: Empty,
 ) -> Vec<(Line<'static>, Option<usize>)> {
     let mut lines = vec![(Line::styled(section.title, theme::heading()), None)];
     for item in &section.items {
+        let is_empty = match item {
+            PlanItem::Bullets { items, .. } => items.is_empty(),
+            PlanItem::Steps { steps, .. } => steps.is_empty(),
+            PlanItem::Labelled { value, .. } => value.trim().is_empty(),
+        };
+        if is_empty && empty == Empty::Hide {
+            continue;
+        }
         match item {
             PlanItem::Bullets { items, none } => {
                 if items.is_empty() {
@@ -52,6 +70,9 @@ pub fn plan_section(
                 lines.push((line, None));
             }
         }
+    }
+    if lines.len() == 1 {
+        lines.push((Line::styled("  nothing here yet", theme::dim()), None));
     }
     lines
 }
