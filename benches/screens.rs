@@ -69,7 +69,43 @@ fn main() {
     }
     report("  keystroke: update + draw", samples);
 
+    let mut reading = app_at(Stage::Plan);
+    if let Some(session) = reading.session.as_mut() {
+        session.reflection.status = rebound::reflection::Status::Completed;
+    }
+    let r = reading.close_reflection().expect("open");
+    reading.open_reflection(r);
+    bench_draw("  detail page", &reading);
+    let mut samples = Vec::new();
+    for i in 0..2000 {
+        let action = if i % 40 < 20 {
+            Action::ScrollDown
+        } else {
+            Action::ScrollUp
+        };
+        let start = Instant::now();
+        reading.update(action);
+        terminal.draw(|f| draw(f, &reading)).expect("draw");
+        samples.push(start.elapsed());
+    }
+    report("  detail scroll: update + draw", samples);
     let guide = Guide::builtin().expect("guide");
+    let clock = rebound::export::Clock {
+        offset: UtcOffset::UTC,
+        today: date!(2026 - 11 - 29),
+    };
+    let filled = common::filled_reflection();
+    for format in rebound::export::Format::ALL {
+        let samples = (0..500)
+            .map(|_| {
+                let start = Instant::now();
+                black_box(rebound::export::render(&filled, guide, format, clock));
+                start.elapsed()
+            })
+            .collect();
+        report(&format!("  export {}", format.name()), samples);
+    }
+
     for count in [1_000usize, 10_000] {
         let dir = tempfile::tempdir().expect("temp dir");
         let store = Store::open(dir.path()).expect("store");
@@ -101,5 +137,43 @@ fn main() {
         home.set_listing(store.list().expect("list"));
         home.selected = count / 2;
         bench_draw(&format!("home with {count}, middle selected"), &home);
+
+        // Search: the answer text comes from its own index, built on the
+        // first search and read (not parsed from TOML) after that.
+        let mut samples: Vec<Duration> = (0..4)
+            .map(|_| {
+                let start = Instant::now();
+                let texts = store.search_texts(guide).expect("texts");
+                black_box(rebound::search::Corpus::new(texts));
+                start.elapsed()
+            })
+            .collect();
+        report(
+            &format!("search {count}: load text, cold"),
+            vec![samples.remove(0)],
+        );
+        report(&format!("search {count}: load text, warm"), samples);
+        home.set_corpus(rebound::search::Corpus::new(
+            store.search_texts(guide).expect("texts"),
+        ));
+        home.update(Action::StartSearch);
+        let mut terminal = Terminal::new(TestBackend::new(100, 32)).expect("terminal");
+        let mut samples = Vec::new();
+        for round in 0..20 {
+            for c in "clinic".chars().chain(std::iter::repeat_n('\u{8}', 6)) {
+                let code = if c == '\u{8}' {
+                    crossterm::event::KeyCode::Backspace
+                } else {
+                    crossterm::event::KeyCode::Char(c)
+                };
+                let key = crossterm::event::KeyEvent::from(code);
+                let start = Instant::now();
+                home.update(Action::Edit(key));
+                terminal.draw(|f| draw(f, &home)).expect("draw");
+                samples.push(start.elapsed());
+            }
+            black_box(round);
+        }
+        report(&format!("search {count}: keystroke + draw"), samples);
     }
 }

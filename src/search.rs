@@ -66,12 +66,11 @@ impl Query {
     }
 
     /// Whether a reflection matches, given its title and its answers already
-    /// in lower case (see [`Corpus`]).
-    pub fn matches(&self, title: &str, answers_lower: &str) -> Option<Hit> {
-        let title = title.to_lowercase();
+    /// in lower case (lowered once, not on every keystroke; see [`Corpus`]).
+    pub fn matches(&self, title_lower: &str, answers_lower: &str) -> Option<Hit> {
         let mut title_only = true;
         for term in &self.terms {
-            if title.contains(term.as_str()) || loosely_in(term, &title) {
+            if title_lower.contains(term.as_str()) || loosely_in(term, title_lower) {
                 continue;
             }
             if answers_lower.contains(term.as_str()) {
@@ -150,26 +149,29 @@ impl Query {
 /// beginning of a word and spread over no more than twice the word's length.
 /// Short words must match exactly, or they would match almost anything.
 fn loosely_in(term: &str, title: &str) -> bool {
-    let term: Vec<char> = term.chars().collect();
-    if term.len() < 3 {
+    let length = term.chars().count();
+    let Some(first) = term.chars().next().filter(|_| length >= 3) else {
         return false;
-    }
-    let title: Vec<char> = title.chars().collect();
-    let limit = term.len() * 2;
-    (0..title.len())
-        .filter(|&i| title[i] == term[0] && (i == 0 || !title[i - 1].is_alphanumeric()))
-        .any(|start| {
-            let mut want = term.iter().peekable();
-            for &c in title.iter().skip(start).take(limit) {
-                if want.peek() == Some(&&c) {
-                    want.next();
-                }
-                if want.peek().is_none() {
-                    return true;
-                }
+    };
+    // No allocation: this runs for every title on every keystroke.
+    let mut previous_was_letter = false;
+    for (at, c) in title.char_indices() {
+        let word_start = !previous_was_letter;
+        previous_was_letter = c.is_alphanumeric();
+        if c != first || !word_start {
+            continue;
+        }
+        let mut wanted = term.chars().peekable();
+        for c in title[at..].chars().take(length * 2) {
+            if wanted.peek() == Some(&c) {
+                wanted.next();
             }
-            false
-        })
+            if wanted.peek().is_none() {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 /// The answers of every reflection, ready to search: the text as written
@@ -211,14 +213,14 @@ mod tests {
     fn every_word_must_match_the_title_or_an_answer() {
         let q = Query::parse("Client  LOST");
         assert_eq!(
-            q.matches("The client we lost", ""),
+            q.matches("the client we lost", ""),
             Some(Hit { title_only: true })
         );
         assert_eq!(
-            q.matches("Q3 review", "we lost the big client in march"),
+            q.matches("q3 review", "we lost the big client in march"),
             Some(Hit { title_only: false })
         );
-        assert_eq!(q.matches("The client", "nothing here"), None);
+        assert_eq!(q.matches("the client", "nothing here"), None);
         assert!(Query::parse("   ").is_empty());
     }
 
@@ -226,15 +228,15 @@ mod tests {
     fn titles_match_loosely_but_answers_and_short_words_do_not() {
         assert!(
             Query::parse("clnt")
-                .matches("The client we lost", "")
+                .matches("the client we lost", "")
                 .is_some()
         );
         assert!(
             Query::parse("promo")
-                .matches("Missed promotion", "")
+                .matches("missed promotion", "")
                 .is_some()
         );
-        assert!(Query::parse("clnt").matches("Other", "client").is_none());
+        assert!(Query::parse("clnt").matches("other", "client").is_none());
         // Letters scattered across the title are not a match.
         assert!(
             Query::parse("tcwl")
@@ -256,7 +258,8 @@ mod tests {
         // The line holding most of the words wins over the first one that has any.
         let q = Query::parse("the client we lost");
         assert_eq!(
-            q.snippet("Launch the scheduler\nWe lost the client", 40).as_deref(),
+            q.snippet("Launch the scheduler\nWe lost the client", 40)
+                .as_deref(),
             Some("We lost the client")
         );
     }

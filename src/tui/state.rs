@@ -120,6 +120,8 @@ pub struct App {
     pub offset: UtcOffset,
     pub screen: Screen,
     pub listing: Listing,
+    /// The listing's titles in lower case, for search.
+    titles_lower: Vec<String>,
     /// The rows the search lets through, as indices into the listing.
     pub visible: Vec<usize>,
     /// For each visible row: matched in its answers rather than its title,
@@ -156,6 +158,7 @@ impl App {
             offset,
             screen: Screen::Home,
             listing: Listing::default(),
+            titles_lower: Vec::new(),
             visible: Vec::new(),
             matched_in_answers: Vec::new(),
             selected: 0,
@@ -283,6 +286,11 @@ impl App {
     }
 
     pub fn set_listing(&mut self, listing: Listing) {
+        self.titles_lower = listing
+            .reflections
+            .iter()
+            .map(|s| s.title.to_lowercase())
+            .collect();
         self.listing = listing;
         self.refilter();
     }
