@@ -11,6 +11,7 @@ use crate::export::{display_title, status_line};
 use crate::tui::detail::{self, page_size};
 use crate::tui::state::{App, Session};
 use crate::tui::theme;
+use crate::tui::widgets::fit;
 
 use super::chrome;
 
@@ -88,7 +89,10 @@ fn draw_header(frame: &mut Frame, area: Rect, app: &App, session: &Session, plac
         Line::from(vec![
             Span::styled(" rebound ", theme::heading()),
             Span::styled("· ", theme::dim()),
-            Span::styled(display_title(r).to_string(), theme::bold()),
+            Span::styled(
+                fit(display_title(r), usize::from(area.width).saturating_sub(22)),
+                theme::bold(),
+            ),
         ]),
         row(0),
     );
@@ -97,18 +101,14 @@ fn draw_header(frame: &mut Frame, area: Rect, app: &App, session: &Session, plac
         row(0),
     );
     let day = |t: time::OffsetDateTime| dates::iso(t.to_offset(app.offset).date());
-    frame.render_widget(
-        Line::styled(
-            format!(
-                " {} · started {} · last edited {}",
-                status_line(r, app.guide, clock),
-                day(r.created),
-                day(r.updated)
-            ),
-            theme::dim(),
-        ),
-        row(1),
+    let about = format!(
+        " {} · started {} · last edited {}",
+        status_line(r, app.guide, clock),
+        day(r.created),
+        day(r.updated)
     );
+    let room = usize::from(area.width).saturating_sub(place.chars().count() + 2);
+    frame.render_widget(Line::styled(fit(&about, room), theme::dim()), row(1));
     frame.render_widget(
         Line::styled(format!("{place} "), theme::dim()).alignment(Alignment::Right),
         row(1),

@@ -258,7 +258,12 @@ fn row<'a>(summary: &'a Summary, app: &App, selected: bool, width: u16) -> Line<
                 format!("done {}", dates::iso(when.to_offset(app.offset).date()))
             }
             (Status::Completed, None) => "done".to_string(),
-            (Status::InProgress, _) => detail.split(',').next().unwrap_or_default().to_string(),
+            (Status::InProgress, _) => {
+                match Stage::from_key(&summary.stage).and_then(Stage::question_index) {
+                    Some(i) => format!("stage {} of 7", i + 1),
+                    None => "growth plan".to_string(),
+                }
+            }
         };
         let open = match summary.open_steps {
             0 => String::new(),
