@@ -15,11 +15,11 @@ use time::{OffsetDateTime, UtcOffset};
 use crate::dates;
 use crate::export::{self, Clock, Format};
 use crate::guide::Guide;
-use crate::reflection::{Reflection, Status};
+use crate::reflection::{Reflection, Status, display_title};
 use crate::store::{Store, Summary, save_atomically};
 use crate::text::printable_line;
 use crate::tui::{self, Launch};
-use crate::wizard::Stage;
+use crate::wizard::stage_reached;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -232,6 +232,7 @@ fn list(store: &Store, json: bool, status: Option<StatusFilter>, offset: UtcOffs
         let what = match wanted {
             Some(Status::Completed) => "No completed reflections",
             Some(Status::InProgress) => "No unfinished reflections",
+            None if !listing.bad_files.is_empty() => "No readable reflections",
             None => "No reflections yet; start one with `rebound new`",
         };
         let _ = writeln!(std::io::stderr(), "{what}.");
@@ -247,10 +248,7 @@ fn table(rows: &[&Summary], offset: UtcOffset) -> String {
         Status::Completed => s
             .completed
             .map_or_else(|| "done".into(), |t| format!("done {}", day(t))),
-        Status::InProgress => match Stage::from_key(&s.stage).and_then(Stage::question_index) {
-            Some(i) => format!("stage {} of 7", i + 1),
-            None => "growth plan".into(),
-        },
+        Status::InProgress => stage_reached(&s.stage),
     };
     let id_width = rows.iter().map(|s| s.id.len()).max().unwrap_or(2).max(2);
     let mut out = format!(
@@ -266,7 +264,7 @@ fn table(rows: &[&Summary], offset: UtcOffset) -> String {
             where_of(s),
             s.open_steps,
             day(s.updated),
-            printable_line(&s.title)
+            printable_line(display_title(&s.title))
         );
     }
     out
@@ -309,7 +307,7 @@ fn delete(store: &Store, prefix: &str, yes: bool) -> Result<()> {
     // A file that will not load can still be deleted; it is named by its id.
     let title = store
         .load(&id)
-        .map(|r| export::display_title(&r).to_string())
+        .map(|r| display_title(&r.title).to_string())
         .unwrap_or_else(|_| id.clone());
     if !yes {
         if !(std::io::stdin().is_terminal() && std::io::stderr().is_terminal()) {
@@ -319,11 +317,15 @@ fn delete(store: &Store, prefix: &str, yes: bool) -> Result<()> {
             )
             .into());
         }
-        eprint!("Move \"{title}\" ({id}) to the trash? [y/N] ");
+        let mut err = std::io::stderr();
+        let _ = write!(err, "Move \"{title}\" ({id}) to the trash? [y/N] ");
+        let _ = err.flush();
         let mut answer = String::new();
         std::io::stdin().read_line(&mut answer)?;
         if !matches!(answer.trim().to_ascii_lowercase().as_str(), "y" | "yes") {
-            return Err(eyre!("nothing deleted"));
+            // Declining is a choice, not a failure.
+            let _ = writeln!(err, "Kept it; nothing was deleted.");
+            return Ok(());
         }
     }
     let to = store.trash(&id)?;
@@ -344,13 +346,9 @@ fn restore(store: &Store, prefix: Option<&str>) -> Result<()> {
             return Ok(());
         }
         let mut out = String::new();
-        for (name, path) in trashed {
-            let title = std::fs::read_to_string(&path)
-                .ok()
-                .and_then(|t| Reflection::from_toml_str(&t).ok())
-                .map(|r| export::display_title(&r).to_string())
-                .unwrap_or_else(|| "(unreadable)".into());
-            let _ = writeln!(out, "{name}  {title}");
+        for item in trashed {
+            let title = item.title.as_deref().map_or("(unreadable)", display_title);
+            let _ = writeln!(out, "{}  {}", item.name, printable_line(title));
         }
         return print(&out);
     };

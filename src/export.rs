@@ -11,7 +11,7 @@ use time::{Date, OffsetDateTime, UtcOffset};
 use crate::dates::{self, DateInput};
 use crate::guide::{FieldKind, Guide};
 use crate::outline::{self, AnswerValue, GrowthPlan, PlanItem, PlanStep};
-use crate::reflection::{ActionItem, Reflection, SCHEMA_VERSION, Status};
+use crate::reflection::{ActionItem, Reflection, SCHEMA_VERSION, Status, display_title};
 use crate::wizard::Stage;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -105,17 +105,9 @@ pub fn status_line(r: &Reflection, guide: &Guide, clock: Clock) -> String {
     }
 }
 
-pub fn display_title(r: &Reflection) -> &str {
-    if r.title.trim().is_empty() {
-        "Untitled reflection"
-    } else {
-        r.title.trim()
-    }
-}
-
 fn markdown(r: &Reflection, guide: &Guide, clock: Clock) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "# {}\n", inline(display_title(r)));
+    let _ = writeln!(out, "# {}\n", inline(display_title(&r.title)));
     let _ = writeln!(
         out,
         "{} · started {} · last edited {} · id `{}`",
@@ -248,6 +240,15 @@ fn paragraphs(text: &str) -> String {
 /// out literally and never breaks the document's structure.
 fn inline(text: &str) -> String {
     let text = text.trim_start();
+    // One line stays one line: a break in a list item (a hand edit) must not
+    // start a heading or a list of its own.
+    let joined;
+    let text = if text.contains(['\n', '\r']) {
+        joined = text.split(['\n', '\r']).collect::<Vec<_>>().join(" ");
+        joined.as_str()
+    } else {
+        text
+    };
     let mut out = String::with_capacity(text.len() + 8);
     for c in text.chars() {
         if matches!(c, '\\' | '`' | '*' | '_' | '<' | '>' | '[' | ']' | '|') {
@@ -338,6 +339,7 @@ mod tests {
         assert_eq!(inline("2026 was hard"), "2026 was hard");
         assert_eq!(inline("*bold* <b>x</b>"), "\\*bold\\* \\<b\\>x\\</b\\>");
         assert_eq!(inline("- dash"), "\\- dash");
+        assert_eq!(inline("item\n# Heading"), "item # Heading");
         assert_eq!(
             paragraphs("one\ntwo\n\n\nthree  \n"),
             "one  \ntwo\n\nthree\n"

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use clap::Parser;
 use clap::error::Error as ClapError;
 use rebound::cli;
+use rebound::text::printable_line;
 
 fn main() -> ExitCode {
     // Read before any thread starts: the local offset is only safe to read then.
@@ -29,10 +30,21 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(report) => {
             // One readable line: the message and its causes, no backtrace.
-            let line: Vec<String> = report.chain().map(ToString::to_string).collect();
+            // Causes already spelled out by the message before them (store
+            // errors name their cause) are not repeated.
+            let mut line = String::new();
+            for cause in report.chain().map(|c| c.to_string()) {
+                if !line.contains(&cause) {
+                    if !line.is_empty() {
+                        line.push_str(": ");
+                    }
+                    line.push_str(&cause);
+                }
+            }
             // writeln, not eprintln: after a hang-up stderr may be gone, and
-            // eprintln would panic on the way out.
-            let _ = writeln!(std::io::stderr(), "rebound: {}", line.join(": "));
+            // eprintln would panic on the way out. Whatever the message
+            // quotes (a typed id, a file's text) prints harmlessly.
+            let _ = writeln!(std::io::stderr(), "rebound: {}", printable_line(&line));
             if report.downcast_ref::<cli::UsageError>().is_some() {
                 ExitCode::from(2)
             } else {

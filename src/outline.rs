@@ -146,11 +146,17 @@ pub struct PlanStep {
 impl PlanStep {
     /// The due date as the plan prints it.
     pub fn when(&self) -> String {
-        match &self.due {
-            DateInput::Valid(d) => dates::iso(*d),
-            DateInput::Invalid => format!("{}?", self.item.due.trim()),
-            DateInput::Empty => "no date".to_string(),
-        }
+        due_label(&self.due, &self.item.due)
+    }
+}
+
+/// A due date for reading: the date, the text as typed with a "?" when it is
+/// not a date, or "no date".
+pub fn due_label(due: &DateInput, typed: &str) -> String {
+    match due {
+        DateInput::Valid(d) => dates::iso(*d),
+        DateInput::Invalid => format!("{}?", typed.trim()),
+        DateInput::Empty => "no date".to_string(),
     }
 }
 

@@ -56,6 +56,20 @@ impl ActionItem {
     pub fn is_blank(&self) -> bool {
         self.text.trim().is_empty() && self.due.trim().is_empty() && !self.done
     }
+
+    /// Still to do: not done, and not an empty row.
+    pub fn is_open(&self) -> bool {
+        !self.done && !self.is_blank()
+    }
+}
+
+/// The title to show: what the person wrote, or a quiet stand-in.
+pub fn display_title(title: &str) -> &str {
+    if title.trim().is_empty() {
+        "Untitled reflection"
+    } else {
+        title.trim()
+    }
 }
 
 /// Why a file's text is not a reflection this build can use.
@@ -250,6 +264,25 @@ impl Reflection {
             .collect();
         let value = (!items.is_empty()).then_some(Value::Array(items));
         self.set_value(stage, field, value);
+    }
+
+    /// Marks one action step done or not done and changes nothing else, so
+    /// keys a hand edit added to the step survive. `index` counts steps the
+    /// way [`Reflection::actions`] does. False when there is no such step.
+    pub fn set_step_done(&mut self, stage: Stage, field: &str, index: usize, done: bool) -> bool {
+        let Some(Value::Table(answers)) = self.answers.get_mut(stage.key()) else {
+            return false;
+        };
+        let Some(Value::Array(items)) = answers.get_mut(field) else {
+            return false;
+        };
+        match items.iter_mut().filter_map(Value::as_table_mut).nth(index) {
+            Some(step) => {
+                step.insert("done".into(), Value::Boolean(done));
+                true
+            }
+            None => false,
+        }
     }
 
     pub fn is_answered(&self, stage: Stage, field: &str) -> bool {
@@ -473,6 +506,33 @@ pub(crate) mod tests {
 
     fn guide() -> &'static Guide {
         Guide::builtin().expect("embedded guide is valid")
+    }
+
+    #[test]
+    fn ticking_a_step_keeps_what_a_hand_edit_added_to_it() {
+        let text = r#"
+schema_version = 1
+id = "2026-11-29-x"
+created = "2026-11-29T09:00:00Z"
+[[goals.steps]]
+text = "first"
+note = "keep me"
+[[goals.steps]]
+text = "second"
+done = false
+"#;
+        let mut r = Reflection::from_toml_str(text).expect("loads");
+        assert!(r.set_step_done(Stage::Goals, "steps", 1, true));
+        assert!(!r.set_step_done(Stage::Goals, "steps", 2, true));
+        let saved = r.to_toml_string(guide()).expect("saves");
+        assert!(saved.contains("note = \"keep me\""), "{saved}");
+        let back = Reflection::from_toml_str(&saved).expect("loads");
+        let done: Vec<bool> = back
+            .actions(Stage::Goals, "steps")
+            .iter()
+            .map(|s| s.done)
+            .collect();
+        assert_eq!(done, [false, true]);
     }
 
     #[test]

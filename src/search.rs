@@ -111,11 +111,17 @@ impl Query {
             .iter()
             .filter(|t| lower.contains(t.as_str()))
             .max_by_key(|t| t.chars().count())?;
-        // Char positions, so the cut never splits a character.
-        let at = lower
-            .find(term.as_str())
-            .map_or(0, |b| lower[..b].chars().count());
+        // Positions are found in a copy folded one character for one, so they
+        // index the original line even where lower-casing would change its
+        // length (Turkish İ becomes two characters).
         let chars: Vec<char> = line.trim_end().chars().collect();
+        let folded: Vec<char> = chars.iter().map(|&c| fold(c)).collect();
+        let wanted: Vec<char> = term.chars().map(fold).collect();
+        let at = folded
+            .windows(wanted.len().max(1))
+            .position(|w| w == wanted.as_slice())
+            .unwrap_or(0);
+        let term_len = wanted.len();
         let start = at.saturating_sub(width / 3);
         let end = (start + width).min(chars.len());
         let mut start = end.saturating_sub(width).min(start);
@@ -129,7 +135,7 @@ impl Query {
             start = space + 1;
         }
         if end < chars.len() && word(end) {
-            let match_end = at + term.chars().count();
+            let match_end = (at + term_len).min(end);
             if let Some(space) = (match_end..end).rev().find(|&i| chars[i] == ' ') {
                 end = space;
             }
@@ -143,6 +149,11 @@ impl Query {
         }
         Some(cut.trim().to_string())
     }
+}
+
+/// One character in lower case, as one character.
+fn fold(c: char) -> char {
+    c.to_lowercase().next().unwrap_or(c)
 }
 
 /// A loose title match: the word's letters appear in order, starting at the
@@ -255,6 +266,17 @@ mod tests {
             Some("…Acme Client after a…")
         );
         assert_eq!(q.snippet("no match", 24), None);
+        // Characters whose lower case is longer never shift or break the cut.
+        let turkish = format!("{}client", "İ".repeat(50));
+        assert!(
+            q.snippet(&turkish, 24)
+                .is_some_and(|s| s.contains("client"))
+        );
+        assert_eq!(
+            q.snippet("İİİİİİİİ we lost the client today", 40)
+                .as_deref(),
+            Some("İİİİİİİİ we lost the client today")
+        );
         // The line holding most of the words wins over the first one that has any.
         let q = Query::parse("the client we lost");
         assert_eq!(

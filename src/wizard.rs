@@ -175,6 +175,18 @@ pub fn overall_progress(reflection: &Reflection, guide: &Guide) -> Progress {
 }
 
 /// The Goals answers that make a plan: the objectives list and the action steps.
+/// How far an unfinished reflection got, in a few words: "stage 4 of 7" or
+/// "growth plan" (an unknown key counts as the start).
+pub fn stage_reached(stage_key: &str) -> String {
+    match Stage::from_key(stage_key)
+        .unwrap_or(Stage::Perspective)
+        .question_index()
+    {
+        Some(i) => format!("stage {} of 7", i + 1),
+        None => "growth plan".to_string(),
+    }
+}
+
 pub const GOALS_FIELD: &str = "objectives";
 pub const STEPS_FIELD: &str = "steps";
 

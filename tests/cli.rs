@@ -289,3 +289,35 @@ fn every_subcommand_explains_itself_with_an_example() {
     }
     assert!(!data.exists(), "--help never touches the data dir");
 }
+
+#[test]
+fn a_broken_file_is_named_once_and_the_others_still_list() {
+    let (dir, store) = seeded();
+    let broken = store.reflections_dir().join("2026-01-01-broken.toml");
+    std::fs::write(&broken, "title = [").expect("write");
+    let out = rebound(dir.path(), &["show", "2026-01-01"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("2026-01-01-broken.toml"), "{err}");
+    assert_eq!(err.matches("not valid TOML").count(), 1, "{err}");
+
+    let out = rebound(dir.path(), &["list"]);
+    assert!(out.status.success());
+    assert!(stderr(&out).contains("skipped"), "{}", stderr(&out));
+    assert_eq!(stdout(&out).lines().count(), 4);
+    assert_eq!(std::fs::read_to_string(&broken).expect("untouched"), "title = [");
+}
+
+#[test]
+fn odd_names_in_the_trash_are_never_printed() {
+    let (dir, store) = seeded();
+    let trash = store.trash_dir();
+    std::fs::create_dir_all(&trash).expect("trash dir");
+    std::fs::write(trash.join("a\u{1b}]0;pwn\u{7}b.toml"), "x").expect("write");
+    let out = rebound(dir.path(), &["delete", "2026-11-26", "--yes"]);
+    assert!(out.status.success());
+    let out = rebound(dir.path(), &["restore"]);
+    let listed = stdout(&out);
+    assert_eq!(listed, "2026-11-26-the-reorg  The reorg\n");
+}

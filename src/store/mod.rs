@@ -63,10 +63,20 @@ impl Summary {
             open_steps: r
                 .actions(Stage::Goals, STEPS_FIELD)
                 .iter()
-                .filter(|s| !s.done && !s.text.trim().is_empty())
+                .filter(|s| s.is_open())
                 .count(),
         }
     }
+}
+
+/// A reflection in the trash.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Trashed {
+    /// What `rebound restore` takes: the file name without `.toml`.
+    pub name: String,
+    pub path: PathBuf,
+    /// None when the file cannot be read.
+    pub title: Option<String>,
 }
 
 /// A file in the reflections folder that could not be read; named, never touched.
@@ -345,53 +355,69 @@ impl Store {
             n += 1;
         }
         move_file(&from, &to)?;
+        // Dated by the deletion, so the trash lists the latest first.
+        let _ = fs::File::options()
+            .write(true)
+            .open(&to)
+            .and_then(|f| f.set_modified(std::time::SystemTime::now()));
         Ok(to)
     }
 
-    /// The trashed files, by the name to restore them with, newest first.
-    pub fn trashed(&self) -> Vec<(String, PathBuf)> {
+    /// The trashed reflections, most recently deleted first. Only names
+    /// rebound itself gives (`id.toml`, `id.2.toml`) are listed, so a file
+    /// name can never carry anything odd to the screen.
+    pub fn trashed(&self) -> Vec<Trashed> {
         let Ok(entries) = fs::read_dir(self.trash_dir()) else {
             return Vec::new();
         };
-        let mut found: Vec<(std::time::SystemTime, String, PathBuf)> = entries
+        let mut found: Vec<(std::time::SystemTime, Trashed)> = entries
             .flatten()
             .filter_map(|e| {
                 let name = e.file_name().to_str()?.strip_suffix(".toml")?.to_string();
+                let id = match name.rsplit_once('.') {
+                    Some((id, n)) if n.bytes().all(|b| b.is_ascii_digit()) => id,
+                    Some(_) => return None,
+                    None => name.as_str(),
+                };
+                if !is_valid_id(id) {
+                    return None;
+                }
                 let modified = e.metadata().and_then(|m| m.modified()).ok()?;
-                Some((modified, name, e.path()))
+                let title = fs::read_to_string(e.path())
+                    .ok()
+                    .and_then(|text| Reflection::from_toml_str(&text).ok())
+                    .map(|r| r.title);
+                let path = e.path();
+                Some((modified, Trashed { name, path, title }))
             })
             .collect();
-        found.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-        found
-            .into_iter()
-            .map(|(_, name, path)| (name, path))
-            .collect()
+        found.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.name.cmp(&b.1.name)));
+        found.into_iter().map(|(_, t)| t).collect()
     }
 
     /// Moves a trashed reflection (named by any unique start of its trash
     /// name) back into the list, and returns its id.
     pub fn restore(&self, prefix: &str) -> Result<String, StoreError> {
         let trashed = self.trashed();
-        let chosen = match trashed.iter().find(|(name, _)| name == prefix) {
-            Some(exact) => exact.clone(),
+        let path = match trashed.iter().find(|t| t.name == prefix) {
+            Some(exact) => exact.path.clone(),
             None => {
-                let mut candidates: Vec<&(String, PathBuf)> = trashed
+                let candidates: Vec<&Trashed> = trashed
                     .iter()
-                    .filter(|(name, _)| !prefix.is_empty() && name.starts_with(prefix))
+                    .filter(|t| !prefix.is_empty() && t.name.starts_with(prefix))
                     .collect();
-                match candidates.len() {
-                    0 => return Err(StoreError::NotInTrash(prefix.to_string())),
-                    1 => candidates.remove(0).clone(),
-                    _ => {
+                match candidates.as_slice() {
+                    [] => return Err(StoreError::NotInTrash(prefix.to_string())),
+                    [one] => one.path.clone(),
+                    many => {
                         return Err(StoreError::Ambiguous {
                             prefix: prefix.to_string(),
-                            candidates: candidates.iter().map(|(n, _)| n.clone()).collect(),
+                            candidates: many.iter().map(|t| t.name.clone()).collect(),
                         });
                     }
                 }
             }
         };
-        let (_, path) = chosen;
         let text = fs::read_to_string(&path).map_err(|source| StoreError::Io {
             path: path.clone(),
             source,
@@ -436,12 +462,24 @@ fn name_some(candidates: &[String]) -> String {
     text
 }
 
-/// A rename within the data dir, made durable in both folders.
+/// A move within the data dir that never replaces a file: a hard link
+/// fails if the name is taken (even one taken a moment ago by another
+/// rebound), then the old name goes. A crash between the two leaves both
+/// names, never neither. Where hard links are not supported it falls back to
+/// a checked rename. Made durable in both folders.
 fn move_file(from: &Path, to: &Path) -> Result<(), StoreError> {
-    fs::rename(from, to).map_err(|source| StoreError::Io {
+    let err = |source| StoreError::Io {
         path: from.to_path_buf(),
         source,
-    })?;
+    };
+    match fs::hard_link(from, to) {
+        Ok(()) => fs::remove_file(from).map_err(err)?,
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => return Err(err(e)),
+        Err(_) if to.exists() => {
+            return Err(err(io::Error::from(io::ErrorKind::AlreadyExists)));
+        }
+        Err(_) => fs::rename(from, to).map_err(err)?,
+    }
     for dir in [from.parent(), to.parent()].into_iter().flatten() {
         // The move has happened; a folder that cannot be synced is not a failure.
         let _ = atomic::sync_dir(dir);

@@ -15,8 +15,8 @@ use std::path::PathBuf;
 
 use crate::export::{self, Clock, Format};
 use crate::guide::Guide;
-use crate::reflection::Reflection;
-use crate::search::Corpus;
+use crate::reflection::{Reflection, display_title};
+use crate::search::{Corpus, searchable_text};
 use crate::store::{Store, save_atomically};
 use crate::tui::input::{self, Wait};
 use crate::tui::keys::{Action, action_for};
@@ -201,6 +201,8 @@ impl Runner<'_> {
 
     fn open(&mut self, reflection: Reflection) {
         self.autosave = Autosave::new();
+        // A note about the list (a deletion, a restore) does not belong here.
+        self.app.notice = None;
         self.app.now = OffsetDateTime::now_utc();
         self.app.open_reflection(reflection);
     }
@@ -247,6 +249,11 @@ impl Runner<'_> {
             Effect::Delete(id) => self.delete(&id),
             Effect::Restore(name) => match self.store.restore(&name) {
                 Ok(id) => {
+                    // Searchable again at once, answers included.
+                    if let (Some(corpus), Ok(r)) = (self.app.corpus.as_mut(), self.store.load(&id))
+                    {
+                        corpus.insert(id.clone(), searchable_text(&r, self.app.guide));
+                    }
                     self.refresh_listing();
                     self.app.select_id(&id);
                     self.app.notice = Some(Message {
@@ -297,8 +304,8 @@ impl Runner<'_> {
                     .as_ref()
                     .map(|s| s.reflection.title.clone())
             })
-            .filter(|t| !t.trim().is_empty())
-            .unwrap_or_else(|| "Untitled reflection".into());
+            .map(|t| display_title(&t).to_string())
+            .unwrap_or_default();
         if self
             .app
             .session

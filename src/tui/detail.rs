@@ -136,10 +136,7 @@ pub fn document(
                 AnswerValue::Steps(steps) => {
                     for step in steps {
                         let mark = if step.done { "[x]" } else { "[ ]" };
-                        let when = match dates::parse(&step.due, today) {
-                            dates::DateInput::Valid(d) => dates::iso(d),
-                            _ => step.due.trim().to_string(),
-                        };
+                        let when = outline::due_label(&dates::parse(&step.due, today), &step.due);
                         let prefix = format!("    {mark} {when:<11}");
                         doc.push(indented(&prefix, step.text, plain), width);
                     }

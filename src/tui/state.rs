@@ -9,7 +9,7 @@ use time::{Date, OffsetDateTime, UtcOffset};
 use crate::export::Format;
 use crate::guide::{FieldGuide, FieldKind, Guide};
 use crate::outline;
-use crate::reflection::{Reflection, Status};
+use crate::reflection::{Reflection, Status, display_title};
 use crate::search::{Corpus, Query};
 use crate::store::{Listing, Summary};
 use crate::text::clean_paste;
@@ -316,6 +316,15 @@ impl App {
         }
     }
 
+    /// The line under a reflection: a warning for the whole app (a failed
+    /// save) first, so a calm "Done" never hides it.
+    pub fn message_for<'a>(&'a self, session: &'a Session) -> Option<&'a Message> {
+        let warning = self.notice.as_ref().filter(|n| n.tone == Tone::Warning);
+        warning
+            .or(session.message.as_ref())
+            .or(self.notice.as_ref())
+    }
+
     /// The active search, if it has words in it.
     pub fn query(&self) -> Option<&Query> {
         self.search
@@ -334,7 +343,7 @@ impl App {
                     let s = &self.listing.reflections[i];
                     let answers = self.corpus.as_ref().map_or("", |c| c.lower(&s.id));
                     query
-                        .matches(&s.title, answers)
+                        .matches(&self.titles_lower[i], answers)
                         .map(|hit| (i, !hit.title_only))
                 })
                 .unzip(),
@@ -420,11 +429,7 @@ impl App {
     }
 
     fn ask_to_delete(&mut self, id: String, title: &str) {
-        let title = if title.trim().is_empty() {
-            "Untitled reflection".to_string()
-        } else {
-            title.trim().to_string()
-        };
+        let title = display_title(title).to_string();
         self.confirm = Some(ConfirmDelete { id, title });
     }
 
@@ -884,33 +889,43 @@ impl App {
         {
             session.reflection.position.stage = stage;
             session.reflection.position.field = field;
-            session.revision += 1;
+            // Looking around a completed reflection is not editing it: the
+            // position is saved with the next real change, if any, and the
+            // file (and its "last edited" date) stays as it was.
+            if session.reflection.status != Status::Completed {
+                session.revision += 1;
+            }
         }
     }
 }
 
 /// Ticks a step done (or not done) from the detail page. Ticking follows the
-/// plan rather than changing it, so a completed reflection stays completed.
+/// plan rather than changing it, so a completed reflection stays completed,
+/// and only the step's done mark is touched.
 fn tick_step(session: &mut Session, index: usize) {
-    let mut steps = session.reflection.actions(Stage::Goals, STEPS_FIELD);
-    let Some(step) = steps.get_mut(index) else {
+    let Some(step) = session
+        .reflection
+        .actions(Stage::Goals, STEPS_FIELD)
+        .into_iter()
+        .nth(index)
+    else {
         return;
     };
-    step.done = !step.done;
-    let text = if step.done {
-        format!("Done: {}", step.text.trim())
-    } else {
-        format!("Not done yet: {}", step.text.trim())
-    };
-    // Saving drops blank steps, which would shift the indices after them.
-    let new_index = steps[..index].iter().filter(|s| !s.is_blank()).count();
-    session
+    let done = !step.done;
+    if !session
         .reflection
-        .set_actions(Stage::Goals, STEPS_FIELD, steps);
-    session.reading.selected_step = Some(new_index);
+        .set_step_done(Stage::Goals, STEPS_FIELD, index, done)
+    {
+        return;
+    }
+    let what = step.text.trim();
     session.revision += 1;
     session.message = Some(Message {
-        text,
+        text: if done {
+            format!("Done: {what}")
+        } else {
+            format!("Not done yet: {what}")
+        },
         tone: Tone::Calm,
     });
 }
@@ -1303,6 +1318,9 @@ mod tests {
         let mut app = completed_app();
         app.update(Action::EditReflection);
         assert_eq!(app.screen, Screen::Reflection);
+        app.update(Action::PrevStage);
+        app.update(Action::NextField);
+        assert_eq!(session(&app).revision, 0, "looking around writes nothing");
         assert_eq!(app.update(Action::BackHome), Effect::None);
         assert_eq!(app.screen, Screen::Detail);
         assert_eq!(session(&app).reflection.status, Status::Completed);
@@ -1359,7 +1377,7 @@ mod tests {
 
     #[test]
     fn search_narrows_as_you_type_opens_the_match_and_esc_clears() {
-        let mut app = home_with(&["The reorg", "Lost the Acme client", "Demo day"]);
+        let mut app = home_with(&["The reorg", "Lost the Acme Client", "Demo day"]);
         assert_eq!(app.update(Action::StartSearch), Effect::LoadSearch);
         app.set_corpus(Corpus::new([(
             "id-2".to_string(),
@@ -1367,7 +1385,7 @@ mod tests {
         )]));
         assert_eq!(app.contexts()[0], Context::HomeSearch);
         type_text(&mut app, "client");
-        assert_eq!(app.visible, [1, 2]);
+        assert_eq!(app.visible, [1, 2], "capitals in a title do not matter");
         assert_eq!(app.matched_in_answers, [false, true]);
         // While typing, letters are text, not commands.
         type_text(&mut app, " q");

@@ -6,6 +6,7 @@ use ratatui::layout::{Alignment, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
+use crate::reflection::display_title;
 use crate::tui::keys::{Action, bindings_for};
 use crate::tui::state::{App, Message, Session, Tone};
 use crate::tui::theme;
@@ -39,11 +40,7 @@ pub fn too_small(frame: &mut Frame, area: Rect) {
 /// Two rows: the app and reflection title with overall progress, then the stages.
 pub fn header(frame: &mut Frame, area: Rect, app: &App, session: &Session) {
     let r = &session.reflection;
-    let title = if r.title.trim().is_empty() {
-        "Untitled reflection"
-    } else {
-        r.title.as_str()
-    };
+    let title = display_title(&r.title);
     let progress = overall_progress(r, app.guide);
     let stage = session.cursor.stage;
     let where_ = match stage.question_index() {

@@ -7,7 +7,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::dates;
-use crate::export::{display_title, status_line};
+use crate::export::status_line;
+use crate::reflection::display_title;
 use crate::tui::detail::{self, page_size};
 use crate::tui::state::{App, Session};
 use crate::tui::theme;
@@ -52,11 +53,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, session: &Session) {
         .take(usize::from(body.height))
         .collect();
     frame.render_widget(Paragraph::new(shown), column);
-    chrome::message(
-        frame,
-        message,
-        session.message.as_ref().or(app.notice.as_ref()),
-    );
+    chrome::message(frame, message, app.message_for(session));
     chrome::footer(frame, footer, app);
 }
 
@@ -90,7 +87,10 @@ fn draw_header(frame: &mut Frame, area: Rect, app: &App, session: &Session, plac
             Span::styled(" rebound ", theme::heading()),
             Span::styled("· ", theme::dim()),
             Span::styled(
-                fit(display_title(r), usize::from(area.width).saturating_sub(22)),
+                fit(
+                    display_title(&r.title),
+                    usize::from(area.width).saturating_sub(22),
+                ),
                 theme::bold(),
             ),
         ]),

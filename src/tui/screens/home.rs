@@ -8,12 +8,13 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::dates;
-use crate::reflection::Status;
+use crate::reflection::{Status, display_title};
 use crate::store::Summary;
+use crate::text::printable_line;
 use crate::tui::state::App;
 use crate::tui::theme;
 use crate::tui::widgets::fit;
-use crate::wizard::Stage;
+use crate::wizard::{Stage, stage_reached};
 use unicode_width::UnicodeWidthStr;
 
 use super::chrome;
@@ -60,7 +61,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         .take(4)
         .map(|b| {
             Line::styled(
-                format!(" ⚠ skipped {}: {}", b.path.display(), b.reason),
+                format!(
+                    " ⚠ skipped {}: {}",
+                    b.path.display(),
+                    printable_line(&b.reason)
+                ),
                 theme::warning(),
             )
         })
@@ -244,11 +249,7 @@ fn row<'a>(summary: &'a Summary, app: &App, selected: bool, width: u16) -> Line<
         "edited {}",
         dates::iso(summary.updated.to_offset(app.offset).date())
     );
-    let title = if summary.title.trim().is_empty() {
-        "Untitled reflection"
-    } else {
-        summary.title.as_str()
-    };
+    let title = display_title(&summary.title);
     // Narrow windows keep the title readable and drop the least useful parts.
     let right = if width >= WIDE {
         format!("{detail:<26}{steps:<15}{edited:>17} ")
@@ -258,12 +259,7 @@ fn row<'a>(summary: &'a Summary, app: &App, selected: bool, width: u16) -> Line<
                 format!("done {}", dates::iso(when.to_offset(app.offset).date()))
             }
             (Status::Completed, None) => "done".to_string(),
-            (Status::InProgress, _) => {
-                match Stage::from_key(&summary.stage).and_then(Stage::question_index) {
-                    Some(i) => format!("stage {} of 7", i + 1),
-                    None => "growth plan".to_string(),
-                }
-            }
+            (Status::InProgress, _) => stage_reached(&summary.stage),
         };
         let open = match summary.open_steps {
             0 => String::new(),

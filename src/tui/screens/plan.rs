@@ -60,11 +60,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, session: &Session) {
         );
     }
     draw_rating(frame, rating, app, session);
-    chrome::message(
-        frame,
-        message,
-        session.message.as_ref().or(app.notice.as_ref()),
-    );
+    chrome::message(frame, message, app.message_for(session));
     chrome::footer(frame, footer, app);
 }
 

@@ -45,11 +45,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, session: &Session) {
         session,
         area.width >= SIDE_PANE_MIN_WIDTH,
     );
-    chrome::message(
-        frame,
-        message,
-        session.message.as_ref().or(app.notice.as_ref()),
-    );
+    chrome::message(frame, message, app.message_for(session));
     chrome::footer(frame, footer, app);
 }
 
