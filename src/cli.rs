@@ -16,7 +16,7 @@ use crate::dates;
 use crate::export::{self, Clock, Format};
 use crate::guide::Guide;
 use crate::reflection::{Reflection, Status, display_title};
-use crate::store::{Store, Summary, save_atomically};
+use crate::store::{Store, Summary, write_export};
 use crate::text::printable_line;
 use crate::tui::{self, Launch};
 use crate::wizard::stage_reached;
@@ -29,8 +29,8 @@ use crate::wizard::stage_reached;
     after_help = "Examples:\n  rebound                          open the home screen\n  rebound new --title \"Missed the promotion\"\n  rebound resume                   continue where you stopped\n  rebound list --status completed\n  rebound show 2026-11-20          any unique start of an id\n\nExit codes: 0 success, 1 failure (one line on stderr), 2 bad usage."
 )]
 pub struct Cli {
-    /// Where reflections are kept (default: your platform's data folder).
-    #[arg(long, global = true, value_name = "DIR", env = "REBOUND_DATA_DIR")]
+    /// Where reflections are kept (default: $REBOUND_DATA_DIR, else your platform's data folder).
+    #[arg(long, global = true, value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
 
     #[command(subcommand)]
@@ -126,6 +126,10 @@ pub struct UsageError(pub String);
 pub fn data_dir(cli: &Cli) -> Result<PathBuf> {
     if let Some(dir) = &cli.data_dir {
         return Ok(dir.clone());
+    }
+    // Read here rather than by clap, so an empty value means "not set".
+    if let Some(dir) = std::env::var_os("REBOUND_DATA_DIR").filter(|d| !d.is_empty()) {
+        return Ok(PathBuf::from(dir));
     }
     directories::ProjectDirs::from("", "", "rebound")
         .map(|dirs| dirs.data_dir().to_path_buf())
@@ -289,8 +293,7 @@ fn export_to(
     match output {
         None => print(&text),
         Some(path) => {
-            save_atomically(&path, text.as_bytes())
-                .map_err(|e| eyre!("could not write {}: {e}", path.display()))?;
+            write_export(&path, &text).map_err(|e| eyre!("could not write {e}"))?;
             let _ = writeln!(
                 std::io::stderr(),
                 "Wrote {} ({}).",

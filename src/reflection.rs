@@ -266,6 +266,11 @@ impl Reflection {
         self.set_value(stage, field, value);
     }
 
+    /// Whether two versions hold the same answers (title and dates aside).
+    pub fn same_answers(&self, other: &Reflection) -> bool {
+        self.answers == other.answers
+    }
+
     /// Marks one action step done or not done and changes nothing else, so
     /// keys a hand edit added to the step survive. `index` counts steps the
     /// way [`Reflection::actions`] does. False when there is no such step.

@@ -82,19 +82,20 @@ impl Query {
         Some(Hit { title_only })
     }
 
-    /// The line of the answers that holds the most searched words, cut to
-    /// about `width` characters around the longest of them: it shows why a
-    /// reflection matched.
-    pub fn snippet(&self, answers: &str, width: usize) -> Option<String> {
+    /// The line of the answers that holds the most of the searched words the
+    /// title does not, cut to about `width` characters around the longest of
+    /// them: it shows why a reflection matched.
+    pub fn snippet(&self, title_lower: &str, answers: &str, width: usize) -> Option<String> {
+        let in_title = |t: &&String| title_lower.contains(t.as_str()) || loosely_in(t, title_lower);
+        let mut terms: Vec<&String> = self.terms.iter().filter(|t| !in_title(t)).collect();
+        if terms.is_empty() {
+            terms = self.terms.iter().collect();
+        }
         let (line, lower, _) = answers
             .lines()
             .map(|line| {
                 let lower = line.to_lowercase();
-                let found = self
-                    .terms
-                    .iter()
-                    .filter(|t| lower.contains(t.as_str()))
-                    .count();
+                let found = terms.iter().filter(|t| lower.contains(t.as_str())).count();
                 (line, lower, found)
             })
             .filter(|(_, _, found)| *found > 0)
@@ -106,8 +107,7 @@ impl Query {
                     _ => Some(next),
                 },
             )?;
-        let term = self
-            .terms
+        let term = terms
             .iter()
             .filter(|t| lower.contains(t.as_str()))
             .max_by_key(|t| t.chars().count())?;
@@ -262,27 +262,34 @@ mod tests {
         let q = Query::parse("client");
         let text = "First line\nIn March we lost the Acme Client after a long and slow decline";
         assert_eq!(
-            q.snippet(text, 24).as_deref(),
+            q.snippet("", text, 24).as_deref(),
             Some("…Acme Client after a…")
         );
-        assert_eq!(q.snippet("no match", 24), None);
+        assert_eq!(q.snippet("", "no match", 24), None);
         // Characters whose lower case is longer never shift or break the cut.
         let turkish = format!("{}client", "İ".repeat(50));
         assert!(
-            q.snippet(&turkish, 24)
+            q.snippet("", &turkish, 24)
                 .is_some_and(|s| s.contains("client"))
         );
         assert_eq!(
-            q.snippet("İİİİİİİİ we lost the client today", 40)
+            q.snippet("", "İİİİİİİİ we lost the client today", 40)
                 .as_deref(),
             Some("İİİİİİİİ we lost the client today")
         );
         // The line holding most of the words wins over the first one that has any.
         let q = Query::parse("the client we lost");
         assert_eq!(
-            q.snippet("Launch the scheduler\nWe lost the client", 40)
+            q.snippet("", "Launch the scheduler\nWe lost the client", 40)
                 .as_deref(),
             Some("We lost the client")
+        );
+        // Words the title already holds do not choose the line.
+        let q = Query::parse("acme forty");
+        let answers = "Stay at Acme through the Series C\nLaid off with forty others";
+        assert_eq!(
+            q.snippet("layoff at acme corp", answers, 60).as_deref(),
+            Some("Laid off with forty others")
         );
     }
 

@@ -218,6 +218,26 @@ fn delete_moves_to_the_trash_and_restore_brings_it_back() {
 }
 
 #[test]
+fn an_empty_data_dir_variable_counts_as_unset() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = Command::new(BIN)
+        .args(["--data-dir", &dir.path().to_string_lossy(), "path"])
+        .env("REBOUND_DATA_DIR", "")
+        .output()
+        .expect("run");
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = Command::new(BIN)
+        .arg("path")
+        .env("REBOUND_DATA_DIR", "")
+        .env("HOME", dir.path())
+        .env_remove("XDG_DATA_HOME")
+        .output()
+        .expect("run");
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("rebound"), "{}", stdout(&out));
+}
+
+#[test]
 fn path_prints_the_data_dir_without_creating_it() {
     let dir = tempfile::tempdir().expect("temp dir");
     let data = dir.path().join("not-yet");
@@ -306,7 +326,10 @@ fn a_broken_file_is_named_once_and_the_others_still_list() {
     assert!(out.status.success());
     assert!(stderr(&out).contains("skipped"), "{}", stderr(&out));
     assert_eq!(stdout(&out).lines().count(), 4);
-    assert_eq!(std::fs::read_to_string(&broken).expect("untouched"), "title = [");
+    assert_eq!(
+        std::fs::read_to_string(&broken).expect("untouched"),
+        "title = ["
+    );
 }
 
 #[test]

@@ -539,7 +539,7 @@ fn find_the_client_we_lost_read_it_tick_a_step_export_and_delete_it() {
             .exists()
     );
     tmux.keys(&["u"]);
-    tmux.wait_for("Restored from the trash.");
+    tmux.wait_for("Restored \"Quarterly account review\" from the trash.");
     assert!(file.exists());
     tmux.keys(&["Escape"]);
     tmux.wait_for("20 reflections");
@@ -569,5 +569,32 @@ fn an_escape_sequence_in_a_title_cannot_retitle_the_terminal() {
         !title.contains("pwned"),
         "the pane title changed to {title:?}"
     );
+    tmux.quit();
+}
+
+#[test]
+fn home_sees_a_reflection_added_by_another_program_while_it_is_open() {
+    let tmux = Tmux::new();
+    seed_twenty(&tmux);
+    tmux.start("");
+    tmux.wait_for("20 reflections");
+    let guide = Guide::builtin().expect("guide");
+    let store = rebound::store::Store::open(tmux.data.path()).expect("store");
+    let mut r = rebound::reflection::Reflection::new(
+        "2026-11-29-written-by-a-script".into(),
+        "Written by a script".into(),
+        time::OffsetDateTime::now_utc(),
+    );
+    r.set_text(
+        Stage::Perspective,
+        "expected",
+        "A zebra in the answers".into(),
+    );
+    store.save(&r, guide).expect("save");
+    tmux.wait_for("21 reflections");
+    tmux.wait_for("Written by a script");
+    tmux.keys(&["/"]);
+    tmux.type_text("zebra");
+    tmux.wait_for("1 of 21");
     tmux.quit();
 }

@@ -121,6 +121,15 @@ impl Store {
         self.root.join("reflections")
     }
 
+    /// When the reflections folder last gained, lost or replaced a file
+    /// (every save replaces one): a cheap way to notice another rebound, a
+    /// script or a hand edit changing the list.
+    pub fn folder_changed_at(&self) -> Option<std::time::SystemTime> {
+        fs::metadata(self.reflections_dir())
+            .and_then(|m| m.modified())
+            .ok()
+    }
+
     /// Where the TUI writes exports unless told otherwise.
     pub fn exports_dir(&self) -> PathBuf {
         self.root.join("exports")
@@ -460,6 +469,21 @@ fn name_some(candidates: &[String]) -> String {
         text.push_str(&format!(" and {} more", candidates.len() - SHOWN));
     }
     text
+}
+
+/// Writes an export (or any file the person names) privately and atomically;
+/// a folder given where a file name belongs is refused with a clear reason.
+pub fn write_export(path: &Path, text: &str) -> Result<(), StoreError> {
+    let err = |source| StoreError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    if path.is_dir() || path.as_os_str().to_string_lossy().ends_with('/') {
+        return Err(err(io::Error::other(
+            "that is a folder; add a file name, e.g. plan.md",
+        )));
+    }
+    save_atomically(path, text.as_bytes()).map_err(err)
 }
 
 /// A move within the data dir that never replaces a file: a hard link

@@ -17,11 +17,11 @@ use crate::export::{self, Clock, Format};
 use crate::guide::Guide;
 use crate::reflection::{Reflection, display_title};
 use crate::search::{Corpus, searchable_text};
-use crate::store::{Store, save_atomically};
+use crate::store::{Store, StoreError, write_export};
 use crate::tui::input::{self, Wait};
 use crate::tui::keys::{Action, action_for};
 use crate::tui::screens;
-use crate::tui::state::{App, Effect, Message, Tone};
+use crate::tui::state::{App, Effect, Message, Screen, Tone};
 use crate::tui::terminal::TerminalSession;
 
 /// Where the TUI starts.
@@ -109,6 +109,8 @@ struct Runner<'a> {
     autosave: Autosave,
     /// Where the last text went when the final save failed.
     recovered_to: Option<String>,
+    /// The reflections folder's modification time when the list was read.
+    listed_at: Option<std::time::SystemTime>,
 }
 
 impl Runner<'_> {
@@ -188,6 +190,8 @@ impl Runner<'_> {
     }
 
     fn refresh_listing(&mut self) {
+        // Taken first, so a change made while listing is seen next time.
+        self.listed_at = self.store.folder_changed_at();
         match self.store.list() {
             Ok(listing) => self.app.set_listing(listing),
             Err(e) => {
@@ -219,7 +223,7 @@ impl Runner<'_> {
                 {
                     Ok(reflection) => self.open(reflection),
                     Err(e) => {
-                        self.app.screen = crate::tui::state::Screen::Home;
+                        self.app.screen = Screen::Home;
                         self.app.notice = Some(Message {
                             text: format!("Could not start a reflection: {e}"),
                             tone: Tone::Warning,
@@ -256,14 +260,24 @@ impl Runner<'_> {
                     }
                     self.refresh_listing();
                     self.app.select_id(&id);
+                    let title = self
+                        .app
+                        .selected_summary()
+                        .map(|s| display_title(&s.title).to_string())
+                        .unwrap_or(id);
                     self.app.notice = Some(Message {
-                        text: "Restored from the trash.".into(),
+                        text: format!("Restored \"{title}\" from the trash."),
                         tone: Tone::Calm,
                     });
                 }
                 Err(e) => {
                     self.app.notice = Some(Message {
-                        text: format!("Could not restore it: {e}"),
+                        text: match e {
+                            StoreError::NotInTrash(_) => {
+                                "It is no longer in the trash (restored already?).".into()
+                            }
+                            e => format!("Could not bring it back: {e}"),
+                        },
                         tone: Tone::Warning,
                     });
                 }
@@ -289,6 +303,23 @@ impl Runner<'_> {
 }
 
 impl Runner<'_> {
+    /// On the home screen, a list changed by another rebound, a script or a
+    /// hand edit is read again (and search sees its answers). True if so.
+    fn list_changed_elsewhere(&mut self) -> bool {
+        if self.store.folder_changed_at() == self.listed_at {
+            return false;
+        }
+        let selected = self.app.selected_summary().map(|s| s.id.clone());
+        self.refresh_listing();
+        if self.app.corpus.is_some() {
+            self.apply(Effect::LoadSearch);
+        }
+        if let Some(id) = selected {
+            self.app.select_id(&id);
+        }
+        true
+    }
+
     /// Moves a reflection to the trash, saving it first if it is open.
     fn delete(&mut self, id: &str) {
         let title = self
@@ -365,7 +396,7 @@ impl Runner<'_> {
             let _ = self.store.make_exports_dir();
         }
         let text = export::render(&session.reflection, guide, format, clock);
-        match save_atomically(&target, text.as_bytes()) {
+        match write_export(&target, &text) {
             Ok(()) => {
                 session.message = Some(Message {
                     text: format!("Wrote {} to {}", format.name(), target.display()),
@@ -374,7 +405,7 @@ impl Runner<'_> {
                 self.app.export = None;
             }
             Err(e) => {
-                prompt.warning = Some(format!("Could not write {}: {e}", target.display()));
+                prompt.warning = Some(format!("Could not write {e}"));
                 prompt.replace = false;
             }
         }
@@ -411,6 +442,7 @@ pub fn run(store: &Store, guide: &'static Guide, offset: UtcOffset, launch: Laun
         store,
         autosave: Autosave::new(),
         recovered_to: None,
+        listed_at: None,
     };
     runner.app.export_dir = store.exports_dir();
     runner.refresh_listing();
@@ -531,6 +563,9 @@ fn event_loop(
         }
         runner.app.now = OffsetDateTime::now_utc();
         runner.app.today = runner.app.now.to_offset(runner.app.offset).date();
+        if runner.app.screen == Screen::Home && runner.list_changed_elsewhere() {
+            redraw = true;
+        }
     }
 }
 

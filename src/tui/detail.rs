@@ -16,6 +16,8 @@ use crate::tui::widgets::{Empty, plan_section};
 
 /// Rows around the page: a three-row header, the message line and the footer.
 pub const CHROME_ROWS: u16 = 5;
+/// Wrapped rows line up under their text only when it starts this close.
+const MAX_HANGING_INDENT: usize = 18;
 /// Long lines are hard to read; the page stays this wide at most.
 const MAX_TEXT_WIDTH: u16 = 100;
 
@@ -165,17 +167,25 @@ impl Document {
 /// Wraps a line at words. The last span is the content; the spans before it
 /// (a bullet, a tick box, a label) stay on the first row and later rows are
 /// indented to line up under the content.
-fn wrap(line: Line<'static>, width: usize) -> Vec<Line<'static>> {
+pub fn wrap(line: Line<'static>, width: usize) -> Vec<Line<'static>> {
     if line.width() <= width || line.spans.is_empty() {
         return vec![line];
     }
     let mut spans = line.spans;
-    let content = spans.pop().unwrap_or_default();
+    let mut content = spans.pop().unwrap_or_default();
+    // Spaces that open the content belong to the first row only.
+    let lead = content.content.len() - content.content.trim_start_matches(' ').len();
+    if lead > 0 {
+        spans.push(Span::raw(" ".repeat(lead)));
+        content.content = content.content[lead..].to_string().into();
+    }
     let prefix_width: usize = spans.iter().map(|s| s.content.width()).sum();
-    let indent = if prefix_width * 2 > width {
-        2
-    } else {
+    // Under the text after a bullet or a date; a long label or a narrow
+    // window gets a plain indent instead.
+    let indent = if prefix_width <= MAX_HANGING_INDENT && prefix_width * 2 <= width {
         prefix_width
+    } else {
+        4.min(width / 4)
     };
     let first_room = width.saturating_sub(prefix_width).max(1);
     let rows = wrap_words(

@@ -110,6 +110,10 @@ pub struct Session {
     pub reading: Reading,
     /// Esc from the stages goes back to the detail page it came from.
     pub opened_from_detail: bool,
+    /// The reflection as it was when last complete. An edit reopens it; an
+    /// edit undone (the answers back as they were) makes it complete again,
+    /// with its original date, so one stray key costs nothing.
+    pub as_completed: Option<Reflection>,
 }
 
 pub struct App {
@@ -242,6 +246,7 @@ impl App {
         let cursor = Cursor::of(&reflection, self.guide);
         let focus = self.focus_for(&reflection, cursor);
         let completed = reflection.status == Status::Completed;
+        let as_completed = completed.then(|| reflection.clone());
         let steps: Vec<(usize, bool)> = outline::growth_plan(&reflection, self.guide, self.today)
             .steps()
             .map(|s| (s.index, s.item.done))
@@ -263,6 +268,7 @@ impl App {
                 selected_step: first_open,
             },
             opened_from_detail: false,
+            as_completed,
         });
         self.title_prompt = None;
         self.export = None;
@@ -323,6 +329,11 @@ impl App {
         warning
             .or(session.message.as_ref())
             .or(self.notice.as_ref())
+    }
+
+    /// A listed reflection's title in lower case, as search sees it.
+    pub fn title_lower(&self, index: usize) -> &str {
+        self.titles_lower.get(index).map_or("", String::as_str)
     }
 
     /// The active search, if it has words in it.
@@ -391,6 +402,11 @@ impl App {
         // Nothing is visible, so nothing is edited blind.
         if self.too_small {
             return Effect::None;
+        }
+        // A calm note (a deletion, an export) is read once, then makes room;
+        // warnings stay until what they warn about is resolved.
+        if self.notice.as_ref().is_some_and(|n| n.tone == Tone::Calm) {
+            self.notice = None;
         }
         if action == Action::ToggleHelp {
             self.help_open = !self.help_open;
@@ -514,7 +530,14 @@ impl App {
             }
             Action::UndoDelete => match self.last_trashed.take() {
                 Some(name) => Effect::Restore(name),
-                None => Effect::None,
+                None => {
+                    self.notice = Some(Message {
+                        text: "Nothing deleted here to bring back (`rebound restore` lists the trash)."
+                            .into(),
+                        tone: Tone::Calm,
+                    });
+                    Effect::None
+                }
             },
             Action::SelectNext if count > 0 => {
                 self.selected = (self.selected + 1).min(count - 1);
@@ -648,8 +671,10 @@ impl App {
                     {
                         session.message = None;
                     }
-                    if !ticks_only {
-                        self.reopen_if_completed();
+                    if ticks_only || stage == Stage::Plan {
+                        keep_completed_snapshot(session);
+                    } else {
+                        self.follow_completion();
                     }
                 }
             }
@@ -717,6 +742,7 @@ impl App {
                 return Effect::None;
             }
             Action::StartExport => {
+                session.message = None;
                 self.export = Some(ExportPrompt {
                     editor: one_line_editor(default_path),
                     format: Format::Markdown,
@@ -754,9 +780,10 @@ impl App {
                     prompt.warning = Some("Type a file name to write to.".into());
                     return Effect::None;
                 }
+                // As on the command line, a file name that names a format wins.
                 return Effect::Export {
+                    format: Format::from_path(&path).unwrap_or(prompt.format),
                     path,
-                    format: prompt.format,
                     replace: prompt.replace,
                 };
             }
@@ -801,11 +828,12 @@ impl App {
         let missing = missing_for_completion(&session.reflection);
         if missing.is_empty() {
             let text = if session.reflection.status == Status::Completed {
-                "Already complete. Esc goes home."
+                "Already complete."
             } else {
                 session.reflection.status = Status::Completed;
                 session.reflection.completed = Some(now);
                 session.revision += 1;
+                session.as_completed = Some(session.reflection.clone());
                 "Marked complete. It stays in your list; Esc goes home."
             };
             session.message = Some(Message {
@@ -827,17 +855,34 @@ impl App {
         }
     }
 
-    /// Changing a completed reflection makes it a work in progress again.
-    fn reopen_if_completed(&mut self) {
-        if let Some(session) = self.session.as_mut()
-            && session.reflection.status == Status::Completed
-            && session.cursor.stage != Stage::Plan
+    /// Changing a completed reflection's answers makes it a work in progress
+    /// again; changing them back makes it complete again.
+    fn follow_completion(&mut self) {
+        let Some(session) = self.session.as_mut() else {
+            return;
+        };
+        let r = &mut session.reflection;
+        let original = session.as_completed.as_ref();
+        let (status, completed, text) = if let Some(original) =
+            original.filter(|o| r.same_answers(o))
         {
-            session.reflection.status = Status::InProgress;
-            session.reflection.completed = None;
+            (
+                Status::Completed,
+                original.completed,
+                "Back as it was, so it is complete again.",
+            )
+        } else {
+            (
+                Status::InProgress,
+                None,
+                "Changed, so this reflection is in progress again; mark it complete on the growth plan.",
+            )
+        };
+        if r.status != status {
+            r.status = status;
+            r.completed = completed;
             session.message = Some(Message {
-                text: "Changed, so this reflection is in progress again; mark it complete on the growth plan."
-                    .into(),
+                text: text.into(),
                 tone: Tone::Calm,
             });
         }
@@ -899,6 +944,14 @@ impl App {
     }
 }
 
+/// Ticking steps and the plan's own rating follow the plan rather than
+/// change it: a completed reflection stays completed, as it now stands.
+fn keep_completed_snapshot(session: &mut Session) {
+    if session.reflection.status == Status::Completed {
+        session.as_completed = Some(session.reflection.clone());
+    }
+}
+
 /// Ticks a step done (or not done) from the detail page. Ticking follows the
 /// plan rather than changing it, so a completed reflection stays completed,
 /// and only the step's done mark is touched.
@@ -920,6 +973,7 @@ fn tick_step(session: &mut Session, index: usize) {
     }
     let what = step.text.trim();
     session.revision += 1;
+    keep_completed_snapshot(session);
     session.message = Some(Message {
         text: if done {
             format!("Done: {what}")
@@ -1427,6 +1481,34 @@ mod tests {
         assert_eq!(
             app.update(Action::UndoDelete),
             Effect::Restore("id-1".into())
+        );
+    }
+
+    #[test]
+    fn an_edit_undone_leaves_a_completed_reflection_complete_with_its_date() {
+        let mut app = completed_app();
+        let when = time::macros::datetime!(2026-11-28 18:00 UTC);
+        if let Some(s) = app.session.as_mut() {
+            s.reflection.completed = Some(when);
+            s.as_completed = Some(s.reflection.clone());
+        }
+        app.update(Action::EditReflection);
+        for _ in 0..4 {
+            app.update(Action::PrevStage);
+        }
+        type_text(&mut app, "x");
+        assert_eq!(session(&app).reflection.status, Status::InProgress);
+        app.update(Action::Edit(KeyEvent::new(
+            KeyCode::Backspace,
+            KeyModifiers::NONE,
+        )));
+        let s = session(&app);
+        assert_eq!(s.reflection.status, Status::Completed);
+        assert_eq!(s.reflection.completed, Some(when));
+        assert!(
+            s.message
+                .as_ref()
+                .is_some_and(|m| m.text.contains("complete again"))
         );
     }
 }

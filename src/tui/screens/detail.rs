@@ -67,7 +67,7 @@ fn where_on_page(scroll: usize, total: usize, height: u16) -> String {
     } else if scroll + height >= total {
         "end ↑".into()
     } else {
-        format!("{}% ↕", (scroll + height) * 100 / total)
+        format!("{}% ↕", scroll * 100 / (total - height))
     }
 }
 

@@ -41,7 +41,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     } else {
         frame.render_widget(
             Line::styled(
-                "A relative path starts where you ran rebound; ~/ is your home.",
+                "~/ is your home; other relative paths start where rebound ran.",
                 theme::dim(),
             ),
             row(inner, 4),

@@ -209,10 +209,15 @@ fn snippet(app: &App, row: usize, width: u16) -> Line<'static> {
     let (Some(query), Some(corpus)) = (app.query(), app.corpus.as_ref()) else {
         return Line::raw("");
     };
-    let id = &app.listing.reflections[app.visible[row]].id;
+    let index = app.visible[row];
+    let id = &app.listing.reflections[index].id;
     let room = usize::from(width).saturating_sub(10);
     let text = query
-        .snippet(corpus.text(id), room.saturating_sub(2))
+        .snippet(
+            app.title_lower(index),
+            corpus.text(id),
+            room.saturating_sub(2),
+        )
         .unwrap_or_default();
     Line::styled(
         format!("      “{}”", fit(&text, room)),
@@ -252,7 +257,7 @@ fn row<'a>(summary: &'a Summary, app: &App, selected: bool, width: u16) -> Line<
     let title = display_title(&summary.title);
     // Narrow windows keep the title readable and drop the least useful parts.
     let right = if width >= WIDE {
-        format!("{detail:<26}{steps:<15}{edited:>17} ")
+        format!("{detail:<28}{steps:<15}{edited:>17} ")
     } else {
         let short = match (summary.status, summary.completed) {
             (Status::Completed, Some(when)) => {

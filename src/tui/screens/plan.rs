@@ -4,11 +4,12 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span, Text};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 
 use crate::dates;
 use crate::outline;
 use crate::reflection::{Reflection, Status};
+use crate::tui::detail::wrap;
 use crate::tui::state::{App, Session};
 use crate::tui::theme;
 use crate::tui::widgets::{Empty, plan_section, rating_line};
@@ -38,24 +39,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, session: &Session) {
         let [l, r] = Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)])
             .spacing(2)
             .areas(inner);
-        frame.render_widget(
-            Paragraph::new(left)
-                .wrap(Wrap { trim: false })
-                .scroll(scroll),
-            l,
-        );
-        frame.render_widget(
-            Paragraph::new(right)
-                .wrap(Wrap { trim: false })
-                .scroll(scroll),
-            r,
-        );
+        frame.render_widget(Paragraph::new(wrapped(left, l.width)).scroll(scroll), l);
+        frame.render_widget(Paragraph::new(wrapped(right, r.width)).scroll(scroll), r);
     } else {
         left.extend(right);
         frame.render_widget(
-            Paragraph::new(left)
-                .wrap(Wrap { trim: false })
-                .scroll(scroll),
+            Paragraph::new(wrapped(left, inner.width)).scroll(scroll),
             inner,
         );
     }
@@ -92,9 +81,18 @@ fn draw_rating(frame: &mut Frame, area: Rect, app: &App, session: &Session) {
     frame.render_widget(Paragraph::new(lines), area);
 }
 
+/// Lines wrapped at words, a step's or a label's later rows indented under
+/// its text.
+fn wrapped(text: Text<'static>, width: u16) -> Vec<Line<'static>> {
+    text.lines
+        .into_iter()
+        .flat_map(|line| wrap(line, usize::from(width.max(1))))
+        .collect()
+}
+
 /// The plan as two columns of text: what to do and by when; with whom, and
 /// the risk to take.
-fn compiled<'a>(r: &Reflection, app: &App) -> (Text<'a>, Text<'a>) {
+fn compiled(r: &Reflection, app: &App) -> (Text<'static>, Text<'static>) {
     let plan = outline::growth_plan(r, app.guide, app.today);
     let mut left = Text::default();
     left.push_line(Line::from(vec![
