@@ -151,6 +151,39 @@ impl Query {
     }
 }
 
+impl Query {
+    /// Where the searched words occur in `text`, as character ranges in
+    /// order, for showing them in bold.
+    pub fn highlights(&self, text: &str) -> Vec<std::ops::Range<usize>> {
+        let folded: Vec<char> = text.chars().map(fold).collect();
+        let mut marked = vec![false; folded.len()];
+        for term in &self.terms {
+            let wanted: Vec<char> = term.chars().map(fold).collect();
+            if wanted.is_empty() || wanted.len() > folded.len() {
+                continue;
+            }
+            for start in 0..=folded.len() - wanted.len() {
+                if folded[start..start + wanted.len()] == wanted[..] {
+                    marked[start..start + wanted.len()].fill(true);
+                }
+            }
+        }
+        let mut ranges = Vec::new();
+        let mut open = None;
+        for (i, &m) in marked.iter().chain(std::iter::once(&false)).enumerate() {
+            match (m, open) {
+                (true, None) => open = Some(i),
+                (false, Some(start)) => {
+                    ranges.push(start..i);
+                    open = None;
+                }
+                _ => {}
+            }
+        }
+        ranges
+    }
+}
+
 /// One character in lower case, as one character.
 fn fold(c: char) -> char {
     c.to_lowercase().next().unwrap_or(c)
@@ -291,6 +324,13 @@ mod tests {
             q.snippet("layoff at acme corp", answers, 60).as_deref(),
             Some("Laid off with forty others")
         );
+    }
+
+    #[test]
+    fn matched_words_are_found_for_highlighting() {
+        let q = Query::parse("lost CLIENT");
+        assert_eq!(q.highlights("We lost the Client"), [3..7, 12..18]);
+        assert!(Query::parse("zebra").highlights("no").is_empty());
     }
 
     #[test]

@@ -219,10 +219,25 @@ fn snippet(app: &App, row: usize, width: u16) -> Line<'static> {
             room.saturating_sub(2),
         )
         .unwrap_or_default();
-    Line::styled(
-        format!("      “{}”", fit(&text, room)),
-        theme::dim().patch(theme::example()),
-    )
+    let text = fit(&text, room);
+    let quiet = theme::dim().patch(theme::example());
+    let chars: Vec<char> = text.chars().collect();
+    let mut spans = vec![Span::styled("      “", quiet)];
+    let mut at = 0;
+    for range in query.highlights(&text) {
+        spans.push(Span::styled(
+            chars[at..range.start].iter().collect::<String>(),
+            quiet,
+        ));
+        spans.push(Span::styled(
+            chars[range.clone()].iter().collect::<String>(),
+            theme::example().patch(theme::bold()),
+        ));
+        at = range.end;
+    }
+    spans.push(Span::styled(chars[at..].iter().collect::<String>(), quiet));
+    spans.push(Span::styled("”", quiet));
+    Line::from(spans)
 }
 
 /// From this width the list shows every column.
