@@ -598,3 +598,64 @@ fn home_sees_a_reflection_added_by_another_program_while_it_is_open() {
     tmux.wait_for("1 of 21");
     tmux.quit();
 }
+
+/// A second rebound on the same data dir, in its own tmux server.
+fn second_window(first: &Tmux, args: &str) -> Tmux {
+    let second = Tmux::new();
+    let command = format!(
+        "REBOUND_DATA_DIR='{}' '{}' {args}; echo $? > '{}'",
+        first.data.path().display(),
+        BIN,
+        second.status_file().display()
+    );
+    second.launch(&command);
+    second
+}
+
+#[test]
+fn a_reflection_open_in_another_rebound_opens_read_only_until_that_one_closes() {
+    let first = Tmux::new();
+    first.start_new("Shared setback");
+    first.type_text("Written in the first window");
+    let second = second_window(&first, "resume");
+    second.wait_for("Read only:");
+    second.wait_for("open in another rebound (process");
+    // Trying to change it asks the other rebound's leave first.
+    second.keys(&["e"]);
+    second.wait_for("Still read only");
+    first.quit();
+    second.keys(&["e"]);
+    second.wait_for("it is yours to edit now");
+    let screen = second.screen();
+    assert!(screen.contains("Written in the first window"), "{screen}");
+    second.keys(&["e"]);
+    second.wait_for(&format!("▶ {}", label(Stage::Perspective, 0)));
+    second.keys(&["End"]);
+    second.type_text(", then the second");
+    second.keys(&["C-c"]);
+    assert_eq!(second.wait_exit(), "0");
+    let file = first.only_file();
+    assert!(
+        file.contains("Written in the first window, then the second"),
+        "{file}"
+    );
+}
+
+#[test]
+fn a_lock_left_by_a_killed_rebound_does_not_block() {
+    let first = Tmux::new();
+    first.start_new("Killed holder");
+    first.type_text("Before the crash");
+    sleep(Duration::from_millis(1500));
+    Command::new("kill")
+        .args(["-9", &first.pid()])
+        .status()
+        .expect("kill runs");
+    first.wait_exit();
+    let second = second_window(&first, "resume");
+    second.wait_for("Before the crash");
+    let screen = second.screen();
+    assert!(!screen.contains("Read only"), "{screen}");
+    second.keys(&["C-c"]);
+    assert_eq!(second.wait_exit(), "0");
+}

@@ -3,6 +3,7 @@
 
 mod atomic;
 mod index;
+mod lock;
 
 use std::fs;
 use std::io;
@@ -11,6 +12,7 @@ use std::path::{Path, PathBuf};
 use time::OffsetDateTime;
 
 pub use atomic::save_atomically;
+pub use lock::Lock;
 
 use crate::guide::Guide;
 use crate::reflection::{FormatError, Reflection, Status, is_valid_id, slug};
@@ -36,6 +38,8 @@ pub enum StoreError {
         "a reflection with the id {0} already exists; move the trashed file back by hand under another name"
     )]
     AlreadyExists(String),
+    #[error("{id} is open in another rebound{}", pid.map(|p| format!(" (process {p})")).unwrap_or_default())]
+    Locked { id: String, pid: Option<u32> },
 }
 
 /// What a list needs about one reflection.
@@ -128,6 +132,24 @@ impl Store {
         fs::metadata(self.reflections_dir())
             .and_then(|m| m.modified())
             .ok()
+    }
+
+    /// Claims a reflection for writing. Only one rebound at a time may hold
+    /// it; a process that has ended holds nothing.
+    pub fn lock(&self, id: &str) -> Result<Lock, StoreError> {
+        if !is_valid_id(id) {
+            return Err(StoreError::NotFound(id.to_string()));
+        }
+        let dir = self.root.join("locks");
+        create_private_dir(&dir)?;
+        let path = dir.join(format!("{id}.lock"));
+        lock::acquire(&path).map_err(|refused| match refused {
+            lock::Refused::Held(pid) => StoreError::Locked {
+                id: id.to_string(),
+                pid,
+            },
+            lock::Refused::Io(source) => StoreError::Io { path, source },
+        })
     }
 
     /// Where the TUI writes exports unless told otherwise.
@@ -355,6 +377,8 @@ impl Store {
         if !from.exists() {
             return Err(StoreError::NotFound(id.to_string()));
         }
+        // Never pull a reflection from under someone writing in it.
+        let _lock = self.lock(id)?;
         let dir = self.trash_dir();
         create_private_dir(&dir)?;
         let mut to = dir.join(format!("{id}.toml"));
@@ -755,5 +779,23 @@ mod tests {
         store.save(&r, guide()).expect("save");
         let texts = store.search_texts(guide()).expect("texts");
         assert!(texts[0].1.contains("Edited since"), "{texts:?}");
+    }
+
+    #[test]
+    fn one_writer_at_a_time_and_a_released_lock_frees_the_reflection() {
+        let (_dir, store) = store();
+        let r = store
+            .create("Shared", datetime!(2026-11-29 09:00 UTC), guide())
+            .expect("create");
+        let first = store.lock(&r.id).expect("first claim");
+        match store.lock(&r.id) {
+            Err(StoreError::Locked { pid, .. }) => assert_eq!(pid, Some(std::process::id())),
+            other => panic!("expected the reflection to be locked, got {other:?}"),
+        }
+        // Nobody deletes it from under the writer either.
+        assert!(matches!(store.trash(&r.id), Err(StoreError::Locked { .. })));
+        drop(first);
+        let _again = store.lock(&r.id).expect("free once released");
+        assert!(matches!(store.lock("../x"), Err(StoreError::NotFound(_))));
     }
 }

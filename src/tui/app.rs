@@ -17,7 +17,7 @@ use crate::export::{self, Clock, Format};
 use crate::guide::Guide;
 use crate::reflection::{Reflection, display_title};
 use crate::search::{Corpus, searchable_text};
-use crate::store::{Store, StoreError, write_export};
+use crate::store::{Lock, Store, StoreError, write_export};
 use crate::tui::input::{self, Wait};
 use crate::tui::keys::{Action, action_for};
 use crate::tui::screens;
@@ -109,6 +109,8 @@ struct Runner<'a> {
     autosave: Autosave,
     /// Where the last text went when the final save failed.
     recovered_to: Option<String>,
+    /// This rebound's claim on the open reflection.
+    lock: Option<Lock>,
     /// The reflections folder's modification time when the list was read.
     listed_at: Option<std::time::SystemTime>,
 }
@@ -159,7 +161,8 @@ impl Runner<'_> {
         let Some(session) = self.app.session.as_mut() else {
             return true;
         };
-        if session.revision == self.autosave.saved_revision {
+        // Another rebound is the writer; nothing here changes the file.
+        if session.revision == self.autosave.saved_revision || session.read_only {
             return true;
         }
         session.reflection.updated = OffsetDateTime::now_utc();
@@ -203,12 +206,59 @@ impl Runner<'_> {
         }
     }
 
+    /// Opens a reflection, claiming it for writing; if another rebound has
+    /// it open, it opens to read only, and says so.
     fn open(&mut self, reflection: Reflection) {
         self.autosave = Autosave::new();
         // A note about the list (a deletion, a restore) does not belong here.
         self.app.notice = None;
         self.app.now = OffsetDateTime::now_utc();
+        let claimed = self.store.lock(&reflection.id);
         self.app.open_reflection(reflection);
+        match claimed {
+            Ok(lock) => self.lock = Some(lock),
+            Err(e) => {
+                self.lock = None;
+                self.app.make_read_only(format!(
+                    "Read only: {e}. Close it there, then press e to edit here."
+                ));
+            }
+        }
+    }
+
+    /// The person wants to edit a reflection opened read-only: if the other
+    /// rebound has let go, load what it saved and carry on here.
+    fn take_over(&mut self) {
+        let Some(id) = self.app.session.as_ref().map(|s| s.reflection.id.clone()) else {
+            return;
+        };
+        match self
+            .store
+            .lock(&id)
+            .and_then(|lock| Ok((lock, self.store.load(&id)?)))
+        {
+            Ok((lock, reflection)) => {
+                let screen = self.app.screen;
+                self.autosave = Autosave::new();
+                self.app.open_reflection(reflection);
+                self.app.screen = screen;
+                self.lock = Some(lock);
+                if let Some(session) = self.app.session.as_mut() {
+                    session.message = Some(Message {
+                        text: "The other rebound has closed it; it is yours to edit now.".into(),
+                        tone: Tone::Calm,
+                    });
+                }
+            }
+            Err(e) => {
+                if let Some(session) = self.app.session.as_mut() {
+                    session.message = Some(Message {
+                        text: format!("Still read only: {e}."),
+                        tone: Tone::Warning,
+                    });
+                }
+            }
+        }
     }
 
     /// Carries out an effect; false when the app should stop.
@@ -287,9 +337,11 @@ impl Runner<'_> {
                 format,
                 replace,
             } => self.export(&path, format, replace),
+            Effect::TakeOver => self.take_over(),
             Effect::CloseReflection => {
                 if self.save_now() {
                     self.autosave = Autosave::new();
+                    self.lock = None;
                     let id = self.app.close_reflection().map(|r| r.id);
                     self.refresh_listing();
                     if let Some(id) = id {
@@ -349,6 +401,8 @@ impl Runner<'_> {
             }
             self.autosave = Autosave::new();
             self.app.close_reflection();
+            // Let go first: trashing claims the reflection itself.
+            self.lock = None;
         }
         match self.store.trash(id) {
             Ok(path) => {
@@ -442,6 +496,7 @@ pub fn run(store: &Store, guide: &'static Guide, offset: UtcOffset, launch: Laun
         store,
         autosave: Autosave::new(),
         recovered_to: None,
+        lock: None,
         listed_at: None,
     };
     runner.app.export_dir = store.exports_dir();

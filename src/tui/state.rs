@@ -29,6 +29,8 @@ pub enum Effect {
     Open(String),
     /// Save the open reflection now, close it and show home.
     CloseReflection,
+    /// Try to claim a reflection opened read-only, to edit it.
+    TakeOver,
     /// Load the text of every reflection's answers, for search.
     LoadSearch,
     /// Move this reflection to the trash.
@@ -114,6 +116,9 @@ pub struct Session {
     /// edit undone (the answers back as they were) makes it complete again,
     /// with its original date, so one stray key costs nothing.
     pub as_completed: Option<Reflection>,
+    /// Another rebound is writing this reflection: it can be read and
+    /// exported here, not changed.
+    pub read_only: bool,
 }
 
 pub struct App {
@@ -269,6 +274,7 @@ impl App {
             },
             opened_from_detail: false,
             as_completed,
+            read_only: false,
         });
         self.title_prompt = None;
         self.export = None;
@@ -277,6 +283,18 @@ impl App {
         } else {
             self.screen = Screen::Reflection;
             self.remember_position();
+        }
+    }
+
+    /// Shows the open reflection to read only, with the reason.
+    pub fn make_read_only(&mut self, reason: String) {
+        if let Some(session) = self.session.as_mut() {
+            session.read_only = true;
+            session.message = Some(Message {
+                text: reason,
+                tone: Tone::Warning,
+            });
+            self.screen = Screen::Detail;
         }
     }
 
@@ -695,6 +713,14 @@ impl App {
         let Some(session) = self.session.as_mut() else {
             return Effect::None;
         };
+        if session.read_only
+            && matches!(
+                action,
+                Action::TickStep | Action::EditReflection | Action::DeleteSelected
+            )
+        {
+            return Effect::TakeOver;
+        }
         let reading = &mut session.reading;
         match action {
             Action::BackHome => return Effect::CloseReflection,

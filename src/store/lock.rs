@@ -1,0 +1,64 @@
+//! One writer per reflection. A lock is an advisory `flock` on
+//! `<data>/locks/<id>.lock`, which also holds the owner's pid for messages.
+//! The kernel drops the lock when its process ends, however it ends (even
+//! SIGKILL), so a lock left by a dead process never blocks anyone.
+
+use std::fs::{File, OpenOptions};
+use std::io::{self, Read, Seek, SeekFrom, Write};
+use std::path::Path;
+
+/// Held while a reflection is open for writing; released when dropped.
+#[derive(Debug)]
+pub struct Lock {
+    // Kept open: closing the file releases the lock.
+    _file: File,
+}
+
+/// Why a lock was not taken.
+pub enum Refused {
+    /// Another live process holds it; its pid, if it wrote one.
+    Held(Option<u32>),
+    Io(io::Error),
+}
+
+pub fn acquire(path: &Path) -> Result<Lock, Refused> {
+    let mut options = OpenOptions::new();
+    options.read(true).write(true).create(true).truncate(false);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    let mut file = options.open(path).map_err(Refused::Io)?;
+    if !try_lock(&file).map_err(Refused::Io)? {
+        let mut text = String::new();
+        let _ = file.read_to_string(&mut text);
+        return Err(Refused::Held(text.trim().parse().ok()));
+    }
+    // Ours now: say who holds it.
+    let _ = file.set_len(0);
+    let _ = file.seek(SeekFrom::Start(0));
+    let _ = write!(file, "{}", std::process::id());
+    Ok(Lock { _file: file })
+}
+
+#[cfg(unix)]
+fn try_lock(file: &File) -> io::Result<bool> {
+    use std::os::unix::io::AsRawFd;
+    // SAFETY: flock only reads the descriptor, which `file` keeps open.
+    let result = unsafe { libc::flock(file.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) };
+    if result == 0 {
+        return Ok(true);
+    }
+    let error = io::Error::last_os_error();
+    if error.raw_os_error() == Some(libc::EWOULDBLOCK) {
+        Ok(false)
+    } else {
+        Err(error)
+    }
+}
+
+#[cfg(not(unix))]
+fn try_lock(_file: &File) -> io::Result<bool> {
+    Ok(true)
+}
