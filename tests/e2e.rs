@@ -659,3 +659,75 @@ fn a_lock_left_by_a_killed_rebound_does_not_block() {
     second.keys(&["C-c"]);
     assert_eq!(second.wait_exit(), "0");
 }
+
+fn process_state(pid: &str) -> String {
+    let out = Command::new("ps")
+        .args(["-o", "stat=", "-p", pid])
+        .output()
+        .expect("ps runs");
+    String::from_utf8_lossy(&out.stdout).trim().to_string()
+}
+
+fn wait_until(what: &str, mut check: impl FnMut() -> bool) {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !check() {
+        assert!(Instant::now() < deadline, "timed out waiting until {what}");
+        sleep(Duration::from_millis(50));
+    }
+}
+
+#[test]
+fn a_stop_saves_and_gives_the_terminal_back_and_fg_brings_the_screen_back() {
+    let tmux = Tmux::new();
+    tmux.start_new("Suspended");
+    tmux.type_text("Typed before the stop");
+    let pid = tmux.pid();
+    let alternate = || {
+        String::from_utf8_lossy(
+            &tmux
+                .tmux(&["display-message", "-p", "-t", "main", "#{alternate_on}"])
+                .stdout,
+        )
+        .trim()
+        .to_string()
+    };
+    Command::new("kill")
+        .args(["-TSTP", &pid])
+        .status()
+        .expect("kill runs");
+    wait_until("rebound is stopped", || {
+        process_state(&pid).starts_with('T')
+    });
+    wait_until("the main screen is back", || alternate() == "0");
+    let file = tmux.only_file();
+    assert!(file.contains("Typed before the stop"), "{file}");
+
+    Command::new("kill")
+        .args(["-CONT", &pid])
+        .status()
+        .expect("kill runs");
+    wait_until("the full screen is back", || alternate() == "1");
+    tmux.wait_for(&format!("▶ {}", label(Stage::Perspective, 0)));
+    tmux.type_text(" and after");
+    tmux.quit();
+    assert!(tmux.only_file().contains("Typed before the stop and after"));
+}
+
+#[test]
+fn ctrl_z_outside_a_text_field_suspends() {
+    let tmux = Tmux::new();
+    tmux.start("");
+    tmux.wait_for("No reflections yet");
+    let pid = tmux.pid();
+    tmux.keys(&["C-z"]);
+    wait_until("rebound is stopped", || {
+        process_state(&pid).starts_with('T')
+    });
+    Command::new("kill")
+        .args(["-CONT", &pid])
+        .status()
+        .expect("kill runs");
+    tmux.wait_for("No reflections yet");
+    tmux.keys(&["q"]);
+    assert_eq!(tmux.wait_exit(), "0");
+}

@@ -111,6 +111,8 @@ struct Runner<'a> {
     recovered_to: Option<String>,
     /// This rebound's claim on the open reflection.
     lock: Option<Lock>,
+    /// Ctrl-Z was pressed where it means "suspend".
+    suspend_requested: bool,
     /// The reflections folder's modification time when the list was read.
     listed_at: Option<std::time::SystemTime>,
 }
@@ -338,6 +340,7 @@ impl Runner<'_> {
                 replace,
             } => self.export(&path, format, replace),
             Effect::TakeOver => self.take_over(),
+            Effect::Suspend => self.suspend_requested = true,
             Effect::CloseReflection => {
                 if self.save_now() {
                     self.autosave = Autosave::new();
@@ -497,6 +500,7 @@ pub fn run(store: &Store, guide: &'static Guide, offset: UtcOffset, launch: Laun
         autosave: Autosave::new(),
         recovered_to: None,
         lock: None,
+        suspend_requested: false,
         listed_at: None,
     };
     runner.app.export_dir = store.exports_dir();
@@ -509,12 +513,19 @@ pub fn run(store: &Store, guide: &'static Guide, offset: UtcOffset, launch: Laun
         Launch::Open(reflection) => runner.open(*reflection),
     }
 
-    // Closing the terminal (SIGHUP) or a polite kill (SIGTERM) saves first.
-    let stop = Arc::new(AtomicBool::new(false));
-    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
-        signal_hook::flag::register(signal, Arc::clone(&stop))
-            .wrap_err("could not listen for termination signals")?;
+    // Closing the terminal (SIGHUP) or a polite kill (SIGTERM) saves first;
+    // a stop (SIGTSTP) saves and hands the terminal back before stopping.
+    let signals = Signals::default();
+    for (signal, flag) in [
+        (signal_hook::consts::SIGTERM, &signals.stop),
+        (signal_hook::consts::SIGHUP, &signals.stop),
+        (signal_hook::consts::SIGTSTP, &signals.suspend),
+        (signal_hook::consts::SIGCONT, &signals.resumed),
+    ] {
+        signal_hook::flag::register(signal, Arc::clone(flag))
+            .wrap_err("could not listen for signals")?;
     }
+    let stop = Arc::clone(&signals.stop);
 
     let mut terminal =
         TerminalSession::start().wrap_err("rebound needs an interactive terminal")?;
@@ -523,7 +534,7 @@ pub fn run(store: &Store, guide: &'static Guide, offset: UtcOffset, launch: Laun
     let finished = Arc::new(AtomicBool::new(false));
     watch_for_a_stuck_exit(Arc::clone(&stop), Arc::clone(&finished));
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        event_loop(&mut runner, &mut terminal, &stop)
+        event_loop(&mut runner, &mut terminal, &signals)
     }));
     let saved = runner.save_now() || runner.save_for_recovery();
     finished.store(true, Ordering::Relaxed);
@@ -563,13 +574,34 @@ fn watch_for_a_stuck_exit(stop: Arc<AtomicBool>, finished: Arc<AtomicBool>) {
     });
 }
 
+/// Flags the signal handlers raise for the loop to act on.
+#[derive(Default)]
+struct Signals {
+    stop: Arc<AtomicBool>,
+    suspend: Arc<AtomicBool>,
+    resumed: Arc<AtomicBool>,
+}
+
 fn event_loop(
     runner: &mut Runner,
     terminal: &mut TerminalSession,
-    stop: &AtomicBool,
+    signals: &Signals,
 ) -> Result<()> {
+    let stop = &signals.stop;
     let mut redraw = true;
     loop {
+        if signals.suspend.swap(false, Ordering::Relaxed) || runner.suspend_requested {
+            runner.suspend_requested = false;
+            runner.save_now();
+            terminal.suspend()?;
+            signals.resumed.store(false, Ordering::Relaxed);
+            redraw = true;
+        }
+        // Continued after a stop we did not see coming (SIGSTOP): repaint.
+        if signals.resumed.swap(false, Ordering::Relaxed) {
+            terminal.resume()?;
+            redraw = true;
+        }
         if let Ok(size) = terminal.terminal.size() {
             runner.app.size = (size.width, size.height);
             runner.app.too_small =

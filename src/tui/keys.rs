@@ -7,6 +7,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
     Quit,
+    Suspend,
     ToggleHelp,
     // Lists on the home screen.
     NewReflection,
@@ -702,6 +703,15 @@ pub static BINDINGS: &[Binding] = &[
         "quit",
         Action::Quit,
         true,
+    ),
+    // In text fields Ctrl-Z is undo (their binding comes first).
+    bind(
+        C::Global,
+        &[ctrl('z')],
+        "Ctrl-Z",
+        "suspend (fg comes back)",
+        Action::Suspend,
+        false,
     ),
 ];
 

@@ -31,6 +31,8 @@ pub enum Effect {
     CloseReflection,
     /// Try to claim a reflection opened read-only, to edit it.
     TakeOver,
+    /// Save, give the terminal back and stop until `fg`.
+    Suspend,
     /// Load the text of every reflection's answers, for search.
     LoadSearch,
     /// Move this reflection to the trash.
@@ -416,6 +418,9 @@ impl App {
     pub fn update(&mut self, action: Action) -> Effect {
         if action == Action::Quit {
             return Effect::Quit;
+        }
+        if action == Action::Suspend {
+            return Effect::Suspend;
         }
         // Nothing is visible, so nothing is edited blind.
         if self.too_small {

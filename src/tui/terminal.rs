@@ -25,6 +25,32 @@ impl TerminalSession {
     }
 }
 
+impl TerminalSession {
+    /// Ctrl-Z (or SIGTSTP): hands the terminal back as it was found, stops
+    /// the process, and takes the screen again when it is continued (`fg`).
+    pub fn suspend(&mut self) -> io::Result<()> {
+        restore();
+        #[cfg(unix)]
+        // SAFETY: raising a signal at ourselves has no memory-safety concerns.
+        unsafe {
+            libc::raise(libc::SIGSTOP);
+        }
+        self.resume()
+    }
+
+    /// After a stop, the terminal may have been used by anything: set it up
+    /// again and repaint everything on the next draw.
+    pub fn resume(&mut self) -> io::Result<()> {
+        crossterm::terminal::enable_raw_mode()?;
+        execute!(
+            stdout(),
+            crossterm::terminal::EnterAlternateScreen,
+            EnableBracketedPaste
+        )?;
+        self.terminal.clear()
+    }
+}
+
 impl Drop for TerminalSession {
     fn drop(&mut self) {
         restore();

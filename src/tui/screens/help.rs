@@ -18,7 +18,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     };
     let bindings = bindings_for(&contexts);
     let mut lines = vec![Line::raw("")];
+    let mut shown: Vec<&str> = Vec::new();
     for b in &bindings {
+        // A key listed twice does only what its first (most specific) entry
+        // says: Ctrl-Z undoes in a text field and suspends elsewhere.
+        if shown.contains(&b.label) {
+            continue;
+        }
+        shown.push(b.label);
         lines.push(Line::from(vec![
             Span::styled(format!("  {:<12}", b.label), theme::key()),
             Span::raw(b.does),
