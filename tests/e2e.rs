@@ -731,3 +731,36 @@ fn ctrl_z_outside_a_text_field_suspends() {
     tmux.keys(&["q"]);
     assert_eq!(tmux.wait_exit(), "0");
 }
+
+#[test]
+fn a_one_megabyte_paste_arrives_whole_and_rebound_stays_responsive() {
+    let tmux = Tmux::new();
+    tmux.start_new("Big paste");
+    let line = "All work and no play makes a long reflection, pasted in one go. ";
+    let mut text = String::new();
+    let mut n = 0;
+    while text.len() < 1_000_000 {
+        text.push_str(&format!("{n:05} {line}\n"));
+        n += 1;
+    }
+    text.push_str("THE END");
+    let buffer = tmux.data.path().join("paste.txt");
+    std::fs::write(&buffer, &text).expect("write paste");
+    let path = buffer.to_string_lossy().into_owned();
+    tmux.tmux(&["load-buffer", "-b", "big", &path]);
+    let start = Instant::now();
+    // -p: as a bracketed paste, the way a terminal delivers one.
+    tmux.tmux(&["paste-buffer", "-p", "-b", "big", "-t", "main"]);
+    tmux.wait_for("THE END");
+    let pasted_in = start.elapsed();
+    // Still responsive: a key typed now shows at once.
+    tmux.type_text("!");
+    tmux.wait_for("THE END!");
+    tmux.quit();
+    let r = rebound::reflection::Reflection::from_toml_str(&tmux.only_file()).expect("loads");
+    let saved = r.text(Stage::Perspective, "expected");
+    assert_eq!(saved.len(), text.len() + 1, "every byte arrived");
+    assert!(saved.starts_with("00000 All work"));
+    assert!(saved.ends_with("THE END!"));
+    eprintln!("1 MB paste shown after {pasted_in:?}");
+}
