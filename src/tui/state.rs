@@ -670,6 +670,17 @@ impl App {
                 let Some(field) = field else {
                     return Effect::None;
                 };
+                // A digit a rating cannot take gets a word, not silence.
+                if field.kind == FieldKind::Rating
+                    && let Action::Edit(key) = &action
+                    && let crossterm::event::KeyCode::Char(c @ '6'..='9') = key.code
+                {
+                    session.message = Some(Message {
+                        text: format!("{c} is off the scale: ratings go from 1 to 5."),
+                        tone: Tone::Warning,
+                    });
+                    return Effect::None;
+                }
                 let before = session.reflection.answer(stage, &field.key).cloned();
                 let ticks_only = action == Action::ToggleDone;
                 if edit_field(session, field, action, today) {
@@ -1540,6 +1551,26 @@ mod tests {
             s.message
                 .as_ref()
                 .is_some_and(|m| m.text.contains("complete again"))
+        );
+    }
+
+    #[test]
+    fn a_rating_off_the_scale_gets_a_message_at_the_field() {
+        let mut app = app_with_open_reflection();
+        for _ in 0..5 {
+            app.update(Action::NextField);
+        }
+        assert_eq!(app.focused_field().map(|f| f.kind), Some(FieldKind::Rating));
+        type_text(&mut app, "7");
+        let s = session(&app);
+        assert_eq!(
+            s.reflection.rating(Stage::Perspective, "weight_today"),
+            None
+        );
+        assert!(
+            s.message
+                .as_ref()
+                .is_some_and(|m| m.text.contains("1 to 5"))
         );
     }
 }
