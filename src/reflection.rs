@@ -11,7 +11,8 @@ use crate::guide::Guide;
 use crate::text::{printable, printable_line};
 use crate::wizard::Stage;
 
-pub const SCHEMA_VERSION: i64 = 1;
+/// 2: answers live under one `[answers]` table (see `migrate`).
+pub const SCHEMA_VERSION: i64 = 2;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Status {
@@ -316,6 +317,7 @@ impl Reflection {
         if version < 1 {
             return Err(invalid("schema_version must be 1 or more"));
         }
+        crate::migrate::upgrade(&mut doc, version, SCHEMA_VERSION);
         let id = take_string(&mut doc, "id")?.ok_or_else(|| invalid("id is missing"))?;
         if !is_valid_id(&id) {
             return Err(invalid("id may hold only a-z, 0-9 and '-'"));
@@ -340,15 +342,19 @@ impl Reflection {
             },
             Some(_) => return Err(invalid("position must be a table")),
         };
-        let mut answers = Table::new();
+        // Keys in [answers] this build does not know are kept with the rest.
+        let mut answers = match doc.remove("answers") {
+            None => Table::new(),
+            Some(Value::Table(t)) => t,
+            Some(_) => return Err(invalid("answers must be a table")),
+        };
         for stage in Stage::ALL {
-            match doc.remove(stage.key()) {
+            match answers.get_mut(stage.key()) {
                 None => {}
-                Some(mut v @ Value::Table(_)) => {
-                    make_printable(&mut v);
-                    answers.insert(stage.key().into(), v);
+                Some(v @ Value::Table(_)) => make_printable(v),
+                Some(_) => {
+                    return Err(invalid(&format!("answers.{} must be a table", stage.key())));
                 }
-                Some(_) => return Err(invalid(&format!("{} must be a table", stage.key()))),
             }
         }
         Ok(Reflection {
@@ -384,6 +390,7 @@ impl Reflection {
         position.insert("stage".into(), Value::String(self.position.stage.clone()));
         position.insert("field".into(), Value::String(self.position.field.clone()));
         doc.insert("position".into(), Value::Table(position));
+        let mut all = Table::new();
         for stage in Stage::ALL {
             let Some(Value::Table(answers)) = self.answers.get(stage.key()) else {
                 continue;
@@ -400,8 +407,17 @@ impl Reflection {
                 }
             }
             if !ordered.is_empty() {
-                doc.insert(stage.key().into(), Value::Table(ordered));
+                all.insert(stage.key().into(), Value::Table(ordered));
             }
+        }
+        // Whatever else [answers] held (a hand edit) stays, after the stages.
+        for (k, v) in &self.answers {
+            if Stage::from_key(k).is_none() {
+                all.insert(k.clone(), v.clone());
+            }
+        }
+        if !all.is_empty() {
+            doc.insert("answers".into(), Value::Table(all));
         }
         toml::to_string_pretty(&doc)
     }
@@ -511,6 +527,44 @@ pub(crate) mod tests {
 
     fn guide() -> &'static Guide {
         Guide::builtin().expect("embedded guide is valid")
+    }
+
+    #[test]
+    fn a_version_1_file_loads_and_is_saved_in_the_version_2_layout() {
+        let v1 = r#"
+schema_version = 1
+id = "2026-11-29-old"
+title = "Written by the first rebound"
+status = "completed"
+created = 2026-11-01T09:00:00Z
+completed = 2026-11-02T09:00:00Z
+mood = "kept by hand"
+
+[position]
+stage = "goals"
+field = "steps"
+
+[perspective]
+expected = "Ship in May"
+weight_today = 4
+
+[[goals.steps]]
+text = "Call Dana"
+due = "2026-12-01"
+done = true
+"#;
+        let r = Reflection::from_toml_str(v1).expect("a version 1 file loads");
+        assert_eq!(r.text(Stage::Perspective, "expected"), "Ship in May");
+        assert_eq!(r.rating(Stage::Perspective, "weight_today"), Some(4));
+        assert!(r.actions(Stage::Goals, "steps")[0].done);
+        assert_eq!(r.status, Status::Completed);
+        let saved = r.to_toml_string(guide()).expect("saves");
+        assert!(saved.starts_with("schema_version = 2\n"), "{saved}");
+        assert!(saved.contains("[answers.perspective]"), "{saved}");
+        assert!(saved.contains("[[answers.goals.steps]]"), "{saved}");
+        assert!(!saved.contains("\n[perspective]"), "{saved}");
+        assert!(saved.contains("mood = \"kept by hand\""), "{saved}");
+        assert_eq!(Reflection::from_toml_str(&saved).expect("loads"), r);
     }
 
     #[test]
@@ -635,9 +689,11 @@ support = ["\u009b31mred"]
         r.set_text(Stage::Risk, "risk", "Pitch the rewrite".into());
         r.set_text(Stage::Perspective, "lesson", "Ask sooner".into());
         let text = r.to_toml_string(guide()).expect("serialises");
-        assert!(text.starts_with("schema_version = 1\n"), "{text}");
-        let perspective = text.find("[perspective]").expect("perspective table");
-        let risk = text.find("[risk]").expect("risk table");
+        assert!(text.starts_with("schema_version = 2\n"), "{text}");
+        let perspective = text
+            .find("[answers.perspective]")
+            .expect("perspective table");
+        let risk = text.find("[answers.risk]").expect("risk table");
         assert!(perspective < risk);
         assert!(text.contains("status = \"in-progress\""));
         assert!(text.contains("created = 2026-11-29T09:30:15Z"));
@@ -654,7 +710,7 @@ support = ["\u009b31mred"]
         assert!(
             !r.to_toml_string(guide())
                 .expect("serialises")
-                .contains("[reflect]")
+                .contains("reflect]")
         );
     }
 
@@ -663,20 +719,20 @@ support = ["\u009b31mred"]
         let mut r = sample_reflection();
         r.set_text(Stage::Reflect, "went_wrong", "x".into());
         let text = r.to_toml_string(guide()).expect("serialises")
-            + "mood_tag = \"tired\"\n[reflect.extra]\nnote = \"by hand\"\n[elsewhere]\nkept = true\n";
+            + "[answers.reflect.extra]\nnote = \"by hand\"\n[answers.later]\nmood = \"tired\"\n[elsewhere]\nkept = true\n";
         let back = Reflection::from_toml_str(&text).expect("parses");
         let again = back.to_toml_string(guide()).expect("serialises");
-        assert!(again.contains("mood_tag = \"tired\""), "{again}");
+        assert!(again.contains("mood = \"tired\""), "{again}");
         assert!(again.contains("note = \"by hand\""), "{again}");
         assert!(again.contains("kept = true"), "{again}");
     }
 
     #[test]
     fn newer_schemas_and_broken_files_are_refused_with_a_reason() {
-        let newer = "schema_version = 2\nid = \"a\"\ncreated = 2026-01-01T00:00:00Z\n";
+        let newer = "schema_version = 3\nid = \"a\"\ncreated = 2026-01-01T00:00:00Z\n";
         assert_eq!(
             Reflection::from_toml_str(newer),
-            Err(FormatError::NewerSchema(2))
+            Err(FormatError::NewerSchema(3))
         );
         assert!(matches!(
             Reflection::from_toml_str("title = "),
