@@ -11,7 +11,7 @@ use crate::reflection::{ActionItem, Reflection};
 use crate::wizard::{GOALS_FIELD, STEPS_FIELD, Stage};
 
 /// One answer, shaped by the kind of question it answers.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum AnswerValue {
     /// One line or several (a line, text or date field).
     Text(String),
@@ -36,14 +36,14 @@ impl Rated {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Answer {
     pub question: String,
     pub value: AnswerValue,
 }
 
 /// A question stage and the questions in it that have answers.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct StageAnswers {
     pub stage: Stage,
     /// 1 to 7.
@@ -135,7 +135,7 @@ fn choice_labels(r: &Reflection, stage: Stage, field: &FieldGuide) -> Vec<String
 }
 
 /// An action step as the plan shows it: in date order, with its date read.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct PlanStep {
     /// Where the step sits in the Goals stage's list, for ticking it done.
     pub index: usize,
@@ -161,7 +161,7 @@ pub fn due_label(due: &DateInput, typed: &str) -> String {
 }
 
 /// One line of a plan section.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum PlanItem {
     /// A bulleted list; `none` says what an empty one means.
     Bullets {
@@ -177,14 +177,14 @@ pub enum PlanItem {
     Labelled { label: &'static str, value: String },
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct PlanSection {
     pub title: &'static str,
     pub items: Vec<PlanItem>,
 }
 
 /// The growth plan: what to do and by when, then with whom and the risk.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct GrowthPlan {
     pub title: String,
     pub tagline: String,
@@ -361,6 +361,7 @@ mod tests {
             text: text.into(),
             due: due.into(),
             done: false,
+            ..Default::default()
         };
         r.set_actions(
             Stage::Goals,

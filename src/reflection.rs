@@ -45,12 +45,14 @@ pub struct Position {
 }
 
 /// One step of an action plan.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct ActionItem {
     pub text: String,
     /// As typed: an ISO date once normalised, or text the person is still fixing.
     pub due: String,
     pub done: bool,
+    /// Keys a hand edit added to the step; they travel with it and are saved.
+    pub extra: Table,
 }
 
 impl ActionItem {
@@ -245,6 +247,11 @@ impl Reflection {
                     None => String::new(),
                 },
                 done: t.get("done").and_then(Value::as_bool).unwrap_or(false),
+                extra: t
+                    .iter()
+                    .filter(|(k, _)| !matches!(k.as_str(), "text" | "due" | "done"))
+                    .map(|(k, v)| (k.clone(), v.clone()))
+                    .collect(),
             })
             .collect()
     }
@@ -260,6 +267,7 @@ impl Reflection {
                     t.insert("due".into(), Value::String(i.due));
                 }
                 t.insert("done".into(), Value::Boolean(i.done));
+                t.extend(i.extra);
                 Value::Table(t)
             })
             .collect();
@@ -585,6 +593,23 @@ done = false
         assert!(!r.set_step_done(Stage::Goals, "steps", 2, true));
         let saved = r.to_toml_string(guide()).expect("saves");
         assert!(saved.contains("note = \"keep me\""), "{saved}");
+        // Editing the steps (as the stage editor does) keeps it too.
+        let mut steps = r.actions(Stage::Goals, "steps");
+        steps[0].text = "first, edited".into();
+        steps.insert(
+            0,
+            ActionItem {
+                text: "new".into(),
+                ..Default::default()
+            },
+        );
+        r.set_actions(Stage::Goals, "steps", steps);
+        let edited = r.actions(Stage::Goals, "steps");
+        assert_eq!(edited[1].text, "first, edited");
+        assert_eq!(
+            edited[1].extra.get("note").and_then(Value::as_str),
+            Some("keep me")
+        );
         let back = Reflection::from_toml_str(&saved).expect("loads");
         let done: Vec<bool> = back
             .actions(Stage::Goals, "steps")
@@ -640,11 +665,13 @@ support = ["\u009b31mred"]
                     text: "Book a mentor call".into(),
                     due: "2026-12-05".into(),
                     done: true,
+                    ..Default::default()
                 },
                 ActionItem {
                     text: "Draft the postmortem".into(),
                     due: String::new(),
                     done: false,
+                    ..Default::default()
                 },
             ],
         );

@@ -325,6 +325,7 @@ mod tests {
                 text: "  ".into(),
                 due: "2026-12-01".into(),
                 done: true,
+                ..Default::default()
             }],
         );
         assert_eq!(
@@ -339,6 +340,7 @@ mod tests {
                 text: "Ask Dana for a review".into(),
                 due: String::new(),
                 done: false,
+                ..Default::default()
             }],
         );
         assert!(missing_for_completion(&r).is_empty());

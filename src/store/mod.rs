@@ -758,6 +758,7 @@ mod tests {
             text: text.into(),
             due: String::new(),
             done,
+            ..Default::default()
         };
         r.set_actions(
             Stage::Goals,

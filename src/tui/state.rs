@@ -1317,6 +1317,7 @@ mod tests {
             text: text.into(),
             due: due.into(),
             done,
+            ..Default::default()
         };
         r.set_actions(
             Stage::Goals,

@@ -9,6 +9,7 @@ fn step(text: &str, due: &str, done: bool) -> ActionItem {
         text: text.into(),
         due: due.into(),
         done,
+        ..Default::default()
     }
 }
 
