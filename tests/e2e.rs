@@ -764,3 +764,30 @@ fn a_one_megabyte_paste_arrives_whole_and_rebound_stays_responsive() {
     assert!(saved.ends_with("THE END!"));
     eprintln!("1 MB paste shown after {pasted_in:?}");
 }
+
+#[test]
+fn a_hand_edit_made_while_open_is_not_overwritten_and_nothing_typed_is_lost() {
+    let tmux = Tmux::new();
+    tmux.start_new("Hand edited");
+    tmux.type_text("Typed here");
+    let file = wait_for_file_containing(&tmux, "Typed here");
+    let path = tmux.reflection_files()[0].clone();
+    std::fs::write(
+        &path,
+        file.replace("title = \"Hand edited\"", "title = \"Edited by hand\""),
+    )
+    .expect("hand edit");
+    tmux.type_text(" and more");
+    tmux.wait_for("changed outside rebound");
+    tmux.quit();
+    let on_disk = read(&path);
+    assert!(on_disk.contains("Edited by hand"), "{on_disk}");
+    assert!(!on_disk.contains("and more"), "{on_disk}");
+    let conflicts: Vec<PathBuf> = std::fs::read_dir(tmux.data.path().join("conflicts"))
+        .expect("a conflicts folder")
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    assert_eq!(conflicts.len(), 1, "{conflicts:?}");
+    assert!(read(&conflicts[0]).contains("Typed here and more"));
+}

@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 use time::OffsetDateTime;
 
 pub use atomic::save_atomically;
+pub use index::Stamp;
 pub use lock::Lock;
 
 use crate::guide::Guide;
@@ -132,6 +133,35 @@ impl Store {
         fs::metadata(self.reflections_dir())
             .and_then(|m| m.modified())
             .ok()
+    }
+
+    /// What identifies the reflection file's current version, if it exists.
+    pub fn file_stamp(&self, id: &str) -> Option<Stamp> {
+        fs::metadata(self.path_of(id)).ok().map(|m| Stamp::of(&m))
+    }
+
+    /// Keeps a version that must not be saved over its file (the file was
+    /// changed elsewhere meanwhile) in `<data>/conflicts/`, and says where.
+    pub fn save_conflict_copy(
+        &self,
+        reflection: &Reflection,
+        guide: &Guide,
+    ) -> Result<PathBuf, StoreError> {
+        let dir = self.root.join("conflicts");
+        create_private_dir(&dir)?;
+        let stamp = OffsetDateTime::now_utc().unix_timestamp();
+        let path = dir.join(format!("{}-{stamp}.toml", reflection.id));
+        let text = reflection
+            .to_toml_string(guide)
+            .map_err(|e| StoreError::Io {
+                path: path.clone(),
+                source: io::Error::other(e),
+            })?;
+        save_atomically(&path, text.as_bytes()).map_err(|source| StoreError::Io {
+            path: path.clone(),
+            source,
+        })?;
+        Ok(path)
     }
 
     /// Claims a reflection for writing. Only one rebound at a time may hold

@@ -17,7 +17,7 @@ use crate::export::{self, Clock, Format};
 use crate::guide::Guide;
 use crate::reflection::{Reflection, display_title};
 use crate::search::{Corpus, searchable_text};
-use crate::store::{Lock, Store, StoreError, write_export};
+use crate::store::{Lock, Stamp, Store, StoreError, write_export};
 use crate::tui::input::{self, Wait};
 use crate::tui::keys::{Action, action_for};
 use crate::tui::screens;
@@ -111,6 +111,8 @@ struct Runner<'a> {
     recovered_to: Option<String>,
     /// This rebound's claim on the open reflection.
     lock: Option<Lock>,
+    /// The open reflection's file as last read or written here.
+    disk_stamp: Option<Stamp>,
     /// Ctrl-Z was pressed where it means "suspend".
     suspend_requested: bool,
     /// The reflections folder's modification time when the list was read.
@@ -168,8 +170,35 @@ impl Runner<'_> {
             return true;
         }
         session.reflection.updated = OffsetDateTime::now_utc();
+        let id = session.reflection.id.clone();
+        // Changed on disk since we read or wrote it (a hand edit while open):
+        // neither version is lost. The file stays; ours goes beside it.
+        let on_disk = self.store.file_stamp(&id);
+        if on_disk.is_some() && on_disk != self.disk_stamp {
+            return match self.store.save_conflict_copy(&session.reflection, guide) {
+                Ok(path) => {
+                    self.autosave.saved_revision = session.revision;
+                    self.app.make_read_only(format!(
+                        "The file changed outside rebound, so it was not overwritten; your version is in {}",
+                        path.display()
+                    ));
+                    true
+                }
+                Err(e) => {
+                    self.autosave.last_failure = Some(Instant::now());
+                    self.app.notice = Some(Message {
+                        text: format!(
+                            "The file changed outside rebound and your version could not be kept beside it ({e}); retrying."
+                        ),
+                        tone: Tone::Warning,
+                    });
+                    false
+                }
+            };
+        }
         match self.store.save(&session.reflection, guide) {
             Ok(()) => {
+                self.disk_stamp = self.store.file_stamp(&id);
                 self.autosave.saved_revision = session.revision;
                 self.autosave.first_unsaved = None;
                 self.autosave.last_failure = None;
@@ -216,6 +245,7 @@ impl Runner<'_> {
         self.app.notice = None;
         self.app.now = OffsetDateTime::now_utc();
         let claimed = self.store.lock(&reflection.id);
+        self.disk_stamp = self.store.file_stamp(&reflection.id);
         self.app.open_reflection(reflection);
         match claimed {
             Ok(lock) => self.lock = Some(lock),
@@ -240,6 +270,7 @@ impl Runner<'_> {
             .and_then(|lock| Ok((lock, self.store.load(&id)?)))
         {
             Ok((lock, reflection)) => {
+                self.disk_stamp = self.store.file_stamp(&reflection.id);
                 let screen = self.app.screen;
                 self.autosave = Autosave::new();
                 self.app.open_reflection(reflection);
@@ -500,6 +531,7 @@ pub fn run(store: &Store, guide: &'static Guide, offset: UtcOffset, launch: Laun
         autosave: Autosave::new(),
         recovered_to: None,
         lock: None,
+        disk_stamp: None,
         suspend_requested: false,
         listed_at: None,
     };
