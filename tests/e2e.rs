@@ -791,3 +791,13 @@ fn a_hand_edit_made_while_open_is_not_overwritten_and_nothing_typed_is_lost() {
     assert_eq!(conflicts.len(), 1, "{conflicts:?}");
     assert!(read(&conflicts[0]).contains("Typed here and more"));
 }
+
+#[test]
+fn a_title_typed_before_ctrl_c_is_kept() {
+    let tmux = Tmux::new();
+    tmux.start("new");
+    tmux.wait_for("Name this setback");
+    tmux.type_text("Typed then quit");
+    tmux.quit();
+    assert!(tmux.only_file().contains("title = \"Typed then quit\""));
+}

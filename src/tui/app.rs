@@ -568,6 +568,12 @@ pub fn run(store: &Store, guide: &'static Guide, offset: UtcOffset, launch: Laun
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         event_loop(&mut runner, &mut terminal, &signals)
     }));
+    // A title typed but not yet confirmed is kept too.
+    if let Some(title) = runner.app.settle_title_prompt() {
+        let _ = runner
+            .store
+            .create(&title, OffsetDateTime::now_utc(), runner.app.guide);
+    }
     let saved = runner.save_now() || runner.save_for_recovery();
     finished.store(true, Ordering::Relaxed);
     drop(terminal);

@@ -288,6 +288,30 @@ impl App {
         }
     }
 
+    /// On the way out, a title typed in the prompt but not confirmed is not
+    /// dropped: a new title is applied to the open reflection, and a title for
+    /// a new reflection is returned so the loop can create it.
+    pub fn settle_title_prompt(&mut self) -> Option<String> {
+        let prompt = self.title_prompt.take()?;
+        let title = prompt.editor.lines().join(" ").trim().to_string();
+        if title.is_empty() {
+            return None;
+        }
+        match prompt.purpose {
+            TitlePurpose::New => Some(title),
+            TitlePurpose::Rename => {
+                if let Some(session) = self.session.as_mut()
+                    && session.reflection.title != title
+                    && !session.read_only
+                {
+                    session.reflection.title = title;
+                    session.revision += 1;
+                }
+                None
+            }
+        }
+    }
+
     /// Shows the open reflection to read only, with the reason.
     pub fn make_read_only(&mut self, reason: String) {
         if let Some(session) = self.session.as_mut() {
