@@ -200,7 +200,7 @@ fn list(store: &Store, json: bool, status: Option<StatusFilter>, offset: UtcOffs
         let _ = writeln!(
             std::io::stderr(),
             "rebound: skipped {}: {}",
-            bad.path.display(),
+            printable_line(&bad.path.display().to_string()),
             printable_line(&bad.reason)
         );
     }

@@ -63,7 +63,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             Line::styled(
                 format!(
                     " ⚠ skipped {}: {}",
-                    b.path.display(),
+                    printable_line(&b.path.display().to_string()),
                     printable_line(&b.reason)
                 ),
                 theme::warning(),
