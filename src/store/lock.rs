@@ -42,6 +42,22 @@ pub fn acquire(path: &Path) -> Result<Lock, Refused> {
     Ok(Lock { _file: file })
 }
 
+/// Whether a process with this pid exists (it may belong to someone else).
+#[cfg(unix)]
+pub fn process_is_running(pid: u32) -> bool {
+    let Ok(pid) = libc::pid_t::try_from(pid) else {
+        return false;
+    };
+    // SAFETY: signal 0 only asks whether the process exists.
+    let result = unsafe { libc::kill(pid, 0) };
+    result == 0 || io::Error::last_os_error().raw_os_error() == Some(libc::EPERM)
+}
+
+#[cfg(not(unix))]
+pub fn process_is_running(_pid: u32) -> bool {
+    true
+}
+
 #[cfg(unix)]
 fn try_lock(file: &File) -> io::Result<bool> {
     use std::os::unix::io::AsRawFd;

@@ -173,13 +173,40 @@ impl Store {
         let dir = self.root.join("locks");
         create_private_dir(&dir)?;
         let path = dir.join(format!("{id}.lock"));
-        lock::acquire(&path).map_err(|refused| match refused {
+        let lock = lock::acquire(&path).map_err(|refused| match refused {
             lock::Refused::Held(pid) => StoreError::Locked {
                 id: id.to_string(),
                 pid,
             },
             lock::Refused::Io(source) => StoreError::Io { path, source },
-        })
+        })?;
+        self.remove_stale_temp_files(id);
+        Ok(lock)
+    }
+
+    /// A save cut short by a crash leaves its temp file (`.<id>.toml.<pid>.tmp`)
+    /// behind. The writer's lock is ours now, so any such file from a process
+    /// that no longer runs is only a copy of text already saved or lost with
+    /// that process: it goes.
+    fn remove_stale_temp_files(&self, id: &str) {
+        let Ok(entries) = fs::read_dir(self.reflections_dir()) else {
+            return;
+        };
+        let prefix = format!(".{id}.toml.");
+        for entry in entries.flatten() {
+            let name = entry.file_name();
+            let Some(pid) = name
+                .to_str()
+                .and_then(|n| n.strip_prefix(&prefix))
+                .and_then(|rest| rest.strip_suffix(".tmp"))
+                .and_then(|pid| pid.parse::<u32>().ok())
+            else {
+                continue;
+            };
+            if pid != std::process::id() && !lock::process_is_running(pid) {
+                let _ = fs::remove_file(entry.path());
+            }
+        }
     }
 
     /// Where the TUI writes exports unless told otherwise.
@@ -828,5 +855,24 @@ mod tests {
         drop(first);
         let _again = store.lock(&r.id).expect("free once released");
         assert!(matches!(store.lock("../x"), Err(StoreError::NotFound(_))));
+    }
+
+    #[test]
+    fn claiming_a_reflection_clears_temp_files_left_by_a_crashed_save() {
+        let (_dir, store) = store();
+        let r = store
+            .create("Crashed", datetime!(2026-11-29 09:00 UTC), guide())
+            .expect("create");
+        let dir = store.reflections_dir();
+        // pid_max on Linux is at most 4194304, so this process cannot exist.
+        let dead = dir.join(format!(".{}.toml.4194305.tmp", r.id));
+        let ours = dir.join(format!(".{}.toml.{}.tmp", r.id, std::process::id()));
+        let other = dir.join(".another-id.toml.4194305.tmp");
+        for path in [&dead, &ours, &other] {
+            fs::write(path, "partial").expect("write temp");
+        }
+        let _lock = store.lock(&r.id).expect("claim");
+        assert!(!dead.exists(), "a dead writer's temp file goes");
+        assert!(ours.exists() && other.exists(), "nothing else is touched");
     }
 }
