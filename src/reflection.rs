@@ -126,6 +126,17 @@ impl Reflection {
     }
 
     fn set_value(&mut self, stage: Stage, field: &str, value: Option<Value>) {
+        let Some(value) = value else {
+            // Clearing the last answer of a stage leaves no empty table
+            // behind: a file never holds one, so memory must not either.
+            if let Some(Value::Table(table)) = self.answers.get_mut(stage.key()) {
+                table.remove(field);
+                if table.is_empty() {
+                    self.answers.remove(stage.key());
+                }
+            }
+            return;
+        };
         let entry = self
             .answers
             .entry(stage.key())
@@ -133,14 +144,8 @@ impl Reflection {
         if !entry.is_table() {
             *entry = Value::Table(Table::new());
         }
-        let Value::Table(table) = entry else { return };
-        match value {
-            Some(v) => {
-                table.insert(field.to_string(), v);
-            }
-            None => {
-                table.remove(field);
-            }
+        if let Value::Table(table) = entry {
+            table.insert(field.to_string(), value);
         }
     }
 
@@ -359,6 +364,10 @@ impl Reflection {
         for stage in Stage::ALL {
             match answers.get_mut(stage.key()) {
                 None => {}
+                // An empty stage is no answers: saving would drop it anyway.
+                Some(Value::Table(t)) if t.is_empty() => {
+                    answers.remove(stage.key());
+                }
                 Some(v @ Value::Table(_)) => make_printable(v),
                 Some(_) => {
                     return Err(invalid(&format!("answers.{} must be a table", stage.key())));
@@ -504,8 +513,10 @@ fn take_time(table: &mut Table, key: &str) -> Result<Option<OffsetDateTime>, For
         Some(Value::String(s)) => s,
         Some(_) => return Err(invalid(&format!("{key} must be a date and time"))),
     };
+    // Files keep whole seconds; a fraction (or a leap second) typed by hand
+    // is read the way it will be saved.
     OffsetDateTime::parse(&text, &Rfc3339)
-        .map(Some)
+        .map(|t| Some(whole_seconds(t)))
         .map_err(|_| invalid(&format!("{key} must look like 2026-11-29T14:05:00Z")))
 }
 
