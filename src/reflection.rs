@@ -316,6 +316,9 @@ impl Reflection {
     /// Parses a reflection file. Unknown keys are kept; a newer schema is refused
     /// so this build never rewrites what it does not understand.
     pub fn from_toml_str(text: &str) -> Result<Reflection, FormatError> {
+        if text.trim().is_empty() {
+            return Err(invalid("the file is empty"));
+        }
         let mut doc: Table = text
             .parse()
             .map_err(|e: toml::de::Error| FormatError::Syntax(one_line(e.message())))?;
@@ -781,6 +784,10 @@ support = ["\u009b31mred"]
             Reflection::from_toml_str(bad_id),
             Err(FormatError::Invalid(_))
         ));
+        assert_eq!(
+            Reflection::from_toml_str(" \n"),
+            Err(FormatError::Invalid("the file is empty".into()))
+        );
         let no_version = "id = \"a\"\n";
         assert!(matches!(
             Reflection::from_toml_str(no_version),
