@@ -19,7 +19,8 @@ use crate::reflection::Status;
 
 /// Bumped when the layout changes; an index of another version is rebuilt.
 /// 2: summaries count open action steps, and titles are cleaned at load.
-pub const SUMMARY_VERSION: u32 = 2;
+/// 3: schema 2 files, and clearer reasons for files that cannot be read.
+pub const SUMMARY_VERSION: u32 = 3;
 
 /// What identifies one version of a file without reading it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -20,12 +20,12 @@ use unicode_width::UnicodeWidthStr;
 use super::chrome;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
-    let bad = app.listing.bad_files.len() as u16;
+    let bad = app.listing.bad_files.len().min(NOTICE_ROWS) as u16;
     let [header, search, list, notices, message, footer] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Min(3),
-        Constraint::Length(bad.min(4)),
+        Constraint::Length(bad),
         Constraint::Length(1),
         Constraint::Length(1),
     ])
@@ -54,11 +54,16 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     } else {
         draw_list(frame, list, app);
     }
-    let notice_lines: Vec<Line> = app
-        .listing
-        .bad_files
+    // Up to four lines; past that, three files and a count.
+    let bad_files = &app.listing.bad_files;
+    let shown = if bad_files.len() > NOTICE_ROWS {
+        NOTICE_ROWS - 1
+    } else {
+        bad_files.len()
+    };
+    let mut notice_lines: Vec<Line> = bad_files
         .iter()
-        .take(4)
+        .take(shown)
         .map(|b| {
             Line::styled(
                 format!(
@@ -70,10 +75,22 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             )
         })
         .collect();
+    if bad_files.len() > shown {
+        notice_lines.push(Line::styled(
+            format!(
+                " ⚠ and {} more files skipped; `rebound list` names them all",
+                bad_files.len() - shown
+            ),
+            theme::warning(),
+        ));
+    }
     frame.render_widget(Paragraph::new(notice_lines), notices);
     chrome::message(frame, message, app.notice.as_ref());
     chrome::footer(frame, footer, app);
 }
+
+/// Rows for naming files that could not be read.
+const NOTICE_ROWS: usize = 4;
 
 fn draw_search(frame: &mut Frame, area: Rect, app: &App) {
     let Some(search) = &app.search else {
