@@ -676,21 +676,41 @@ fn wait_until(what: &str, mut check: impl FnMut() -> bool) {
     }
 }
 
-#[test]
-fn a_stop_saves_and_gives_the_terminal_back_and_fg_brings_the_screen_back() {
-    let tmux = Tmux::new();
-    tmux.start_new("Suspended");
-    tmux.type_text("Typed before the stop");
-    let pid = tmux.pid();
-    let alternate = || {
+impl Tmux {
+    /// rebound typed into an interactive bash, as a person would: bash has
+    /// job control, so Ctrl-Z stops rebound and `fg` brings it back.
+    fn start_in_a_shell(&self, args: &str) {
+        let _ = std::fs::remove_file(self.status_file());
+        self.launch("env -i PATH=/usr/bin:/bin TERM=xterm-256color PS1='shell$ ' bash --norc --noprofile -i");
+        self.wait_for("shell$");
+        // No exit-status file here: bash runs the rest of a command line as
+        // soon as a job stops, so the tests watch the process instead.
+        self.type_text(&format!(
+            "REBOUND_DATA_DIR='{}' '{}' {args}",
+            self.data.path().display(),
+            BIN
+        ));
+        self.keys(&["Enter"]);
+    }
+
+    fn alternate_screen(&self) -> String {
         String::from_utf8_lossy(
-            &tmux
+            &self
                 .tmux(&["display-message", "-p", "-t", "main", "#{alternate_on}"])
                 .stdout,
         )
         .trim()
         .to_string()
-    };
+    }
+}
+
+#[test]
+fn a_stop_saves_and_gives_the_terminal_back_and_fg_brings_the_screen_back() {
+    let tmux = Tmux::new();
+    tmux.start_in_a_shell("new --title Suspended");
+    tmux.wait_for(&format!("▶ {}", label(Stage::Perspective, 0)));
+    tmux.type_text("Typed before the stop");
+    let pid = tmux.pid();
     Command::new("kill")
         .args(["-TSTP", &pid])
         .status()
@@ -698,35 +718,52 @@ fn a_stop_saves_and_gives_the_terminal_back_and_fg_brings_the_screen_back() {
     wait_until("rebound is stopped", || {
         process_state(&pid).starts_with('T')
     });
-    wait_until("the main screen is back", || alternate() == "0");
+    wait_until("the shell has the screen", || {
+        tmux.alternate_screen() == "0"
+    });
+    tmux.wait_for("Stopped");
     let file = tmux.only_file();
     assert!(file.contains("Typed before the stop"), "{file}");
 
-    Command::new("kill")
-        .args(["-CONT", &pid])
-        .status()
-        .expect("kill runs");
-    wait_until("the full screen is back", || alternate() == "1");
+    tmux.type_text("fg");
+    tmux.keys(&["Enter"]);
+    wait_until("the full screen is back", || tmux.alternate_screen() == "1");
     tmux.wait_for(&format!("▶ {}", label(Stage::Perspective, 0)));
     tmux.type_text(" and after");
-    tmux.quit();
+    tmux.keys(&["C-c"]);
+    wait_until("rebound has exited", || process_state(&pid).is_empty());
+    tmux.wait_for("shell$");
     assert!(tmux.only_file().contains("Typed before the stop and after"));
 }
 
 #[test]
-fn ctrl_z_outside_a_text_field_suspends() {
+fn ctrl_z_outside_a_text_field_suspends_and_fg_returns() {
     let tmux = Tmux::new();
-    tmux.start("");
+    tmux.start_in_a_shell("");
     tmux.wait_for("No reflections yet");
     let pid = tmux.pid();
     tmux.keys(&["C-z"]);
     wait_until("rebound is stopped", || {
         process_state(&pid).starts_with('T')
     });
-    Command::new("kill")
-        .args(["-CONT", &pid])
-        .status()
-        .expect("kill runs");
+    tmux.type_text("fg");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("No reflections yet");
+    tmux.keys(&["q"]);
+    wait_until("rebound has exited", || process_state(&pid).is_empty());
+}
+
+#[test]
+fn ctrl_z_without_a_shell_to_come_back_to_never_freezes_rebound() {
+    let tmux = Tmux::new();
+    // Started straight from tmux, as `xterm -e rebound` would be: no job
+    // control, so a stop could never be undone.
+    tmux.start("");
+    tmux.wait_for("No reflections yet");
+    let pid = tmux.pid();
+    tmux.keys(&["C-z"]);
+    sleep(Duration::from_millis(500));
+    assert!(!process_state(&pid).starts_with('T'), "rebound froze");
     tmux.wait_for("No reflections yet");
     tmux.keys(&["q"]);
     assert_eq!(tmux.wait_exit(), "0");

@@ -135,6 +135,22 @@ impl Store {
             .ok()
     }
 
+    /// Loads a reflection with the stamp of exactly the version read (tried
+    /// again if the file changes while it is being read), so a later change
+    /// by anyone else can be told apart from it.
+    pub fn load_with_stamp(&self, id: &str) -> Result<(Reflection, Option<Stamp>), StoreError> {
+        let mut attempt = 0;
+        loop {
+            let before = self.file_stamp(id);
+            let reflection = self.load(id)?;
+            let after = self.file_stamp(id);
+            attempt += 1;
+            if before == after || attempt == 3 {
+                return Ok((reflection, after));
+            }
+        }
+    }
+
     /// What identifies the reflection file's current version, if it exists.
     pub fn file_stamp(&self, id: &str) -> Option<Stamp> {
         fs::metadata(self.path_of(id)).ok().map(|m| Stamp::of(&m))
@@ -150,7 +166,13 @@ impl Store {
         let dir = self.root.join("conflicts");
         create_private_dir(&dir)?;
         let stamp = OffsetDateTime::now_utc().unix_timestamp();
-        let path = dir.join(format!("{}-{stamp}.toml", reflection.id));
+        // Never one copy over another, even two in the same second.
+        let mut path = dir.join(format!("{}-{stamp}.toml", reflection.id));
+        let mut n = 2;
+        while path.exists() {
+            path = dir.join(format!("{}-{stamp}-{n}.toml", reflection.id));
+            n += 1;
+        }
         let text = reflection
             .to_toml_string(guide)
             .map_err(|e| StoreError::Io {

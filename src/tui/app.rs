@@ -113,6 +113,8 @@ struct Runner<'a> {
     lock: Option<Lock>,
     /// The open reflection's file as last read or written here.
     disk_stamp: Option<Stamp>,
+    /// Where a version that could not be saved over a changed file went.
+    conflict_note: Option<String>,
     /// Ctrl-Z was pressed where it means "suspend".
     suspend_requested: bool,
     /// The reflections folder's modification time when the list was read.
@@ -178,10 +180,19 @@ impl Runner<'_> {
             return match self.store.save_conflict_copy(&session.reflection, guide) {
                 Ok(path) => {
                     self.autosave.saved_revision = session.revision;
-                    self.app.make_read_only(format!(
-                        "The file changed outside rebound, so it was not overwritten; your version is in {}",
+                    let note = format!(
+                        "{} changed outside rebound, so it was not overwritten; the version typed here is in {}",
+                        id,
                         path.display()
-                    ));
+                    );
+                    self.app.make_read_only(note.clone());
+                    // Kept for home and for the way out, where the session's
+                    // own message would be gone.
+                    self.app.notice = Some(Message {
+                        text: note.clone(),
+                        tone: Tone::Warning,
+                    });
+                    self.conflict_note = Some(note);
                     true
                 }
                 Err(e) => {
@@ -244,16 +255,28 @@ impl Runner<'_> {
         // A note about the list (a deletion, a restore) does not belong here.
         self.app.notice = None;
         self.app.now = OffsetDateTime::now_utc();
-        let claimed = self.store.lock(&reflection.id);
-        self.disk_stamp = self.store.file_stamp(&reflection.id);
+        let id = reflection.id.clone();
+        let claimed = self.store.lock(&id);
+        // Read again now that the claim is settled: another rebound may have
+        // saved its last words between our first read and the claim.
+        let (reflection, stamp) = match self.store.load_with_stamp(&id) {
+            Ok(read) => read,
+            Err(_) => (reflection, self.store.file_stamp(&id)),
+        };
+        self.disk_stamp = stamp;
         self.app.open_reflection(reflection);
         match claimed {
             Ok(lock) => self.lock = Some(lock),
-            Err(e) => {
+            Err(e @ StoreError::Locked { .. }) => {
                 self.lock = None;
                 self.app.make_read_only(format!(
                     "Read only: {e}. Close it there, then press e to edit here."
                 ));
+            }
+            Err(e) => {
+                self.lock = None;
+                self.app
+                    .make_read_only(format!("Read only: could not claim it for writing ({e})."));
             }
         }
     }
@@ -264,13 +287,16 @@ impl Runner<'_> {
         let Some(id) = self.app.session.as_ref().map(|s| s.reflection.id.clone()) else {
             return;
         };
+        // A claim this session still holds (read only after a conflict) is
+        // let go first: a second claim by the same process would be refused.
+        self.lock = None;
         match self
             .store
             .lock(&id)
-            .and_then(|lock| Ok((lock, self.store.load(&id)?)))
+            .and_then(|lock| Ok((lock, self.store.load_with_stamp(&id)?)))
         {
-            Ok((lock, reflection)) => {
-                self.disk_stamp = self.store.file_stamp(&reflection.id);
+            Ok((lock, (reflection, stamp))) => {
+                self.disk_stamp = stamp;
                 let screen = self.app.screen;
                 self.autosave = Autosave::new();
                 self.app.open_reflection(reflection);
@@ -532,6 +558,7 @@ pub fn run(store: &Store, guide: &'static Guide, offset: UtcOffset, launch: Laun
         recovered_to: None,
         lock: None,
         disk_stamp: None,
+        conflict_note: None,
         suspend_requested: false,
         listed_at: None,
     };
@@ -569,10 +596,12 @@ pub fn run(store: &Store, guide: &'static Guide, offset: UtcOffset, launch: Laun
         event_loop(&mut runner, &mut terminal, &signals)
     }));
     // A title typed but not yet confirmed is kept too.
-    if let Some(title) = runner.app.settle_title_prompt() {
-        let _ = runner
+    if let Some(title) = runner.app.settle_title_prompt()
+        && let Err(e) = runner
             .store
-            .create(&title, OffsetDateTime::now_utc(), runner.app.guide);
+            .create(&title, OffsetDateTime::now_utc(), runner.app.guide)
+    {
+        runner.conflict_note = Some(format!("could not keep the title \"{title}\": {e}"));
     }
     let saved = runner.save_now() || runner.save_for_recovery();
     finished.store(true, Ordering::Relaxed);
@@ -583,6 +612,9 @@ pub fn run(store: &Store, guide: &'static Guide, offset: UtcOffset, launch: Laun
     };
     if !saved {
         return Err(eyre!("{}", runner.recovery_note()));
+    }
+    if let Some(note) = runner.conflict_note.take() {
+        let _ = writeln!(std::io::stderr(), "rebound: {note}");
     }
     if let Some(note) = runner.recovered_to.take() {
         let _ = writeln!(std::io::stderr(), "rebound: {note}");

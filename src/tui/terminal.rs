@@ -30,11 +30,7 @@ impl TerminalSession {
     /// the process, and takes the screen again when it is continued (`fg`).
     pub fn suspend(&mut self) -> io::Result<()> {
         restore();
-        #[cfg(unix)]
-        // SAFETY: raising a signal at ourselves has no memory-safety concerns.
-        unsafe {
-            libc::raise(libc::SIGSTOP);
-        }
+        stop_like_a_job();
         self.resume()
     }
 
@@ -50,6 +46,30 @@ impl TerminalSession {
         self.terminal.clear()
     }
 }
+
+/// Stops the process the way a terminal's Ctrl-Z would: SIGTSTP with its
+/// default action, for just this moment. Unlike SIGSTOP, the system discards
+/// it when no shell could bring the process back (it was started without job
+/// control), so rebound carries on instead of freezing for good.
+#[cfg(unix)]
+fn stop_like_a_job() {
+    // SAFETY: the sigaction structs are fully initialised (zeroed, then the
+    // handler set) and live across the calls; the previous handler (the one
+    // that sets rebound's suspend flag) is put back unchanged.
+    unsafe {
+        let mut default: libc::sigaction = std::mem::zeroed();
+        default.sa_sigaction = libc::SIG_DFL;
+        let mut previous: libc::sigaction = std::mem::zeroed();
+        if libc::sigaction(libc::SIGTSTP, &default, &mut previous) != 0 {
+            return;
+        }
+        libc::raise(libc::SIGTSTP);
+        libc::sigaction(libc::SIGTSTP, &previous, std::ptr::null_mut());
+    }
+}
+
+#[cfg(not(unix))]
+fn stop_like_a_job() {}
 
 impl Drop for TerminalSession {
     fn drop(&mut self) {
