@@ -20,14 +20,22 @@ use crate::reflection::Status;
 /// Bumped when the layout changes; an index of another version is rebuilt.
 /// 2: summaries count open action steps, and titles are cleaned at load.
 /// 3: schema 2 files, and clearer reasons for files that cannot be read.
-pub const SUMMARY_VERSION: u32 = 3;
+/// 4: stamps hold the inode and change time.
+pub const SUMMARY_VERSION: u32 = 4;
 
-/// What identifies one version of a file without reading it.
+/// What identifies one version of a file without reading it. Besides size
+/// and modification time it holds the inode and the change time, which no
+/// edit can keep as they were: every atomic save makes a new inode, and an
+/// edit in place moves the change time even where modification times are
+/// coarse (FAT, some network mounts) or set back by hand.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Stamp {
     size: u64,
     modified_secs: u64,
     modified_nanos: u32,
+    inode: u64,
+    changed_secs: i64,
+    changed_nanos: i64,
 }
 
 impl Stamp {
@@ -37,10 +45,20 @@ impl Stamp {
             .ok()
             .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
             .unwrap_or_default();
+        #[cfg(unix)]
+        let (inode, changed_secs, changed_nanos) = {
+            use std::os::unix::fs::MetadataExt;
+            (meta.ino(), meta.ctime(), meta.ctime_nsec())
+        };
+        #[cfg(not(unix))]
+        let (inode, changed_secs, changed_nanos) = (0, 0, 0);
         Stamp {
             size: meta.len(),
             modified_secs: modified.as_secs(),
             modified_nanos: modified.subsec_nanos(),
+            inode,
+            changed_secs,
+            changed_nanos,
         }
     }
 }

@@ -101,7 +101,7 @@ pub struct Listing {
 /// The index files, in the data dir beside `reflections/`.
 const SUMMARY_FILE: &str = "summary-index.json";
 const SEARCH_FILE: &str = "search-index.json";
-const SEARCH_VERSION: u32 = 1;
+const SEARCH_VERSION: u32 = 2;
 
 pub struct Store {
     root: PathBuf,
@@ -750,8 +750,18 @@ mod tests {
         assert_eq!(store.list().expect("list").reflections[0].title, "Indexed");
         assert!(dir.path().join(SUMMARY_FILE).exists());
 
-        // Same size and modification time: the index is trusted, the file not read.
+        // An unchanged file is not read: what the index says is listed.
         let original = fs::read_to_string(&path).expect("read");
+        let index_path = dir.path().join(SUMMARY_FILE);
+        let index = fs::read_to_string(&index_path).expect("index");
+        fs::write(&index_path, index.replace("Indexed", "From the index")).expect("write");
+        assert_eq!(
+            store.list().expect("list").reflections[0].title,
+            "From the index"
+        );
+
+        // Even an edit that keeps the size and puts the modification time
+        // back is seen: the change time and inode move regardless.
         let modified = fs::metadata(&path)
             .expect("meta")
             .modified()
@@ -762,7 +772,7 @@ mod tests {
             .open(&path)
             .and_then(|f| f.set_modified(modified))
             .expect("restore mtime");
-        assert_eq!(store.list().expect("list").reflections[0].title, "Indexed");
+        assert_eq!(store.list().expect("list").reflections[0].title, "Xndexed");
 
         // A real edit changes the stamp and is seen at once.
         fs::write(&path, original.replace("Indexed", "Edited by hand")).expect("write");
