@@ -57,7 +57,10 @@ pub struct ActionItem {
 
 impl ActionItem {
     pub fn is_blank(&self) -> bool {
-        self.text.trim().is_empty() && self.due.trim().is_empty() && !self.done
+        self.text.trim().is_empty()
+            && self.due.trim().is_empty()
+            && !self.done
+            && self.extra.is_empty()
     }
 
     /// Still to do: not done, and not an empty row.
@@ -252,9 +255,16 @@ impl Reflection {
                     None => String::new(),
                 },
                 done: t.get("done").and_then(Value::as_bool).unwrap_or(false),
+                // Unknown keys, and known ones holding a value of another
+                // type (a hand edit), travel with the step untouched.
                 extra: t
                     .iter()
-                    .filter(|(k, _)| !matches!(k.as_str(), "text" | "due" | "done"))
+                    .filter(|(k, v)| match k.as_str() {
+                        "text" => !v.is_str(),
+                        "due" => !(v.is_str() || v.is_datetime()),
+                        "done" => !v.is_bool(),
+                        _ => true,
+                    })
                     .map(|(k, v)| (k.clone(), v.clone()))
                     .collect(),
             })
@@ -262,19 +272,37 @@ impl Reflection {
     }
 
     pub fn set_actions(&mut self, stage: Stage, field: &str, items: Vec<ActionItem>) {
+        // Entries that are not steps at all (a hand edit) stay, after them.
+        let kept: Vec<Value> = self
+            .value(stage, field)
+            .and_then(Value::as_array)
+            .map(|a| a.iter().filter(|v| !v.is_table()).cloned().collect())
+            .unwrap_or_default();
         let items: Vec<Value> = items
             .into_iter()
             .filter(|i| !i.is_blank())
             .map(|i| {
                 let mut t = Table::new();
-                t.insert("text".into(), Value::String(i.text));
+                t.insert("text".into(), Value::String(i.text.clone()));
                 if !i.due.trim().is_empty() {
-                    t.insert("due".into(), Value::String(i.due));
+                    t.insert("due".into(), Value::String(i.due.clone()));
                 }
                 t.insert("done".into(), Value::Boolean(i.done));
-                t.extend(i.extra);
+                for (k, v) in i.extra {
+                    // An odd value the person has not replaced stays as it was.
+                    let replaced = match k.as_str() {
+                        "text" => !i.text.is_empty(),
+                        "due" => !i.due.trim().is_empty(),
+                        "done" => i.done,
+                        _ => false,
+                    };
+                    if !replaced {
+                        t.insert(k, v);
+                    }
+                }
                 Value::Table(t)
             })
+            .chain(kept)
             .collect();
         let value = (!items.is_empty()).then_some(Value::Array(items));
         self.set_value(stage, field, value);
@@ -620,6 +648,21 @@ done = false
         r.set_actions(Stage::Goals, "steps", steps);
         let edited = r.actions(Stage::Goals, "steps");
         assert_eq!(edited[1].text, "first, edited");
+        // Odd values and entries that are not steps survive an edit too.
+        let odd = r#"
+schema_version = 2
+id = "2026-11-29-y"
+created = "2026-11-29T09:00:00Z"
+[answers.goals]
+steps = ["call Dana", { text = 42 }, { text = "ok", done = "yes" }]
+"#;
+        let mut odd_r = Reflection::from_toml_str(odd).expect("loads");
+        let steps = odd_r.actions(Stage::Goals, "steps");
+        odd_r.set_actions(Stage::Goals, "steps", steps);
+        let odd_saved = odd_r.to_toml_string(guide()).expect("saves");
+        assert!(odd_saved.contains("\"call Dana\""), "{odd_saved}");
+        assert!(odd_saved.contains("text = 42"), "{odd_saved}");
+        assert!(odd_saved.contains("done = \"yes\""), "{odd_saved}");
         assert_eq!(
             edited[1].extra.get("note").and_then(Value::as_str),
             Some("keep me")
