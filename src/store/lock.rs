@@ -67,10 +67,13 @@ fn try_lock(file: &File) -> io::Result<bool> {
         return Ok(true);
     }
     let error = io::Error::last_os_error();
-    if error.raw_os_error() == Some(libc::EWOULDBLOCK) {
-        Ok(false)
-    } else {
-        Err(error)
+    match error.raw_os_error() {
+        Some(libc::EWOULDBLOCK) => Ok(false),
+        // Some network and FUSE filesystems cannot lock at all. Refusing
+        // would make every reflection read only for good; writing without
+        // the guard is what rebound did before it had one.
+        Some(libc::ENOLCK | libc::EOPNOTSUPP | libc::EINVAL) => Ok(true),
+        _ => Err(error),
     }
 }
 

@@ -207,9 +207,10 @@ impl Store {
     }
 
     /// A save cut short by a crash leaves its temp file (`.<id>.toml.<pid>.tmp`)
-    /// behind. The writer's lock is ours now, so any such file from a process
-    /// that no longer runs is only a copy of text already saved or lost with
-    /// that process: it goes.
+    /// behind. The writer's lock is ours now, so such a file from a process
+    /// that no longer runs is tidied away: a torn one is deleted, and a
+    /// complete one that differs from the reflection (the crash came between
+    /// its fsync and its rename) is kept in `conflicts/`.
     fn remove_stale_temp_files(&self, id: &str) {
         let Ok(entries) = fs::read_dir(self.reflections_dir()) else {
             return;
@@ -225,7 +226,24 @@ impl Store {
             else {
                 continue;
             };
-            if pid != std::process::id() && !lock::process_is_running(pid) {
+            if pid == std::process::id() || lock::process_is_running(pid) {
+                continue;
+            }
+            let temp = fs::read_to_string(entry.path()).unwrap_or_default();
+            let current = fs::read_to_string(self.path_of(id)).unwrap_or_default();
+            let complete = Reflection::from_toml_str(&temp).is_ok();
+            let kept = complete
+                && temp != current
+                && create_private_dir(&self.root.join("conflicts")).is_ok()
+                && move_file(
+                    &entry.path(),
+                    &self
+                        .root
+                        .join("conflicts")
+                        .join(format!("{id}-unsaved-{pid}.toml")),
+                )
+                .is_ok();
+            if !kept {
                 let _ = fs::remove_file(entry.path());
             }
         }
@@ -903,8 +921,23 @@ mod tests {
         for path in [&dead, &ours, &other] {
             fs::write(path, "partial").expect("write temp");
         }
+        // A complete one that differs from the file is kept, not deleted.
+        let mut newer = r.clone();
+        newer.title = "Newer, saved but never renamed".into();
+        let complete = dir.join(format!(".{}.toml.4194306.tmp", r.id));
+        fs::write(&complete, newer.to_toml_string(guide()).expect("toml")).expect("write");
         let _lock = store.lock(&r.id).expect("claim");
-        assert!(!dead.exists(), "a dead writer's temp file goes");
+        assert!(!dead.exists(), "a dead writer's torn temp file goes");
+        assert!(!complete.exists());
+        let kept = store
+            .root()
+            .join("conflicts")
+            .join(format!("{}-unsaved-4194306.toml", r.id));
+        assert!(
+            fs::read_to_string(kept)
+                .expect("kept")
+                .contains("never renamed")
+        );
         assert!(ours.exists() && other.exists(), "nothing else is touched");
     }
 }

@@ -595,6 +595,9 @@ pub fn run(store: &Store, guide: &'static Guide, offset: UtcOffset, launch: Laun
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         event_loop(&mut runner, &mut terminal, &signals)
     }));
+    // The loop is out of crossterm's read: the watchdog stands down, so a
+    // slow final save (a network disk) is never cut short.
+    finished.store(true, Ordering::Relaxed);
     // A title typed but not yet confirmed is kept too.
     if let Some(title) = runner.app.settle_title_prompt()
         && let Err(e) = runner
@@ -604,7 +607,6 @@ pub fn run(store: &Store, guide: &'static Guide, offset: UtcOffset, launch: Laun
         runner.conflict_note = Some(format!("could not keep the title \"{title}\": {e}"));
     }
     let saved = runner.save_now() || runner.save_for_recovery();
-    finished.store(true, Ordering::Relaxed);
     drop(terminal);
     let result = match outcome {
         Ok(result) => result,
@@ -624,7 +626,7 @@ pub fn run(store: &Store, guide: &'static Guide, offset: UtcOffset, launch: Laun
 
 /// A last resort: crossterm can get stuck reading a terminal that hangs up in
 /// the instant between our check and its read, ignoring signals. If the loop
-/// has not finished two seconds after a signal or a hang-up, end the process
+/// has not returned two seconds after a signal or a hang-up, end the process
 /// rather than spin forever (autosave has kept all but the last second).
 fn watch_for_a_stuck_exit(stop: Arc<AtomicBool>, finished: Arc<AtomicBool>) {
     std::thread::spawn(move || {
