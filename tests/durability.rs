@@ -8,12 +8,16 @@
 
 #![cfg(unix)]
 
+// Each test file uses its own part of the shared tmux helper.
+#[allow(dead_code)]
+#[path = "common/tmux.rs"]
+mod tmux;
+
 use std::collections::BTreeMap;
 use std::fs;
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::thread::sleep;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
@@ -23,7 +27,7 @@ use rebound::store::{Store, StoreError};
 use rebound::wizard::Stage;
 use time::macros::datetime;
 
-const BIN: &str = env!("CARGO_BIN_EXE_rebound");
+use tmux::{BIN, Tmux};
 
 fn guide() -> &'static Guide {
     Guide::builtin().expect("embedded guide is valid")
@@ -298,147 +302,8 @@ fn a_reflection_killed_mid_save_is_always_the_old_or_the_new_version_many_times(
 }
 
 // ---------------------------------------------------------------------------
-// tmux: the real binary in a real terminal, on a private server per test.
+// tmux: the real binary in a real terminal (see common/tmux.rs).
 // ---------------------------------------------------------------------------
-
-struct Tmux {
-    socket: String,
-    data: tempfile::TempDir,
-}
-
-static NEXT: AtomicUsize = AtomicUsize::new(0);
-
-impl Tmux {
-    fn new() -> Tmux {
-        Tmux {
-            socket: format!(
-                "rebound-durability-{}-{}",
-                std::process::id(),
-                NEXT.fetch_add(1, Ordering::SeqCst)
-            ),
-            data: tempfile::tempdir().expect("temp data dir"),
-        }
-    }
-
-    fn tmux(&self, args: &[&str]) -> Output {
-        Command::new("tmux")
-            .arg("-L")
-            .arg(&self.socket)
-            .args(args)
-            .output()
-            .expect("tmux is installed (.ci/run installs it)")
-    }
-
-    fn status_file(&self) -> PathBuf {
-        self.data.path().join("exit-status")
-    }
-
-    /// Starts `rebound ARGS` in a 100x32 window that stays after it exits.
-    fn start(&self, args: &str) {
-        let _ = fs::remove_file(self.status_file());
-        let command = format!(
-            "REBOUND_DATA_DIR='{}' '{}' {args}; echo $? > '{}'",
-            self.data.path().display(),
-            BIN,
-            self.status_file().display()
-        );
-        let out = self.tmux(&[
-            "new-session",
-            "-d",
-            "-s",
-            "main",
-            "-x",
-            "100",
-            "-y",
-            "32",
-            &command,
-            ";",
-            "set-option",
-            "-t",
-            "main",
-            "remain-on-exit",
-            "on",
-        ]);
-        assert!(
-            out.status.success(),
-            "tmux failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-    }
-
-    fn keys(&self, keys: &[&str]) {
-        for key in keys {
-            self.tmux(&["send-keys", "-t", "main", key]);
-            sleep(Duration::from_millis(40));
-        }
-    }
-
-    fn screen(&self) -> String {
-        String::from_utf8_lossy(&self.tmux(&["capture-pane", "-p", "-t", "main"]).stdout)
-            .into_owned()
-    }
-
-    fn wait_for(&self, text: &str) -> String {
-        let deadline = Instant::now() + Duration::from_secs(10);
-        loop {
-            let screen = self.screen();
-            if screen.contains(text) {
-                return screen;
-            }
-            assert!(
-                Instant::now() < deadline,
-                "timed out waiting for {text:?}; screen:\n{screen}"
-            );
-            sleep(Duration::from_millis(50));
-        }
-    }
-
-    /// The pid of rebound itself (the pane runs it under a shell).
-    fn pid(&self) -> String {
-        let out = self.tmux(&["display-message", "-p", "-t", "main", "#{pane_pid}"]);
-        let shell = String::from_utf8_lossy(&out.stdout).trim().to_string();
-        let out = Command::new("pgrep")
-            .args(["-P", &shell])
-            .output()
-            .expect("pgrep runs");
-        let child = String::from_utf8_lossy(&out.stdout).trim().to_string();
-        if child.is_empty() { shell } else { child }
-    }
-
-    fn wait_exit(&self) -> String {
-        let deadline = Instant::now() + Duration::from_secs(10);
-        loop {
-            if let Ok(status) = fs::read_to_string(self.status_file())
-                && !status.trim().is_empty()
-            {
-                return status.trim().to_string();
-            }
-            assert!(
-                Instant::now() < deadline,
-                "rebound did not exit; screen:\n{}",
-                self.screen()
-            );
-            sleep(Duration::from_millis(50));
-        }
-    }
-
-    fn close_window(&self) {
-        self.tmux(&["kill-session", "-t", "main"]);
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        self.tmux(&["kill-server"]);
-        // tmux leaves the socket file of a server that is gone; remove ours.
-        let base = std::env::var_os("TMUX_TMPDIR")
-            .filter(|d| !d.is_empty())
-            .map_or_else(|| PathBuf::from("/tmp"), PathBuf::from);
-        // SAFETY: getuid has no preconditions and cannot fail.
-        let uid = unsafe { libc::getuid() };
-        let _ = fs::remove_file(base.join(format!("tmux-{uid}")).join(&self.socket));
-    }
-}
 
 fn first_label() -> String {
     guide().stage(Stage::Perspective).fields[0].label.clone()
