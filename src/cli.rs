@@ -165,11 +165,11 @@ pub fn run(cli: Cli, offset: UtcOffset) -> Result<()> {
             // terminal leaves no empty reflection behind.
             tui::ensure_terminal()?;
             let title = crate::text::clean_paste(&title, false).trim().to_string();
-            Launch::Open(Box::new(store.create(
-                &title,
-                time::OffsetDateTime::now_utc(),
-                guide,
-            )?))
+            Launch::Open(
+                store
+                    .create(&title, time::OffsetDateTime::now_utc(), guide)?
+                    .id,
+            )
         }
         Some(Command::Resume { id }) => {
             let id = match id {
@@ -178,7 +178,10 @@ pub fn run(cli: Cli, offset: UtcOffset) -> Result<()> {
                     eyre!("no unfinished reflection to resume; start one with `rebound new`")
                 })?,
             };
-            Launch::Open(Box::new(store.load(&id)?))
+            // Read here too, so a file that will not load is one line on
+            // stderr before any screen appears.
+            store.load(&id)?;
+            Launch::Open(id)
         }
     };
     tui::ensure_terminal()?;

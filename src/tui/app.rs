@@ -15,7 +15,7 @@ use std::path::PathBuf;
 
 use crate::export::{self, Clock, Format};
 use crate::guide::Guide;
-use crate::reflection::{Reflection, display_title};
+use crate::reflection::display_title;
 use crate::search::{Corpus, searchable_text};
 use crate::store::{Lock, Stamp, Store, StoreError, write_export};
 use crate::tui::input::{self, Wait};
@@ -29,8 +29,8 @@ pub enum Launch {
     Home,
     /// Ask for a title, then start a new reflection.
     AskTitle,
-    /// Open this reflection where the person stopped.
-    Open(Box<Reflection>),
+    /// Open the reflection with this id where the person stopped.
+    Open(String),
 }
 
 /// A change is saved once typing pauses this long...
@@ -249,20 +249,15 @@ impl Runner<'_> {
     }
 
     /// Opens a reflection, claiming it for writing; if another rebound has
-    /// it open, it opens to read only, and says so.
-    fn open(&mut self, reflection: Reflection) {
+    /// it open, it opens to read only, and says so. The file is read after
+    /// the claim is settled, so a last save by another rebound is what opens.
+    fn open(&mut self, id: &str) -> Result<(), StoreError> {
+        let claimed = self.store.lock(id);
+        let (reflection, stamp) = self.store.load_with_stamp(id)?;
         self.autosave = Autosave::new();
         // A note about the list (a deletion, a restore) does not belong here.
         self.app.notice = None;
         self.app.now = OffsetDateTime::now_utc();
-        let id = reflection.id.clone();
-        let claimed = self.store.lock(&id);
-        // Read again now that the claim is settled: another rebound may have
-        // saved its last words between our first read and the claim.
-        let (reflection, stamp) = match self.store.load_with_stamp(&id) {
-            Ok(read) => read,
-            Err(_) => (reflection, self.store.file_stamp(&id)),
-        };
         self.disk_stamp = stamp;
         self.app.open_reflection(reflection);
         match claimed {
@@ -278,6 +273,18 @@ impl Runner<'_> {
                 self.app
                     .make_read_only(format!("Read only: could not claim it for writing ({e})."));
             }
+        }
+        Ok(())
+    }
+
+    /// Opens a reflection, or says on home why it would not open.
+    fn open_or_say_why(&mut self, id: &str) {
+        if let Err(e) = self.open(id) {
+            self.app.screen = Screen::Home;
+            self.app.notice = Some(Message {
+                text: e.to_string(),
+                tone: Tone::Warning,
+            });
         }
     }
 
@@ -330,7 +337,7 @@ impl Runner<'_> {
                     .store
                     .create(&title, OffsetDateTime::now_utc(), self.app.guide)
                 {
-                    Ok(reflection) => self.open(reflection),
+                    Ok(reflection) => self.open_or_say_why(&reflection.id),
                     Err(e) => {
                         self.app.screen = Screen::Home;
                         self.app.notice = Some(Message {
@@ -340,15 +347,7 @@ impl Runner<'_> {
                     }
                 }
             }
-            Effect::Open(id) => match self.store.load(&id) {
-                Ok(reflection) => self.open(reflection),
-                Err(e) => {
-                    self.app.notice = Some(Message {
-                        text: e.to_string(),
-                        tone: Tone::Warning,
-                    });
-                }
-            },
+            Effect::Open(id) => self.open_or_say_why(&id),
             Effect::LoadSearch => match self.store.search_texts(self.app.guide) {
                 Ok(texts) => self.app.set_corpus(Corpus::new(texts)),
                 Err(e) => {
@@ -569,7 +568,7 @@ pub fn run(store: &Store, guide: &'static Guide, offset: UtcOffset, launch: Laun
         Launch::AskTitle => runner
             .app
             .open_title_prompt(crate::tui::state::TitlePurpose::New),
-        Launch::Open(reflection) => runner.open(*reflection),
+        Launch::Open(id) => runner.open_or_say_why(&id),
     }
 
     // Closing the terminal (SIGHUP) or a polite kill (SIGTERM) saves first;

@@ -742,15 +742,8 @@ impl App {
 
     /// Keys on the detail page: scroll, choose and tick steps, edit, export.
     fn update_detail(&mut self, action: Action) -> Effect {
-        let Some(doc) = self.detail_document() else {
-            self.screen = Screen::Home;
-            return Effect::None;
-        };
-        let (_, height) = detail::page_size(self.size);
-        let page = usize::from(height.saturating_sub(2).max(1));
-        let max = doc.max_scroll(height);
-        let default_path = self.default_export_path(Format::Markdown);
         let Some(session) = self.session.as_mut() else {
+            self.screen = Screen::Home;
             return Effect::None;
         };
         if session.read_only
@@ -761,16 +754,74 @@ impl App {
         {
             return Effect::TakeOver;
         }
-        let reading = &mut session.reading;
         match action {
             Action::BackHome => return Effect::CloseReflection,
+            Action::ScrollDown
+            | Action::ScrollUp
+            | Action::PageDown
+            | Action::PageUp
+            | Action::ScrollTop
+            | Action::ScrollBottom
+            | Action::NextStep
+            | Action::PrevStep => self.move_on_page(action),
+            Action::TickStep => {
+                if let Some(index) = session.reading.selected_step {
+                    tick_step(session, index);
+                }
+            }
+            Action::EditReflection => {
+                session.opened_from_detail = true;
+                session.message = Some(Message {
+                    text: "Editing. It stays complete unless you change an answer; Esc goes back to reading."
+                        .into(),
+                    tone: Tone::Calm,
+                });
+                self.screen = Screen::Reflection;
+                self.remember_position();
+            }
+            Action::StartExport => {
+                session.message = None;
+                let path = self.default_export_path(Format::Markdown);
+                self.export = Some(ExportPrompt {
+                    editor: one_line_editor(path),
+                    format: Format::Markdown,
+                    replace: false,
+                    warning: None,
+                });
+            }
+            Action::DeleteSelected => {
+                let (id, title) = (
+                    session.reflection.id.clone(),
+                    session.reflection.title.clone(),
+                );
+                self.ask_to_delete(id, &title);
+            }
+            _ => {}
+        }
+        Effect::None
+    }
+
+    /// Scrolling and choosing steps on the detail page: only these need the
+    /// page laid out, to stop at its end and keep the chosen step in view.
+    fn move_on_page(&mut self, action: Action) {
+        let Some(doc) = self.detail_document() else {
+            return;
+        };
+        let (_, height) = detail::page_size(self.size);
+        let page = usize::from(height.saturating_sub(2).max(1));
+        let max = doc.max_scroll(height);
+        let Some(session) = self.session.as_mut() else {
+            return;
+        };
+        let reading = &mut session.reading;
+        match action {
             Action::ScrollDown => reading.scroll += 1,
             Action::ScrollUp => reading.scroll = reading.scroll.saturating_sub(1),
             Action::PageDown => reading.scroll += page,
             Action::PageUp => reading.scroll = reading.scroll.saturating_sub(page),
             Action::ScrollTop => reading.scroll = 0,
             Action::ScrollBottom => reading.scroll = max,
-            Action::NextStep | Action::PrevStep => {
+            _ => {
                 let at = doc
                     .steps
                     .iter()
@@ -791,46 +842,8 @@ impl App {
                     }
                 }
             }
-            Action::TickStep => {
-                if let Some(index) = reading.selected_step {
-                    tick_step(session, index);
-                }
-            }
-            Action::EditReflection => {
-                session.opened_from_detail = true;
-                session.message = Some(Message {
-                    text: "Editing. It stays complete unless you change an answer; Esc goes back to reading."
-                        .into(),
-                    tone: Tone::Calm,
-                });
-                self.screen = Screen::Reflection;
-                self.remember_position();
-                return Effect::None;
-            }
-            Action::StartExport => {
-                session.message = None;
-                self.export = Some(ExportPrompt {
-                    editor: one_line_editor(default_path),
-                    format: Format::Markdown,
-                    replace: false,
-                    warning: None,
-                });
-                return Effect::None;
-            }
-            Action::DeleteSelected => {
-                let (id, title) = (
-                    session.reflection.id.clone(),
-                    session.reflection.title.clone(),
-                );
-                self.ask_to_delete(id, &title);
-                return Effect::None;
-            }
-            _ => {}
         }
-        if let Some(session) = self.session.as_mut() {
-            session.reading.scroll = session.reading.scroll.min(max);
-        }
-        Effect::None
+        reading.scroll = reading.scroll.min(max);
     }
 
     /// Keys in the export prompt: a path to edit and a format to choose.
