@@ -262,10 +262,12 @@ impl Runner<'_> {
         self.app.open_reflection(reflection);
         match claimed {
             Ok(lock) => self.lock = Some(lock),
-            Err(e @ StoreError::Locked { .. }) => {
+            Err(StoreError::Locked { pid, .. }) => {
                 self.lock = None;
+                // The id would crowd out the advice; the title is on screen.
                 self.app.make_read_only(format!(
-                    "Read only: {e}. Close it there, then press e to edit here."
+                    "Read only: {}. Close it there, then press e here.",
+                    held_elsewhere(pid)
                 ));
             }
             Err(e) => {
@@ -319,7 +321,12 @@ impl Runner<'_> {
             Err(e) => {
                 if let Some(session) = self.app.session.as_mut() {
                     session.message = Some(Message {
-                        text: format!("Still read only: {e}."),
+                        text: match e {
+                            StoreError::Locked { pid, .. } => {
+                                format!("Still read only: {}.", held_elsewhere(pid))
+                            }
+                            e => format!("Still read only: {e}."),
+                        },
                         tone: Tone::Warning,
                     });
                 }
@@ -522,6 +529,14 @@ impl Runner<'_> {
                 prompt.replace = false;
             }
         }
+    }
+}
+
+/// Who has a reflection open, in words that fit the message line.
+fn held_elsewhere(pid: Option<u32>) -> String {
+    match pid {
+        Some(pid) => format!("open in another rebound (process {pid})"),
+        None => "open in another rebound".to_string(),
     }
 }
 
