@@ -58,7 +58,7 @@ impl Tmux {
 
     /// Runs a shell command in a fresh 100x32 window that stays after it exits.
     pub fn launch(&self, command: &str) {
-        let out = self.tmux(&[
+        let args = [
             "new-session",
             "-d",
             "-s",
@@ -74,12 +74,22 @@ impl Tmux {
             "main",
             "remain-on-exit",
             "on",
-        ]);
-        assert!(
-            out.status.success(),
-            "tmux failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        ];
+        // Right after `close_window` the server may still be shutting down
+        // ("server exited unexpectedly"); a moment later a new one starts.
+        let deadline = Instant::now() + Duration::from_secs(5);
+        loop {
+            let out = self.tmux(&args);
+            if out.status.success() {
+                return;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "tmux failed: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            sleep(Duration::from_millis(50));
+        }
     }
 
     pub fn keys(&self, keys: &[&str]) {
