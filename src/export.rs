@@ -12,7 +12,7 @@ use crate::dates::{self, DateInput};
 use crate::guide::{FieldKind, Guide};
 use crate::outline::{self, AnswerValue, GrowthPlan, PlanItem, PlanStep};
 use crate::reflection::{ActionItem, Reflection, SCHEMA_VERSION, Status, display_title};
-use crate::wizard::Stage;
+use crate::stage::Stage;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {

@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
-use crate::wizard::Stage;
+use crate::stage::Stage;
 
 const GUIDE_TOML: &str = include_str!("../assets/guide.toml");
 

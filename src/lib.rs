@@ -11,6 +11,7 @@ pub mod migrate;
 pub mod outline;
 pub mod reflection;
 pub mod search;
+pub mod stage;
 pub mod store;
 pub mod text;
 pub mod tui;

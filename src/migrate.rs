@@ -10,7 +10,7 @@
 
 use toml::{Table, Value};
 
-use crate::wizard::Stage;
+use crate::stage::Stage;
 
 /// The key a version-1 file's own `answers` key (a hand edit) is kept under.
 const OLD_ANSWERS_KEY: &str = "answers_from_version_1";

@@ -8,7 +8,7 @@ use time::Date;
 use crate::dates::{self, DateInput};
 use crate::guide::{FieldGuide, FieldKind, Guide};
 use crate::reflection::{ActionItem, Reflection};
-use crate::wizard::{GOALS_FIELD, STEPS_FIELD, Stage};
+use crate::stage::{GOALS_FIELD, STEPS_FIELD, Stage};
 
 /// One answer, shaped by the kind of question it answers.
 #[derive(Debug, Clone, PartialEq)]

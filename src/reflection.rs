@@ -9,7 +9,7 @@ use std::borrow::Cow;
 
 use crate::guide::Guide;
 use crate::text::{printable, printable_line};
-use crate::wizard::Stage;
+use crate::stage::Stage;
 
 /// 2: answers live under one `[answers]` table (see `migrate`).
 pub const SCHEMA_VERSION: i64 = 2;

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use crate::guide::{FieldKind, Guide};
 use crate::reflection::Reflection;
-use crate::wizard::Stage;
+use crate::stage::Stage;
 
 /// Everything a person wrote in a reflection, one answer (or list item) a
 /// line, for searching. Ticked options count by their labels.

@@ -3,77 +3,7 @@
 
 use crate::guide::Guide;
 use crate::reflection::Reflection;
-
-/// The seven question stages, then the growth plan that compiles them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Stage {
-    Perspective,
-    Deconstruct,
-    Reflect,
-    Goals,
-    Skills,
-    Network,
-    Risk,
-    Plan,
-}
-
-impl Stage {
-    pub const ALL: [Stage; 8] = [
-        Stage::Perspective,
-        Stage::Deconstruct,
-        Stage::Reflect,
-        Stage::Goals,
-        Stage::Skills,
-        Stage::Network,
-        Stage::Risk,
-        Stage::Plan,
-    ];
-
-    pub const QUESTION_STAGES: [Stage; 7] = [
-        Stage::Perspective,
-        Stage::Deconstruct,
-        Stage::Reflect,
-        Stage::Goals,
-        Stage::Skills,
-        Stage::Network,
-        Stage::Risk,
-    ];
-
-    /// The stable key used in files; never rename one.
-    pub fn key(self) -> &'static str {
-        match self {
-            Stage::Perspective => "perspective",
-            Stage::Deconstruct => "deconstruct",
-            Stage::Reflect => "reflect",
-            Stage::Goals => "goals",
-            Stage::Skills => "skills",
-            Stage::Network => "network",
-            Stage::Risk => "risk",
-            Stage::Plan => "plan",
-        }
-    }
-
-    pub fn from_key(key: &str) -> Option<Stage> {
-        Stage::ALL.into_iter().find(|s| s.key() == key)
-    }
-
-    pub fn index(self) -> usize {
-        self as usize
-    }
-
-    /// Position among the seven question stages; `None` for the plan.
-    pub fn question_index(self) -> Option<usize> {
-        (self != Stage::Plan).then_some(self.index())
-    }
-
-    pub fn next(self) -> Option<Stage> {
-        Stage::ALL.get(self.index() + 1).copied()
-    }
-
-    pub fn prev(self) -> Option<Stage> {
-        self.index().checked_sub(1).map(|i| Stage::ALL[i])
-    }
-}
+pub use crate::stage::{GOALS_FIELD, STEPS_FIELD, Stage};
 
 /// Where the person is: a stage and the index of a field in it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -174,21 +104,11 @@ pub fn overall_progress(reflection: &Reflection, guide: &Guide) -> Progress {
         )
 }
 
-/// The Goals answers that make a plan: the objectives list and the action steps.
 /// How far an unfinished reflection got, in a few words: "stage 4 of 7" or
 /// "growth plan" (an unknown key counts as the start).
 pub fn stage_reached(stage_key: &str) -> String {
-    match Stage::from_key(stage_key)
-        .unwrap_or(Stage::Perspective)
-        .question_index()
-    {
-        Some(i) => format!("stage {} of 7", i + 1),
-        None => "growth plan".to_string(),
-    }
+    crate::stage::reached_phrase(Stage::from_key(stage_key).unwrap_or(Stage::Perspective))
 }
-
-pub const GOALS_FIELD: &str = "objectives";
-pub const STEPS_FIELD: &str = "steps";
 
 /// Something the growth plan needs before it can be marked complete.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -232,16 +152,6 @@ mod tests {
 
     fn guide() -> &'static Guide {
         Guide::builtin().expect("embedded guide is valid")
-    }
-
-    #[test]
-    fn stages_walk_in_order_and_stop_at_both_ends() {
-        assert_eq!(Stage::Perspective.prev(), None);
-        assert_eq!(Stage::Risk.next(), Some(Stage::Plan));
-        assert_eq!(Stage::Plan.next(), None);
-        for stage in Stage::ALL {
-            assert_eq!(Stage::from_key(stage.key()), Some(stage));
-        }
     }
 
     #[test]

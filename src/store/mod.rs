@@ -18,7 +18,7 @@ pub use lock::Lock;
 use crate::guide::Guide;
 use crate::reflection::{FormatError, Reflection, Status, is_valid_id, slug};
 use crate::search::searchable_text;
-use crate::wizard::{STEPS_FIELD, Stage};
+use crate::stage::{STEPS_FIELD, Stage};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -655,7 +655,7 @@ fn create_private_dir(dir: &Path) -> Result<(), StoreError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::wizard::Stage;
+    use crate::stage::Stage;
     use time::macros::datetime;
 
     fn guide() -> &'static Guide {

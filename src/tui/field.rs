@@ -12,7 +12,7 @@ use crate::guide::{FieldGuide, FieldKind};
 use crate::reflection::{ActionItem, Reflection};
 use crate::text::clean_paste;
 use crate::tui::theme;
-use crate::wizard::Stage;
+use crate::stage::Stage;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StepColumn {

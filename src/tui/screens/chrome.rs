@@ -10,7 +10,8 @@ use crate::reflection::display_title;
 use crate::tui::keys::{Action, bindings_for};
 use crate::tui::state::{App, Message, Session, Tone};
 use crate::tui::theme;
-use crate::wizard::{Stage, overall_progress, stage_progress};
+use crate::stage::Stage;
+use crate::wizard::{overall_progress, stage_progress};
 
 use super::{MIN_HEIGHT, MIN_WIDTH};
 
@@ -44,7 +45,7 @@ pub fn header(frame: &mut Frame, area: Rect, app: &App, session: &Session) {
     let progress = overall_progress(r, app.guide);
     let stage = session.cursor.stage;
     let where_ = match stage.question_index() {
-        Some(i) => format!("Stage {} of 7 · ", i + 1),
+        Some(i) => format!("Stage {} of {} · ", i + 1, Stage::QUESTION_COUNT),
         None => "Growth plan · ".to_string(),
     };
     let right = format!(

@@ -14,7 +14,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 
 use crate::tui::state::{App, Screen};
-use crate::wizard::Stage;
+use crate::stage::Stage;
 
 /// The smallest terminal the layouts are designed for.
 pub const MIN_WIDTH: u16 = 60;

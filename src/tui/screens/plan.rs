@@ -13,7 +13,7 @@ use crate::tui::detail::wrap;
 use crate::tui::state::{App, Session};
 use crate::tui::theme;
 use crate::tui::widgets::{Empty, plan_section, rating_line};
-use crate::wizard::Stage;
+use crate::stage::Stage;
 
 use super::chrome;
 

@@ -16,7 +16,7 @@ use crate::guide::{FieldGuide, FieldKind};
 use crate::reflection::Reflection;
 use crate::tui::field::FieldFocus;
 use crate::tui::theme;
-use crate::wizard::Stage;
+use crate::stage::Stage;
 
 pub use plan_section::{Empty, plan_section};
 pub use rating::rating_line;
