@@ -135,7 +135,7 @@ fn main() {
 
         let mut home = App::new(guide, date!(2026 - 11 - 29), UtcOffset::UTC);
         home.set_listing(store.list().expect("list"));
-        home.selected = count / 2;
+        home.home.selected = count / 2;
         bench_draw(&format!("home with {count}, middle selected"), &home);
 
         // Search: the answer text comes from its own index, built on the

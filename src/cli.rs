@@ -12,14 +12,13 @@ use color_eyre::eyre::{Result, eyre};
 use time::format_description::well_known::Rfc3339;
 use time::{OffsetDateTime, UtcOffset};
 
-use crate::dates;
 use crate::export::{self, Clock, Format};
 use crate::guide::Guide;
+use crate::lifecycle::Standing;
 use crate::reflection::{Reflection, Status, display_title};
 use crate::store::{Store, Summary, write_export};
 use crate::text::printable_line;
 use crate::tui::{self, Launch};
-use crate::wizard::stage_reached;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -250,13 +249,9 @@ fn list(store: &Store, json: bool, status: Option<StatusFilter>, offset: UtcOffs
 
 /// The list for people: the title last, so long titles never break the columns.
 fn table(rows: &[&Summary], offset: UtcOffset) -> String {
-    let day = |t: OffsetDateTime| dates::iso(t.to_offset(offset).date());
-    let where_of = |s: &Summary| match s.status {
-        Status::Completed => s
-            .completed
-            .map_or_else(|| "done".into(), |t| format!("done {}", day(t))),
-        Status::InProgress => stage_reached(&s.stage),
-    };
+    let clock = Clock::now(offset);
+    let day = |t: OffsetDateTime| clock.day(t);
+    let where_of = |s: &Summary| Standing::new(s.status, &s.stage, s.completed).brief(clock);
     let id_width = rows.iter().map(|s| s.id.len()).max().unwrap_or(2).max(2);
     let mut out = format!(
         "{:<id_width$}  {:<11}  {:<15}  {:>4}  {:<10}  TITLE\n",

@@ -1,13 +1,41 @@
-//! Due dates as people type them: `2026-12-01`, `today`, `tomorrow`, `+3d`,
-//! `+2w`, `+1m`, `+1y`.
+//! Dates as people see and type them: the clock of their own calendar, and
+//! due dates typed as `2026-12-01`, `today`, `tomorrow`, `+3d`, `+2w`, `+1m`, `+1y`.
 
 use time::{
-    Date, Duration, Month, format_description::BorrowedFormatItem, macros::format_description,
+    Date, Duration, Month, OffsetDateTime, UtcOffset, format_description::BorrowedFormatItem,
+    macros::format_description,
 };
 
 const ISO: &[BorrowedFormatItem<'static>] = format_description!("[year]-[month]-[day]");
 const READABLE: &[BorrowedFormatItem<'static>] =
     format_description!("[weekday repr:short] [day padding:none] [month repr:short] [year]");
+
+/// The person's calendar: their UTC offset and the day it is for them. Every
+/// date shown or exported is a day in this calendar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Clock {
+    pub offset: UtcOffset,
+    pub today: Date,
+}
+
+impl Clock {
+    /// The calendar at an instant.
+    pub fn at(now: OffsetDateTime, offset: UtcOffset) -> Clock {
+        Clock {
+            offset,
+            today: now.to_offset(offset).date(),
+        }
+    }
+
+    pub fn now(offset: UtcOffset) -> Clock {
+        Clock::at(OffsetDateTime::now_utc(), offset)
+    }
+
+    /// The person's day of an instant, as `2026-11-28`.
+    pub fn day(&self, t: OffsetDateTime) -> String {
+        iso(t.to_offset(self.offset).date())
+    }
+}
 
 /// What a date field's text means.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -5,13 +5,14 @@
 use std::fmt::Write as _;
 
 use serde_json::{Value as Json, json};
+use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
-use time::{Date, OffsetDateTime, UtcOffset};
 
 use crate::dates::{self, DateInput};
 use crate::guide::{FieldKind, Guide};
+use crate::lifecycle::Standing;
 use crate::outline::{self, AnswerValue, GrowthPlan, PlanItem, PlanStep};
-use crate::reflection::{ActionItem, Reflection, SCHEMA_VERSION, Status, display_title};
+use crate::reflection::{ActionItem, Reflection, SCHEMA_VERSION, display_title};
 use crate::stage::Stage;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -50,24 +51,7 @@ impl Format {
 }
 
 /// Dates in an export are the person's own calendar days.
-#[derive(Debug, Clone, Copy)]
-pub struct Clock {
-    pub offset: UtcOffset,
-    pub today: Date,
-}
-
-impl Clock {
-    pub fn now(offset: UtcOffset) -> Clock {
-        Clock {
-            offset,
-            today: OffsetDateTime::now_utc().to_offset(offset).date(),
-        }
-    }
-
-    fn day(&self, t: OffsetDateTime) -> String {
-        dates::iso(t.to_offset(self.offset).date())
-    }
-}
+pub use crate::dates::Clock;
 
 pub fn render(r: &Reflection, guide: &Guide, format: Format, clock: Clock) -> String {
     match format {
@@ -89,20 +73,7 @@ pub fn render(r: &Reflection, guide: &Guide, format: Format, clock: Clock) -> St
 /// Where the person stands, in words: "Completed 2026-11-28" or "In progress,
 /// at stage 4 of 7 (Goals)".
 pub fn status_line(r: &Reflection, guide: &Guide, clock: Clock) -> String {
-    match (r.status, r.completed) {
-        (Status::Completed, Some(t)) => format!("Completed {}", clock.day(t)),
-        (Status::Completed, None) => "Completed".into(),
-        (Status::InProgress, _) => match Stage::from_key(&r.position.stage)
-            .and_then(|s| s.question_index().map(|i| (s, i)))
-        {
-            Some((stage, i)) => format!(
-                "In progress, at stage {} of 7 ({})",
-                i + 1,
-                guide.stage(stage).title
-            ),
-            None => "In progress, at the growth plan".into(),
-        },
-    }
+    Standing::of(r).sentence(guide, clock)
 }
 
 fn markdown(r: &Reflection, guide: &Guide, clock: Clock) -> String {
@@ -327,7 +298,7 @@ mod tests {
 
     fn clock() -> Clock {
         Clock {
-            offset: UtcOffset::UTC,
+            offset: time::UtcOffset::UTC,
             today: date!(2026 - 11 - 29),
         }
     }

@@ -7,6 +7,7 @@ pub mod cli;
 pub mod dates;
 pub mod export;
 pub mod guide;
+pub mod lifecycle;
 pub mod migrate;
 pub mod outline;
 pub mod reflection;

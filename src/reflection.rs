@@ -8,8 +8,8 @@ use toml::{Table, Value};
 use std::borrow::Cow;
 
 use crate::guide::Guide;
-use crate::text::{printable, printable_line};
 use crate::stage::Stage;
+use crate::text::{printable, printable_line};
 
 /// 2: answers live under one `[answers]` table (see `migrate`).
 pub const SCHEMA_VERSION: i64 = 2;

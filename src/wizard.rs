@@ -1,5 +1,5 @@
-//! The state machine over the stages: their order, moving between fields and
-//! stages, progress, and what a reflection needs before it can be marked complete.
+//! The walk through the stages: where the person is (a cursor over stages and
+//! fields), moving between fields and stages, and progress as answers counted.
 
 use crate::guide::Guide;
 use crate::reflection::Reflection;
@@ -110,45 +110,10 @@ pub fn stage_reached(stage_key: &str) -> String {
     crate::stage::reached_phrase(Stage::from_key(stage_key).unwrap_or(Stage::Perspective))
 }
 
-/// Something the growth plan needs before it can be marked complete.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Missing {
-    Title,
-    GoalOrStep,
-}
-
-impl Missing {
-    pub fn describe(self) -> &'static str {
-        match self {
-            Missing::Title => "a title",
-            Missing::GoalOrStep => "at least one goal or action step (stage 4, Goals)",
-        }
-    }
-}
-
-/// What stops the reflection being marked complete; empty when it can be.
-/// Only completion asks for anything: moving between stages never does.
-pub fn missing_for_completion(reflection: &Reflection) -> Vec<Missing> {
-    let mut missing = Vec::new();
-    if reflection.title.trim().is_empty() {
-        missing.push(Missing::Title);
-    }
-    let has_goal = !reflection.list(Stage::Goals, GOALS_FIELD).is_empty();
-    let has_step = reflection
-        .actions(Stage::Goals, STEPS_FIELD)
-        .iter()
-        .any(|step| !step.text.trim().is_empty());
-    let has_goal_or_step = has_goal || has_step;
-    if !has_goal_or_step {
-        missing.push(Missing::GoalOrStep);
-    }
-    missing
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::reflection::{ActionItem, tests::sample_reflection};
+    use crate::reflection::tests::sample_reflection;
 
     fn guide() -> &'static Guide {
         Guide::builtin().expect("embedded guide is valid")
@@ -216,44 +181,6 @@ mod tests {
 
         r.position.stage = "nowhere".into();
         assert_eq!(Cursor::of(&r, g), Cursor::START);
-    }
-
-    #[test]
-    fn completion_needs_a_title_and_a_goal_or_step() {
-        let mut r = sample_reflection();
-        r.title = "  ".into();
-        assert_eq!(
-            missing_for_completion(&r),
-            vec![Missing::Title, Missing::GoalOrStep]
-        );
-        r.title = "The launch that slipped".into();
-        r.set_list(Stage::Goals, "if_then", vec!["If tired, then rest".into()]);
-        r.set_actions(
-            Stage::Goals,
-            "steps",
-            vec![ActionItem {
-                text: "  ".into(),
-                due: "2026-12-01".into(),
-                done: true,
-                ..Default::default()
-            }],
-        );
-        assert_eq!(
-            missing_for_completion(&r),
-            vec![Missing::GoalOrStep],
-            "if-then plans and steps without words are not a plan"
-        );
-        r.set_actions(
-            Stage::Goals,
-            "steps",
-            vec![ActionItem {
-                text: "Ask Dana for a review".into(),
-                due: String::new(),
-                done: false,
-                ..Default::default()
-            }],
-        );
-        assert!(missing_for_completion(&r).is_empty());
     }
 
     #[test]

@@ -940,12 +940,12 @@ fn app_at(start: Start, world: &World, reflection: &Reflection) -> App {
 }
 
 fn check_selection(app: &App) -> Result<(), TestCaseError> {
-    if !app.visible.is_empty() {
+    if !app.home.visible.is_empty() {
         prop_assert!(
-            app.selected < app.visible.len(),
+            app.home.selected < app.home.visible.len(),
             "selected row {} of {} visible",
-            app.selected,
-            app.visible.len()
+            app.home.selected,
+            app.home.visible.len()
         );
     }
     Ok(())

@@ -231,7 +231,11 @@ fn search_narrows_the_list_and_shows_why_a_row_matched() {
     let mut app = twenty_reflections();
     app.update(Action::StartSearch);
     type_text(&mut app, "the client we lost");
-    assert_eq!(app.visible.len(), 1, "only one reflection has every word");
+    assert_eq!(
+        app.home.visible.len(),
+        1,
+        "only one reflection has every word"
+    );
     let shot = screen(&app, 100, 32);
     assert!(shot.contains("The account review"), "{shot}");
     assert!(shot.contains("We lost the client"), "{shot}");

@@ -8,11 +8,12 @@ use ratatui_textarea::{CursorMove, Input, Key, TextArea, WrapMode};
 use time::Date;
 
 use crate::dates::{self, DateInput};
-use crate::guide::{FieldGuide, FieldKind};
+use crate::guide::{FieldGuide, FieldKind, Guide};
 use crate::reflection::{ActionItem, Reflection};
+use crate::stage::Stage;
 use crate::text::clean_paste;
 use crate::tui::theme;
-use crate::stage::Stage;
+use crate::wizard::Cursor;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StepColumn {
@@ -41,6 +42,15 @@ pub enum FieldFocus {
 }
 
 impl FieldFocus {
+    /// The editing state for the field under a cursor (the growth plan's
+    /// one field is its rating).
+    pub fn at(reflection: &Reflection, guide: &Guide, cursor: Cursor) -> FieldFocus {
+        match guide.field(cursor.stage, cursor.field) {
+            Some(field) => FieldFocus::open(reflection, cursor.stage, field),
+            None => FieldFocus::Rating,
+        }
+    }
+
     pub fn open(reflection: &Reflection, stage: Stage, field: &FieldGuide) -> FieldFocus {
         match field.kind {
             FieldKind::Line | FieldKind::Date => FieldFocus::Text(editor(

@@ -1,14 +1,16 @@
 //! The full-screen front end: state, keys, screens and the event loop.
 
-mod app;
-mod detail;
+mod autosave;
+mod effects;
 mod field;
 mod input;
 pub mod keys;
+mod reading_page;
+mod runtime;
 pub mod screens;
 pub mod state;
 mod terminal;
 mod theme;
 mod widgets;
 
-pub use app::{Launch, ensure_terminal, run};
+pub use runtime::{Launch, ensure_terminal, run};

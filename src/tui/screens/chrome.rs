@@ -7,10 +7,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
 use crate::reflection::display_title;
+use crate::stage::Stage;
 use crate::tui::keys::{Action, bindings_for};
 use crate::tui::state::{App, Message, Session, Tone};
 use crate::tui::theme;
-use crate::stage::Stage;
 use crate::wizard::{overall_progress, stage_progress};
 
 use super::{MIN_HEIGHT, MIN_WIDTH};

@@ -4,16 +4,13 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use crate::tui::state::App;
+use crate::tui::state::ConfirmDelete;
 use crate::tui::theme;
 use crate::tui::widgets::fit;
 
 use super::chrome::{key_hints, modal, row};
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
-    let Some(confirm) = &app.confirm else {
-        return;
-    };
+pub fn draw(frame: &mut Frame, area: Rect, confirm: &ConfirmDelete) {
     let inner = modal(frame, area, "Delete this reflection?", 64, 8);
     let room = usize::from(inner.width).saturating_sub(24);
     frame.render_widget(

@@ -5,15 +5,12 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use crate::export::Format;
-use crate::tui::state::App;
+use crate::tui::state::ExportPrompt;
 use crate::tui::theme;
 
 use super::chrome::{key_hints, modal, row};
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
-    let Some(prompt) = &app.export else {
-        return;
-    };
+pub fn draw(frame: &mut Frame, area: Rect, prompt: &ExportPrompt) {
     let inner = modal(frame, area, "Export", 84, 10);
     let mut formats = vec![Span::styled("Format  ", theme::dim())];
     for format in Format::ALL {

@@ -7,20 +7,19 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use crate::dates;
+use crate::lifecycle::Standing;
 use crate::reflection::{Status, display_title};
 use crate::store::Summary;
 use crate::text::printable_line;
 use crate::tui::state::App;
 use crate::tui::theme;
 use crate::tui::widgets::fit;
-use crate::wizard::{Stage, stage_reached};
 use unicode_width::UnicodeWidthStr;
 
 use super::chrome;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
-    let bad = app.listing.bad_files.len().min(NOTICE_ROWS) as u16;
+    let bad = app.home.listing.bad_files.len().min(NOTICE_ROWS) as u16;
     let [header, search, list, notices, message, footer] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
@@ -37,7 +36,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         ]),
         header,
     );
-    let count = app.listing.reflections.len();
+    let count = app.home.listing.reflections.len();
     if count > 0 {
         let plural = if count == 1 { "" } else { "s" };
         frame.render_widget(
@@ -47,15 +46,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         );
     }
     draw_search(frame, search, app);
-    if app.listing.reflections.is_empty() {
+    if app.home.listing.reflections.is_empty() {
         draw_welcome(frame, list);
-    } else if app.visible.is_empty() {
+    } else if app.home.visible.is_empty() {
         draw_no_match(frame, list, app);
     } else {
         draw_list(frame, list, app);
     }
     // Up to four lines; past that, three files and a count.
-    let bad_files = &app.listing.bad_files;
+    let bad_files = &app.home.listing.bad_files;
     let shown = if bad_files.len() > NOTICE_ROWS {
         NOTICE_ROWS - 1
     } else {
@@ -93,11 +92,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
 const NOTICE_ROWS: usize = 4;
 
 fn draw_search(frame: &mut Frame, area: Rect, app: &App) {
-    let Some(search) = &app.search else {
+    let Some(search) = &app.home.search else {
         return;
     };
-    let shown = app.visible.len();
-    let total = app.listing.reflections.len();
+    let shown = app.home.visible.len();
+    let total = app.home.listing.reflections.len();
     let right = if search.typing {
         format!("{shown} of {total}   ")
     } else {
@@ -148,6 +147,7 @@ fn draw_welcome(frame: &mut Frame, area: Rect) {
 
 fn draw_no_match(frame: &mut Frame, area: Rect, app: &App) {
     let words = app
+        .home
         .search
         .as_ref()
         .map(|s| s.editor.lines().join(" "))
@@ -179,11 +179,11 @@ enum ListLine {
 fn draw_list(frame: &mut Frame, area: Rect, app: &App) {
     // Lay out cheap placeholders for every line, then format only the lines
     // on screen: the list may hold ten thousand reflections.
-    let mut layout = Vec::with_capacity(app.visible.len() + 3);
+    let mut layout = Vec::with_capacity(app.home.visible.len() + 3);
     let mut selected_line = 0;
     let mut last_status = None;
-    for (row, &i) in app.visible.iter().enumerate() {
-        let summary = &app.listing.reflections[i];
+    for (row, &i) in app.home.visible.iter().enumerate() {
+        let summary = &app.home.listing.reflections[i];
         if last_status != Some(summary.status) {
             if last_status.is_some() {
                 layout.push(ListLine::Blank);
@@ -191,11 +191,11 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &App) {
             layout.push(ListLine::Heading(summary.status));
             last_status = Some(summary.status);
         }
-        if row == app.selected {
+        if row == app.home.selected {
             selected_line = layout.len();
         }
         layout.push(ListLine::Row(row));
-        if app.matched_in_answers.get(row) == Some(&true) {
+        if app.home.matched_in_answers.get(row) == Some(&true) {
             layout.push(ListLine::Snippet(row));
         }
     }
@@ -211,9 +211,9 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &App) {
             ListLine::Heading(Status::InProgress) => Line::styled(" Unfinished", theme::heading()),
             ListLine::Heading(Status::Completed) => Line::styled(" Completed", theme::heading()),
             ListLine::Row(row) => self::row(
-                &app.listing.reflections[app.visible[*row]],
+                &app.home.listing.reflections[app.home.visible[*row]],
                 app,
-                *row == app.selected,
+                *row == app.home.selected,
                 area.width,
             ),
             ListLine::Snippet(row) => snippet(app, *row, area.width),
@@ -223,15 +223,15 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &App) {
 }
 
 fn snippet(app: &App, row: usize, width: u16) -> Line<'static> {
-    let (Some(query), Some(corpus)) = (app.query(), app.corpus.as_ref()) else {
+    let (Some(query), Some(corpus)) = (app.home.query(), app.home.corpus.as_ref()) else {
         return Line::raw("");
     };
-    let index = app.visible[row];
-    let id = &app.listing.reflections[index].id;
+    let index = app.home.visible[row];
+    let id = &app.home.listing.reflections[index].id;
     let room = usize::from(width).saturating_sub(10);
     let text = query
         .snippet(
-            app.title_lower(index),
+            app.home.title_lower(index),
             corpus.text(id),
             room.saturating_sub(2),
         )
@@ -261,43 +261,21 @@ fn snippet(app: &App, row: usize, width: u16) -> Line<'static> {
 const WIDE: u16 = 96;
 
 fn row<'a>(summary: &'a Summary, app: &App, selected: bool, width: u16) -> Line<'a> {
-    let detail = match summary.status {
-        Status::InProgress => {
-            let stage = Stage::from_key(&summary.stage).unwrap_or(Stage::Perspective);
-            match stage.question_index() {
-                Some(i) => format!("stage {} of 7, {}", i + 1, app.guide.stage(stage).title),
-                None => "at the growth plan".to_string(),
-            }
-        }
-        Status::Completed => match summary.completed {
-            Some(when) => format!(
-                "completed {}",
-                dates::iso(when.to_offset(app.offset).date())
-            ),
-            None => "completed".to_string(),
-        },
-    };
+    let clock = app.clock;
+    let standing = Standing::new(summary.status, &summary.stage, summary.completed);
+    let detail = standing.with_stage_title(app.guide, clock);
     let steps = match summary.open_steps {
         0 => "no open steps".to_string(),
         1 => "1 open step".to_string(),
         n => format!("{n} open steps"),
     };
-    let edited = format!(
-        "edited {}",
-        dates::iso(summary.updated.to_offset(app.offset).date())
-    );
+    let edited = format!("edited {}", clock.day(summary.updated));
     let title = display_title(&summary.title);
     // Narrow windows keep the title readable and drop the least useful parts.
     let right = if width >= WIDE {
         format!("{detail:<28}{steps:<15}{edited:>17} ")
     } else {
-        let short = match (summary.status, summary.completed) {
-            (Status::Completed, Some(when)) => {
-                format!("done {}", dates::iso(when.to_offset(app.offset).date()))
-            }
-            (Status::Completed, None) => "done".to_string(),
-            (Status::InProgress, _) => stage_reached(&summary.stage),
-        };
+        let short = standing.brief(clock);
         let open = match summary.open_steps {
             0 => String::new(),
             n => format!("{n} open"),

@@ -2,19 +2,18 @@
 
 mod chrome;
 mod confirm;
-mod detail;
 mod export_prompt;
 mod help;
 mod home;
 mod plan;
+mod reading;
 mod stage;
 mod title_prompt;
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
 
-use crate::tui::state::{App, Screen};
 use crate::stage::Stage;
+use crate::tui::state::{App, Modal, Screen};
 
 /// The smallest terminal the layouts are designed for.
 pub const MIN_WIDTH: u16 = 60;
@@ -26,34 +25,21 @@ pub fn draw(frame: &mut Frame, app: &App) {
         chrome::too_small(frame, area);
         return;
     }
-    match (app.screen, &app.session) {
-        (Screen::Home, _) | (Screen::Reflection, None) => home::draw(frame, area, app),
-        (Screen::TitlePrompt, session) => {
-            if session.is_some() {
-                draw_reflection(frame, area, app);
-            } else {
-                home::draw(frame, area, app);
-            }
-            title_prompt::draw(frame, area, app);
+    match (app.screen(), &app.session) {
+        (Screen::Walk, Some(session)) if session.cursor.stage == Stage::Plan => {
+            plan::draw(frame, area, app, session);
         }
-        (Screen::Reflection, Some(_)) => draw_reflection(frame, area, app),
-        (Screen::Detail, Some(session)) => {
-            detail::draw(frame, area, app, session);
-            export_prompt::draw(frame, area, app);
-        }
-        (Screen::Detail, None) => home::draw(frame, area, app),
+        (Screen::Walk, Some(session)) => stage::draw(frame, area, app, session),
+        (Screen::Reading, Some(session)) => reading::draw(frame, area, app, session),
+        _ => home::draw(frame, area, app),
     }
-    confirm::draw(frame, area, app);
+    match &app.modal {
+        Some(Modal::Title(prompt)) => title_prompt::draw(frame, area, prompt),
+        Some(Modal::Export(prompt)) => export_prompt::draw(frame, area, prompt),
+        Some(Modal::ConfirmDelete(confirm)) => confirm::draw(frame, area, confirm),
+        None => {}
+    }
     if app.help_open {
         help::draw(frame, area, app);
-    }
-}
-
-fn draw_reflection(frame: &mut Frame, area: Rect, app: &App) {
-    let Some(session) = &app.session else { return };
-    if session.cursor.stage == Stage::Plan {
-        plan::draw(frame, area, app, session);
-    } else {
-        stage::draw(frame, area, app, session);
     }
 }

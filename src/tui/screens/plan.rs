@@ -6,14 +6,14 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::Paragraph;
 
-use crate::dates;
+use crate::lifecycle::Standing;
 use crate::outline;
-use crate::reflection::{Reflection, Status};
-use crate::tui::detail::wrap;
+use crate::reflection::Reflection;
+use crate::stage::Stage;
+use crate::tui::reading_page::wrap;
 use crate::tui::state::{App, Session};
 use crate::tui::theme;
 use crate::tui::widgets::{Empty, plan_section, rating_line};
-use crate::stage::Stage;
 
 use super::chrome;
 
@@ -58,13 +58,9 @@ fn draw_rating(frame: &mut Frame, area: Rect, app: &App, session: &Session) {
     let Some(field) = app.guide.field(Stage::Plan, 0) else {
         return;
     };
-    let status = match (r.status, r.completed) {
-        (Status::Completed, Some(when)) => {
-            let local = when.to_offset(app.offset);
-            format!("Completed {}", dates::iso(local.date()))
-        }
-        (Status::Completed, None) => "Completed".into(),
-        (Status::InProgress, _) => "In progress: press c to mark complete".into(),
+    let status = match Standing::of(r) {
+        Standing::InProgress(_) => "In progress: press c to mark complete".into(),
+        completed => completed.sentence(app.guide, app.clock),
     };
     let lines = vec![
         Line::styled("─".repeat(usize::from(area.width)), theme::dim()),
@@ -93,7 +89,7 @@ fn wrapped(text: Text<'static>, width: u16) -> Vec<Line<'static>> {
 /// The plan as two columns of text: what to do and by when; with whom, and
 /// the risk to take.
 fn compiled(r: &Reflection, app: &App) -> (Text<'static>, Text<'static>) {
-    let plan = outline::growth_plan(r, app.guide, app.today);
+    let plan = outline::growth_plan(r, app.guide, app.clock.today);
     let mut left = Text::default();
     left.push_line(Line::from(vec![
         Span::styled(format!("★ {}", plan.title), theme::heading()),

@@ -92,7 +92,7 @@ fn draw_form(frame: &mut Frame, area: Rect, app: &App, session: &Session) {
             stage,
             field,
             focus: (i == session.cursor.field).then_some(&session.focus),
-            today: app.today,
+            today: app.clock.today,
         })
         .collect();
     let heights: Vec<u16> = views.iter().map(|v| v.height(fields_area.width)).collect();

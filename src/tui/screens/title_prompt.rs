@@ -4,15 +4,12 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 
-use crate::tui::state::{App, TitlePurpose};
+use crate::tui::state::{TitlePrompt, TitlePurpose};
 use crate::tui::theme;
 
 use super::chrome::{key_hints, modal, row};
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
-    let Some(prompt) = &app.title_prompt else {
-        return;
-    };
+pub fn draw(frame: &mut Frame, area: Rect, prompt: &TitlePrompt) {
     let heading = match prompt.purpose {
         TitlePurpose::New => "Name this setback",
         TitlePurpose::Rename => "A new title",

@@ -14,9 +14,9 @@ use time::Date;
 
 use crate::guide::{FieldGuide, FieldKind};
 use crate::reflection::Reflection;
+use crate::stage::Stage;
 use crate::tui::field::FieldFocus;
 use crate::tui::theme;
-use crate::stage::Stage;
 
 pub use plan_section::{Empty, plan_section};
 pub use rating::rating_line;

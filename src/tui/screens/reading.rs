@@ -9,7 +9,7 @@ use ratatui::widgets::Paragraph;
 use crate::dates;
 use crate::export::status_line;
 use crate::reflection::display_title;
-use crate::tui::detail::{self, page_size};
+use crate::tui::reading_page::{self, page_size};
 use crate::tui::state::{App, Session};
 use crate::tui::theme;
 use crate::tui::widgets::fit;
@@ -25,10 +25,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, session: &Session) {
     ])
     .areas(area);
     let (width, height) = page_size((area.width, area.height));
-    let doc = detail::document(
+    let doc = reading_page::document(
         &session.reflection,
         app.guide,
-        app.today,
+        app.clock.today,
         width,
         session.reading,
     );
@@ -73,10 +73,7 @@ fn where_on_page(scroll: usize, total: usize, height: u16) -> String {
 
 fn draw_header(frame: &mut Frame, area: Rect, app: &App, session: &Session, place: String) {
     let r = &session.reflection;
-    let clock = crate::export::Clock {
-        offset: app.offset,
-        today: app.today,
-    };
+    let clock = app.clock;
     let row = |y: u16| Rect {
         y: area.y + y,
         height: 1,
@@ -100,7 +97,7 @@ fn draw_header(frame: &mut Frame, area: Rect, app: &App, session: &Session, plac
         Line::styled("reading ", theme::dim()).alignment(Alignment::Right),
         row(0),
     );
-    let day = |t: time::OffsetDateTime| dates::iso(t.to_offset(app.offset).date());
+    let day = |t: time::OffsetDateTime| dates::iso(t.to_offset(app.clock.offset).date());
     let about = format!(
         " {} · started {} · last edited {}",
         status_line(r, app.guide, clock),

@@ -1,0 +1,291 @@
+//! The I/O layer: carries out an effect against the store and says what came
+//! of it, as outcomes for `App::apply`. It reads the app but never changes
+//! it; what it keeps is its own: this rebound's claim on the open reflection
+//! and what the file looked like when last read or written here.
+
+use std::path::PathBuf;
+use std::time::SystemTime;
+
+use time::OffsetDateTime;
+
+use crate::export::{self, Format};
+use crate::reflection::display_title;
+use crate::search::{Corpus, searchable_text};
+use crate::store::{Lock, Stamp, Store, StoreError};
+use crate::tui::state::{Access, App, Effect, Outcome, conflict_note, held_elsewhere};
+
+pub struct Effects<'a> {
+    pub store: &'a Store,
+    /// This rebound's claim on the open reflection.
+    lock: Option<Lock>,
+    /// The open reflection's file as last read or written here.
+    disk_stamp: Option<Stamp>,
+    /// The reflections folder's modification time when the list was read.
+    listed_at: Option<SystemTime>,
+    /// Where a version that could not be saved over a changed file went, to
+    /// say again on the way out.
+    pub conflict_note: Option<String>,
+}
+
+impl<'a> Effects<'a> {
+    pub fn new(store: &'a Store) -> Effects<'a> {
+        Effects {
+            store,
+            lock: None,
+            disk_stamp: None,
+            listed_at: None,
+            conflict_note: None,
+        }
+    }
+
+    /// Carries out an effect. `Quit`, `Suspend` and `None` are the loop's own
+    /// and come back with no outcome; so does a save the loop must make first.
+    pub fn run(&mut self, effect: Effect, app: &App) -> Vec<Outcome> {
+        match effect {
+            Effect::None | Effect::Quit | Effect::Suspend => Vec::new(),
+            Effect::Create(title) => {
+                match self
+                    .store
+                    .create(&title, OffsetDateTime::now_utc(), app.guide)
+                {
+                    Ok(reflection) => vec![self.open(&reflection.id)],
+                    Err(e) => vec![Outcome::CreateFailed(e.to_string())],
+                }
+            }
+            Effect::Open(id) => vec![self.open(&id)],
+            Effect::LoadSearch => vec![self.load_search(app)],
+            Effect::CloseReflection => {
+                self.let_go();
+                let id = app.session.as_ref().map(|s| s.reflection.id.clone());
+                vec![Outcome::Closed, self.relist(id)]
+            }
+            Effect::Delete(id) => self.delete(&id, app),
+            Effect::Restore(name) => match self.store.restore(&name) {
+                Ok(id) => {
+                    let loaded = self.store.load(&id).ok();
+                    let title = loaded
+                        .as_ref()
+                        .map_or_else(|| id.clone(), |r| display_title(&r.title).to_string());
+                    let searchable = loaded.map(|r| searchable_text(&r, app.guide));
+                    vec![
+                        self.relist(Some(id.clone())),
+                        Outcome::Restored {
+                            id,
+                            title,
+                            searchable,
+                        },
+                    ]
+                }
+                Err(StoreError::NotInTrash(_)) => vec![Outcome::NotInTrash],
+                Err(e) => vec![Outcome::RestoreFailed(e.to_string())],
+            },
+            Effect::Export {
+                path,
+                format,
+                replace,
+            } => vec![self.export(app, &path, format, replace)],
+            Effect::TakeOver => vec![self.take_over(app)],
+        }
+    }
+
+    /// Saves the open reflection as it stands in the app. Nothing on disk is
+    /// ever overwritten that changed since it was read or written here.
+    pub fn save(&mut self, app: &App) -> Outcome {
+        let Some(session) = app.session.as_ref() else {
+            return Outcome::Saved;
+        };
+        let reflection = &session.reflection;
+        let on_disk = self.store.file_stamp(&reflection.id);
+        if on_disk.is_some() && on_disk != self.disk_stamp {
+            return match self.store.save_conflict_copy(reflection, app.guide) {
+                Ok(copy) => {
+                    self.conflict_note = Some(conflict_note(&reflection.id, &copy));
+                    Outcome::Conflict {
+                        id: reflection.id.clone(),
+                        copy,
+                    }
+                }
+                Err(e) => Outcome::ConflictCopyFailed(e.to_string()),
+            };
+        }
+        match self.store.save(reflection, app.guide) {
+            Ok(()) => {
+                self.disk_stamp = self.store.file_stamp(&reflection.id);
+                Outcome::Saved
+            }
+            Err(e) => Outcome::SaveFailed(e.to_string()),
+        }
+    }
+
+    /// The final save failed: the latest text goes to a private file in the
+    /// temp folder rather than being lost. Says where, or `None` if even
+    /// that failed.
+    pub fn save_for_recovery(&self, app: &App) -> Option<String> {
+        let Some(session) = app.session.as_ref() else {
+            return Some(String::new());
+        };
+        let text = session.reflection.to_toml_string(app.guide).ok()?;
+        let id = &session.reflection.id;
+        let path = std::env::temp_dir().join(format!("rebound-recovered-{id}.toml"));
+        crate::store::save_atomically(&path, text.as_bytes()).ok()?;
+        Some(format!(
+            "could not save {id} to the data dir; your latest text is in {} (copy it into {}/reflections/)",
+            path.display(),
+            self.store
+                .reflections_dir()
+                .parent()
+                .map_or(String::new(), |p| p.display().to_string()),
+        ))
+    }
+
+    /// The list as it is on disk now.
+    pub fn relist(&mut self, select: Option<String>) -> Outcome {
+        // Taken first, so a change made while listing is seen next time.
+        self.listed_at = self.store.folder_changed_at();
+        Outcome::Listed {
+            listing: self.store.list().map_err(|e| e.to_string()),
+            select,
+        }
+    }
+
+    /// Whether another rebound, a script or a hand edit changed the list
+    /// since it was read here.
+    pub fn list_changed_elsewhere(&self) -> bool {
+        self.store.folder_changed_at() != self.listed_at
+    }
+
+    pub fn load_search(&self, app: &App) -> Outcome {
+        match self.store.search_texts(app.guide) {
+            Ok(texts) => Outcome::SearchLoaded(Corpus::new(texts)),
+            Err(e) => Outcome::SearchFailed(e.to_string()),
+        }
+    }
+
+    /// Opens a reflection, claiming it for writing; if another rebound has
+    /// it open, it opens to read only. The file is read after the claim is
+    /// settled, so a last save by another rebound is what opens.
+    fn open(&mut self, id: &str) -> Outcome {
+        let claimed = self.store.lock(id);
+        let (reflection, stamp) = match self.store.load_with_stamp(id) {
+            Ok(loaded) => loaded,
+            Err(e) => return Outcome::OpenFailed(e.to_string()),
+        };
+        self.disk_stamp = stamp;
+        let access = match claimed {
+            Ok(lock) => {
+                self.lock = Some(lock);
+                Access::Writable
+            }
+            Err(StoreError::Locked { pid, .. }) => {
+                self.lock = None;
+                Access::HeldElsewhere(pid)
+            }
+            Err(e) => {
+                self.lock = None;
+                Access::Unclaimed(e.to_string())
+            }
+        };
+        Outcome::Opened { reflection, access }
+    }
+
+    fn let_go(&mut self) {
+        self.lock = None;
+        self.disk_stamp = None;
+    }
+
+    /// The person wants to edit a reflection opened read-only: if the other
+    /// rebound has let go, load what it saved and carry on here.
+    fn take_over(&mut self, app: &App) -> Outcome {
+        let Some(id) = app.session.as_ref().map(|s| s.reflection.id.clone()) else {
+            return Outcome::StillReadOnly("Nothing is open.".into());
+        };
+        // A claim this rebound still holds (read only after a conflict) is
+        // let go first: a second claim by the same process would be refused.
+        self.lock = None;
+        match self
+            .store
+            .lock(&id)
+            .and_then(|lock| Ok((lock, self.store.load_with_stamp(&id)?)))
+        {
+            Ok((lock, (reflection, stamp))) => {
+                self.disk_stamp = stamp;
+                self.lock = Some(lock);
+                Outcome::TookOver(reflection)
+            }
+            Err(StoreError::Locked { pid, .. }) => {
+                Outcome::StillReadOnly(format!("Still read only: {}.", held_elsewhere(pid)))
+            }
+            Err(e) => Outcome::StillReadOnly(format!("Still read only: {e}.")),
+        }
+    }
+
+    /// Moves a reflection to the trash; the open one is let go first (the
+    /// loop has saved it), since trashing claims the reflection itself.
+    fn delete(&mut self, id: &str, app: &App) -> Vec<Outcome> {
+        let open = app.session.as_ref().filter(|s| s.reflection.id == id);
+        let title = app
+            .home
+            .listing
+            .reflections
+            .iter()
+            .find(|s| s.id == id)
+            .map(|s| s.title.clone())
+            .or_else(|| open.map(|s| s.reflection.title.clone()))
+            .map(|t| display_title(&t).to_string())
+            .unwrap_or_default();
+        let mut outcomes = Vec::new();
+        if open.is_some() {
+            self.let_go();
+            outcomes.push(Outcome::Closed);
+        }
+        outcomes.push(match self.store.trash(id) {
+            Ok(path) => Outcome::Trashed {
+                title,
+                name: path
+                    .file_stem()
+                    .map_or_else(|| id.to_string(), |n| n.to_string_lossy().into_owned()),
+            },
+            Err(e) => Outcome::TrashFailed(e.to_string()),
+        });
+        outcomes.push(self.relist(None));
+        outcomes
+    }
+
+    /// Writes the open reflection where the export prompt says, asking
+    /// before replacing a file.
+    fn export(&mut self, app: &App, path: &str, format: Format, replace: bool) -> Outcome {
+        let Some(session) = app.session.as_ref() else {
+            return Outcome::ExportFailed("nothing is open".into());
+        };
+        let target = expand_path(path);
+        if target.exists() && !replace {
+            return Outcome::ExportExists;
+        }
+        if target.parent() == Some(self.store.exports_dir().as_path()) {
+            let _ = self.store.make_exports_dir();
+        }
+        let text = export::render(&session.reflection, app.guide, format, app.clock);
+        match crate::store::write_export(&target, &text) {
+            Ok(()) => Outcome::Exported {
+                format,
+                path: target,
+            },
+            Err(e) => Outcome::ExportFailed(e.to_string()),
+        }
+    }
+}
+
+/// A typed path made absolute: `~/` is the home folder, and a relative path
+/// is taken from the folder rebound was started in.
+fn expand_path(path: &str) -> PathBuf {
+    let home = || directories::BaseDirs::new().map(|d| d.home_dir().to_path_buf());
+    let path = match path.strip_prefix("~/") {
+        Some(rest) => home().map_or_else(|| PathBuf::from(path), |h| h.join(rest)),
+        None => PathBuf::from(path),
+    };
+    if path.is_absolute() {
+        path
+    } else {
+        std::env::current_dir().map_or(path.clone(), |cwd| cwd.join(&path))
+    }
+}

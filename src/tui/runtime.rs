@@ -1,0 +1,315 @@
+//! The event loop and what surrounds it: the terminal session, signals, the
+//! watchdog, and the glue that feeds keys to `update`, effects to the I/O
+//! layer and outcomes back to `apply`. No rule of the app is decided here.
+
+use std::io::{IsTerminal, Write};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
+
+use color_eyre::eyre::{Result, WrapErr, eyre};
+use crossterm::event::{self, Event, KeyEventKind};
+use time::{OffsetDateTime, UtcOffset};
+
+use crate::guide::Guide;
+use crate::store::Store;
+use crate::tui::autosave::{Autosave, TICK};
+use crate::tui::effects::Effects;
+use crate::tui::input::{self, Wait};
+use crate::tui::keys::{Action, action_for};
+use crate::tui::screens;
+use crate::tui::state::{App, Effect, Outcome, Screen, TitlePurpose};
+use crate::tui::terminal::TerminalSession;
+
+/// Where the TUI starts.
+pub enum Launch {
+    Home,
+    /// Ask for a title, then start a new reflection.
+    AskTitle,
+    /// Open the reflection with this id where the person stopped.
+    Open(String),
+}
+
+/// The app, the I/O layer and the save policy, wired together.
+struct Runtime<'a> {
+    app: App,
+    effects: Effects<'a>,
+    autosave: Autosave,
+    /// Ctrl-Z was pressed where it means "suspend".
+    suspend_requested: bool,
+}
+
+impl Runtime<'_> {
+    /// Takes outcomes back into the app.
+    fn apply(&mut self, outcomes: Vec<Outcome>) {
+        for outcome in outcomes {
+            if outcome.starts_afresh() {
+                self.autosave = Autosave::new();
+            }
+            self.app.apply(outcome);
+        }
+    }
+
+    /// Carries out an effect; false when the app should stop.
+    fn perform(&mut self, effect: Effect) -> bool {
+        if effect == Effect::Quit {
+            return false;
+        }
+        if effect == Effect::Suspend {
+            self.suspend_requested = true;
+        }
+        // What is typed reaches the disk before the reflection is let go (a
+        // tick not yet saved goes to the trash with the file).
+        let lets_go = match &effect {
+            Effect::CloseReflection => true,
+            Effect::Delete(id) => self
+                .app
+                .session
+                .as_ref()
+                .is_some_and(|s| &s.reflection.id == id),
+            _ => false,
+        };
+        if lets_go && !self.save_now() {
+            return true;
+        }
+        let outcomes = self.effects.run(effect, &self.app);
+        self.apply(outcomes);
+        true
+    }
+
+    /// Saves the open reflection if it has unsaved changes; true when what is
+    /// on screen is safe (saved, or not this rebound's to write).
+    fn save_now(&mut self) -> bool {
+        let revision = self.app.revision();
+        let writable = self.app.session.as_ref().is_some_and(|s| !s.read_only);
+        if !writable || !self.autosave.unsaved(revision) {
+            return true;
+        }
+        self.app.set_now(OffsetDateTime::now_utc());
+        self.app.stamp_updated();
+        let outcome = self.effects.save(&self.app);
+        let safe = match outcome {
+            Outcome::Saved | Outcome::Conflict { .. } => {
+                self.autosave.saved(revision);
+                true
+            }
+            _ => {
+                self.autosave.failed(Instant::now());
+                false
+            }
+        };
+        self.app.apply(outcome);
+        safe
+    }
+
+    /// On the home screen, a list changed by another rebound, a script or a
+    /// hand edit is read again (and search sees its answers). True if so.
+    fn list_changed_elsewhere(&mut self) -> bool {
+        if !self.effects.list_changed_elsewhere() {
+            return false;
+        }
+        let mut outcomes = vec![self.effects.relist(None)];
+        if self.app.home.corpus.is_some() {
+            outcomes.push(self.effects.load_search(&self.app));
+        }
+        self.apply(outcomes);
+        true
+    }
+}
+
+pub fn ensure_terminal() -> Result<()> {
+    if std::io::stdin().is_terminal() && std::io::stdout().is_terminal() {
+        Ok(())
+    } else {
+        Err(eyre!("needs an interactive terminal (stdin and stdout)"))
+    }
+}
+
+pub fn run(store: &Store, guide: &'static Guide, offset: UtcOffset, launch: Launch) -> Result<()> {
+    let now = OffsetDateTime::now_utc();
+    let mut app = App::new(guide, now.to_offset(offset).date(), offset);
+    app.set_now(now);
+    app.export_dir = store.exports_dir();
+    let mut runtime = Runtime {
+        app,
+        effects: Effects::new(store),
+        autosave: Autosave::new(),
+        suspend_requested: false,
+    };
+    let listed = runtime.effects.relist(None);
+    runtime.apply(vec![listed]);
+    match launch {
+        Launch::Home => {}
+        Launch::AskTitle => runtime.app.open_title_prompt(TitlePurpose::New),
+        Launch::Open(id) => {
+            runtime.perform(Effect::Open(id));
+        }
+    }
+
+    // Closing the terminal (SIGHUP) or a polite kill (SIGTERM) saves first;
+    // a stop (SIGTSTP) saves and hands the terminal back before stopping.
+    let signals = Signals::default();
+    for (signal, flag) in [
+        (signal_hook::consts::SIGTERM, &signals.stop),
+        (signal_hook::consts::SIGHUP, &signals.stop),
+        (signal_hook::consts::SIGTSTP, &signals.suspend),
+        (signal_hook::consts::SIGCONT, &signals.resumed),
+    ] {
+        signal_hook::flag::register(signal, Arc::clone(flag))
+            .wrap_err("could not listen for signals")?;
+    }
+    let stop = Arc::clone(&signals.stop);
+
+    let mut terminal =
+        TerminalSession::start().wrap_err("rebound needs an interactive terminal")?;
+    // A panic still saves what was typed; the hook has already restored the
+    // terminal and printed the message.
+    let finished = Arc::new(AtomicBool::new(false));
+    watch_for_a_stuck_exit(Arc::clone(&stop), Arc::clone(&finished));
+    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        event_loop(&mut runtime, &mut terminal, &signals)
+    }));
+    // The loop is out of crossterm's read: the watchdog stands down, so a
+    // slow final save (a network disk) is never cut short.
+    finished.store(true, Ordering::Relaxed);
+    // A title typed but not yet confirmed is kept too.
+    if let Some(title) = runtime.app.settle_title_prompt()
+        && let Err(e) = store.create(&title, OffsetDateTime::now_utc(), guide)
+    {
+        runtime.effects.conflict_note = Some(format!("could not keep the title \"{title}\": {e}"));
+    }
+    // Saved, or kept in a recovery file (with a note saying where), or lost.
+    let recovered_to = if runtime.save_now() {
+        Some(String::new())
+    } else {
+        runtime.effects.save_for_recovery(&runtime.app)
+    };
+    drop(terminal);
+    let result = match outcome {
+        Ok(result) => result,
+        Err(panic) => std::panic::resume_unwind(panic),
+    };
+    let Some(recovered_to) = recovered_to else {
+        return Err(eyre!("{}", recovery_failed(&runtime.app)));
+    };
+    for note in [runtime.effects.conflict_note.take(), Some(recovered_to)]
+        .into_iter()
+        .flatten()
+        .filter(|n| !n.is_empty())
+    {
+        let _ = writeln!(std::io::stderr(), "rebound: {note}");
+    }
+    result
+}
+
+fn recovery_failed(app: &App) -> String {
+    match app.session.as_ref() {
+        Some(s) => format!(
+            "could not save {}; its last changes could not be written anywhere",
+            s.reflection.id
+        ),
+        None => "could not save".to_string(),
+    }
+}
+
+/// A last resort: crossterm can get stuck reading a terminal that hangs up in
+/// the instant between our check and its read, ignoring signals. If the loop
+/// has not returned two seconds after a signal or a hang-up, end the process
+/// rather than spin forever (autosave has kept all but the last second).
+fn watch_for_a_stuck_exit(stop: Arc<AtomicBool>, finished: Arc<AtomicBool>) {
+    std::thread::spawn(move || {
+        loop {
+            std::thread::sleep(TICK);
+            if finished.load(Ordering::Relaxed) {
+                return;
+            }
+            if stop.load(Ordering::Relaxed) || input::wait(Duration::ZERO) == Wait::TerminalGone {
+                std::thread::sleep(Duration::from_secs(2));
+                if !finished.load(Ordering::Relaxed) {
+                    std::process::exit(1);
+                }
+                return;
+            }
+        }
+    });
+}
+
+/// Flags the signal handlers raise for the loop to act on.
+#[derive(Default)]
+struct Signals {
+    stop: Arc<AtomicBool>,
+    suspend: Arc<AtomicBool>,
+    resumed: Arc<AtomicBool>,
+}
+
+fn event_loop(
+    runtime: &mut Runtime,
+    terminal: &mut TerminalSession,
+    signals: &Signals,
+) -> Result<()> {
+    let stop = &signals.stop;
+    let mut redraw = true;
+    loop {
+        if signals.suspend.swap(false, Ordering::Relaxed) || runtime.suspend_requested {
+            runtime.suspend_requested = false;
+            runtime.save_now();
+            terminal.suspend()?;
+            signals.resumed.store(false, Ordering::Relaxed);
+            redraw = true;
+        }
+        // Continued after a stop we did not see coming (SIGSTOP): repaint.
+        if signals.resumed.swap(false, Ordering::Relaxed) {
+            terminal.resume()?;
+            redraw = true;
+        }
+        if let Ok(size) = terminal.terminal.size() {
+            runtime.app.size = (size.width, size.height);
+            runtime.app.too_small =
+                size.width < screens::MIN_WIDTH || size.height < screens::MIN_HEIGHT;
+        }
+        if redraw {
+            terminal
+                .terminal
+                .draw(|frame| screens::draw(frame, &runtime.app))?;
+            redraw = false;
+        }
+        if stop.load(Ordering::Relaxed) {
+            return Ok(());
+        }
+        let now = Instant::now();
+        if input::wait(runtime.autosave.wait(now)) == Wait::TerminalGone {
+            return Ok(());
+        }
+        // Drain every event crossterm has (keys, pastes, and resizes, which
+        // arrive through its own signal pipe rather than the terminal).
+        while event::poll(Duration::ZERO)? {
+            let action = match event::read()? {
+                Event::Key(key) if key.kind != KeyEventKind::Release => {
+                    Some(action_for(&key, &runtime.app.contexts()))
+                }
+                Event::Paste(text) => Some(Action::Paste(text)),
+                Event::Resize(..) => {
+                    redraw = true;
+                    None
+                }
+                _ => None,
+            };
+            if let Some(action) = action {
+                redraw = true;
+                let effect = runtime.app.update(action);
+                if !runtime.perform(effect) {
+                    return Ok(());
+                }
+            }
+        }
+        let now = Instant::now();
+        if runtime.autosave.due(runtime.app.revision(), now) {
+            runtime.save_now();
+            redraw = true;
+        }
+        runtime.app.set_now(OffsetDateTime::now_utc());
+        if runtime.app.screen() == Screen::Home && runtime.list_changed_elsewhere() {
+            redraw = true;
+        }
+    }
+}

@@ -1,0 +1,379 @@
+//! `apply`: what came of an effect (a save, an open, a trash, an export)
+//! taken back into the state. The I/O layer decides nothing; every
+//! consequence, the failures above all, is decided here and tested here.
+
+use crate::tui::widgets::fit;
+
+use super::effect::{conflict_note, held_elsewhere};
+use super::{Access, App, Message, Modal, Outcome, Tone};
+
+impl App {
+    pub fn apply(&mut self, outcome: Outcome) {
+        match outcome {
+            Outcome::Opened { reflection, access } => {
+                // A note about the list (a deletion, a restore) does not belong here.
+                self.notice = None;
+                self.open_reflection(reflection);
+                match access {
+                    Access::Writable => {}
+                    // The id would crowd out the advice; the title is on screen.
+                    Access::HeldElsewhere(pid) => self.make_read_only(format!(
+                        "Read only: {}. Close it there, then press e here.",
+                        held_elsewhere(pid)
+                    )),
+                    Access::Unclaimed(why) => self.make_read_only(format!(
+                        "Read only: could not claim it for writing ({why})."
+                    )),
+                }
+            }
+            Outcome::OpenFailed(why) => self.notice = Some(Message::warning(why)),
+            Outcome::CreateFailed(why) => {
+                self.notice = Some(Message::warning(format!(
+                    "Could not start a reflection: {why}"
+                )));
+            }
+            Outcome::Listed { listing, select } => match listing {
+                Ok(listing) => {
+                    let selected = self.home.selected_summary().map(|s| s.id.clone());
+                    self.home.set_listing(listing);
+                    if let Some(id) = select.or(selected) {
+                        self.home.select_id(&id);
+                    }
+                }
+                Err(why) => {
+                    self.notice = Some(Message::warning(format!(
+                        "Could not list reflections: {why}"
+                    )));
+                }
+            },
+            Outcome::SearchLoaded(corpus) => self.home.set_corpus(corpus),
+            Outcome::SearchFailed(why) => {
+                self.home.set_corpus(Default::default());
+                self.notice = Some(Message::warning(format!("Search sees titles only: {why}")));
+            }
+            Outcome::Saved => {
+                if self
+                    .notice
+                    .as_ref()
+                    .is_some_and(|n| n.tone == Tone::Warning)
+                {
+                    self.notice = None;
+                }
+            }
+            Outcome::SaveFailed(why) => {
+                self.notice = Some(Message::warning(format!(
+                    "Could not save ({why}). Your writing is safe here; retrying."
+                )));
+            }
+            Outcome::Conflict { id, copy } => {
+                let note = conflict_note(&id, &copy);
+                self.make_read_only(note.clone());
+                // Kept for home and for the way out, where the session's own
+                // message would be gone.
+                self.notice = Some(Message::warning(note));
+            }
+            Outcome::ConflictCopyFailed(why) => {
+                self.notice = Some(Message::warning(format!(
+                    "The file changed outside rebound and your version could not be kept beside it ({why}); retrying."
+                )));
+            }
+            Outcome::Closed => {
+                self.close_reflection();
+            }
+            Outcome::Trashed { title, name } => {
+                let title = fit(&title, 32);
+                self.notice = Some(Message::calm(format!(
+                    "Moved \"{title}\" to the trash. u brings it back; later, `rebound restore` does."
+                )));
+                self.home.last_trashed = Some(name);
+            }
+            Outcome::TrashFailed(why) => {
+                self.notice = Some(Message::warning(format!("Could not delete it: {why}")));
+            }
+            Outcome::Restored {
+                id,
+                title,
+                searchable,
+            } => {
+                // Searchable again at once, answers included.
+                if let Some(text) = searchable {
+                    self.home.insert_text(id.clone(), text);
+                }
+                self.home.select_id(&id);
+                self.notice = Some(Message::calm(format!(
+                    "Restored \"{title}\" from the trash."
+                )));
+            }
+            Outcome::NotInTrash => {
+                self.notice = Some(Message::warning(
+                    "It is no longer in the trash (restored already?).",
+                ));
+            }
+            Outcome::RestoreFailed(why) => {
+                self.notice = Some(Message::warning(format!("Could not bring it back: {why}")));
+            }
+            Outcome::ExportExists => {
+                if let Some(prompt) = self.export_prompt_mut() {
+                    prompt.warning = Some("That file exists. Enter again replaces it.".into());
+                    prompt.replace = true;
+                }
+            }
+            Outcome::Exported { format, path } => {
+                if let Some(session) = self.session.as_mut() {
+                    session.message = Some(Message::calm(format!(
+                        "Wrote {} to {}",
+                        format.name(),
+                        path.display()
+                    )));
+                }
+                if matches!(self.modal, Some(Modal::Export(_))) {
+                    self.modal = None;
+                }
+            }
+            Outcome::ExportFailed(why) => {
+                if let Some(prompt) = self.export_prompt_mut() {
+                    prompt.warning = Some(format!("Could not write {why}"));
+                    prompt.replace = false;
+                }
+            }
+            Outcome::TookOver(reflection) => {
+                let view = self.session.as_ref().map(|s| s.view);
+                self.open_reflection(reflection);
+                if let Some(session) = self.session.as_mut() {
+                    if let Some(view) = view {
+                        session.view = view;
+                    }
+                    session.message = Some(Message::calm(
+                        "The other rebound has closed it; it is yours to edit now.",
+                    ));
+                }
+            }
+            Outcome::StillReadOnly(why) => {
+                if let Some(session) = self.session.as_mut() {
+                    session.message = Some(Message::warning(why));
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use time::UtcOffset;
+    use time::macros::date;
+
+    use super::*;
+    use crate::export::Format;
+    use crate::guide::Guide;
+    use crate::reflection::tests::sample_reflection;
+    use crate::reflection::{Reflection, Status};
+    use crate::store::{Listing, Summary};
+    use crate::tui::keys::Action;
+    use crate::tui::state::{Effect, Focus, Screen};
+
+    fn app() -> App {
+        App::new(
+            Guide::builtin().expect("guide"),
+            date!(2026 - 11 - 29),
+            UtcOffset::UTC,
+        )
+    }
+
+    fn opened(app: &mut App, reflection: Reflection, access: Access) {
+        app.apply(Outcome::Opened { reflection, access });
+    }
+
+    fn completed() -> Reflection {
+        let mut r = sample_reflection();
+        r.status = Status::Completed;
+        r
+    }
+
+    fn listing(ids: &[&str]) -> Listing {
+        Listing {
+            reflections: ids
+                .iter()
+                .map(|id| {
+                    Summary::of(&Reflection::new(
+                        (*id).into(),
+                        (*id).into(),
+                        sample_reflection().created,
+                    ))
+                })
+                .collect(),
+            ..Listing::default()
+        }
+    }
+
+    #[test]
+    fn a_failed_save_warns_until_a_save_succeeds() {
+        let mut app = app();
+        opened(&mut app, sample_reflection(), Access::Writable);
+        app.apply(Outcome::SaveFailed("No space left on device".into()));
+        let notice = app.notice.clone().expect("a warning");
+        assert_eq!(notice.tone, Tone::Warning);
+        assert!(
+            notice.text.contains("No space left on device"),
+            "{notice:?}"
+        );
+        assert!(notice.text.contains("safe here"), "{notice:?}");
+        // Typing goes on while it retries.
+        assert_eq!(app.screen(), Screen::Walk);
+        app.apply(Outcome::Saved);
+        assert_eq!(app.notice, None);
+    }
+
+    #[test]
+    fn a_conflict_keeps_both_versions_says_where_and_stops_writing() {
+        let mut app = app();
+        opened(&mut app, sample_reflection(), Access::Writable);
+        let copy = PathBuf::from("/data/conflicts/a-1.toml");
+        app.apply(Outcome::Conflict {
+            id: "a".into(),
+            copy,
+        });
+        let session = app.session.as_ref().expect("still open");
+        assert!(session.read_only);
+        let says = &app.notice.as_ref().expect("a lasting notice").text;
+        assert!(says.contains("/data/conflicts/a-1.toml"), "{says}");
+        assert_eq!(app.notice.as_ref().map(|n| &n.tone), Some(&Tone::Warning));
+    }
+
+    #[test]
+    fn a_reflection_held_elsewhere_opens_to_read_and_editing_asks_to_take_over() {
+        let mut app = app();
+        opened(
+            &mut app,
+            sample_reflection(),
+            Access::HeldElsewhere(Some(42)),
+        );
+        assert_eq!(app.screen(), Screen::Reading);
+        let said = &app.session.as_ref().expect("open").message;
+        assert!(said.as_ref().is_some_and(|m| m.text.contains("process 42")));
+        assert_eq!(app.update(Action::EditReflection), Effect::TakeOver);
+        app.apply(Outcome::StillReadOnly(
+            "Still read only: open elsewhere.".into(),
+        ));
+        assert!(app.session.as_ref().is_some_and(|s| s.read_only));
+        app.apply(Outcome::TookOver(sample_reflection()));
+        let session = app.session.as_ref().expect("open");
+        assert!(!session.read_only);
+        assert_eq!(app.screen(), Screen::Reading, "stays where the person was");
+    }
+
+    #[test]
+    fn a_restore_that_lost_the_race_says_so_calmly() {
+        let mut app = app();
+        app.apply(Outcome::NotInTrash);
+        let says = &app.notice.as_ref().expect("a notice").text;
+        assert!(says.contains("no longer in the trash"), "{says}");
+    }
+
+    #[test]
+    fn a_restore_selects_the_row_and_names_it() {
+        let mut app = app();
+        app.apply(Outcome::Listed {
+            listing: Ok(listing(&["a", "b", "c"])),
+            select: None,
+        });
+        app.apply(Outcome::Restored {
+            id: "c".into(),
+            title: "Third".into(),
+            searchable: Some("answers".into()),
+        });
+        assert_eq!(app.selected_summary().map(|s| s.id.as_str()), Some("c"));
+        assert!(
+            app.notice
+                .as_ref()
+                .is_some_and(|n| n.text.contains("Third"))
+        );
+    }
+
+    #[test]
+    fn a_relisting_keeps_the_selected_reflection_selected() {
+        let mut app = app();
+        app.apply(Outcome::Listed {
+            listing: Ok(listing(&["a", "b", "c"])),
+            select: Some("b".into()),
+        });
+        app.apply(Outcome::Listed {
+            listing: Ok(listing(&["new", "a", "b", "c"])),
+            select: None,
+        });
+        assert_eq!(app.selected_summary().map(|s| s.id.as_str()), Some("b"));
+    }
+
+    #[test]
+    fn an_existing_export_file_is_replaced_only_on_a_second_enter() {
+        let mut app = app();
+        opened(&mut app, completed(), Access::Writable);
+        app.update(Action::StartExport);
+        assert_eq!(app.focus(), Focus::ExportPrompt);
+        let Effect::Export { replace, .. } = app.update(Action::ConfirmExport) else {
+            panic!("asks to export");
+        };
+        assert!(!replace);
+        app.apply(Outcome::ExportExists);
+        let prompt = app.export_prompt().expect("still asking");
+        assert!(prompt.replace);
+        assert!(
+            prompt
+                .warning
+                .as_deref()
+                .is_some_and(|w| w.contains("exists"))
+        );
+        let Effect::Export { replace, .. } = app.update(Action::ConfirmExport) else {
+            panic!("asks again");
+        };
+        assert!(replace, "the second Enter replaces");
+        app.apply(Outcome::ExportFailed("/x: Permission denied".into()));
+        let prompt = app.export_prompt().expect("still asking");
+        assert!(!prompt.replace, "a failure asks again before replacing");
+        app.apply(Outcome::Exported {
+            format: Format::Markdown,
+            path: "/tmp/a.md".into(),
+        });
+        assert!(app.modal.is_none());
+        let said = app.session.as_ref().and_then(|s| s.message.as_ref());
+        assert!(said.is_some_and(|m| m.text == "Wrote Markdown to /tmp/a.md"));
+    }
+
+    #[test]
+    fn a_failed_open_or_create_says_why_on_home() {
+        let mut app = app();
+        app.apply(Outcome::OpenFailed("a.toml: not valid TOML".into()));
+        assert_eq!(app.screen(), Screen::Home);
+        assert!(
+            app.notice
+                .as_ref()
+                .is_some_and(|n| n.text.contains("not valid TOML"))
+        );
+        app.apply(Outcome::CreateFailed("No space left on device".into()));
+        assert!(
+            app.notice
+                .as_ref()
+                .is_some_and(|n| n.text.starts_with("Could not start"))
+        );
+    }
+
+    #[test]
+    fn trashing_closes_nothing_itself_but_remembers_what_u_brings_back() {
+        let mut app = app();
+        opened(&mut app, completed(), Access::Writable);
+        app.apply(Outcome::Closed);
+        assert_eq!(app.screen(), Screen::Home);
+        app.apply(Outcome::Trashed {
+            title: "The launch".into(),
+            name: "a.2".into(),
+        });
+        assert_eq!(app.home.last_trashed.as_deref(), Some("a.2"));
+        assert_eq!(
+            app.update(Action::UndoDelete),
+            Effect::Restore("a.2".into())
+        );
+        app.apply(Outcome::TrashFailed("Permission denied".into()));
+        assert!(app.notice.as_ref().is_some_and(|n| n.tone == Tone::Warning));
+    }
+}

@@ -1,0 +1,140 @@
+//! What `update` asks the I/O layer to do (an effect), and what came of it (an
+//! outcome), which `apply` takes back into the state.
+
+use std::path::PathBuf;
+
+use crate::export::Format;
+use crate::reflection::Reflection;
+use crate::search::Corpus;
+use crate::store::Listing;
+
+/// What the app loop must do outside the state.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    None,
+    Quit,
+    /// Create a reflection with this title and open it.
+    Create(String),
+    /// Load and open the reflection with this id.
+    Open(String),
+    /// Save the open reflection now, close it and show home.
+    CloseReflection,
+    /// Try to claim a reflection opened read-only, to edit it.
+    TakeOver,
+    /// Save, give the terminal back and stop until `fg`.
+    Suspend,
+    /// Load the text of every reflection's answers, for search.
+    LoadSearch,
+    /// Move this reflection to the trash.
+    Delete(String),
+    /// Bring this trashed file back.
+    Restore(String),
+    /// Write the open reflection to a file; `replace` allows overwriting.
+    Export {
+        path: String,
+        format: Format,
+        replace: bool,
+    },
+}
+
+/// Whether this rebound may write a reflection it opened.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Access {
+    Writable,
+    /// Another rebound has it open, by its process id when known.
+    HeldElsewhere(Option<u32>),
+    /// It could not be claimed for another reason, given here.
+    Unclaimed(String),
+}
+
+/// What came of an effect, or of a save.
+#[derive(Debug)]
+pub enum Outcome {
+    /// A reflection was read, once its claim was settled.
+    Opened {
+        reflection: Reflection,
+        access: Access,
+    },
+    /// It would not open: the reason.
+    OpenFailed(String),
+    /// A new reflection could not be started: the reason.
+    CreateFailed(String),
+    /// The list as it is on disk now. `select` names the row to select;
+    /// otherwise the row selected before stays selected.
+    Listed {
+        listing: Result<Listing, String>,
+        select: Option<String>,
+    },
+    SearchLoaded(Corpus),
+    /// Answers could not be read for search: the reason.
+    SearchFailed(String),
+    /// The open reflection is on disk as it stands.
+    Saved,
+    /// The save failed: the reason. The text is still here, to retry.
+    SaveFailed(String),
+    /// The file changed outside rebound since it was read, so it was not
+    /// overwritten; the version typed here was kept at `copy`.
+    Conflict {
+        id: String,
+        copy: PathBuf,
+    },
+    /// The file changed outside rebound and the version typed here could not
+    /// be kept beside it either: the reason.
+    ConflictCopyFailed(String),
+    /// The open reflection was saved and let go.
+    Closed,
+    /// Moved to the trash under `name`, which `u` can bring back.
+    Trashed {
+        title: String,
+        name: String,
+    },
+    TrashFailed(String),
+    /// Back from the trash; its search text, when it could be read.
+    Restored {
+        id: String,
+        title: String,
+        searchable: Option<String>,
+    },
+    /// Someone restored it first.
+    NotInTrash,
+    RestoreFailed(String),
+    /// The export's file exists and replacing it was not yet agreed.
+    ExportExists,
+    Exported {
+        format: Format,
+        path: PathBuf,
+    },
+    ExportFailed(String),
+    /// The other rebound let go: this is what it saved, now ours to edit.
+    TookOver(Reflection),
+    /// Still held elsewhere, or still unclaimable: the reason.
+    StillReadOnly(String),
+}
+
+impl Outcome {
+    /// Whether the open reflection is a fresh one from disk (or none), so
+    /// autosave starts counting again.
+    pub fn starts_afresh(&self) -> bool {
+        matches!(
+            self,
+            Outcome::Opened { .. } | Outcome::TookOver(_) | Outcome::Closed
+        )
+    }
+}
+
+/// Where the version that could not be saved over a changed file went, in one
+/// line for the screen and for the way out.
+pub fn conflict_note(id: &str, copy: &std::path::Path) -> String {
+    format!(
+        "{id} changed outside rebound, so it was not overwritten; the version typed here is in {}",
+        copy.display()
+    )
+}
+
+/// Who has a reflection open, in words that fit the message line.
+pub fn held_elsewhere(pid: Option<u32>) -> String {
+    match pid {
+        Some(pid) => format!("open in another rebound (process {pid})"),
+        None => "open in another rebound".to_string(),
+    }
+}

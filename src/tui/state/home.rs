@@ -1,0 +1,215 @@
+//! The home screen's state: the list of reflections, the search line that
+//! narrows it, the selected row, and what `u` can bring back.
+
+use ratatui_textarea::{Input, TextArea};
+
+use crate::search::{Corpus, Query};
+use crate::store::{Listing, Summary};
+use crate::text::clean_paste;
+use crate::tui::field::one_line_editor;
+use crate::tui::keys::Action;
+
+use super::{App, Effect, Message, TitlePurpose};
+
+/// The search line on the home screen; while `typing`, keys go to it.
+pub struct Search {
+    pub editor: TextArea<'static>,
+    pub typing: bool,
+    pub query: Query,
+}
+
+#[derive(Default)]
+pub struct Home {
+    pub listing: Listing,
+    /// The listing's titles in lower case, for search.
+    titles_lower: Vec<String>,
+    /// The rows the search lets through, as indices into the listing.
+    pub visible: Vec<usize>,
+    /// For each visible row: matched in its answers rather than its title,
+    /// so the list shows the words that matched.
+    pub matched_in_answers: Vec<bool>,
+    /// The selected row, as an index into `visible`.
+    pub selected: usize,
+    pub search: Option<Search>,
+    /// Every reflection's answer text, loaded when a search starts.
+    pub corpus: Option<Corpus>,
+    /// The trash name of the last reflection deleted, for `u`.
+    pub last_trashed: Option<String>,
+}
+
+impl Home {
+    pub fn set_listing(&mut self, listing: Listing) {
+        self.titles_lower = listing
+            .reflections
+            .iter()
+            .map(|s| s.title.to_lowercase())
+            .collect();
+        self.listing = listing;
+        self.refilter();
+    }
+
+    pub fn set_corpus(&mut self, corpus: Corpus) {
+        self.corpus = Some(corpus);
+        self.refilter();
+    }
+
+    /// The reflection on the selected row.
+    pub fn selected_summary(&self) -> Option<&Summary> {
+        let i = *self.visible.get(self.selected)?;
+        self.listing.reflections.get(i)
+    }
+
+    pub fn select_id(&mut self, id: &str) {
+        if let Some(row) = self
+            .visible
+            .iter()
+            .position(|&i| self.listing.reflections.get(i).is_some_and(|s| s.id == id))
+        {
+            self.selected = row;
+        }
+    }
+
+    /// One reflection's answers, searchable at once (when search is loaded).
+    pub fn insert_text(&mut self, id: String, text: String) {
+        if let Some(corpus) = self.corpus.as_mut() {
+            corpus.insert(id, text);
+            self.refilter();
+        }
+    }
+
+    /// A listed reflection's title in lower case, as search sees it.
+    pub fn title_lower(&self, index: usize) -> &str {
+        self.titles_lower.get(index).map_or("", String::as_str)
+    }
+
+    /// The active search, if it has words in it.
+    pub fn query(&self) -> Option<&Query> {
+        self.search
+            .as_ref()
+            .map(|s| &s.query)
+            .filter(|q| !q.is_empty())
+    }
+
+    /// Narrows the list to what the search matches.
+    fn refilter(&mut self) {
+        let all = 0..self.listing.reflections.len();
+        let (visible, in_answers) = match self.query() {
+            None => (all.collect(), Vec::new()),
+            Some(query) => all
+                .filter_map(|i| {
+                    let s = &self.listing.reflections[i];
+                    let answers = self.corpus.as_ref().map_or("", |c| c.lower(&s.id));
+                    query
+                        .matches(&self.titles_lower[i], answers)
+                        .map(|hit| (i, !hit.title_only))
+                })
+                .unzip(),
+        };
+        self.visible = visible;
+        self.matched_in_answers = in_answers;
+        self.selected = self.selected.min(self.visible.len().saturating_sub(1));
+    }
+}
+
+impl App {
+    /// Keys while the search line has focus: typing narrows the list.
+    pub(super) fn update_search(&mut self, action: Action) -> Effect {
+        let Some(search) = self.home.search.as_mut() else {
+            return Effect::None;
+        };
+        match action {
+            Action::ClearSearch => return self.update_home(Action::ClearSearch),
+            Action::OpenSelected => {
+                search.typing = false;
+                return self.update_home(Action::OpenSelected);
+            }
+            Action::SelectNext | Action::SelectPrev => return self.update_home(action),
+            Action::Edit(key) => {
+                let input = Input::from(key);
+                if input.key != ratatui_textarea::Key::Enter {
+                    search.editor.input(input);
+                }
+            }
+            Action::Paste(text) => {
+                search.editor.insert_str(clean_paste(&text, false));
+            }
+            _ => return Effect::None,
+        }
+        let text = search.editor.lines().join(" ");
+        let query = Query::parse(&text);
+        if query != search.query {
+            search.query = query;
+            self.home.selected = 0;
+            self.home.refilter();
+        }
+        Effect::None
+    }
+
+    pub(super) fn update_home(&mut self, action: Action) -> Effect {
+        let home = &mut self.home;
+        let count = home.visible.len();
+        match action {
+            Action::NewReflection => {
+                self.open_title_prompt(TitlePurpose::New);
+                Effect::None
+            }
+            Action::OpenSelected => match home.selected_summary() {
+                Some(s) => Effect::Open(s.id.clone()),
+                None => Effect::None,
+            },
+            Action::StartSearch if !home.listing.reflections.is_empty() => {
+                let search = home.search.get_or_insert_with(|| {
+                    let mut editor = one_line_editor(String::new());
+                    editor.set_placeholder_text("words from a title or an answer");
+                    Search {
+                        editor,
+                        typing: true,
+                        query: Query::default(),
+                    }
+                });
+                search.typing = true;
+                if home.corpus.is_none() {
+                    Effect::LoadSearch
+                } else {
+                    Effect::None
+                }
+            }
+            Action::ClearSearch => {
+                let selected = home.selected_summary().map(|s| s.id.clone());
+                home.search = None;
+                // Loaded again for the next search, so it sees any hand edits.
+                home.corpus = None;
+                home.refilter();
+                if let Some(id) = selected {
+                    home.select_id(&id);
+                }
+                Effect::None
+            }
+            Action::DeleteSelected => {
+                if let Some(s) = home.selected_summary() {
+                    let (id, title) = (s.id.clone(), s.title.clone());
+                    self.ask_to_delete(id, &title);
+                }
+                Effect::None
+            }
+            Action::UndoDelete => match home.last_trashed.take() {
+                Some(name) => Effect::Restore(name),
+                None => {
+                    self.notice = Some(Message::calm(
+                        "Nothing deleted here to bring back (`rebound restore` lists the trash).",
+                    ));
+                    Effect::None
+                }
+            },
+            Action::SelectNext if count > 0 => {
+                home.selected = (home.selected + 1).min(count - 1);
+                Effect::None
+            }
+            Action::SelectPrev => {
+                home.selected = home.selected.saturating_sub(1);
+                Effect::None
+            }
+            _ => Effect::None,
+        }
+    }
+}

@@ -1,0 +1,342 @@
+//! Everything the TUI shows, and the two ways it changes: `update` turns an
+//! action into a new state and at most one effect; `apply` takes what came of
+//! an effect. No terminal or file I/O happens here, so every rule, including
+//! what a failed save or a lost race does, is unit-tested.
+//!
+//! The state is split by area: `home` (the list and its search), `session`
+//! (an open reflection, walked in `walk` or read in `reading`), `modal` (the
+//! one prompt or confirmation on top). `focus` is the one place that decides
+//! which of them has the keys; `update`, the key contexts and drawing all ask it.
+
+mod apply;
+mod effect;
+mod home;
+mod modal;
+mod reading;
+mod session;
+mod walk;
+
+#[cfg(test)]
+mod tests;
+
+use std::path::PathBuf;
+
+use time::{Date, OffsetDateTime, UtcOffset};
+
+use crate::dates::Clock;
+use crate::guide::{FieldGuide, FieldKind, Guide};
+use crate::reflection::Reflection;
+use crate::search::Corpus;
+use crate::stage::Stage;
+use crate::store::{Listing, Summary};
+use crate::tui::keys::{Action, Context};
+use crate::tui::reading_page;
+
+pub use effect::{Access, Effect, Outcome, conflict_note, held_elsewhere};
+pub use home::{Home, Search};
+pub use modal::{ConfirmDelete, ExportPrompt, Modal, TitlePrompt, TitlePurpose};
+pub use session::{Session, View};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Tone {
+    Calm,
+    Warning,
+}
+
+/// A short line under the form or plan: a date message, what completion needs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    pub text: String,
+    pub tone: Tone,
+}
+
+impl Message {
+    pub fn calm(text: impl Into<String>) -> Message {
+        Message {
+            text: text.into(),
+            tone: Tone::Calm,
+        }
+    }
+
+    pub fn warning(text: impl Into<String>) -> Message {
+        Message {
+            text: text.into(),
+            tone: Tone::Warning,
+        }
+    }
+}
+
+/// The screen underneath any prompt or help.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    Home,
+    /// Walking the stages of the open reflection (editing).
+    Walk,
+    /// Reading the open reflection: the plan and every answer on one page.
+    Reading,
+}
+
+/// What has the keys now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    Help,
+    Confirm,
+    TitlePrompt,
+    ExportPrompt,
+    /// The search line on home.
+    Search,
+    Home,
+    /// A field of a question stage, of this kind.
+    Field(FieldKind),
+    /// The growth plan page of the walk.
+    Plan,
+    Reading,
+}
+
+pub struct App {
+    pub guide: &'static Guide,
+    /// The time as the loop last read it; `update` never reads the clock itself.
+    pub now: OffsetDateTime,
+    /// The person's calendar at `now`.
+    pub clock: Clock,
+    /// The window size as the loop last saw it (columns, rows).
+    pub size: (u16, u16),
+    /// The window is below the minimum size; keys wait until it is larger.
+    pub too_small: bool,
+    pub home: Home,
+    /// The open reflection, walked or read.
+    pub session: Option<Session>,
+    /// The one prompt or confirmation on top, if any.
+    pub modal: Option<Modal>,
+    pub help_open: bool,
+    /// A line for the whole app (a failed save, a file that would not open).
+    pub notice: Option<Message>,
+    /// Where exports go unless the person types another path.
+    pub export_dir: PathBuf,
+}
+
+impl App {
+    pub fn new(guide: &'static Guide, today: Date, offset: UtcOffset) -> App {
+        let now = today.midnight().assume_offset(offset);
+        App {
+            guide,
+            now,
+            clock: Clock::at(now, offset),
+            size: (100, 32),
+            too_small: false,
+            home: Home::default(),
+            session: None,
+            modal: None,
+            help_open: false,
+            notice: None,
+            export_dir: PathBuf::from("exports"),
+        }
+    }
+
+    /// The loop read the clock.
+    pub fn set_now(&mut self, now: OffsetDateTime) {
+        self.now = now;
+        self.clock = Clock::at(now, self.clock.offset);
+    }
+
+    /// The screen underneath: home unless a reflection is open.
+    pub fn screen(&self) -> Screen {
+        match &self.session {
+            None => Screen::Home,
+            Some(s) => match s.view {
+                View::Walk => Screen::Walk,
+                View::Reading => Screen::Reading,
+            },
+        }
+    }
+
+    /// What has the keys: help over everything, then a prompt, then the screen.
+    pub fn focus(&self) -> Focus {
+        if self.help_open {
+            Focus::Help
+        } else {
+            self.focus_under_help()
+        }
+    }
+
+    /// What would have the keys if help were closed: what help describes.
+    pub fn focus_under_help(&self) -> Focus {
+        match &self.modal {
+            Some(Modal::ConfirmDelete(_)) => return Focus::Confirm,
+            Some(Modal::Title(_)) => return Focus::TitlePrompt,
+            Some(Modal::Export(_)) => return Focus::ExportPrompt,
+            None => {}
+        }
+        match self.screen() {
+            Screen::Home if self.home.search.as_ref().is_some_and(|s| s.typing) => Focus::Search,
+            Screen::Home => Focus::Home,
+            Screen::Reading => Focus::Reading,
+            Screen::Walk => {
+                let on_plan = self
+                    .session
+                    .as_ref()
+                    .is_some_and(|s| s.cursor.stage == Stage::Plan);
+                match self.focused_field() {
+                    // The plan's one field (how heavy it feels now) is rated
+                    // with the plan's own keys.
+                    Some(field) if !on_plan => Focus::Field(field.kind),
+                    _ => Focus::Plan,
+                }
+            }
+        }
+    }
+
+    /// The binding contexts in force, most specific first.
+    pub fn contexts(&self) -> Vec<Context> {
+        contexts_of(self.focus())
+    }
+
+    /// The contexts of the screen itself, whether or not help covers it.
+    pub fn contexts_without_help(&self) -> Vec<Context> {
+        contexts_of(self.focus_under_help())
+    }
+
+    /// The field the cursor is on; `None` on the growth plan or with nothing open.
+    pub fn focused_field(&self) -> Option<&'static FieldGuide> {
+        let session = self.session.as_ref()?;
+        self.guide.field(session.cursor.stage, session.cursor.field)
+    }
+
+    pub fn update(&mut self, action: Action) -> Effect {
+        match action {
+            Action::Quit => return Effect::Quit,
+            Action::Suspend => return Effect::Suspend,
+            _ => {}
+        }
+        // Nothing is visible, so nothing is edited blind.
+        if self.too_small {
+            return Effect::None;
+        }
+        // A calm note (a deletion, an export) is read once, then makes room;
+        // warnings stay until what they warn about is resolved.
+        if self.notice.as_ref().is_some_and(|n| n.tone == Tone::Calm) {
+            self.notice = None;
+        }
+        if action == Action::ToggleHelp {
+            self.help_open = !self.help_open;
+            return Effect::None;
+        }
+        match self.focus() {
+            Focus::Help => Effect::None,
+            Focus::Confirm | Focus::TitlePrompt | Focus::ExportPrompt => self.update_modal(action),
+            Focus::Search => self.update_search(action),
+            Focus::Home => self.update_home(action),
+            Focus::Field(_) | Focus::Plan => self.update_walk(action),
+            Focus::Reading => self.update_reading(action),
+        }
+    }
+
+    /// Opens a reflection: a completed one to read, with its first open step
+    /// selected; an unfinished one at the stage and field where the person
+    /// stopped.
+    pub fn open_reflection(&mut self, reflection: Reflection) {
+        let session = Session::open(reflection, self.guide, self.clock.today);
+        let walking = session.view == View::Walk;
+        self.session = Some(session);
+        self.modal = None;
+        if walking {
+            self.remember_position();
+        }
+    }
+
+    /// Shows the open reflection to read only, with the reason.
+    pub fn make_read_only(&mut self, reason: String) {
+        if let Some(session) = self.session.as_mut() {
+            session.read_only = true;
+            session.message = Some(Message::warning(reason));
+            session.view = View::Reading;
+        }
+        // A prompt that would change it has nothing left to change.
+        if matches!(self.modal, Some(Modal::Title(_))) {
+            self.modal = None;
+        }
+    }
+
+    /// Closes the open reflection and shows home.
+    pub fn close_reflection(&mut self) -> Option<Reflection> {
+        self.modal = None;
+        let reflection = self.session.take().map(|s| s.reflection);
+        // Keep search current without reading the file again.
+        if let (Some(corpus), Some(r)) = (self.home.corpus.as_mut(), reflection.as_ref()) {
+            corpus.insert(r.id.clone(), crate::search::searchable_text(r, self.guide));
+        }
+        reflection
+    }
+
+    pub fn set_listing(&mut self, listing: Listing) {
+        self.home.set_listing(listing);
+    }
+
+    pub fn set_corpus(&mut self, corpus: Corpus) {
+        self.home.set_corpus(corpus);
+    }
+
+    /// The reflection on the selected row.
+    pub fn selected_summary(&self) -> Option<&Summary> {
+        self.home.selected_summary()
+    }
+
+    /// The line under a reflection: a warning for the whole app (a failed
+    /// save) first, so a calm "Done" never hides it.
+    pub fn message_for<'a>(&'a self, session: &'a Session) -> Option<&'a Message> {
+        let warning = self.notice.as_ref().filter(|n| n.tone == Tone::Warning);
+        warning
+            .or(session.message.as_ref())
+            .or(self.notice.as_ref())
+    }
+
+    /// The reading page as laid out for the current window.
+    pub fn reading_document(&self) -> Option<reading_page::Document> {
+        let session = self.session.as_ref()?;
+        let (width, _) = reading_page::page_size(self.size);
+        Some(reading_page::document(
+            &session.reflection,
+            self.guide,
+            self.clock.today,
+            width,
+            session.reading,
+        ))
+    }
+
+    /// The open reflection's revision: it moves with every change to save.
+    pub fn revision(&self) -> u64 {
+        self.session.as_ref().map_or(0, |s| s.revision)
+    }
+
+    /// Stamps the open reflection as edited now, just before it is saved.
+    pub fn stamp_updated(&mut self) {
+        let now = self.now;
+        if let Some(session) = self.session.as_mut() {
+            session.reflection.updated = now;
+        }
+    }
+}
+
+/// The binding contexts for what has focus, most specific first.
+fn contexts_of(focus: Focus) -> Vec<Context> {
+    let specific: &[Context] = match focus {
+        Focus::Help => &[Context::Help],
+        Focus::Confirm => &[Context::Confirm],
+        Focus::TitlePrompt => &[Context::TitlePrompt],
+        Focus::ExportPrompt => &[Context::ExportPrompt],
+        Focus::Search => &[Context::HomeSearch],
+        Focus::Home => &[Context::Home],
+        Focus::Reading => &[Context::Detail],
+        Focus::Plan => &[Context::Plan, Context::PlanNav],
+        Focus::Field(kind) => match kind {
+            FieldKind::Text | FieldKind::List => &[Context::MultiLine, Context::StageNav],
+            FieldKind::Checklist => &[Context::Checklist, Context::StageNav],
+            FieldKind::Rating => &[Context::Rating, Context::StageNav],
+            FieldKind::Actions => &[Context::Steps, Context::StageNav],
+            _ => &[Context::SingleLine, Context::StageNav],
+        },
+    };
+    let mut contexts = specific.to_vec();
+    contexts.push(Context::Global);
+    contexts
+}

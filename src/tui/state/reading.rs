@@ -1,0 +1,115 @@
+//! The reading page: scrolling, choosing and ticking steps, and the ways out
+//! of it (edit, export, delete).
+
+use crate::lifecycle;
+use crate::tui::keys::Action;
+use crate::tui::reading_page;
+
+use super::{App, Effect, Message, View};
+
+impl App {
+    /// Keys on the reading page: scroll, choose and tick steps, edit, export.
+    pub(super) fn update_reading(&mut self, action: Action) -> Effect {
+        let Some(session) = self.session.as_mut() else {
+            return Effect::None;
+        };
+        if session.read_only
+            && matches!(
+                action,
+                Action::TickStep | Action::EditReflection | Action::DeleteSelected
+            )
+        {
+            return Effect::TakeOver;
+        }
+        match action {
+            Action::BackHome => return Effect::CloseReflection,
+            Action::ScrollDown
+            | Action::ScrollUp
+            | Action::PageDown
+            | Action::PageUp
+            | Action::ScrollTop
+            | Action::ScrollBottom
+            | Action::NextStep
+            | Action::PrevStep => self.move_on_page(action),
+            Action::TickStep => {
+                if let Some(index) = session.reading.selected_step
+                    && let Some((what, done)) = lifecycle::tick_step(&mut session.reflection, index)
+                {
+                    session.revision += 1;
+                    session.keep_completed_snapshot();
+                    session.message = Some(Message::calm(if done {
+                        format!("Done: {what}")
+                    } else {
+                        format!("Not done yet: {what}")
+                    }));
+                }
+            }
+            Action::EditReflection => {
+                session.opened_from_reading = true;
+                session.message = Some(Message::calm(
+                    "Editing. It stays complete unless you change an answer; Esc goes back to reading.",
+                ));
+                session.view = View::Walk;
+                self.remember_position();
+            }
+            Action::StartExport => {
+                session.message = None;
+                self.open_export_prompt();
+            }
+            Action::DeleteSelected => {
+                let (id, title) = (
+                    session.reflection.id.clone(),
+                    session.reflection.title.clone(),
+                );
+                self.ask_to_delete(id, &title);
+            }
+            _ => {}
+        }
+        Effect::None
+    }
+
+    /// Scrolling and choosing steps on the reading page: only these need the
+    /// page laid out, to stop at its end and keep the chosen step in view.
+    fn move_on_page(&mut self, action: Action) {
+        let Some(doc) = self.reading_document() else {
+            return;
+        };
+        let (_, height) = reading_page::page_size(self.size);
+        let page = usize::from(height.saturating_sub(2).max(1));
+        let max = doc.max_scroll(height);
+        let Some(session) = self.session.as_mut() else {
+            return;
+        };
+        let reading = &mut session.reading;
+        match action {
+            Action::ScrollDown => reading.scroll += 1,
+            Action::ScrollUp => reading.scroll = reading.scroll.saturating_sub(1),
+            Action::PageDown => reading.scroll += page,
+            Action::PageUp => reading.scroll = reading.scroll.saturating_sub(page),
+            Action::ScrollTop => reading.scroll = 0,
+            Action::ScrollBottom => reading.scroll = max,
+            _ => {
+                let at = doc
+                    .steps
+                    .iter()
+                    .position(|s| Some(s.index) == reading.selected_step);
+                let next = match (action, at) {
+                    (_, None) => doc.steps.first(),
+                    (Action::NextStep, Some(i)) => doc.steps.get((i + 1) % doc.steps.len()),
+                    (_, Some(i)) => doc.steps.get((i + doc.steps.len() - 1) % doc.steps.len()),
+                };
+                if let Some(step) = next {
+                    reading.selected_step = Some(step.index);
+                    // Keep the step in view, with a line of context.
+                    let rows = usize::from(height);
+                    if step.line < reading.scroll + 1 {
+                        reading.scroll = step.line.saturating_sub(1);
+                    } else if step.line + 2 > reading.scroll + rows {
+                        reading.scroll = (step.line + 2).saturating_sub(rows);
+                    }
+                }
+            }
+        }
+        reading.scroll = reading.scroll.min(max);
+    }
+}

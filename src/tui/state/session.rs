@@ -1,0 +1,90 @@
+//! The open reflection: what is being walked or read, what changed, and what
+//! it was when last complete.
+
+use time::Date;
+
+use crate::guide::Guide;
+use crate::lifecycle;
+use crate::outline;
+use crate::reflection::{Reflection, Status};
+use crate::tui::field::FieldFocus;
+use crate::tui::reading_page::Reading;
+use crate::wizard::Cursor;
+
+use super::Message;
+
+/// How the open reflection is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum View {
+    /// The stages, one screen each, for editing.
+    Walk,
+    /// One page to read: the plan, then every answer.
+    Reading,
+}
+
+pub struct Session {
+    pub reflection: Reflection,
+    pub view: View,
+    /// Where the walk is: a stage and a field in it.
+    pub cursor: Cursor,
+    /// The editing state of the field under the cursor.
+    pub focus: FieldFocus,
+    /// Bumped on every change; the loop saves when it moves.
+    pub revision: u64,
+    pub plan_scroll: u16,
+    pub message: Option<Message>,
+    /// Where the reader is on the reading page.
+    pub reading: Reading,
+    /// Esc from the stages goes back to the reading page it came from.
+    pub opened_from_reading: bool,
+    /// The reflection as it was when last complete. An edit reopens it; an
+    /// edit undone (the answers back as they were) makes it complete again,
+    /// with its original date, so one stray key costs nothing.
+    pub as_completed: Option<Reflection>,
+    /// Another rebound is writing this reflection (or a conflict left it so):
+    /// it can be read and exported here, not changed.
+    pub read_only: bool,
+}
+
+impl Session {
+    /// A completed reflection opens to read, its first open step selected; an
+    /// unfinished one opens to walk, at the field where the person stopped.
+    pub fn open(reflection: Reflection, guide: &Guide, today: Date) -> Session {
+        let cursor = Cursor::of(&reflection, guide);
+        let focus = FieldFocus::at(&reflection, guide, cursor);
+        let completed = reflection.status == Status::Completed;
+        let steps: Vec<(usize, bool)> = outline::growth_plan(&reflection, guide, today)
+            .steps()
+            .map(|s| (s.index, s.item.done))
+            .collect();
+        let first_open = steps
+            .iter()
+            .find(|(_, done)| !done)
+            .or(steps.first())
+            .map(|(i, _)| *i);
+        Session {
+            as_completed: lifecycle::completed_snapshot(&reflection),
+            reflection,
+            view: if completed { View::Reading } else { View::Walk },
+            cursor,
+            focus,
+            revision: 0,
+            plan_scroll: 0,
+            message: None,
+            reading: Reading {
+                scroll: 0,
+                selected_step: first_open,
+            },
+            opened_from_reading: false,
+            read_only: false,
+        }
+    }
+
+    /// A tick or the plan's own rating follows the plan rather than changing
+    /// it: a completed reflection stays completed, as it now stands.
+    pub(super) fn keep_completed_snapshot(&mut self) {
+        if let Some(now) = lifecycle::completed_snapshot(&self.reflection) {
+            self.as_completed = Some(now);
+        }
+    }
+}

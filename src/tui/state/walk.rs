@@ -1,0 +1,269 @@
+//! The stage walk: moving between fields and stages, editing the focused
+//! field, and marking the reflection complete on the growth plan.
+
+use ratatui_textarea::Input;
+use time::Date;
+
+use crate::guide::{FieldGuide, FieldKind};
+use crate::lifecycle::{self, AfterEdit, Completion, Missing};
+use crate::reflection::Status;
+use crate::stage::Stage;
+use crate::tui::field::FieldFocus;
+use crate::tui::keys::Action;
+use crate::wizard::Cursor;
+
+use super::{App, Effect, Message, Session, TitlePurpose, Tone, View};
+
+impl App {
+    pub(super) fn update_walk(&mut self, action: Action) -> Effect {
+        let guide = self.guide;
+        let today = self.clock.today;
+        let Some(session) = self.session.as_mut() else {
+            return Effect::None;
+        };
+        let stage = session.cursor.stage;
+        let field = guide.field(stage, session.cursor.field);
+        match action {
+            Action::BackHome => {
+                self.leave_field();
+                if let Some(session) = self.session.as_mut()
+                    && session.opened_from_reading
+                    && session.reflection.status == Status::Completed
+                {
+                    session.opened_from_reading = false;
+                    session.message = None;
+                    session.view = View::Reading;
+                    return Effect::None;
+                }
+                return Effect::CloseReflection;
+            }
+            Action::NextField => {
+                let to = session.cursor.next_field(guide);
+                self.move_to(to);
+            }
+            Action::PrevField => {
+                let to = session.cursor.prev_field(guide);
+                self.move_to(to);
+            }
+            Action::NextStage => {
+                if let Some(to) = session.cursor.next_stage() {
+                    self.move_to(to);
+                }
+            }
+            Action::PrevStage => {
+                if let Some(to) = session.cursor.prev_stage() {
+                    self.move_to(to);
+                }
+            }
+            Action::EditTitle => self.open_title_prompt(TitlePurpose::Rename),
+            Action::MarkComplete => self.mark_complete(),
+            Action::ScrollDown => session.plan_scroll = session.plan_scroll.saturating_add(3),
+            Action::ScrollUp => session.plan_scroll = session.plan_scroll.saturating_sub(3),
+            action => {
+                let Some(field) = field else {
+                    return Effect::None;
+                };
+                // A digit a rating cannot take gets a word, not silence.
+                if field.kind == FieldKind::Rating
+                    && let Action::Edit(key) = &action
+                    && let crossterm::event::KeyCode::Char(c @ '6'..='9') = key.code
+                {
+                    session.message = Some(Message::warning(format!(
+                        "{c} is off the scale: ratings go from 1 to 5."
+                    )));
+                    return Effect::None;
+                }
+                let before = session.reflection.answer(stage, &field.key).cloned();
+                let ticks_only = action == Action::ToggleDone;
+                if edit_field(session, field, action, today) {
+                    session
+                        .focus
+                        .commit(&mut session.reflection, stage, field, today);
+                }
+                if field.kind == FieldKind::Checklist {
+                    session
+                        .reflection
+                        .order_checks(stage, &field.key, &field.options);
+                }
+                // Only a real change counts: looking around never reopens a
+                // completed reflection or touches the file; nor does ticking a
+                // step done, which is following the plan, not changing it.
+                if session.reflection.answer(stage, &field.key) != before.as_ref() {
+                    session.revision += 1;
+                    if session
+                        .message
+                        .as_ref()
+                        .is_some_and(|m| m.tone == Tone::Warning)
+                    {
+                        session.message = None;
+                    }
+                    if ticks_only || stage == Stage::Plan {
+                        session.keep_completed_snapshot();
+                    } else {
+                        follow_completion(session);
+                    }
+                }
+            }
+        }
+        Effect::None
+    }
+
+    /// Completion asks for what the plan needs and says exactly what is missing.
+    fn mark_complete(&mut self) {
+        let now = self.now;
+        let Some(session) = self.session.as_mut() else {
+            return;
+        };
+        session.message = Some(
+            match lifecycle::mark_complete(&mut session.reflection, now) {
+                Completion::AlreadyComplete => Message::calm("Already complete."),
+                Completion::Marked => {
+                    session.revision += 1;
+                    session.as_completed = Some(session.reflection.clone());
+                    Message::calm("Marked complete. It stays in your list; Esc goes home.")
+                }
+                Completion::Needs(missing) => {
+                    let list: Vec<String> = missing
+                        .iter()
+                        .map(|m| match m {
+                            Missing::Title => format!("{} (press t)", m.describe()),
+                            Missing::GoalOrStep => m.describe().to_string(),
+                        })
+                        .collect();
+                    Message::warning(format!("To mark it complete, add {}.", list.join(" and ")))
+                }
+            },
+        );
+    }
+
+    /// As focus leaves a field, a date phrase on screen becomes its date (the
+    /// reflection already holds the date, so nothing is written here).
+    fn leave_field(&mut self) {
+        let guide = self.guide;
+        let today = self.clock.today;
+        let Some(session) = self.session.as_mut() else {
+            return;
+        };
+        if let Some(field) = guide.field(session.cursor.stage, session.cursor.field) {
+            session.focus.normalise_dates(field.kind, today);
+        }
+    }
+
+    fn move_to(&mut self, to: Cursor) {
+        self.leave_field();
+        let guide = self.guide;
+        let Some(session) = self.session.as_mut() else {
+            return;
+        };
+        if to == session.cursor {
+            return;
+        }
+        session.focus = FieldFocus::at(&session.reflection, guide, to);
+        session.cursor = to;
+        session.message = None;
+        session.plan_scroll = 0;
+        self.remember_position();
+    }
+
+    /// Stores the cursor in the reflection so resuming returns here.
+    pub(super) fn remember_position(&mut self) {
+        let guide = self.guide;
+        let Some(session) = self.session.as_mut() else {
+            return;
+        };
+        let stage = session.cursor.stage.key().to_string();
+        let field = guide
+            .field(session.cursor.stage, session.cursor.field)
+            .map(|f| f.key.clone())
+            .unwrap_or_default();
+        if session.reflection.position.stage != stage || session.reflection.position.field != field
+        {
+            session.reflection.position.stage = stage;
+            session.reflection.position.field = field;
+            // Looking around a completed reflection is not editing it: the
+            // position is saved with the next real change, if any, and the
+            // file (and its "last edited" date) stays as it was.
+            if session.reflection.status != Status::Completed {
+                session.revision += 1;
+            }
+        }
+    }
+}
+
+/// Changing a completed reflection's answers makes it a work in progress
+/// again; changing them back makes it complete again.
+fn follow_completion(session: &mut Session) {
+    let text = match lifecycle::after_edit(&mut session.reflection, session.as_completed.as_ref()) {
+        AfterEdit::Unchanged => return,
+        AfterEdit::Restored => "Back as it was, so it is complete again.",
+        AfterEdit::Reopened => {
+            "Changed, so this reflection is in progress again; mark it complete on the growth plan."
+        }
+    };
+    session.message = Some(Message::calm(text));
+}
+
+/// Applies a field-level action; true when the focused editor changed and must
+/// be written to the reflection (ticks and ratings change it directly).
+fn edit_field(session: &mut Session, field: &FieldGuide, action: Action, today: Date) -> bool {
+    let stage = session.cursor.stage;
+    let reflection = &mut session.reflection;
+    match (&mut session.focus, action) {
+        (focus, Action::Edit(key)) => focus.edit(field.kind, Input::from(key)),
+        (focus, Action::Paste(text)) => focus.paste(field.kind, &text),
+        (focus, Action::Undo) => focus.undo(),
+        (focus, Action::Redo) => focus.redo(),
+        (FieldFocus::Checklist { index }, Action::ChoiceDown) => {
+            *index = (*index + 1).min(field.options.len().saturating_sub(1));
+            false
+        }
+        (FieldFocus::Checklist { index }, Action::ChoiceUp) => {
+            *index = index.saturating_sub(1);
+            false
+        }
+        (FieldFocus::Checklist { index }, Action::ToggleChoice) => {
+            if let Some(option) = field.options.get(*index) {
+                reflection.toggle_check(stage, &field.key, &option.key);
+            }
+            false
+        }
+        (_, Action::Rate(value)) if field.kind == FieldKind::Rating && (1..=5).contains(&value) => {
+            reflection.set_rating(stage, &field.key, Some(value));
+            false
+        }
+        (_, Action::RateUp) if field.kind == FieldKind::Rating => {
+            let next = reflection
+                .rating(stage, &field.key)
+                .map_or(1, |v| (v + 1).min(5));
+            reflection.set_rating(stage, &field.key, Some(next));
+            false
+        }
+        (_, Action::RateDown) if field.kind == FieldKind::Rating => {
+            let next = reflection
+                .rating(stage, &field.key)
+                .map_or(1, |v| v.saturating_sub(1).max(1));
+            reflection.set_rating(stage, &field.key, Some(next));
+            false
+        }
+        (_, Action::ClearRating) if field.kind == FieldKind::Rating => {
+            reflection.set_rating(stage, &field.key, None);
+            false
+        }
+        (FieldFocus::Steps(steps), Action::StepDown) => {
+            steps.down(today);
+            false
+        }
+        (FieldFocus::Steps(steps), Action::StepUp) => {
+            steps.up(today);
+            false
+        }
+        (FieldFocus::Steps(steps), Action::NewStep) => steps.new_step(today),
+        (FieldFocus::Steps(steps), Action::ToggleDone) => steps.toggle_done(),
+        (FieldFocus::Steps(steps), Action::SwitchStepColumn) => {
+            steps.switch_column(today);
+            false
+        }
+        (FieldFocus::Steps(steps), Action::DeleteStep) => steps.backspace(today),
+        _ => false,
+    }
+}
