@@ -327,6 +327,16 @@ pub fn bindings_for(contexts: &[Context]) -> Vec<&'static Binding> {
         .collect()
 }
 
+/// A modal's line of key hints, read from the table: the footer bindings of
+/// its context as (label, does), e.g. `[("Enter", "continue"), ("Esc", "cancel")]`.
+pub fn hint(context: Context) -> Vec<(&'static str, &'static str)> {
+    bindings_for(&[context])
+        .into_iter()
+        .filter(|b| b.in_footer)
+        .map(|b| (b.label, b.does))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
