@@ -424,4 +424,119 @@ mod tests {
             );
         }
     }
+
+    /// The context stacks the app asks with (`App::contexts` in state.rs).
+    const STACKS: &[&[Context]] = &[
+        &[C::Help, C::Global],
+        &[C::Confirm, C::Global],
+        &[C::HomeSearch, C::Global],
+        &[C::Home, C::Global],
+        &[C::ExportPrompt, C::Global],
+        &[C::Detail, C::Global],
+        &[C::TitlePrompt, C::Global],
+        &[C::Global],
+        &[C::Plan, C::PlanNav, C::Global],
+        &[C::MultiLine, C::StageNav, C::Global],
+        &[C::SingleLine, C::StageNav, C::Global],
+        &[C::Checklist, C::StageNav, C::Global],
+        &[C::Rating, C::StageNav, C::Global],
+        &[C::Steps, C::StageNav, C::Global],
+    ];
+
+    fn event(key: &Key) -> KeyEvent {
+        press(key.code, key.mods)
+    }
+
+    /// What pressing `key` should do under `binding`.
+    fn expected(binding: &Binding, key: &Key) -> Action {
+        match (&binding.action, key.code) {
+            (Action::Rate(0), KeyCode::Char(c)) => Action::Rate(c as u8 - b'0'),
+            (action, _) => action.clone(),
+        }
+    }
+
+    #[test]
+    fn no_binding_is_shadowed() {
+        for binding in BINDINGS {
+            let stacks: Vec<_> = STACKS
+                .iter()
+                .filter(|s| s.contains(&binding.context))
+                .collect();
+            assert!(!stacks.is_empty(), "{:?} is never asked", binding.context);
+            for key in binding.keys {
+                let reached: Vec<bool> = stacks
+                    .iter()
+                    .map(|s| action_for(&event(key), s) == expected(binding, key))
+                    .collect();
+                // A footer key must do what the footer says wherever it shows;
+                // any other key must work somewhere (Ctrl-Z suspends only
+                // outside text fields).
+                let ok = if binding.in_footer {
+                    reached.iter().all(|r| *r)
+                } else {
+                    reached.iter().any(|r| *r)
+                };
+                assert!(
+                    ok,
+                    "{:?} {key:?} ({} {}) is taken by an earlier binding",
+                    binding.context, binding.label, binding.does
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn every_action_a_modal_needs_is_in_its_hint() {
+        let modals = [
+            (
+                C::TitlePrompt,
+                vec![Action::ConfirmTitle, Action::CancelTitle],
+            ),
+            (
+                C::ExportPrompt,
+                vec![
+                    Action::ConfirmExport,
+                    Action::NextFormat,
+                    Action::CancelExport,
+                ],
+            ),
+            (C::Confirm, vec![Action::ConfirmYes, Action::ConfirmNo]),
+        ];
+        for (context, actions) in modals {
+            // What `hint` lists.
+            let shown: Vec<&Binding> = bindings_for(&[context])
+                .into_iter()
+                .filter(|b| b.in_footer)
+                .collect();
+            for action in actions {
+                assert!(
+                    shown.iter().any(|b| b.action == action),
+                    "{context:?} has no hint for {action:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn hand_written_hints_name_the_keys_that_are_bound() {
+        // confirm.rs, export_prompt.rs and the search line in home.rs word
+        // their hints differently from the footer, so they write these labels
+        // by hand; rebinding one of these keys means changing that screen too.
+        let written = [
+            (C::Confirm, Action::ConfirmYes, "y"),
+            (C::Confirm, Action::ConfirmNo, "n"),
+            (C::ExportPrompt, Action::ConfirmExport, "Enter"),
+            (C::ExportPrompt, Action::NextFormat, "Tab"),
+            (C::ExportPrompt, Action::CancelExport, "Esc"),
+            (C::Home, Action::StartSearch, "/"),
+            (C::Home, Action::ClearSearch, "Esc"),
+        ];
+        for (context, action, label) in written {
+            let binding = BINDINGS
+                .iter()
+                .find(|b| b.context == context && b.action == action)
+                .unwrap_or_else(|| panic!("{context:?} has no key for {action:?}"));
+            assert_eq!(binding.label, label, "{context:?} {action:?}");
+        }
+    }
 }
