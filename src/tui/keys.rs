@@ -149,13 +149,13 @@ pub struct Binding {
     pub in_footer: bool,
 }
 
-const fn bind(
+/// A binding the footer shows (when there is room) and the help lists.
+const fn foot(
     context: Context,
     keys: &'static [Key],
     label: &'static str,
     does: &'static str,
     action: Action,
-    in_footer: bool,
 ) -> Binding {
     Binding {
         context,
@@ -163,556 +163,140 @@ const fn bind(
         label,
         does,
         action,
-        in_footer,
+        in_footer: true,
     }
 }
+
+/// A binding only the help lists.
+const fn help(
+    context: Context,
+    keys: &'static [Key],
+    label: &'static str,
+    does: &'static str,
+    action: Action,
+) -> Binding {
+    Binding {
+        context,
+        keys,
+        label,
+        does,
+        action,
+        in_footer: false,
+    }
+}
+
+const ENTER: Key = key(KeyCode::Enter);
+const ESC: Key = key(KeyCode::Esc);
+const TAB: Key = key(KeyCode::Tab);
+const BACKTAB: Key = key(KeyCode::BackTab);
+const UP: Key = key(KeyCode::Up);
+const DOWN: Key = key(KeyCode::Down);
+const LEFT: Key = key(KeyCode::Left);
+const RIGHT: Key = key(KeyCode::Right);
+const PGUP: Key = key(KeyCode::PageUp);
+const PGDN: Key = key(KeyCode::PageDown);
+const HOME: Key = key(KeyCode::Home);
+const END: Key = key(KeyCode::End);
+const BACKSPACE: Key = key(KeyCode::Backspace);
+const DELETE: Key = key(KeyCode::Delete);
+const F1: Key = key(KeyCode::F(1));
 
 use Context as C;
 
 /// The digits that set a 1-5 rating.
 const RATING_DIGITS: &[Key] = &[ch('1'), ch('2'), ch('3'), ch('4'), ch('5')];
 
+/// Every binding, grouped by context. Within a context the first binding that
+/// claims a key wins, and the footer and help list them in this order; which
+/// context wins is the order the caller passes (a field's own keys, then the
+/// stage or plan navigation, then the global keys).
+#[rustfmt::skip]
 pub static BINDINGS: &[Binding] = &[
-    // Field-specific keys come first so they win over the general ones.
-    bind(
-        C::MultiLine,
-        &[ctrl('z')],
-        "Ctrl-Z",
-        "undo",
-        Action::Undo,
-        true,
-    ),
-    bind(
-        C::MultiLine,
-        &[ctrl('y')],
-        "Ctrl-Y",
-        "redo",
-        Action::Redo,
-        false,
-    ),
-    bind(
-        C::SingleLine,
-        &[key(KeyCode::Enter)],
-        "Enter",
-        "next field",
-        Action::NextField,
-        false,
-    ),
-    bind(
-        C::SingleLine,
-        &[ctrl('z')],
-        "Ctrl-Z",
-        "undo",
-        Action::Undo,
-        false,
-    ),
-    bind(
-        C::SingleLine,
-        &[ctrl('y')],
-        "Ctrl-Y",
-        "redo",
-        Action::Redo,
-        false,
-    ),
-    bind(
-        C::Checklist,
-        &[ch(' '), key(KeyCode::Enter), ch('x')],
-        "Space",
-        "tick / untick",
-        Action::ToggleChoice,
-        true,
-    ),
-    bind(
-        C::Checklist,
-        &[key(KeyCode::Down), ch('j')],
-        "↓",
-        "next option",
-        Action::ChoiceDown,
-        true,
-    ),
-    bind(
-        C::Checklist,
-        &[key(KeyCode::Up), ch('k')],
-        "↑",
-        "previous option",
-        Action::ChoiceUp,
-        false,
-    ),
-    bind(
-        C::Rating,
-        RATING_DIGITS,
-        "1-5",
-        "rate",
-        Action::Rate(0),
-        true,
-    ),
-    bind(
-        C::Rating,
-        &[key(KeyCode::Right), ch('l')],
-        "→",
-        "one more",
-        Action::RateUp,
-        false,
-    ),
-    bind(
-        C::Rating,
-        &[key(KeyCode::Left), ch('h')],
-        "←",
-        "one less",
-        Action::RateDown,
-        false,
-    ),
-    bind(
-        C::Rating,
-        &[key(KeyCode::Backspace), key(KeyCode::Delete), ch('0')],
-        "Backspace",
-        "clear the rating",
-        Action::ClearRating,
-        false,
-    ),
-    bind(
-        C::Steps,
-        &[key(KeyCode::Enter)],
-        "Enter",
-        "new step",
-        Action::NewStep,
-        true,
-    ),
-    bind(
-        C::Steps,
-        &[ctrl('t')],
-        "Ctrl-T",
-        "done",
-        Action::ToggleDone,
-        true,
-    ),
-    bind(
-        C::Steps,
-        &[ctrl('d')],
-        "Ctrl-D",
-        "due date",
-        Action::SwitchStepColumn,
-        true,
-    ),
-    bind(
-        C::Steps,
-        &[key(KeyCode::Down)],
-        "↓",
-        "next step",
-        Action::StepDown,
-        false,
-    ),
-    bind(
-        C::Steps,
-        &[key(KeyCode::Up)],
-        "↑",
-        "previous step",
-        Action::StepUp,
-        false,
-    ),
-    bind(
-        C::Steps,
-        &[key(KeyCode::Backspace)],
-        "Backspace",
-        "delete; on an empty step, remove it",
-        Action::DeleteStep,
-        false,
-    ),
-    bind(
-        C::Steps,
-        &[ctrl('z')],
-        "Ctrl-Z",
-        "undo typing in the step",
-        Action::Undo,
-        false,
-    ),
-    bind(
-        C::Plan,
-        RATING_DIGITS,
-        "1-5",
-        "how heavy now",
-        Action::Rate(0),
-        true,
-    ),
-    bind(
-        C::Plan,
-        &[ch('c')],
-        "c",
-        "mark complete",
-        Action::MarkComplete,
-        true,
-    ),
-    bind(
-        C::Plan,
-        &[ch('t')],
-        "t",
-        "edit title",
-        Action::EditTitle,
-        true,
-    ),
-    bind(
-        C::Plan,
-        &[key(KeyCode::Down), ch('j'), key(KeyCode::PageDown)],
-        "↓/j",
-        "scroll",
-        Action::ScrollDown,
-        false,
-    ),
-    bind(
-        C::Plan,
-        &[key(KeyCode::Up), ch('k')],
-        "↑/k",
-        "scroll back",
-        Action::ScrollUp,
-        false,
-    ),
-    bind(
-        C::Plan,
-        &[key(KeyCode::Backspace), ch('0')],
-        "Backspace",
-        "clear the rating",
-        Action::ClearRating,
-        false,
-    ),
-    bind(
-        C::StageNav,
-        &[key(KeyCode::Tab)],
-        "Tab",
-        "next",
-        Action::NextField,
-        true,
-    ),
-    bind(
-        C::StageNav,
-        &[key(KeyCode::BackTab)],
-        "Shift-Tab",
-        "back",
-        Action::PrevField,
-        true,
-    ),
-    bind(
-        C::StageNav,
-        &[key(KeyCode::PageDown)],
-        "PgDn",
-        "next stage",
-        Action::NextStage,
-        false,
-    ),
-    bind(
-        C::StageNav,
-        &[key(KeyCode::PageUp)],
-        "PgUp",
-        "previous stage",
-        Action::PrevStage,
-        false,
-    ),
-    bind(
-        C::StageNav,
-        &[key(KeyCode::Esc)],
-        "Esc",
-        "back",
-        Action::BackHome,
-        true,
-    ),
-    bind(
-        C::PlanNav,
-        &[key(KeyCode::BackTab), key(KeyCode::PageUp)],
-        "Shift-Tab",
-        "back to Risk",
-        Action::PrevField,
-        true,
-    ),
-    bind(
-        C::PlanNav,
-        &[key(KeyCode::Esc), ch('q')],
-        "Esc",
-        "back",
-        Action::BackHome,
-        true,
-    ),
-    bind(
-        C::Home,
-        &[ch('n')],
-        "n",
-        "new reflection",
-        Action::NewReflection,
-        true,
-    ),
-    bind(
-        C::Home,
-        &[key(KeyCode::Enter)],
-        "Enter",
-        "open",
-        Action::OpenSelected,
-        true,
-    ),
-    bind(
-        C::Home,
-        &[key(KeyCode::Down), ch('j')],
-        "↓/j",
-        "next",
-        Action::SelectNext,
-        false,
-    ),
-    bind(
-        C::Home,
-        &[key(KeyCode::Up), ch('k')],
-        "↑/k",
-        "previous",
-        Action::SelectPrev,
-        false,
-    ),
-    bind(
-        C::Home,
-        &[ch('/')],
-        "/",
-        "search",
-        Action::StartSearch,
-        true,
-    ),
-    bind(
-        C::Home,
-        &[ch('d'), key(KeyCode::Delete)],
-        "d",
-        "delete",
-        Action::DeleteSelected,
-        true,
-    ),
-    bind(
-        C::Home,
-        &[ch('u')],
-        "u",
-        "undo the last delete",
-        Action::UndoDelete,
-        false,
-    ),
-    bind(
-        C::Home,
-        &[key(KeyCode::Esc)],
-        "Esc",
-        "clear the search",
-        Action::ClearSearch,
-        false,
-    ),
-    bind(C::Home, &[ch('q')], "q", "quit", Action::Quit, true),
-    bind(
-        C::HomeSearch,
-        &[key(KeyCode::Enter)],
-        "Enter",
-        "open",
-        Action::OpenSelected,
-        true,
-    ),
-    bind(
-        C::HomeSearch,
-        &[key(KeyCode::Down), ctrl('n')],
-        "↓",
-        "next",
-        Action::SelectNext,
-        true,
-    ),
-    bind(
-        C::HomeSearch,
-        &[key(KeyCode::Up), ctrl('p')],
-        "↑",
-        "previous",
-        Action::SelectPrev,
-        true,
-    ),
-    bind(
-        C::HomeSearch,
-        &[key(KeyCode::Esc)],
-        "Esc",
-        "clear the search",
-        Action::ClearSearch,
-        true,
-    ),
-    bind(C::Confirm, &[ch('y')], "y", "yes", Action::ConfirmYes, true),
-    bind(
-        C::Confirm,
-        &[ch('n'), key(KeyCode::Esc)],
-        "n",
-        "no",
-        Action::ConfirmNo,
-        true,
-    ),
-    bind(
-        C::Detail,
-        &[ch(' ')],
-        "Space",
-        "tick step done",
-        Action::TickStep,
-        true,
-    ),
-    bind(
-        C::Detail,
-        &[key(KeyCode::Tab)],
-        "Tab",
-        "next step",
-        Action::NextStep,
-        true,
-    ),
-    bind(
-        C::Detail,
-        &[key(KeyCode::BackTab)],
-        "Shift-Tab",
-        "previous step",
-        Action::PrevStep,
-        false,
-    ),
-    bind(
-        C::Detail,
-        &[key(KeyCode::Down), ch('j')],
-        "↓/j",
-        "scroll",
-        Action::ScrollDown,
-        false,
-    ),
-    bind(
-        C::Detail,
-        &[key(KeyCode::Up), ch('k')],
-        "↑/k",
-        "scroll back",
-        Action::ScrollUp,
-        false,
-    ),
-    bind(
-        C::Detail,
-        &[key(KeyCode::PageDown)],
-        "PgDn",
-        "page down",
-        Action::PageDown,
-        false,
-    ),
-    bind(
-        C::Detail,
-        &[key(KeyCode::PageUp)],
-        "PgUp",
-        "page up",
-        Action::PageUp,
-        false,
-    ),
-    bind(
-        C::Detail,
-        &[key(KeyCode::Home), ch('g')],
-        "Home",
-        "top",
-        Action::ScrollTop,
-        false,
-    ),
-    bind(
-        C::Detail,
-        &[key(KeyCode::End), ch('G')],
-        "End",
-        "bottom",
-        Action::ScrollBottom,
-        false,
-    ),
-    bind(
-        C::Detail,
-        &[ch('e')],
-        "e",
-        "edit",
-        Action::EditReflection,
-        true,
-    ),
-    bind(
-        C::Detail,
-        &[ch('x')],
-        "x",
-        "export",
-        Action::StartExport,
-        true,
-    ),
-    bind(
-        C::Detail,
-        &[ch('d')],
-        "d",
-        "delete",
-        Action::DeleteSelected,
-        false,
-    ),
-    bind(
-        C::Detail,
-        &[key(KeyCode::Esc), ch('q')],
-        "Esc",
-        "home",
-        Action::BackHome,
-        true,
-    ),
-    bind(
-        C::ExportPrompt,
-        &[key(KeyCode::Enter)],
-        "Enter",
-        "write",
-        Action::ConfirmExport,
-        true,
-    ),
-    bind(
-        C::ExportPrompt,
-        &[key(KeyCode::Tab)],
-        "Tab",
-        "change format",
-        Action::NextFormat,
-        true,
-    ),
-    bind(
-        C::ExportPrompt,
-        &[key(KeyCode::Esc)],
-        "Esc",
-        "cancel",
-        Action::CancelExport,
-        true,
-    ),
-    bind(
-        C::TitlePrompt,
-        &[key(KeyCode::Enter)],
-        "Enter",
-        "continue",
-        Action::ConfirmTitle,
-        true,
-    ),
-    bind(
-        C::TitlePrompt,
-        &[key(KeyCode::Esc)],
-        "Esc",
-        "cancel",
-        Action::CancelTitle,
-        true,
-    ),
-    bind(
-        C::Help,
-        &[key(KeyCode::Esc), key(KeyCode::F(1)), ch('q')],
-        "Esc",
-        "close help",
-        Action::ToggleHelp,
-        true,
-    ),
-    bind(
-        C::Global,
-        &[key(KeyCode::F(1))],
-        "F1",
-        "help",
-        Action::ToggleHelp,
-        true,
-    ),
-    bind(
-        C::Global,
-        &[ctrl('c')],
-        "Ctrl-C",
-        "quit",
-        Action::Quit,
-        true,
-    ),
-    // In text fields Ctrl-Z is undo (their binding comes first).
-    bind(
-        C::Global,
-        &[ctrl('z')],
-        "Ctrl-Z",
-        "suspend (fg comes back)",
-        Action::Suspend,
-        false,
-    ),
+    // Text fields: many lines, then one line.
+    foot(C::MultiLine,    &[ctrl('z')],                  "Ctrl-Z",    "undo",                                Action::Undo),
+    help(C::MultiLine,    &[ctrl('y')],                  "Ctrl-Y",    "redo",                                Action::Redo),
+    help(C::SingleLine,   &[ENTER],                      "Enter",     "next field",                          Action::NextField),
+    help(C::SingleLine,   &[ctrl('z')],                  "Ctrl-Z",    "undo",                                Action::Undo),
+    help(C::SingleLine,   &[ctrl('y')],                  "Ctrl-Y",    "redo",                                Action::Redo),
+    // Checklists.
+    foot(C::Checklist,    &[ch(' '), ENTER, ch('x')],    "Space",     "tick / untick",                       Action::ToggleChoice),
+    foot(C::Checklist,    &[DOWN, ch('j')],              "↓",         "next option",                         Action::ChoiceDown),
+    help(C::Checklist,    &[UP, ch('k')],                "↑",         "previous option",                     Action::ChoiceUp),
+    // Ratings.
+    foot(C::Rating,       RATING_DIGITS,                 "1-5",       "rate",                                Action::Rate(0)),
+    help(C::Rating,       &[RIGHT, ch('l')],             "→",         "one more",                            Action::RateUp),
+    help(C::Rating,       &[LEFT, ch('h')],              "←",         "one less",                            Action::RateDown),
+    help(C::Rating,       &[BACKSPACE, DELETE, ch('0')], "Backspace", "clear the rating",                    Action::ClearRating),
+    // Action steps.
+    foot(C::Steps,        &[ENTER],                      "Enter",     "new step",                            Action::NewStep),
+    foot(C::Steps,        &[ctrl('t')],                  "Ctrl-T",    "done",                                Action::ToggleDone),
+    foot(C::Steps,        &[ctrl('d')],                  "Ctrl-D",    "due date",                            Action::SwitchStepColumn),
+    help(C::Steps,        &[DOWN],                       "↓",         "next step",                           Action::StepDown),
+    help(C::Steps,        &[UP],                         "↑",         "previous step",                       Action::StepUp),
+    help(C::Steps,        &[BACKSPACE],                  "Backspace", "delete; on an empty step, remove it", Action::DeleteStep),
+    help(C::Steps,        &[ctrl('z')],                  "Ctrl-Z",    "undo typing in the step",             Action::Undo),
+    // The growth plan page.
+    foot(C::Plan,         RATING_DIGITS,                 "1-5",       "how heavy now",                       Action::Rate(0)),
+    foot(C::Plan,         &[ch('c')],                    "c",         "mark complete",                       Action::MarkComplete),
+    foot(C::Plan,         &[ch('t')],                    "t",         "edit title",                          Action::EditTitle),
+    help(C::Plan,         &[DOWN, ch('j'), PGDN],        "↓/j",       "scroll",                              Action::ScrollDown),
+    help(C::Plan,         &[UP, ch('k')],                "↑/k",       "scroll back",                         Action::ScrollUp),
+    help(C::Plan,         &[BACKSPACE, ch('0')],         "Backspace", "clear the rating",                    Action::ClearRating),
+    // Moving through the stages, under every field's own keys.
+    foot(C::StageNav,     &[TAB],                        "Tab",       "next",                                Action::NextField),
+    foot(C::StageNav,     &[BACKTAB],                    "Shift-Tab", "back",                                Action::PrevField),
+    help(C::StageNav,     &[PGDN],                       "PgDn",      "next stage",                          Action::NextStage),
+    help(C::StageNav,     &[PGUP],                       "PgUp",      "previous stage",                      Action::PrevStage),
+    foot(C::StageNav,     &[ESC],                        "Esc",       "back",                                Action::BackHome),
+    // Leaving the growth plan, under the plan's own keys.
+    foot(C::PlanNav,      &[BACKTAB, PGUP],              "Shift-Tab", "back to Risk",                        Action::PrevField),
+    foot(C::PlanNav,      &[ESC, ch('q')],               "Esc",       "back",                                Action::BackHome),
+    // The home screen.
+    foot(C::Home,         &[ch('n')],                    "n",         "new reflection",                      Action::NewReflection),
+    foot(C::Home,         &[ENTER],                      "Enter",     "open",                                Action::OpenSelected),
+    help(C::Home,         &[DOWN, ch('j')],              "↓/j",       "next",                                Action::SelectNext),
+    help(C::Home,         &[UP, ch('k')],                "↑/k",       "previous",                            Action::SelectPrev),
+    foot(C::Home,         &[ch('/')],                    "/",         "search",                              Action::StartSearch),
+    foot(C::Home,         &[ch('d'), DELETE],            "d",         "delete",                              Action::DeleteSelected),
+    help(C::Home,         &[ch('u')],                    "u",         "undo the last delete",                Action::UndoDelete),
+    help(C::Home,         &[ESC],                        "Esc",       "clear the search",                    Action::ClearSearch),
+    foot(C::Home,         &[ch('q')],                    "q",         "quit",                                Action::Quit),
+    // Typing in the home screen's search line.
+    foot(C::HomeSearch,   &[ENTER],                      "Enter",     "open",                                Action::OpenSelected),
+    foot(C::HomeSearch,   &[DOWN, ctrl('n')],            "↓",         "next",                                Action::SelectNext),
+    foot(C::HomeSearch,   &[UP, ctrl('p')],              "↑",         "previous",                            Action::SelectPrev),
+    foot(C::HomeSearch,   &[ESC],                        "Esc",       "clear the search",                    Action::ClearSearch),
+    // The delete question.
+    foot(C::Confirm,      &[ch('y')],                    "y",         "yes",                                 Action::ConfirmYes),
+    foot(C::Confirm,      &[ch('n'), ESC],               "n",         "no",                                  Action::ConfirmNo),
+    // Reading a reflection.
+    foot(C::Detail,       &[ch(' ')],                    "Space",     "tick step done",                      Action::TickStep),
+    foot(C::Detail,       &[TAB],                        "Tab",       "next step",                           Action::NextStep),
+    help(C::Detail,       &[BACKTAB],                    "Shift-Tab", "previous step",                       Action::PrevStep),
+    help(C::Detail,       &[DOWN, ch('j')],              "↓/j",       "scroll",                              Action::ScrollDown),
+    help(C::Detail,       &[UP, ch('k')],                "↑/k",       "scroll back",                         Action::ScrollUp),
+    help(C::Detail,       &[PGDN],                       "PgDn",      "page down",                           Action::PageDown),
+    help(C::Detail,       &[PGUP],                       "PgUp",      "page up",                             Action::PageUp),
+    help(C::Detail,       &[HOME, ch('g')],              "Home",      "top",                                 Action::ScrollTop),
+    help(C::Detail,       &[END, ch('G')],               "End",       "bottom",                              Action::ScrollBottom),
+    foot(C::Detail,       &[ch('e')],                    "e",         "edit",                                Action::EditReflection),
+    foot(C::Detail,       &[ch('x')],                    "x",         "export",                              Action::StartExport),
+    help(C::Detail,       &[ch('d')],                    "d",         "delete",                              Action::DeleteSelected),
+    foot(C::Detail,       &[ESC, ch('q')],               "Esc",       "home",                                Action::BackHome),
+    // The export prompt.
+    foot(C::ExportPrompt, &[ENTER],                      "Enter",     "write",                               Action::ConfirmExport),
+    foot(C::ExportPrompt, &[TAB],                        "Tab",       "change format",                       Action::NextFormat),
+    foot(C::ExportPrompt, &[ESC],                        "Esc",       "cancel",                              Action::CancelExport),
+    // The title prompt.
+    foot(C::TitlePrompt,  &[ENTER],                      "Enter",     "continue",                            Action::ConfirmTitle),
+    foot(C::TitlePrompt,  &[ESC],                        "Esc",       "cancel",                              Action::CancelTitle),
+    // The help page.
+    foot(C::Help,         &[ESC, F1, ch('q')],           "Esc",       "close help",                          Action::ToggleHelp),
+    // Everywhere, under every other context. In text fields Ctrl-Z is undo
+    // (their binding comes first).
+    foot(C::Global,       &[F1],                         "F1",        "help",                                Action::ToggleHelp),
+    foot(C::Global,       &[ctrl('c')],                  "Ctrl-C",    "quit",                                Action::Quit),
+    help(C::Global,       &[ctrl('z')],                  "Ctrl-Z",    "suspend (fg comes back)",             Action::Suspend),
 ];
 
 /// The action for a key in the given contexts (most specific first); keys
@@ -740,6 +324,16 @@ pub fn bindings_for(contexts: &[Context]) -> Vec<&'static Binding> {
     contexts
         .iter()
         .flat_map(|c| BINDINGS.iter().filter(move |b| b.context == *c))
+        .collect()
+}
+
+/// A modal's line of key hints, read from the table: the footer bindings of
+/// its context as (label, does), e.g. `[("Enter", "continue"), ("Esc", "cancel")]`.
+pub fn hint(context: Context) -> Vec<(&'static str, &'static str)> {
+    bindings_for(&[context])
+        .into_iter()
+        .filter(|b| b.in_footer)
+        .map(|b| (b.label, b.does))
         .collect()
 }
 
@@ -828,6 +422,121 @@ mod tests {
                 all.iter().any(|b| b.action == Action::ToggleHelp),
                 "{ctx:?}"
             );
+        }
+    }
+
+    /// The context stacks the app asks with (`App::contexts` in state.rs).
+    const STACKS: &[&[Context]] = &[
+        &[C::Help, C::Global],
+        &[C::Confirm, C::Global],
+        &[C::HomeSearch, C::Global],
+        &[C::Home, C::Global],
+        &[C::ExportPrompt, C::Global],
+        &[C::Detail, C::Global],
+        &[C::TitlePrompt, C::Global],
+        &[C::Global],
+        &[C::Plan, C::PlanNav, C::Global],
+        &[C::MultiLine, C::StageNav, C::Global],
+        &[C::SingleLine, C::StageNav, C::Global],
+        &[C::Checklist, C::StageNav, C::Global],
+        &[C::Rating, C::StageNav, C::Global],
+        &[C::Steps, C::StageNav, C::Global],
+    ];
+
+    fn event(key: &Key) -> KeyEvent {
+        press(key.code, key.mods)
+    }
+
+    /// What pressing `key` should do under `binding`.
+    fn expected(binding: &Binding, key: &Key) -> Action {
+        match (&binding.action, key.code) {
+            (Action::Rate(0), KeyCode::Char(c)) => Action::Rate(c as u8 - b'0'),
+            (action, _) => action.clone(),
+        }
+    }
+
+    #[test]
+    fn no_binding_is_shadowed() {
+        for binding in BINDINGS {
+            let stacks: Vec<_> = STACKS
+                .iter()
+                .filter(|s| s.contains(&binding.context))
+                .collect();
+            assert!(!stacks.is_empty(), "{:?} is never asked", binding.context);
+            for key in binding.keys {
+                let reached: Vec<bool> = stacks
+                    .iter()
+                    .map(|s| action_for(&event(key), s) == expected(binding, key))
+                    .collect();
+                // A footer key must do what the footer says wherever it shows;
+                // any other key must work somewhere (Ctrl-Z suspends only
+                // outside text fields).
+                let ok = if binding.in_footer {
+                    reached.iter().all(|r| *r)
+                } else {
+                    reached.iter().any(|r| *r)
+                };
+                assert!(
+                    ok,
+                    "{:?} {key:?} ({} {}) is taken by an earlier binding",
+                    binding.context, binding.label, binding.does
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn every_action_a_modal_needs_is_in_its_hint() {
+        let modals = [
+            (
+                C::TitlePrompt,
+                vec![Action::ConfirmTitle, Action::CancelTitle],
+            ),
+            (
+                C::ExportPrompt,
+                vec![
+                    Action::ConfirmExport,
+                    Action::NextFormat,
+                    Action::CancelExport,
+                ],
+            ),
+            (C::Confirm, vec![Action::ConfirmYes, Action::ConfirmNo]),
+        ];
+        for (context, actions) in modals {
+            // What `hint` lists.
+            let shown: Vec<&Binding> = bindings_for(&[context])
+                .into_iter()
+                .filter(|b| b.in_footer)
+                .collect();
+            for action in actions {
+                assert!(
+                    shown.iter().any(|b| b.action == action),
+                    "{context:?} has no hint for {action:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn hand_written_hints_name_the_keys_that_are_bound() {
+        // confirm.rs, export_prompt.rs and the search line in home.rs word
+        // their hints differently from the footer, so they write these labels
+        // by hand; rebinding one of these keys means changing that screen too.
+        let written = [
+            (C::Confirm, Action::ConfirmYes, "y"),
+            (C::Confirm, Action::ConfirmNo, "n"),
+            (C::ExportPrompt, Action::ConfirmExport, "Enter"),
+            (C::ExportPrompt, Action::NextFormat, "Tab"),
+            (C::ExportPrompt, Action::CancelExport, "Esc"),
+            (C::Home, Action::StartSearch, "/"),
+            (C::Home, Action::ClearSearch, "Esc"),
+        ];
+        for (context, action, label) in written {
+            let binding = BINDINGS
+                .iter()
+                .find(|b| b.context == context && b.action == action)
+                .unwrap_or_else(|| panic!("{context:?} has no key for {action:?}"));
+            assert_eq!(binding.label, label, "{context:?} {action:?}");
         }
     }
 }

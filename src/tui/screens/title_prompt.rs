@@ -4,6 +4,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 
+use crate::tui::keys::{Context, hint};
 use crate::tui::state::{TitlePrompt, TitlePurpose};
 use crate::tui::theme;
 
@@ -26,8 +27,5 @@ pub fn draw(frame: &mut Frame, area: Rect, prompt: &TitlePrompt) {
         ..row(inner, 2)
     };
     frame.render_widget(&prompt.editor, editor);
-    frame.render_widget(
-        key_hints(&[("Enter", "continue"), ("Esc", "cancel")]),
-        row(inner, 4),
-    );
+    frame.render_widget(key_hints(&hint(Context::TitlePrompt)), row(inner, 4));
 }
