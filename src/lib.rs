@@ -7,7 +7,6 @@ pub mod cli;
 pub mod dates;
 pub mod export;
 pub mod guide;
-pub mod migrate;
 pub mod outline;
 pub mod reflection;
 pub mod search;
