@@ -15,11 +15,7 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 use super::{Store, StoreError, save_atomically};
-use crate::guide::Guide;
-use crate::search::searchable_text;
-
-const SEARCH_FILE: &str = "search-index.json";
-const SEARCH_VERSION: u32 = 2;
+use crate::reflection::Reflection;
 
 /// What identifies one version of a file without reading it. Besides size
 /// and modification time it holds the inode and the change time, which no
@@ -93,13 +89,19 @@ fn save<E: Serialize>(path: &Path, version: u32, files: &Files<E>) -> std::io::R
 }
 
 impl Store {
-    /// The text of every readable reflection's answers, for search, kept in
-    /// its own index so a plain listing never loads it.
-    pub fn search_texts(&self, guide: &Guide) -> Result<Vec<(String, String)>, StoreError> {
-        let entries = self.refreshed_index(SEARCH_FILE, SEARCH_VERSION, |id| {
-            self.load(id)
-                .map(|r| searchable_text(&r, guide))
-                .unwrap_or_default()
+    /// What `text_of` makes of each readable reflection (empty for one that
+    /// cannot be read), by id. It is kept in the index file `name` in the data
+    /// dir, so only reflections changed since are read again; an index saved
+    /// under another `version` is rebuilt, so a caller bumps it whenever
+    /// `text_of` changes what it makes. `name` must not be another index's.
+    pub fn indexed_texts(
+        &self,
+        name: &str,
+        version: u32,
+        text_of: impl Fn(&Reflection) -> String,
+    ) -> Result<Vec<(String, String)>, StoreError> {
+        let entries = self.refreshed_index(name, version, |id| {
+            self.load(id).map(|r| text_of(&r)).unwrap_or_default()
         })?;
         Ok(entries
             .into_iter()
@@ -143,12 +145,17 @@ impl Store {
 
 #[cfg(test)]
 mod tests {
+    use crate::reflection::Reflection;
     use crate::stage::{STEPS_FIELD, Stage};
     use crate::store::tests::{guide, store};
     use time::macros::datetime;
 
+    fn went_wrong(r: &Reflection) -> String {
+        r.text(Stage::Reflect, "went_wrong").to_string()
+    }
+
     #[test]
-    fn summaries_count_open_steps_and_search_text_follows_edits() {
+    fn summaries_count_open_steps_and_indexed_text_follows_edits() {
         use crate::reflection::ActionItem;
         let (_dir, store) = store();
         let mut r = store
@@ -172,13 +179,17 @@ mod tests {
         r.set_text(Stage::Reflect, "went_wrong", "We lost the client".into());
         store.save(&r, guide()).expect("save");
         assert_eq!(store.list().expect("list").reflections[0].open_steps, 2);
-        let texts = store.search_texts(guide()).expect("texts");
+        let texts = store
+            .indexed_texts("texts-index.json", 1, went_wrong)
+            .expect("texts");
         assert!(texts[0].1.contains("We lost the client"), "{texts:?}");
 
         r.set_text(Stage::Reflect, "went_wrong", "Edited since".into());
         std::thread::sleep(std::time::Duration::from_millis(10));
         store.save(&r, guide()).expect("save");
-        let texts = store.search_texts(guide()).expect("texts");
+        let texts = store
+            .indexed_texts("texts-index.json", 1, went_wrong)
+            .expect("texts");
         assert!(texts[0].1.contains("Edited since"), "{texts:?}");
     }
 }

@@ -355,7 +355,7 @@ impl Runner<'_> {
                 }
             }
             Effect::Open(id) => self.open_or_say_why(&id),
-            Effect::LoadSearch => match self.store.search_texts(self.app.guide) {
+            Effect::LoadSearch => match crate::search::stored_texts(self.store, self.app.guide) {
                 Ok(texts) => self.app.set_corpus(Corpus::new(texts)),
                 Err(e) => {
                     self.app.set_corpus(Corpus::default());
