@@ -143,7 +143,7 @@ fn main() {
         let mut samples: Vec<Duration> = (0..4)
             .map(|_| {
                 let start = Instant::now();
-                let texts = store.search_texts(guide).expect("texts");
+                let texts = rebound::search::stored_texts(&store, guide).expect("texts");
                 black_box(rebound::search::Corpus::new(texts));
                 start.elapsed()
             })
@@ -154,7 +154,7 @@ fn main() {
         );
         report(&format!("search {count}: load text, warm"), samples);
         home.set_corpus(rebound::search::Corpus::new(
-            store.search_texts(guide).expect("texts"),
+            rebound::search::stored_texts(&store, guide).expect("texts"),
         ));
         home.update(Action::StartSearch);
         let mut terminal = Terminal::new(TestBackend::new(100, 32)).expect("terminal");

@@ -8,7 +8,6 @@ pub mod dates;
 pub mod export;
 pub mod guide;
 pub mod lifecycle;
-pub mod migrate;
 pub mod outline;
 pub mod reflection;
 pub mod search;

@@ -7,6 +7,14 @@ use std::collections::HashMap;
 use crate::guide::{FieldKind, Guide};
 use crate::reflection::Reflection;
 use crate::stage::Stage;
+use crate::store::{Store, StoreError};
+
+/// The search index, in the data dir beside `reflections/`, kept apart from
+/// the summary index so a plain listing never loads answer text.
+const INDEX_FILE: &str = "search-index.json";
+/// An index saved under another version is rebuilt: bump it whenever
+/// `searchable_text` changes what it holds.
+const INDEX_VERSION: u32 = 2;
 
 /// Everything a person wrote in a reflection, one answer (or list item) a
 /// line, for searching. Ticked options count by their labels.
@@ -39,6 +47,13 @@ pub fn searchable_text(r: &Reflection, guide: &Guide) -> String {
     }
     lines.retain(|l| !l.trim().is_empty());
     lines.join("\n")
+}
+
+/// Every readable reflection's searchable text, by id, through the search
+/// index, so only reflections changed since it was last brought up to date
+/// are read.
+pub fn stored_texts(store: &Store, guide: &Guide) -> Result<Vec<(String, String)>, StoreError> {
+    store.indexed_texts(INDEX_FILE, INDEX_VERSION, |r| searchable_text(r, guide))
 }
 
 /// What a search line asks for: lower-case words, all of which must match.
@@ -348,5 +363,18 @@ mod tests {
         assert!(text.contains("Ship in May"));
         assert!(text.contains("Clinic ops forum"));
         assert!(text.contains("Things outside my control"));
+    }
+
+    #[test]
+    fn stored_texts_are_the_searchable_text_kept_in_the_search_index() {
+        let guide = Guide::builtin().expect("guide");
+        let dir = tempfile::tempdir().expect("temp dir");
+        let store = Store::open(dir.path()).expect("open store");
+        let mut r = sample_reflection();
+        r.set_text(Stage::Perspective, "expected", "Ship in May".into());
+        store.save(&r, guide).expect("save");
+        let texts = stored_texts(&store, guide).expect("texts");
+        assert_eq!(texts, [(r.id.clone(), searchable_text(&r, guide))]);
+        assert!(dir.path().join("search-index.json").exists());
     }
 }

@@ -1168,7 +1168,7 @@ fn check_store(bytes: &[u8]) -> Result<(), TestCaseError> {
         let after = std::fs::read(&bad_path).expect("still there");
         prop_assert!(after == bytes, "{} list changed the bad file", round);
     }
-    if let Err(e) = store.search_texts(guide()) {
+    if let Err(e) = rebound::search::stored_texts(&store, guide()) {
         return Err(TestCaseError::fail(format!("search texts failed: {e}")));
     }
     prop_assert!(std::fs::read(&bad_path).expect("still there") == bytes);

@@ -1,6 +1,7 @@
-//! Writing a file so that a crash at any moment leaves the old or the new
-//! content, never a torn file: temp file in the same folder, fsync, rename,
-//! fsync the folder.
+//! Saving a file so that a crash at any moment leaves its old or new content.
+//!
+//! Never a torn file: temp file in the same folder, fsync, rename, fsync the
+//! folder.
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};

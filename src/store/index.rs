@@ -1,9 +1,10 @@
-//! Indexes beside the reflections (summaries for the list, answer text for
-//! search), so a list of thousands reads one file and a stat of each
-//! reflection instead of parsing every file.
-//! The files stay the single source of truth: an entry is trusted only while
-//! its file's size and modification time match, and is rebuilt from the file
-//! whenever they disagree, so hand edits are always seen.
+//! Index files beside the reflections, each entry trusted only while its file is unchanged.
+//!
+//! An index (summaries for the list, answer text for search) lets a list of
+//! thousands read one file and a stat of each reflection instead of parsing
+//! every file. The files stay the single source of truth: an entry is trusted
+//! only while its file's stamp matches, and is rebuilt from the file whenever
+//! they disagree, so hand edits are always seen.
 
 use std::collections::BTreeMap;
 use std::fs::{self, Metadata};
@@ -12,16 +13,9 @@ use std::time::UNIX_EPOCH;
 
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
-use time::OffsetDateTime;
 
-use super::{Summary, save_atomically};
-use crate::reflection::Status;
-
-/// Bumped when the layout changes; an index of another version is rebuilt.
-/// 2: summaries count open action steps, and titles are cleaned at load.
-/// 3: schema 2 files, and clearer reasons for files that cannot be read.
-/// 4: stamps hold the inode and change time.
-pub const SUMMARY_VERSION: u32 = 4;
+use super::{Store, StoreError, save_atomically};
+use crate::reflection::Reflection;
 
 /// What identifies one version of a file without reading it. Besides size
 /// and modification time it holds the inode and the change time, which no
@@ -63,67 +57,6 @@ impl Stamp {
     }
 }
 
-/// One file as the index remembers it: its summary, or why it could not be read.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub enum Entry {
-    Readable {
-        title: String,
-        completed: bool,
-        updated: i64,
-        completed_at: Option<i64>,
-        stage: String,
-        open_steps: usize,
-    },
-    Unreadable {
-        reason: String,
-    },
-}
-
-impl Entry {
-    pub fn from_summary(s: &Summary) -> Entry {
-        Entry::Readable {
-            title: s.title.clone(),
-            completed: s.status == Status::Completed,
-            updated: s.updated.unix_timestamp(),
-            completed_at: s.completed.map(OffsetDateTime::unix_timestamp),
-            stage: s.stage.clone(),
-            open_steps: s.open_steps,
-        }
-    }
-
-    /// The summary again, or the reason the file could not be read.
-    pub fn to_summary(&self, id: &str) -> Result<Summary, String> {
-        match self {
-            Entry::Unreadable { reason } => Err(reason.clone()),
-            Entry::Readable {
-                title,
-                completed,
-                updated,
-                completed_at,
-                stage,
-                open_steps,
-            } => {
-                let time = |t: i64| {
-                    OffsetDateTime::from_unix_timestamp(t).unwrap_or(OffsetDateTime::UNIX_EPOCH)
-                };
-                Ok(Summary {
-                    id: id.to_string(),
-                    title: title.clone(),
-                    status: if *completed {
-                        Status::Completed
-                    } else {
-                        Status::InProgress
-                    },
-                    updated: time(*updated),
-                    completed: completed_at.map(time),
-                    stage: stage.clone(),
-                    open_steps: *open_steps,
-                })
-            }
-        }
-    }
-}
-
 /// Entries by reflection id, each with the stamp of the file it came from.
 pub type Files<E> = BTreeMap<String, (Stamp, E)>;
 
@@ -135,7 +68,7 @@ struct IndexFile<E> {
 
 /// The saved entries, or none if the file is missing, unreadable or of
 /// another version: an index is only ever a cache.
-pub fn load<E: DeserializeOwned>(path: &Path, version: u32) -> Files<E> {
+fn load<E: DeserializeOwned>(path: &Path, version: u32) -> Files<E> {
     fs::read(path)
         .ok()
         .and_then(|bytes| serde_json::from_slice::<IndexFile<E>>(&bytes).ok())
@@ -144,7 +77,7 @@ pub fn load<E: DeserializeOwned>(path: &Path, version: u32) -> Files<E> {
         .unwrap_or_default()
 }
 
-pub fn save<E: Serialize>(path: &Path, version: u32, files: &Files<E>) -> std::io::Result<()> {
+fn save<E: Serialize>(path: &Path, version: u32, files: &Files<E>) -> std::io::Result<()> {
     #[derive(Serialize)]
     struct IndexFileRef<'a, E> {
         version: u32,
@@ -153,4 +86,110 @@ pub fn save<E: Serialize>(path: &Path, version: u32, files: &Files<E>) -> std::i
     let bytes =
         serde_json::to_vec(&IndexFileRef { version, files }).map_err(std::io::Error::other)?;
     save_atomically(path, &bytes)
+}
+
+impl Store {
+    /// What `text_of` makes of each readable reflection (empty for one that
+    /// cannot be read), by id. It is kept in the index file `name` in the data
+    /// dir, so only reflections changed since are read again; an index saved
+    /// under another `version` is rebuilt, so a caller bumps it whenever
+    /// `text_of` changes what it makes. `name` must not be another index's.
+    pub fn indexed_texts(
+        &self,
+        name: &str,
+        version: u32,
+        text_of: impl Fn(&Reflection) -> String,
+    ) -> Result<Vec<(String, String)>, StoreError> {
+        let entries = self.refreshed_index(name, version, |id| {
+            self.load(id).map(|r| text_of(&r)).unwrap_or_default()
+        })?;
+        Ok(entries
+            .into_iter()
+            .map(|(id, (_, text))| (id, text))
+            .collect())
+    }
+
+    /// An index file brought up to date with the reflections folder: entries
+    /// whose file is unchanged are kept, the rest are made again by `make`.
+    pub(super) fn refreshed_index<E>(
+        &self,
+        file: &str,
+        version: u32,
+        make: impl Fn(&str) -> E,
+    ) -> Result<Files<E>, StoreError>
+    where
+        E: Serialize + DeserializeOwned,
+    {
+        let path = self.root.join(file);
+        let mut cached = load::<E>(&path, version);
+        let mut fresh = Files::new();
+        let mut changed = false;
+        for (id, stamp) in self.stamped_ids()? {
+            let entry = match cached.remove(&id) {
+                Some((known, entry)) if known == stamp => entry,
+                _ => {
+                    changed = true;
+                    make(&id)
+                }
+            };
+            fresh.insert(id, (stamp, entry));
+        }
+        changed |= !cached.is_empty();
+        if changed {
+            // A failed save only costs speed next time.
+            let _ = save(&path, version, &fresh);
+        }
+        Ok(fresh)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::reflection::Reflection;
+    use crate::stage::{STEPS_FIELD, Stage};
+    use crate::store::tests::{guide, store};
+    use time::macros::datetime;
+
+    fn went_wrong(r: &Reflection) -> String {
+        r.text(Stage::Reflect, "went_wrong").to_string()
+    }
+
+    #[test]
+    fn summaries_count_open_steps_and_indexed_text_follows_edits() {
+        use crate::reflection::ActionItem;
+        let (_dir, store) = store();
+        let mut r = store
+            .create("Counting", datetime!(2026-11-29 09:00 UTC), guide())
+            .expect("create");
+        let step = |text: &str, done| ActionItem {
+            text: text.into(),
+            due: String::new(),
+            done,
+            ..Default::default()
+        };
+        r.set_actions(
+            Stage::Goals,
+            STEPS_FIELD,
+            vec![
+                step("call Dana", false),
+                step("done", true),
+                step("book course", false),
+            ],
+        );
+        r.set_text(Stage::Reflect, "went_wrong", "We lost the client".into());
+        store.save(&r, guide()).expect("save");
+        assert_eq!(store.list().expect("list").reflections[0].open_steps, 2);
+        let texts = store
+            .indexed_texts("texts-index.json", 1, went_wrong)
+            .expect("texts");
+        assert!(texts[0].1.contains("We lost the client"), "{texts:?}");
+
+        r.set_text(Stage::Reflect, "went_wrong", "Edited since".into());
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        store.save(&r, guide()).expect("save");
+        let texts = store
+            .indexed_texts("texts-index.json", 1, went_wrong)
+            .expect("texts");
+        assert!(texts[0].1.contains("Edited since"), "{texts:?}");
+    }
 }

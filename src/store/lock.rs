@@ -1,7 +1,8 @@
-//! One writer per reflection. A lock is an advisory `flock` on
-//! `<data>/locks/<id>.lock`, which also holds the owner's pid for messages.
-//! The kernel drops the lock when its process ends, however it ends (even
-//! SIGKILL), so a lock left by a dead process never blocks anyone.
+//! One writer per reflection: an advisory `flock` on `<data>/locks/<id>.lock`.
+//!
+//! The lock file also holds the owner's pid for messages. The kernel drops
+//! the lock when its process ends, however it ends (even SIGKILL), so a lock
+//! left by a dead process never blocks anyone.
 
 use std::fs::{File, OpenOptions};
 use std::io::{self, Read, Seek, SeekFrom, Write};

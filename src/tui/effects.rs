@@ -155,7 +155,7 @@ impl<'a> Effects<'a> {
     }
 
     pub fn load_search(&self, app: &App) -> Outcome {
-        match self.store.search_texts(app.guide) {
+        match crate::search::stored_texts(self.store, app.guide) {
             Ok(texts) => Outcome::SearchLoaded(Corpus::new(texts)),
             Err(e) => Outcome::SearchFailed(e.to_string()),
         }

@@ -1,7 +1,8 @@
-//! Reading older reflection files: each step lifts a parsed file from one
-//! schema version to the next, so the loader only ever reads the current
-//! layout. A file is rewritten in the new layout only when it is next saved;
-//! reading never changes it.
+//! Older reflection files lifted to the current schema as they are read.
+//!
+//! Each step lifts a parsed file from one schema version to the next, so the
+//! loader only ever reads the current layout. A file is rewritten in the new
+//! layout only when it is next saved; reading never changes it.
 //!
 //! - 1 → 2: the stage tables (`[perspective]`, `[[goals.steps]]`, ...) move
 //!   under one `[answers]` table, so a stage key can never collide with the

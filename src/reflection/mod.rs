@@ -1,0 +1,429 @@
+//! The data a person writes: one reflection, its status, and its answers by stage and field.
+
+mod file;
+mod id;
+mod migrate;
+
+use time::OffsetDateTime;
+use toml::{Table, Value};
+
+use crate::stage::Stage;
+
+pub use file::{FormatError, SCHEMA_VERSION};
+pub use id::{is_valid_id, slug};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    InProgress,
+    Completed,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::InProgress => "in-progress",
+            Status::Completed => "completed",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Status> {
+        match text {
+            "in-progress" => Some(Status::InProgress),
+            "completed" => Some(Status::Completed),
+            _ => None,
+        }
+    }
+}
+
+/// Where the person stopped, by stable stage and field keys.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Position {
+    pub stage: String,
+    pub field: String,
+}
+
+/// One step of an action plan.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ActionItem {
+    pub text: String,
+    /// As typed: an ISO date once normalised, or text the person is still fixing.
+    pub due: String,
+    pub done: bool,
+    /// Keys a hand edit added to the step; they travel with it and are saved.
+    pub extra: Table,
+}
+
+impl ActionItem {
+    pub fn is_blank(&self) -> bool {
+        self.text.trim().is_empty()
+            && self.due.trim().is_empty()
+            && !self.done
+            && self.extra.is_empty()
+    }
+
+    /// Still to do: not done, and not an empty row.
+    pub fn is_open(&self) -> bool {
+        !self.done && !self.is_blank()
+    }
+}
+
+/// The title to show: what the person wrote, or a quiet stand-in.
+pub fn display_title(title: &str) -> &str {
+    if title.trim().is_empty() {
+        "Untitled reflection"
+    } else {
+        title.trim()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reflection {
+    pub id: String,
+    pub title: String,
+    pub status: Status,
+    pub created: OffsetDateTime,
+    pub updated: OffsetDateTime,
+    pub completed: Option<OffsetDateTime>,
+    pub position: Position,
+    /// Stage key → that stage's answers; kept as TOML so keys this build does
+    /// not know survive a save untouched.
+    answers: Table,
+    /// Top-level keys this build does not know, kept for the same reason.
+    extra: Table,
+}
+
+impl Reflection {
+    pub fn new(id: String, title: String, now: OffsetDateTime) -> Reflection {
+        let now = whole_seconds(now);
+        Reflection {
+            id,
+            title,
+            status: Status::InProgress,
+            created: now,
+            updated: now,
+            completed: None,
+            position: Position {
+                stage: Stage::Perspective.key().into(),
+                field: String::new(),
+            },
+            answers: Table::new(),
+            extra: Table::new(),
+        }
+    }
+
+    fn value(&self, stage: Stage, field: &str) -> Option<&Value> {
+        self.answers.get(stage.key())?.as_table()?.get(field)
+    }
+
+    fn set_value(&mut self, stage: Stage, field: &str, value: Option<Value>) {
+        let Some(value) = value else {
+            // Clearing the last answer of a stage leaves no empty table
+            // behind: a file never holds one, so memory must not either.
+            if let Some(Value::Table(table)) = self.answers.get_mut(stage.key()) {
+                table.remove(field);
+                if table.is_empty() {
+                    self.answers.remove(stage.key());
+                }
+            }
+            return;
+        };
+        let entry = self
+            .answers
+            .entry(stage.key())
+            .or_insert_with(|| Value::Table(Table::new()));
+        if !entry.is_table() {
+            *entry = Value::Table(Table::new());
+        }
+        if let Value::Table(table) = entry {
+            table.insert(field.to_string(), value);
+        }
+    }
+
+    /// The stored value of one answer, whatever its type.
+    pub fn answer(&self, stage: Stage, field: &str) -> Option<&Value> {
+        self.value(stage, field)
+    }
+
+    /// Puts ticked options in the order the guide lists them.
+    pub fn order_checks(
+        &mut self,
+        stage: Stage,
+        field: &str,
+        options: &[crate::guide::ChoiceOption],
+    ) {
+        let checked = self.list(stage, field);
+        let ordered: Vec<String> = options
+            .iter()
+            .filter(|o| checked.contains(&o.key))
+            .map(|o| o.key.clone())
+            .chain(
+                checked
+                    .iter()
+                    .filter(|c| !options.iter().any(|o| &o.key == *c))
+                    .cloned(),
+            )
+            .collect();
+        if ordered != checked {
+            self.set_list(stage, field, ordered);
+        }
+    }
+
+    pub fn text(&self, stage: Stage, field: &str) -> &str {
+        self.value(stage, field)
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+    }
+
+    pub fn set_text(&mut self, stage: Stage, field: &str, text: String) {
+        let value = (!text.trim().is_empty()).then_some(Value::String(text));
+        self.set_value(stage, field, value);
+    }
+
+    /// A list answer (also the ticked keys of a checklist).
+    pub fn list(&self, stage: Stage, field: &str) -> Vec<String> {
+        self.value(stage, field)
+            .and_then(Value::as_array)
+            .map(|items| {
+                items
+                    .iter()
+                    .filter_map(Value::as_str)
+                    .map(str::to_string)
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    pub fn set_list(&mut self, stage: Stage, field: &str, items: Vec<String>) {
+        let items: Vec<Value> = items
+            .into_iter()
+            .filter(|i| !i.trim().is_empty())
+            .map(Value::String)
+            .collect();
+        let value = (!items.is_empty()).then_some(Value::Array(items));
+        self.set_value(stage, field, value);
+    }
+
+    pub fn toggle_check(&mut self, stage: Stage, field: &str, option: &str) {
+        let mut checked = self.list(stage, field);
+        match checked.iter().position(|c| c == option) {
+            Some(i) => {
+                checked.remove(i);
+            }
+            None => checked.push(option.to_string()),
+        }
+        self.set_list(stage, field, checked);
+    }
+
+    /// A 1..=5 rating; anything else in the file reads as unanswered.
+    pub fn rating(&self, stage: Stage, field: &str) -> Option<u8> {
+        let value = self.value(stage, field)?.as_integer()?;
+        u8::try_from(value).ok().filter(|v| (1..=5).contains(v))
+    }
+
+    pub fn set_rating(&mut self, stage: Stage, field: &str, rating: Option<u8>) {
+        let value = rating
+            .filter(|v| (1..=5).contains(v))
+            .map(|v| Value::Integer(i64::from(v)));
+        self.set_value(stage, field, value);
+    }
+
+    pub fn actions(&self, stage: Stage, field: &str) -> Vec<ActionItem> {
+        let Some(items) = self.value(stage, field).and_then(Value::as_array) else {
+            return Vec::new();
+        };
+        items
+            .iter()
+            .filter_map(Value::as_table)
+            .map(|t| ActionItem {
+                text: t.get("text").and_then(Value::as_str).unwrap_or("").into(),
+                due: match t.get("due") {
+                    Some(Value::Datetime(d)) => d.to_string(),
+                    Some(v) => v.as_str().unwrap_or("").into(),
+                    None => String::new(),
+                },
+                done: t.get("done").and_then(Value::as_bool).unwrap_or(false),
+                // Unknown keys, and known ones holding a value of another
+                // type (a hand edit), travel with the step untouched.
+                extra: t
+                    .iter()
+                    .filter(|(k, v)| match k.as_str() {
+                        "text" => !v.is_str(),
+                        "due" => !(v.is_str() || v.is_datetime()),
+                        "done" => !v.is_bool(),
+                        _ => true,
+                    })
+                    .map(|(k, v)| (k.clone(), v.clone()))
+                    .collect(),
+            })
+            .collect()
+    }
+
+    pub fn set_actions(&mut self, stage: Stage, field: &str, items: Vec<ActionItem>) {
+        // Entries that are not steps at all (a hand edit) stay, after them.
+        let kept: Vec<Value> = self
+            .value(stage, field)
+            .and_then(Value::as_array)
+            .map(|a| a.iter().filter(|v| !v.is_table()).cloned().collect())
+            .unwrap_or_default();
+        let items: Vec<Value> = items
+            .into_iter()
+            .filter(|i| !i.is_blank())
+            .map(|i| {
+                let mut t = Table::new();
+                t.insert("text".into(), Value::String(i.text.clone()));
+                if !i.due.trim().is_empty() {
+                    t.insert("due".into(), Value::String(i.due.clone()));
+                }
+                t.insert("done".into(), Value::Boolean(i.done));
+                for (k, v) in i.extra {
+                    // An odd value the person has not replaced stays as it was.
+                    let replaced = match k.as_str() {
+                        "text" => !i.text.is_empty(),
+                        "due" => !i.due.trim().is_empty(),
+                        "done" => i.done,
+                        _ => false,
+                    };
+                    if !replaced {
+                        t.insert(k, v);
+                    }
+                }
+                Value::Table(t)
+            })
+            .chain(kept)
+            .collect();
+        let value = (!items.is_empty()).then_some(Value::Array(items));
+        self.set_value(stage, field, value);
+    }
+
+    /// Whether two versions hold the same answers (title and dates aside).
+    pub fn same_answers(&self, other: &Reflection) -> bool {
+        self.answers == other.answers
+    }
+
+    /// Marks one action step done or not done and changes nothing else, so
+    /// keys a hand edit added to the step survive. `index` counts steps the
+    /// way [`Reflection::actions`] does. False when there is no such step.
+    pub fn set_step_done(&mut self, stage: Stage, field: &str, index: usize, done: bool) -> bool {
+        let Some(Value::Table(answers)) = self.answers.get_mut(stage.key()) else {
+            return false;
+        };
+        let Some(Value::Array(items)) = answers.get_mut(field) else {
+            return false;
+        };
+        match items.iter_mut().filter_map(Value::as_table_mut).nth(index) {
+            Some(step) => {
+                step.insert("done".into(), Value::Boolean(done));
+                true
+            }
+            None => false,
+        }
+    }
+
+    pub fn is_answered(&self, stage: Stage, field: &str) -> bool {
+        match self.value(stage, field) {
+            None => false,
+            Some(Value::String(s)) => !s.trim().is_empty(),
+            Some(Value::Array(a)) => !a.is_empty(),
+            Some(_) => true,
+        }
+    }
+}
+
+/// Files keep whole seconds; holding no more in memory keeps a reflection
+/// equal to itself saved and read back.
+fn whole_seconds(t: OffsetDateTime) -> OffsetDateTime {
+    t.replace_nanosecond(0).unwrap_or(t)
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::guide::Guide;
+    use time::macros::datetime;
+
+    pub(crate) fn sample_reflection() -> Reflection {
+        Reflection::new(
+            "2026-11-29-the-launch-that-slipped".into(),
+            "The launch that slipped".into(),
+            datetime!(2026-11-29 09:30:15.25 UTC),
+        )
+    }
+
+    pub(super) fn guide() -> &'static Guide {
+        Guide::builtin().expect("embedded guide is valid")
+    }
+
+    #[test]
+    fn ticking_a_step_keeps_what_a_hand_edit_added_to_it() {
+        let text = r#"
+schema_version = 1
+id = "2026-11-29-x"
+created = "2026-11-29T09:00:00Z"
+[[goals.steps]]
+text = "first"
+note = "keep me"
+[[goals.steps]]
+text = "second"
+done = false
+"#;
+        let mut r = Reflection::from_toml_str(text).expect("loads");
+        assert!(r.set_step_done(Stage::Goals, "steps", 1, true));
+        assert!(!r.set_step_done(Stage::Goals, "steps", 2, true));
+        let saved = r.to_toml_string(guide()).expect("saves");
+        assert!(saved.contains("note = \"keep me\""), "{saved}");
+        // Editing the steps (as the stage editor does) keeps it too.
+        let mut steps = r.actions(Stage::Goals, "steps");
+        steps[0].text = "first, edited".into();
+        steps.insert(
+            0,
+            ActionItem {
+                text: "new".into(),
+                ..Default::default()
+            },
+        );
+        r.set_actions(Stage::Goals, "steps", steps);
+        let edited = r.actions(Stage::Goals, "steps");
+        assert_eq!(edited[1].text, "first, edited");
+        // Odd values and entries that are not steps survive an edit too.
+        let odd = r#"
+schema_version = 2
+id = "2026-11-29-y"
+created = "2026-11-29T09:00:00Z"
+[answers.goals]
+steps = ["call Dana", { text = 42 }, { text = "ok", done = "yes" }]
+"#;
+        let mut odd_r = Reflection::from_toml_str(odd).expect("loads");
+        let steps = odd_r.actions(Stage::Goals, "steps");
+        odd_r.set_actions(Stage::Goals, "steps", steps);
+        let odd_saved = odd_r.to_toml_string(guide()).expect("saves");
+        assert!(odd_saved.contains("\"call Dana\""), "{odd_saved}");
+        assert!(odd_saved.contains("text = 42"), "{odd_saved}");
+        assert!(odd_saved.contains("done = \"yes\""), "{odd_saved}");
+        assert_eq!(
+            edited[1].extra.get("note").and_then(Value::as_str),
+            Some("keep me")
+        );
+        let back = Reflection::from_toml_str(&saved).expect("loads");
+        let done: Vec<bool> = back
+            .actions(Stage::Goals, "steps")
+            .iter()
+            .map(|s| s.done)
+            .collect();
+        assert_eq!(done, [false, true]);
+    }
+
+    #[test]
+    fn clearing_an_answer_removes_it_from_the_file() {
+        let mut r = sample_reflection();
+        r.set_text(Stage::Reflect, "went_wrong", "x".into());
+        r.set_text(Stage::Reflect, "went_wrong", "   ".into());
+        assert!(!r.is_answered(Stage::Reflect, "went_wrong"));
+        r.set_rating(Stage::Perspective, "weight_today", Some(9));
+        assert_eq!(r.rating(Stage::Perspective, "weight_today"), None);
+        assert!(
+            !r.to_toml_string(guide())
+                .expect("serialises")
+                .contains("reflect]")
+        );
+    }
+}

@@ -1,0 +1,274 @@
+//! Listing the reflections: a summary of each, read through the summary index where it can be.
+
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+use time::OffsetDateTime;
+
+use super::{Store, StoreError};
+use crate::reflection::{Reflection, Status};
+use crate::stage::{STEPS_FIELD, Stage};
+
+/// The summary index, in the data dir beside `reflections/`.
+const SUMMARY_FILE: &str = "summary-index.json";
+
+/// Bumped when the layout changes; an index of another version is rebuilt.
+/// 2: summaries count open action steps, and titles are cleaned at load.
+/// 3: schema 2 files, and clearer reasons for files that cannot be read.
+/// 4: stamps hold the inode and change time.
+const SUMMARY_VERSION: u32 = 4;
+
+/// What a list needs about one reflection.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Summary {
+    pub id: String,
+    pub title: String,
+    pub status: Status,
+    pub updated: OffsetDateTime,
+    pub completed: Option<OffsetDateTime>,
+    pub stage: String,
+    /// Action steps with text that are not done yet.
+    pub open_steps: usize,
+}
+
+impl Summary {
+    pub fn of(r: &Reflection) -> Summary {
+        Summary {
+            id: r.id.clone(),
+            title: r.title.clone(),
+            status: r.status,
+            updated: r.updated,
+            completed: r.completed,
+            stage: r.position.stage.clone(),
+            open_steps: r
+                .actions(Stage::Goals, STEPS_FIELD)
+                .iter()
+                .filter(|s| s.is_open())
+                .count(),
+        }
+    }
+}
+
+/// A file in the reflections folder that could not be read; named, never touched.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BadFile {
+    pub path: PathBuf,
+    pub reason: String,
+}
+
+#[derive(Debug, Default)]
+pub struct Listing {
+    /// Unfinished first, then completed; newest first within each.
+    pub reflections: Vec<Summary>,
+    pub bad_files: Vec<BadFile>,
+}
+
+/// One file as the index remembers it: its summary, or why it could not be read.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+enum Entry {
+    Readable {
+        title: String,
+        completed: bool,
+        updated: i64,
+        completed_at: Option<i64>,
+        stage: String,
+        open_steps: usize,
+    },
+    Unreadable {
+        reason: String,
+    },
+}
+
+impl Entry {
+    fn from_summary(s: &Summary) -> Entry {
+        Entry::Readable {
+            title: s.title.clone(),
+            completed: s.status == Status::Completed,
+            updated: s.updated.unix_timestamp(),
+            completed_at: s.completed.map(OffsetDateTime::unix_timestamp),
+            stage: s.stage.clone(),
+            open_steps: s.open_steps,
+        }
+    }
+
+    /// The summary again, or the reason the file could not be read.
+    fn to_summary(&self, id: &str) -> Result<Summary, String> {
+        match self {
+            Entry::Unreadable { reason } => Err(reason.clone()),
+            Entry::Readable {
+                title,
+                completed,
+                updated,
+                completed_at,
+                stage,
+                open_steps,
+            } => {
+                let time = |t: i64| {
+                    OffsetDateTime::from_unix_timestamp(t).unwrap_or(OffsetDateTime::UNIX_EPOCH)
+                };
+                Ok(Summary {
+                    id: id.to_string(),
+                    title: title.clone(),
+                    status: if *completed {
+                        Status::Completed
+                    } else {
+                        Status::InProgress
+                    },
+                    updated: time(*updated),
+                    completed: completed_at.map(time),
+                    stage: stage.clone(),
+                    open_steps: *open_steps,
+                })
+            }
+        }
+    }
+}
+
+impl Store {
+    /// Every reflection's summary. Files whose stamp matches the summary
+    /// index are not read; the rest are, and the index is brought up to date
+    /// (a failure to write it never stops the listing).
+    pub fn list(&self) -> Result<Listing, StoreError> {
+        let entries =
+            self.refreshed_index(SUMMARY_FILE, SUMMARY_VERSION, |id| match self.load(id) {
+                Ok(r) => Entry::from_summary(&Summary::of(&r)),
+                Err(e) => Entry::Unreadable {
+                    reason: match e {
+                        StoreError::Unreadable { source, .. } => source.to_string(),
+                        StoreError::Io { source, .. } => source.to_string(),
+                        other => other.to_string(),
+                    },
+                },
+            })?;
+        let mut listing = Listing::default();
+        for (id, (_, entry)) in &entries {
+            match entry.to_summary(id) {
+                Ok(summary) => listing.reflections.push(summary),
+                Err(reason) => listing.bad_files.push(BadFile {
+                    path: self.path_of(id),
+                    reason,
+                }),
+            }
+        }
+        listing.reflections.sort_by(|a, b| {
+            (a.status == Status::Completed)
+                .cmp(&(b.status == Status::Completed))
+                .then(b.updated.cmp(&a.updated))
+                .then(a.id.cmp(&b.id))
+        });
+        Ok(listing)
+    }
+
+    /// The unfinished reflection edited most recently, for `rebound resume`.
+    pub fn latest_unfinished(&self) -> Result<Option<String>, StoreError> {
+        Ok(self
+            .list()?
+            .reflections
+            .into_iter()
+            .find(|s| s.status == Status::InProgress)
+            .map(|s| s.id))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::tests::{guide, store};
+    use std::fs;
+    use time::macros::datetime;
+
+    #[test]
+    fn listing_puts_unfinished_first_newest_first_and_names_bad_files() {
+        let (_dir, store) = store();
+        let mut done = store
+            .create("done", datetime!(2026-11-20 09:00 UTC), guide())
+            .expect("create");
+        done.status = Status::Completed;
+        done.updated = datetime!(2026-11-28 09:00 UTC);
+        store.save(&done, guide()).expect("save");
+        store
+            .create("older", datetime!(2026-11-21 09:00 UTC), guide())
+            .expect("create");
+        store
+            .create("newer", datetime!(2026-11-22 09:00 UTC), guide())
+            .expect("create");
+        let broken = store.reflections_dir().join("2026-01-01-broken.toml");
+        fs::write(&broken, "schema_version = [").expect("write broken");
+
+        let listing = store.list().expect("list");
+        let titles: Vec<_> = listing
+            .reflections
+            .iter()
+            .map(|s| s.title.as_str())
+            .collect();
+        assert_eq!(titles, ["newer", "older", "done"]);
+        assert_eq!(listing.bad_files.len(), 1);
+        assert_eq!(listing.bad_files[0].path, broken);
+        assert_eq!(
+            fs::read_to_string(&broken).expect("still there"),
+            "schema_version = ["
+        );
+        assert_eq!(
+            store.latest_unfinished().expect("latest").as_deref(),
+            Some("2026-11-22-newer")
+        );
+    }
+
+    #[test]
+    fn the_index_spares_reading_unchanged_files_and_sees_every_hand_edit() {
+        let (dir, store) = store();
+        let r = store
+            .create("Indexed", datetime!(2026-11-20 09:00 UTC), guide())
+            .expect("create");
+        let path = store.reflections_dir().join(format!("{}.toml", r.id));
+        assert_eq!(store.list().expect("list").reflections[0].title, "Indexed");
+        assert!(dir.path().join(SUMMARY_FILE).exists());
+
+        // An unchanged file is not read: what the index says is listed.
+        let original = fs::read_to_string(&path).expect("read");
+        let index_path = dir.path().join(SUMMARY_FILE);
+        let index = fs::read_to_string(&index_path).expect("index");
+        fs::write(&index_path, index.replace("Indexed", "From the index")).expect("write");
+        assert_eq!(
+            store.list().expect("list").reflections[0].title,
+            "From the index"
+        );
+
+        // Even an edit that keeps the size and puts the modification time
+        // back is seen: the change time and inode move regardless.
+        let modified = fs::metadata(&path)
+            .expect("meta")
+            .modified()
+            .expect("mtime");
+        fs::write(&path, original.replace("Indexed", "Xndexed")).expect("write");
+        fs::File::options()
+            .write(true)
+            .open(&path)
+            .and_then(|f| f.set_modified(modified))
+            .expect("restore mtime");
+        assert_eq!(store.list().expect("list").reflections[0].title, "Xndexed");
+
+        // A real edit changes the stamp and is seen at once.
+        fs::write(&path, original.replace("Indexed", "Edited by hand")).expect("write");
+        assert_eq!(
+            store.list().expect("list").reflections[0].title,
+            "Edited by hand"
+        );
+
+        // A broken index is only a cache: the files still list.
+        fs::write(dir.path().join(SUMMARY_FILE), "{ not json").expect("break index");
+        assert_eq!(store.list().expect("list").reflections.len(), 1);
+
+        // A removed file leaves the list, and a broken one is still named.
+        fs::remove_file(&path).expect("remove");
+        fs::write(store.reflections_dir().join("2026-01-01-bad.toml"), "x = ").expect("bad");
+        let listing = store.list().expect("list");
+        assert!(listing.reflections.is_empty());
+        assert_eq!(listing.bad_files.len(), 1);
+        assert_eq!(
+            store.list().expect("list again").bad_files.len(),
+            1,
+            "bad files stay named from the index"
+        );
+    }
+}

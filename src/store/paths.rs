@@ -1,0 +1,105 @@
+//! The data dir on disk: paths, the reflection ids in a folder, private folders, and safe moves.
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use super::index::Stamp;
+use super::{Store, StoreError, atomic};
+use crate::reflection::is_valid_id;
+
+impl Store {
+    pub fn reflections_dir(&self) -> PathBuf {
+        self.root.join("reflections")
+    }
+
+    /// Where the TUI writes exports unless told otherwise.
+    pub fn exports_dir(&self) -> PathBuf {
+        self.root.join("exports")
+    }
+
+    /// Creates the exports folder, private like the rest of the data dir.
+    pub fn make_exports_dir(&self) -> Result<(), StoreError> {
+        create_private_dir(&self.exports_dir())
+    }
+
+    pub(super) fn path_of(&self, id: &str) -> PathBuf {
+        self.reflections_dir().join(format!("{id}.toml"))
+    }
+
+    pub(super) fn ids(&self) -> Result<Vec<String>, StoreError> {
+        Ok(self.stamped_ids()?.into_iter().map(|(id, _)| id).collect())
+    }
+
+    /// The id of every reflection file, with what identifies its version.
+    pub(super) fn stamped_ids(&self) -> Result<Vec<(String, Stamp)>, StoreError> {
+        let dir = self.reflections_dir();
+        let entries = fs::read_dir(&dir).map_err(|source| StoreError::Io {
+            path: dir.clone(),
+            source,
+        })?;
+        let mut ids = Vec::new();
+        for entry in entries.flatten() {
+            let name = entry.file_name();
+            let Some(name) = name.to_str() else { continue };
+            let Some(id) = name.strip_suffix(".toml") else {
+                continue;
+            };
+            if !is_valid_id(id) {
+                continue;
+            }
+            if let Ok(meta) = entry.metadata() {
+                ids.push((id.to_string(), Stamp::of(&meta)));
+            }
+        }
+        ids.sort_by(|a, b| a.0.cmp(&b.0));
+        Ok(ids)
+    }
+}
+
+/// A move within the data dir that never replaces a file: a hard link
+/// fails if the name is taken (even one taken a moment ago by another
+/// rebound), then the old name goes. A crash between the two leaves both
+/// names, never neither. Where hard links are not supported it falls back to
+/// a checked rename. Made durable in both folders.
+pub(super) fn move_file(from: &Path, to: &Path) -> Result<(), StoreError> {
+    let err = |source| StoreError::Io {
+        path: from.to_path_buf(),
+        source,
+    };
+    match fs::hard_link(from, to) {
+        Ok(()) => fs::remove_file(from).map_err(err)?,
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => return Err(err(e)),
+        Err(_) if to.exists() => {
+            return Err(err(io::Error::from(io::ErrorKind::AlreadyExists)));
+        }
+        Err(_) => fs::rename(from, to).map_err(err)?,
+    }
+    for dir in [from.parent(), to.parent()].into_iter().flatten() {
+        // The move has happened; a folder that cannot be synced is not a failure.
+        let _ = atomic::sync_dir(dir);
+    }
+    Ok(())
+}
+
+/// Makes a folder (and any parents) only the user can open: what people
+/// write in reflections is private.
+pub(super) fn create_private_dir(dir: &Path) -> Result<(), StoreError> {
+    let err = |source| StoreError::Io {
+        path: dir.to_path_buf(),
+        source,
+    };
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        fs::DirBuilder::new()
+            .recursive(true)
+            .mode(0o700)
+            .create(dir)
+            .map_err(err)
+    }
+    #[cfg(not(unix))]
+    {
+        fs::create_dir_all(dir).map_err(err)
+    }
+}
