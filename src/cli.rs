@@ -16,9 +16,8 @@ use crate::export::{self, Clock, Format};
 use crate::guide::Guide;
 use crate::lifecycle::Standing;
 use crate::reflection::{Reflection, Status, display_title};
-use crate::store::{Store, Summary, write_export};
+use crate::store::{Store, Summary};
 use crate::text::printable_line;
-use crate::tui::{self, Launch};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -135,36 +134,60 @@ pub fn data_dir(cli: &Cli) -> Result<PathBuf> {
         .ok_or_else(|| eyre!("no home folder found; pass --data-dir DIR or set REBOUND_DATA_DIR"))
 }
 
-pub fn run(cli: Cli, offset: UtcOffset) -> Result<()> {
+/// Where an interactive session starts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Start {
+    Home,
+    /// Ask for a title, then start a new reflection.
+    AskTitle,
+    /// Open the reflection with this id where the person stopped.
+    Open(String),
+}
+
+/// What `main` does once the command line has done its part.
+pub enum Next {
+    /// The command did all there was to do.
+    Done,
+    /// Start a front end the person works in (checked to have a terminal).
+    Interactive {
+        store: Store,
+        guide: &'static Guide,
+        start: Start,
+    },
+}
+
+/// Runs a scriptable subcommand, or says which interactive session to start;
+/// the command line never starts a front end itself.
+pub fn run(cli: Cli, offset: UtcOffset) -> Result<Next> {
     let guide = Guide::builtin().map_err(|e| eyre!("the built-in guide is broken: {e}"))?;
     let dir = data_dir(&cli)?;
     // `path` only says where; it creates nothing.
     if let Some(Command::Path) = cli.command {
-        return print(&format!("{}\n", dir.display()));
+        return done(print(&format!("{}\n", dir.display())));
     }
     let store = Store::open(&dir)?;
     let clock = Clock::now(offset);
-    let launch = match cli.command {
-        None => Launch::Home,
-        Some(Command::Path) => return Ok(()),
-        Some(Command::List { json, status }) => return list(&store, json, status, offset),
+    let start = match cli.command {
+        None => Start::Home,
+        Some(Command::Path) => return Ok(Next::Done),
+        Some(Command::List { json, status }) => return done(list(&store, json, status, offset)),
         Some(Command::Show { id }) => {
             let r = store.load(&store.resolve(&id)?)?;
-            return print(&export::render(&r, guide, Format::Markdown, clock));
+            return done(print(&export::render(&r, guide, Format::Markdown, clock)));
         }
         Some(Command::Export { id, format, output }) => {
             let r = store.load(&store.resolve(&id)?)?;
-            return export_to(&r, guide, format, output, clock);
+            return done(export_to(&r, guide, format, output, clock));
         }
-        Some(Command::Delete { id, yes }) => return delete(&store, &id, yes),
-        Some(Command::Restore { id }) => return restore(&store, id.as_deref()),
-        Some(Command::New { title: None }) => Launch::AskTitle,
+        Some(Command::Delete { id, yes }) => return done(delete(&store, &id, yes)),
+        Some(Command::Restore { id }) => return done(restore(&store, id.as_deref())),
+        Some(Command::New { title: None }) => Start::AskTitle,
         Some(Command::New { title: Some(title) }) => {
             // Checked before anything is created, so a script without a
             // terminal leaves no empty reflection behind.
-            tui::ensure_terminal()?;
+            ensure_terminal()?;
             let title = crate::text::clean_paste(&title, false).trim().to_string();
-            Launch::Open(
+            Start::Open(
                 store
                     .create(&title, time::OffsetDateTime::now_utc(), guide)?
                     .id,
@@ -180,11 +203,28 @@ pub fn run(cli: Cli, offset: UtcOffset) -> Result<()> {
             // Read here too, so a file that will not load is one line on
             // stderr before any screen appears.
             store.load(&id)?;
-            Launch::Open(id)
+            Start::Open(id)
         }
     };
-    tui::ensure_terminal()?;
-    tui::run(&store, guide, offset, launch)
+    ensure_terminal()?;
+    Ok(Next::Interactive {
+        store,
+        guide,
+        start,
+    })
+}
+
+fn done(result: Result<()>) -> Result<Next> {
+    result.map(|()| Next::Done)
+}
+
+/// An interactive session needs a terminal to draw on and read keys from.
+fn ensure_terminal() -> Result<()> {
+    if std::io::stdin().is_terminal() && std::io::stdout().is_terminal() {
+        Ok(())
+    } else {
+        Err(eyre!("needs an interactive terminal (stdin and stdout)"))
+    }
 }
 
 /// Writes to stdout; a reader that stops early (`| head`) is not an error.
@@ -287,11 +327,11 @@ fn export_to(
                 .and_then(|p| Format::from_path(&p.to_string_lossy()))
         })
         .unwrap_or(Format::Markdown);
-    let text = export::render(r, guide, format, clock);
     match output {
-        None => print(&text),
+        None => print(&export::render(r, guide, format, clock)),
         Some(path) => {
-            write_export(&path, &text).map_err(|e| eyre!("could not write {e}"))?;
+            export::to_file(r, guide, format, clock, &path)
+                .map_err(|e| eyre!("could not write {e}"))?;
             let _ = writeln!(
                 std::io::stderr(),
                 "Wrote {} ({}).",

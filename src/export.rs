@@ -14,6 +14,7 @@ use crate::lifecycle::Standing;
 use crate::outline::{self, AnswerValue, GrowthPlan, PlanItem, PlanStep};
 use crate::reflection::{ActionItem, Reflection, SCHEMA_VERSION, display_title};
 use crate::stage::Stage;
+use crate::store::StoreError;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
@@ -68,6 +69,18 @@ pub fn render(r: &Reflection, guide: &Guide, format: Format, clock: Clock) -> St
             .to_toml_string(guide)
             .unwrap_or_else(|e| format!("# could not write TOML: {e}\n")),
     }
+}
+
+/// Writes a reflection to a file in a format, privately and atomically: the
+/// one way both front ends export to a file.
+pub fn to_file(
+    r: &Reflection,
+    guide: &Guide,
+    format: Format,
+    clock: Clock,
+    path: &std::path::Path,
+) -> Result<(), StoreError> {
+    crate::store::write_export(path, &render(r, guide, format, clock))
 }
 
 /// Where the person stands, in words: "Completed 2026-11-28" or "In progress,

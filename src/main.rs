@@ -1,12 +1,14 @@
-//! Start-up: read the arguments, run the chosen front end, report errors in one line.
+//! Start-up: read the arguments, choose the front end (a command's output or
+//! the full-screen TUI), report errors in one line with the right exit code.
 
 use std::io::Write;
 use std::process::ExitCode;
 
 use clap::Parser;
 use clap::error::Error as ClapError;
-use rebound::cli;
+use rebound::cli::{self, Next, Start};
 use rebound::text::printable_line;
+use rebound::tui::{self, Launch};
 
 fn main() -> ExitCode {
     // Read before any thread starts: the local offset is only safe to read then.
@@ -26,7 +28,7 @@ fn main() -> ExitCode {
     if let Err(e) = color_eyre::install() {
         eprintln!("rebound: {e}");
     }
-    match cli::run(cli, offset) {
+    match run(cli, offset) {
         Ok(()) => ExitCode::SUCCESS,
         Err(report) => {
             // One readable line: the message and its causes, no backtrace.
@@ -50,6 +52,26 @@ fn main() -> ExitCode {
             } else {
                 ExitCode::FAILURE
             }
+        }
+    }
+}
+
+/// The command line does its part; an interactive start goes to the TUI.
+/// Here, and only here, the front end is chosen.
+fn run(cli: cli::Cli, offset: time::UtcOffset) -> color_eyre::Result<()> {
+    match cli::run(cli, offset)? {
+        Next::Done => Ok(()),
+        Next::Interactive {
+            store,
+            guide,
+            start,
+        } => {
+            let launch = match start {
+                Start::Home => Launch::Home,
+                Start::AskTitle => Launch::AskTitle,
+                Start::Open(id) => Launch::Open(id),
+            };
+            tui::run(&store, guide, offset, launch)
         }
     }
 }

@@ -264,8 +264,7 @@ impl<'a> Effects<'a> {
         if target.parent() == Some(self.store.exports_dir().as_path()) {
             let _ = self.store.make_exports_dir();
         }
-        let text = export::render(&session.reflection, app.guide, format, app.clock);
-        match crate::store::write_export(&target, &text) {
+        match export::to_file(&session.reflection, app.guide, format, app.clock, &target) {
             Ok(()) => Outcome::Exported {
                 format,
                 path: target,

@@ -13,4 +13,4 @@ mod terminal;
 mod theme;
 mod widgets;
 
-pub use runtime::{Launch, ensure_terminal, run};
+pub use runtime::{Launch, run};

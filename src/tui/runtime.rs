@@ -2,7 +2,7 @@
 //! watchdog, and the glue that feeds keys to `update`, effects to the I/O
 //! layer and outcomes back to `apply`. No rule of the app is decided here.
 
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
@@ -114,14 +114,6 @@ impl Runtime<'_> {
         }
         self.apply(outcomes);
         true
-    }
-}
-
-pub fn ensure_terminal() -> Result<()> {
-    if std::io::stdin().is_terminal() && std::io::stdout().is_terminal() {
-        Ok(())
-    } else {
-        Err(eyre!("needs an interactive terminal (stdin and stdout)"))
     }
 }
 
