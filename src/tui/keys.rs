@@ -426,22 +426,13 @@ mod tests {
     }
 
     /// The context stacks the app asks with (`App::contexts` in state.rs).
-    const STACKS: &[&[Context]] = &[
-        &[C::Help, C::Global],
-        &[C::Confirm, C::Global],
-        &[C::HomeSearch, C::Global],
-        &[C::Home, C::Global],
-        &[C::ExportPrompt, C::Global],
-        &[C::Detail, C::Global],
-        &[C::TitlePrompt, C::Global],
-        &[C::Global],
-        &[C::Plan, C::PlanNav, C::Global],
-        &[C::MultiLine, C::StageNav, C::Global],
-        &[C::SingleLine, C::StageNav, C::Global],
-        &[C::Checklist, C::StageNav, C::Global],
-        &[C::Rating, C::StageNav, C::Global],
-        &[C::Steps, C::StageNav, C::Global],
-    ];
+    /// The context stacks the app asks with: one for every focus it can be in.
+    fn stacks() -> Vec<Vec<Context>> {
+        crate::tui::state::Focus::ALL
+            .iter()
+            .map(|f| f.contexts())
+            .collect()
+    }
 
     fn event(key: &Key) -> KeyEvent {
         press(key.code, key.mods)
@@ -458,8 +449,8 @@ mod tests {
     #[test]
     fn no_binding_is_shadowed() {
         for binding in BINDINGS {
-            let stacks: Vec<_> = STACKS
-                .iter()
+            let stacks: Vec<_> = stacks()
+                .into_iter()
                 .filter(|s| s.contains(&binding.context))
                 .collect();
             assert!(!stacks.is_empty(), "{:?} is never asked", binding.context);

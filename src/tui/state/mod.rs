@@ -188,12 +188,12 @@ impl App {
 
     /// The binding contexts in force, most specific first.
     pub fn contexts(&self) -> Vec<Context> {
-        contexts_of(self.focus())
+        self.focus().contexts()
     }
 
     /// The contexts of the screen itself, whether or not help covers it.
     pub fn contexts_without_help(&self) -> Vec<Context> {
-        contexts_of(self.focus_under_help())
+        self.focus_under_help().contexts()
     }
 
     /// The field the cursor is on; `None` on the growth plan or with nothing open.
@@ -317,26 +317,47 @@ impl App {
     }
 }
 
-/// The binding contexts for what has focus, most specific first.
-fn contexts_of(focus: Focus) -> Vec<Context> {
-    let specific: &[Context] = match focus {
-        Focus::Help => &[Context::Help],
-        Focus::Confirm => &[Context::Confirm],
-        Focus::TitlePrompt => &[Context::TitlePrompt],
-        Focus::ExportPrompt => &[Context::ExportPrompt],
-        Focus::Search => &[Context::HomeSearch],
-        Focus::Home => &[Context::Home],
-        Focus::Reading => &[Context::Detail],
-        Focus::Plan => &[Context::Plan, Context::PlanNav],
-        Focus::Field(kind) => match kind {
-            FieldKind::Text | FieldKind::List => &[Context::MultiLine, Context::StageNav],
-            FieldKind::Checklist => &[Context::Checklist, Context::StageNav],
-            FieldKind::Rating => &[Context::Rating, Context::StageNav],
-            FieldKind::Actions => &[Context::Steps, Context::StageNav],
-            _ => &[Context::SingleLine, Context::StageNav],
-        },
-    };
-    let mut contexts = specific.to_vec();
-    contexts.push(Context::Global);
-    contexts
+impl Focus {
+    /// Every focus the app can be in, for checks that must cover them all.
+    pub const ALL: [Focus; 15] = [
+        Focus::Help,
+        Focus::Confirm,
+        Focus::TitlePrompt,
+        Focus::ExportPrompt,
+        Focus::Search,
+        Focus::Home,
+        Focus::Field(FieldKind::Line),
+        Focus::Field(FieldKind::Text),
+        Focus::Field(FieldKind::List),
+        Focus::Field(FieldKind::Checklist),
+        Focus::Field(FieldKind::Rating),
+        Focus::Field(FieldKind::Date),
+        Focus::Field(FieldKind::Actions),
+        Focus::Plan,
+        Focus::Reading,
+    ];
+
+    /// The binding contexts in force, most specific first.
+    pub fn contexts(self) -> Vec<Context> {
+        let specific: &[Context] = match self {
+            Focus::Help => &[Context::Help],
+            Focus::Confirm => &[Context::Confirm],
+            Focus::TitlePrompt => &[Context::TitlePrompt],
+            Focus::ExportPrompt => &[Context::ExportPrompt],
+            Focus::Search => &[Context::HomeSearch],
+            Focus::Home => &[Context::Home],
+            Focus::Reading => &[Context::Detail],
+            Focus::Plan => &[Context::Plan, Context::PlanNav],
+            Focus::Field(kind) => match kind {
+                FieldKind::Text | FieldKind::List => &[Context::MultiLine, Context::StageNav],
+                FieldKind::Checklist => &[Context::Checklist, Context::StageNav],
+                FieldKind::Rating => &[Context::Rating, Context::StageNav],
+                FieldKind::Actions => &[Context::Steps, Context::StageNav],
+                FieldKind::Line | FieldKind::Date => &[Context::SingleLine, Context::StageNav],
+            },
+        };
+        let mut contexts = specific.to_vec();
+        contexts.push(Context::Global);
+        contexts
+    }
 }
