@@ -1,14 +1,14 @@
 //! The home screen's state: the list of reflections, the search line that
 //! narrows it, the selected row, and what `u` can bring back.
 
-use ratatui_textarea::{Input, TextArea};
+use ratatui_textarea::TextArea;
 
 use crate::search::{Corpus, Query};
 use crate::store::{Listing, Summary};
-use crate::text::clean_paste;
 use crate::tui::field::one_line_editor;
 use crate::tui::keys::Action;
 
+use super::modal::edit_one_line;
 use super::{App, Effect, Message, TitlePurpose};
 
 /// The search line on the home screen; while `typing`, keys go to it.
@@ -124,16 +124,11 @@ impl App {
                 return self.update_home(Action::OpenSelected);
             }
             Action::SelectNext | Action::SelectPrev => return self.update_home(action),
-            Action::Edit(key) => {
-                let input = Input::from(key);
-                if input.key != ratatui_textarea::Key::Enter {
-                    search.editor.input(input);
+            action => {
+                if edit_one_line(&mut search.editor, action).is_none() {
+                    return Effect::None;
                 }
             }
-            Action::Paste(text) => {
-                search.editor.insert_str(clean_paste(&text, false));
-            }
-            _ => return Effect::None,
         }
         let text = search.editor.lines().join(" ");
         let query = Query::parse(&text);

@@ -183,18 +183,10 @@ impl App {
                 self.modal = None;
                 Effect::None
             }
-            Action::Edit(key) => {
-                let input = Input::from(key);
-                if input.key != ratatui_textarea::Key::Enter {
-                    prompt.editor.input(input);
-                }
+            action => {
+                edit_one_line(&mut prompt.editor, action);
                 Effect::None
             }
-            Action::Paste(text) => {
-                prompt.editor.insert_str(clean_paste(&text, false));
-                Effect::None
-            }
-            _ => Effect::None,
         }
     }
 
@@ -234,19 +226,28 @@ impl App {
                 prompt.replace = false;
                 prompt.warning = None;
             }
-            Action::Edit(key) => {
-                let input = Input::from(key);
-                if input.key != ratatui_textarea::Key::Enter && prompt.editor.input(input) {
+            action => {
+                // Another path: ask again before replacing whatever it names.
+                if edit_one_line(&mut prompt.editor, action) == Some(true) {
                     prompt.replace = false;
                     prompt.warning = None;
                 }
             }
-            Action::Paste(text) => {
-                prompt.editor.insert_str(clean_paste(&text, false));
-                prompt.replace = false;
-            }
-            _ => {}
         }
         Effect::None
+    }
+}
+
+/// A key or a paste for a one-line editor (a prompt, the search line): Enter
+/// never starts a second line, and a pasted line break becomes a space.
+/// `None` when the action is not an edit; otherwise whether the text changed.
+pub(super) fn edit_one_line(editor: &mut TextArea<'static>, action: Action) -> Option<bool> {
+    match action {
+        Action::Edit(key) => {
+            let input = Input::from(key);
+            Some(input.key != ratatui_textarea::Key::Enter && editor.input(input))
+        }
+        Action::Paste(text) => Some(editor.insert_str(clean_paste(&text, false))),
+        _ => None,
     }
 }
