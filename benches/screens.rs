@@ -75,7 +75,7 @@ fn main() {
     }
     let r = reading.close_reflection().expect("open");
     reading.open_reflection(r);
-    bench_draw("  detail page", &reading);
+    bench_draw("  reading page", &reading);
     let mut samples = Vec::new();
     for i in 0..2000 {
         let action = if i % 40 < 20 {
@@ -88,7 +88,7 @@ fn main() {
         terminal.draw(|f| draw(f, &reading)).expect("draw");
         samples.push(start.elapsed());
     }
-    report("  detail scroll: update + draw", samples);
+    report("  reading scroll: update + draw", samples);
     let guide = Guide::builtin().expect("guide");
     let clock = rebound::export::Clock {
         offset: UtcOffset::UTC,

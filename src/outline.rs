@@ -189,8 +189,6 @@ pub struct GrowthPlan {
     pub title: String,
     pub tagline: String,
     pub sections: Vec<PlanSection>,
-    /// How many sections make the first column when there are two.
-    pub first_column: usize,
 }
 
 impl GrowthPlan {
@@ -310,7 +308,6 @@ pub fn growth_plan(r: &Reflection, guide: &Guide, today: Date) -> GrowthPlan {
         title: plan.title.clone(),
         tagline: plan.tagline.clone(),
         sections,
-        first_column: 3,
     }
 }
 

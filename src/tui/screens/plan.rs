@@ -17,6 +17,10 @@ use crate::tui::widgets::{Empty, plan_section, rating_line};
 
 use super::chrome;
 
+/// On a wide window the plan takes two columns: what to do and by when in
+/// the first three sections, then with whom, the risk and the weight.
+const FIRST_COLUMN_SECTIONS: usize = 3;
+
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, session: &Session) {
     let [header, body, rating, message, footer] = Layout::vertical([
         Constraint::Length(3),
@@ -103,7 +107,7 @@ fn compiled(r: &Reflection, app: &App) -> (Text<'static>, Text<'static>) {
     }
     let mut right = Text::default();
     for (i, section) in plan.sections.iter().enumerate() {
-        let text = if i < plan.first_column {
+        let text = if i < FIRST_COLUMN_SECTIONS {
             &mut left
         } else {
             &mut right
