@@ -582,6 +582,43 @@ fn a_stop_saves_and_gives_the_terminal_back_and_fg_brings_the_screen_back() {
     assert!(tmux.only_file().contains("Typed before the stop and after"));
 }
 
+/// Found under faults (issue 9): a SIGSTOP from outside (not Ctrl-Z), then
+/// `fg`, killed rebound with "The cursor position could not be read within a
+/// normal duration" and left `;1R` on the prompt. Continuing after any stop
+/// repaints and carries on.
+#[test]
+fn a_sigstop_from_outside_then_fg_repaints_and_carries_on() {
+    let tmux = Tmux::new();
+    tmux.start_in_a_shell("new --title Stopped");
+    tmux.wait_for(&format!("▶ {}", label(Stage::Perspective, 0)));
+    tmux.type_text("Before the stop");
+    let pid = tmux.pid();
+    wait_until("the typing is saved", || {
+        tmux.only_file().contains("Before the stop")
+    });
+    Command::new("kill")
+        .args(["-STOP", &pid])
+        .status()
+        .expect("kill runs");
+    wait_until("rebound is stopped", || {
+        process_state(&pid).starts_with('T')
+    });
+    tmux.wait_for("Stopped");
+    tmux.type_text("fg");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for(&format!("▶ {}", label(Stage::Perspective, 0)));
+    tmux.type_text(", and after it");
+    wait_until("the typing after fg is saved", || {
+        tmux.only_file().contains("Before the stop, and after it")
+    });
+    assert!(!process_state(&pid).is_empty(), "rebound died after fg");
+    tmux.keys(&["C-c"]);
+    wait_until("rebound has exited", || process_state(&pid).is_empty());
+    let shell = tmux.wait_for("shell$");
+    assert!(!shell.contains(";1R"), "a terminal reply was left behind:\n{shell}");
+    assert!(!shell.contains("cursor position"), "{shell}");
+}
+
 #[test]
 fn ctrl_z_outside_a_text_field_suspends_and_fg_returns() {
     let tmux = Tmux::new();

@@ -245,13 +245,15 @@ fn event_loop(
         if signals.suspend.swap(false, Ordering::Relaxed) || runtime.suspend_requested {
             runtime.suspend_requested = false;
             runtime.save_now();
-            terminal.suspend()?;
+            let _ = terminal.suspend();
             signals.resumed.store(false, Ordering::Relaxed);
             redraw = true;
         }
         // Continued after a stop we did not see coming (SIGSTOP): repaint.
+        // A terminal that is slow to come back is set up again on the next
+        // continue or draw; it is never a reason to stop.
         if signals.resumed.swap(false, Ordering::Relaxed) {
-            terminal.resume()?;
+            let _ = terminal.resume();
             redraw = true;
         }
         if let Ok(size) = terminal.terminal.size() {

@@ -35,15 +35,30 @@ impl TerminalSession {
     }
 
     /// After a stop, the terminal may have been used by anything: set it up
-    /// again and repaint everything on the next draw.
+    /// again and repaint everything on the next draw. Nothing here asks the
+    /// terminal a question: ratatui's `clear` asks where the cursor is, and
+    /// after a SIGSTOP and `fg` the reply can come too late (or land at the
+    /// shell's prompt), which must never end rebound.
     pub fn resume(&mut self) -> io::Result<()> {
+        // crossterm remembers raw mode as on and would skip turning it on
+        // again; after a SIGSTOP the shell has put the terminal back in its
+        // own (line-by-line) mode, so keys would wait for Enter. Off, then on.
+        let _ = crossterm::terminal::disable_raw_mode();
         crossterm::terminal::enable_raw_mode()?;
         execute!(
             stdout(),
             crossterm::terminal::EnterAlternateScreen,
             EnableBracketedPaste
         )?;
-        self.terminal.clear()
+        let size = self.terminal.size()?;
+        // A fullscreen resize clears the screen and forgets what was drawn,
+        // so the next draw repaints everything.
+        self.terminal.resize(ratatui::layout::Rect::new(
+            0,
+            0,
+            size.width,
+            size.height,
+        ))
     }
 }
 
