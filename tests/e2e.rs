@@ -615,7 +615,10 @@ fn a_sigstop_from_outside_then_fg_repaints_and_carries_on() {
     tmux.keys(&["C-c"]);
     wait_until("rebound has exited", || process_state(&pid).is_empty());
     let shell = tmux.wait_for("shell$");
-    assert!(!shell.contains(";1R"), "a terminal reply was left behind:\n{shell}");
+    assert!(
+        !shell.contains(";1R"),
+        "a terminal reply was left behind:\n{shell}"
+    );
     assert!(!shell.contains("cursor position"), "{shell}");
 }
 
@@ -710,6 +713,76 @@ fn a_hand_edit_made_while_open_is_not_overwritten_and_nothing_typed_is_lost() {
         .collect();
     assert_eq!(conflicts.len(), 1, "{conflicts:?}");
     assert!(read(&conflicts[0]).contains("Typed here and more"));
+}
+
+/// Found under faults (issue 9): a file changed outside rebound (a sync
+/// tool, `sed -i`, `>>`) while the person typed switched them to the reading
+/// page, where "so I did yell" moved the reflection to the trash and every
+/// word after the switch was saved nowhere. They stay where they are, every
+/// word is kept (in the conflict copy), and a notice says where.
+#[test]
+fn typing_through_a_conflict_stays_typing_and_every_word_is_kept() {
+    let tmux = Tmux::new();
+    tmux.start_new("Synced elsewhere");
+    tmux.type_text("Before the sync");
+    wait_for_file_containing(&tmux, "Before the sync");
+    let path = tmux.reflection_files()[0].clone();
+    let mut file = std::fs::OpenOptions::new()
+        .append(true)
+        .open(&path)
+        .expect("open to append");
+    std::io::Write::write_all(&mut file, b"\nsynced = true\n").expect("append");
+    drop(file);
+    // Typed straight on, a word at a time, as a person would, across the
+    // moment the next save finds the change.
+    for word in [
+        " so",
+        " I",
+        " did",
+        " yell",
+        " until",
+        " everyone",
+        " had",
+        " gone",
+    ] {
+        tmux.type_text(word);
+        sleep(Duration::from_millis(150));
+    }
+    let screen = tmux.wait_for("changed outside rebound");
+    assert!(
+        screen.contains(&format!("▶ {}", label(Stage::Perspective, 0))),
+        "{screen}"
+    );
+    assert!(screen.contains("conflicts/"), "{screen}");
+    tmux.type_text(" and more after the notice");
+    sleep(Duration::from_millis(1500));
+    tmux.quit();
+    assert!(
+        !tmux.data.path().join("trash").exists(),
+        "nothing was deleted"
+    );
+    let on_disk = read(&path);
+    assert!(
+        on_disk.contains("synced = true"),
+        "the other hand's file stays: {on_disk}"
+    );
+    let conflicts: Vec<PathBuf> = std::fs::read_dir(tmux.data.path().join("conflicts"))
+        .expect("a conflicts folder")
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    assert_eq!(
+        conflicts.len(),
+        1,
+        "one copy follows the typing: {conflicts:?}"
+    );
+    assert!(
+        read(&conflicts[0]).contains(
+            "Before the sync so I did yell until everyone had gone and more after the notice"
+        ),
+        "{}",
+        read(&conflicts[0])
+    );
 }
 
 #[test]

@@ -23,7 +23,7 @@ impl Store {
         create_private_dir(&self.exports_dir())
     }
 
-    pub(super) fn path_of(&self, id: &str) -> PathBuf {
+    pub fn path_of(&self, id: &str) -> PathBuf {
         self.reflections_dir().join(format!("{id}.toml"))
     }
 

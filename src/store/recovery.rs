@@ -29,17 +29,26 @@ impl Store {
             path = dir.join(format!("{}-{stamp}-{n}.toml", reflection.id));
             n += 1;
         }
+        self.update_conflict_copy(&path, reflection, guide)?;
+        Ok(path)
+    }
+
+    /// Writes the latest version typed here over the conflict copy that
+    /// `save_conflict_copy` made, so the copy follows the person's typing.
+    pub fn update_conflict_copy(
+        &self,
+        path: &std::path::Path,
+        reflection: &Reflection,
+        guide: &Guide,
+    ) -> Result<(), StoreError> {
+        let io_error = |source| StoreError::Io {
+            path: path.to_path_buf(),
+            source,
+        };
         let text = reflection
             .to_toml_string(guide)
-            .map_err(|e| StoreError::Io {
-                path: path.clone(),
-                source: io::Error::other(e),
-            })?;
-        save_atomically(&path, text.as_bytes()).map_err(|source| StoreError::Io {
-            path: path.clone(),
-            source,
-        })?;
-        Ok(path)
+            .map_err(|e| io_error(io::Error::other(e)))?;
+        save_atomically(path, text.as_bytes()).map_err(io_error)
     }
 
     /// A save cut short by a crash leaves its temp file (`.<id>.toml.<pid>.tmp`)

@@ -95,15 +95,22 @@ impl<'a> Effects<'a> {
             return Outcome::Saved;
         };
         let reflection = &session.reflection;
+        let file = self.store.path_of(&reflection.id);
+        if let Some(copy) = &session.conflict_copy {
+            return match self.store.update_conflict_copy(copy, reflection, app.guide) {
+                Ok(()) => Outcome::Conflict {
+                    file,
+                    copy: copy.clone(),
+                },
+                Err(e) => Outcome::ConflictCopyFailed(e.to_string()),
+            };
+        }
         let on_disk = self.store.file_stamp(&reflection.id);
         if on_disk.is_some() && on_disk != self.disk_stamp {
             return match self.store.save_conflict_copy(reflection, app.guide) {
                 Ok(copy) => {
-                    self.conflict_note = Some(conflict_note(&reflection.id, &copy));
-                    Outcome::Conflict {
-                        id: reflection.id.clone(),
-                        copy,
-                    }
+                    self.conflict_note = Some(conflict_note(&file, &copy));
+                    Outcome::Conflict { file, copy }
                 }
                 Err(e) => Outcome::ConflictCopyFailed(e.to_string()),
             };

@@ -53,12 +53,8 @@ impl TerminalSession {
         let size = self.terminal.size()?;
         // A fullscreen resize clears the screen and forgets what was drawn,
         // so the next draw repaints everything.
-        self.terminal.resize(ratatui::layout::Rect::new(
-            0,
-            0,
-            size.width,
-            size.height,
-        ))
+        self.terminal
+            .resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))
     }
 }
 

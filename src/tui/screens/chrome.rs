@@ -12,6 +12,7 @@ use crate::tui::keys::{Action, bindings_for};
 use crate::tui::state::{App, Message, Session, Tone};
 use crate::tui::theme;
 use crate::wizard::{overall_progress, stage_progress};
+use unicode_width::UnicodeWidthStr;
 
 use super::{MIN_HEIGHT, MIN_WIDTH};
 
@@ -146,7 +147,22 @@ pub fn message(frame: &mut Frame, area: Rect, message: Option<&Message>) {
         Tone::Calm => theme::answered(),
         Tone::Warning => theme::warning(),
     };
-    frame.render_widget(Line::styled(format!(" {}", message.text), style), area);
+    let line = Line::styled(format!(" {}", message.text), style);
+    if area.height > 1 {
+        frame.render_widget(Paragraph::new(line).wrap(Wrap { trim: false }), area);
+    } else {
+        frame.render_widget(line, area);
+    }
+}
+
+/// Rows for the message line: a warning too long for one row (a conflict
+/// says what happened, where the person's version is and what to do) gets
+/// a second rather than being cut off.
+pub fn message_rows(message: Option<&Message>, width: u16) -> u16 {
+    match message {
+        Some(m) if m.tone == Tone::Warning && m.text.width() + 1 > usize::from(width) => 2,
+        _ => 1,
+    }
 }
 
 /// A bordered box over the screen for a prompt or a question; returns the

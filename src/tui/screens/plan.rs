@@ -22,11 +22,12 @@ use super::chrome;
 const FIRST_COLUMN_SECTIONS: usize = 3;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, session: &Session) {
+    let said = app.message_for(session);
     let [header, body, rating, message, footer] = Layout::vertical([
         Constraint::Length(3),
         Constraint::Min(3),
         Constraint::Length(3),
-        Constraint::Length(1),
+        Constraint::Length(chrome::message_rows(said, area.width)),
         Constraint::Length(1),
     ])
     .areas(area);
@@ -53,7 +54,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, session: &Session) {
         );
     }
     draw_rating(frame, rating, app, session);
-    chrome::message(frame, message, app.message_for(session));
+    chrome::message(frame, message, said);
     chrome::footer(frame, footer, app);
 }
 

@@ -18,10 +18,11 @@ const SIDE_PANE_MIN_WIDTH: u16 = 90;
 const SIDE_PANE_WIDTH: u16 = 38;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, session: &Session) {
+    let said = app.message_for(session);
     let [header, body, message, footer] = Layout::vertical([
         Constraint::Length(3),
         Constraint::Min(1),
-        Constraint::Length(1),
+        Constraint::Length(chrome::message_rows(said, area.width)),
         Constraint::Length(1),
     ])
     .areas(area);
@@ -45,7 +46,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, session: &Session) {
         session,
         area.width >= SIDE_PANE_MIN_WIDTH,
     );
-    chrome::message(frame, message, app.message_for(session));
+    chrome::message(frame, message, said);
     chrome::footer(frame, footer, app);
 }
 

@@ -4,7 +4,7 @@
 
 use crate::tui::widgets::fit;
 
-use super::effect::{conflict_note, held_elsewhere};
+use super::effect::{conflict_notice, held_elsewhere};
 use super::{Access, App, Message, Modal, Outcome, Tone};
 
 impl App {
@@ -65,12 +65,16 @@ impl App {
                     "Could not save ({why}). Your writing is safe here; retrying."
                 )));
             }
-            Outcome::Conflict { id, copy } => {
-                let note = conflict_note(&id, &copy);
-                self.make_read_only(note.clone());
-                // Kept for home and for the way out, where the session's own
-                // message would be gone.
-                self.notice = Some(Message::warning(note));
+            // The person stays where they are and their keys stay theirs: a
+            // change of screen they did not ask for would read their next
+            // words as commands. Their typing follows into the copy.
+            Outcome::Conflict { file, copy } => {
+                // A lasting notice: on this screen, on home, until they close
+                // rebound (where it is said again on the way out).
+                self.notice = Some(Message::warning(conflict_notice(&file, &copy)));
+                if let Some(session) = self.session.as_mut() {
+                    session.conflict_copy = Some(copy);
+                }
             }
             Outcome::ConflictCopyFailed(why) => {
                 self.notice = Some(Message::warning(format!(
@@ -225,19 +229,55 @@ mod tests {
         assert_eq!(app.notice, None);
     }
 
+    /// Found under faults (issue 9): after a conflict the app switched to
+    /// the reading page while the person was typing, where `d`, `y`, `u`, `e`
+    /// and Space are commands: "so I did yell" moved the reflection to the
+    /// trash. Now the person stays where they are and every key is theirs.
     #[test]
-    fn a_conflict_keeps_both_versions_says_where_and_stops_writing() {
+    fn after_a_conflict_typing_stays_typing_and_goes_to_the_copy() {
         let mut app = app();
         opened(&mut app, sample_reflection(), Access::Writable);
-        let copy = PathBuf::from("/data/conflicts/a-1.toml");
         app.apply(Outcome::Conflict {
-            id: "a".into(),
-            copy,
+            file: PathBuf::from("/data/reflections/a.toml"),
+            copy: PathBuf::from("/data/conflicts/a-1.toml"),
         });
+        assert_eq!(
+            app.screen(),
+            Screen::Walk,
+            "no screen the person did not ask for"
+        );
         let session = app.session.as_ref().expect("still open");
-        assert!(session.read_only);
+        assert!(!session.read_only);
+        assert_eq!(
+            session.conflict_copy.as_deref(),
+            Some(std::path::Path::new("/data/conflicts/a-1.toml"))
+        );
         let says = &app.notice.as_ref().expect("a lasting notice").text;
-        assert!(says.contains("/data/conflicts/a-1.toml"), "{says}");
+        assert!(
+            says.contains("reflections/a.toml changed outside rebound"),
+            "{says}"
+        );
+        assert!(says.contains("conflicts/a-1.toml"), "{says}");
+        assert!(says.contains("keep one"), "{says}");
+        let before = app.revision();
+        for c in "so I did yell".chars() {
+            let key = crossterm::event::KeyEvent::from(crossterm::event::KeyCode::Char(c));
+            let action = crate::tui::keys::action_for(&key, &app.contexts());
+            assert_eq!(app.update(action), Effect::None, "{c:?} did something");
+        }
+        assert!(app.revision() > before, "the words are kept, to be saved");
+        let session = app.session.as_ref().expect("still open");
+        assert!(
+            session
+                .reflection
+                .text(crate::stage::Stage::Perspective, "expected")
+                .ends_with("so I did yell")
+        );
+        // A save of the copy says so again; the notice stays.
+        app.apply(Outcome::Conflict {
+            file: PathBuf::from("/data/reflections/a.toml"),
+            copy: PathBuf::from("/data/conflicts/a-1.toml"),
+        });
         assert_eq!(app.notice.as_ref().map(|n| &n.tone), Some(&Tone::Warning));
     }
 

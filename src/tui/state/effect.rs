@@ -1,7 +1,7 @@
 //! What `update` asks the I/O layer to do (an effect), and what came of it (an
 //! outcome), which `apply` takes back into the state.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::export::Format;
 use crate::reflection::Reflection;
@@ -73,9 +73,10 @@ pub enum Outcome {
     /// The save failed: the reason. The text is still here, to retry.
     SaveFailed(String),
     /// The file changed outside rebound since it was read, so it was not
-    /// overwritten; the version typed here was kept at `copy`.
+    /// overwritten; the version typed here is kept at `copy`, and what is
+    /// typed from now on goes there too.
     Conflict {
-        id: String,
+        file: PathBuf,
         copy: PathBuf,
     },
     /// The file changed outside rebound and the version typed here could not
@@ -122,12 +123,39 @@ impl Outcome {
     }
 }
 
-/// Where the version that could not be saved over a changed file went, in one
-/// line for the screen and for the way out.
-pub fn conflict_note(id: &str, copy: &std::path::Path) -> String {
+/// What happened when a file changed outside rebound while open, where the
+/// person's own version is, and how to choose: in two lines' worth for the
+/// screen, with the paths inside the data dir.
+pub fn conflict_notice(file: &Path, copy: &Path) -> String {
     format!(
-        "{id} changed outside rebound, so it was not overwritten; the version typed here is in {}",
-        copy.display()
+        "{} changed outside rebound, so it is not saved over: what you type here goes to {}. Compare them and keep one (see `rebound path`).",
+        in_data_dir(file),
+        in_data_dir(copy)
+    )
+}
+
+/// The same, for the way out, with whole paths and the commands to choose.
+pub fn conflict_note(file: &Path, copy: &Path) -> String {
+    format!(
+        "{} changed outside rebound while it was open, so it was not overwritten; your version is in {}. Compare: diff -u '{}' '{}'. To keep yours: mv '{}' '{}'.",
+        file.display(),
+        copy.display(),
+        file.display(),
+        copy.display(),
+        copy.display(),
+        file.display()
+    )
+}
+
+/// `conflicts/name.toml`: a path as its folder inside the data dir and its name.
+fn in_data_dir(path: &Path) -> String {
+    let part = |p: Option<&std::ffi::OsStr>| {
+        p.map_or_else(String::new, |n| n.to_string_lossy().into_owned())
+    };
+    format!(
+        "{}/{}",
+        part(path.parent().and_then(Path::file_name)),
+        part(path.file_name())
     )
 }
 

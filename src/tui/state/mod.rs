@@ -32,7 +32,7 @@ use crate::store::{Listing, Summary};
 use crate::tui::keys::{Action, Context};
 use crate::tui::reading_page;
 
-pub use effect::{Access, Effect, Outcome, conflict_note, held_elsewhere};
+pub use effect::{Access, Effect, Outcome, conflict_note, conflict_notice, held_elsewhere};
 pub use home::{Home, Search};
 pub use modal::{ConfirmDelete, ExportPrompt, Modal, TitlePrompt, TitlePurpose};
 pub use session::{Session, View};

@@ -1,6 +1,8 @@
 //! The open reflection: what is being walked or read, what changed, and what
 //! it was when last complete.
 
+use std::path::PathBuf;
+
 use time::Date;
 
 use crate::guide::Guide;
@@ -41,9 +43,12 @@ pub struct Session {
     /// edit undone (the answers back as they were) makes it complete again,
     /// with its original date, so one stray key costs nothing.
     pub as_completed: Option<Reflection>,
-    /// Another rebound is writing this reflection (or a conflict left it so):
-    /// it can be read and exported here, not changed.
+    /// Another rebound is writing this reflection: it can be read and
+    /// exported here, not changed.
     pub read_only: bool,
+    /// The file changed outside rebound while open: what is typed here is
+    /// kept in this copy instead, and the file is left as the other hand made it.
+    pub conflict_copy: Option<PathBuf>,
 }
 
 impl Session {
@@ -77,6 +82,7 @@ impl Session {
             },
             opened_from_reading: false,
             read_only: false,
+            conflict_copy: None,
         }
     }
 
