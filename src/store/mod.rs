@@ -45,6 +45,30 @@ pub enum StoreError {
     AlreadyExists(String),
     #[error("{id} is open in another rebound{}", pid.map(|p| format!(" (process {p})")).unwrap_or_default())]
     Locked { id: String, pid: Option<u32> },
+    #[error("{}: not saved, because the file would not load back ({reason}); the last version that does is kept", path.display())]
+    WouldNotLoad { path: PathBuf, reason: String },
+}
+
+/// A reflection as the text of its file, checked to load back as the same
+/// reflection: rebound never writes a file it would then refuse to read (a
+/// value nested deeper than the reader allows, say), so the last file that
+/// loads stays in place instead.
+pub(super) fn loadable_text(
+    reflection: &Reflection,
+    guide: &Guide,
+    path: &Path,
+) -> Result<String, StoreError> {
+    let would_not_load = |reason: String| StoreError::WouldNotLoad {
+        path: path.to_path_buf(),
+        reason,
+    };
+    let text = reflection
+        .to_toml_string(guide)
+        .map_err(|e| would_not_load(e.to_string()))?;
+    match Reflection::from_toml_str(&text) {
+        Ok(_) => Ok(text),
+        Err(e) => Err(would_not_load(e.to_string())),
+    }
 }
 
 pub struct Store {
@@ -146,12 +170,7 @@ impl Store {
 
     pub fn save(&self, reflection: &Reflection, guide: &Guide) -> Result<(), StoreError> {
         let path = self.path_of(&reflection.id);
-        let text = reflection
-            .to_toml_string(guide)
-            .map_err(|e| StoreError::Io {
-                path: path.clone(),
-                source: io::Error::other(e),
-            })?;
+        let text = loadable_text(reflection, guide, &path)?;
         save_atomically(&path, text.as_bytes()).map_err(|source| StoreError::Io { path, source })
     }
 
@@ -277,6 +296,49 @@ mod tests {
         store.save(&r, guide()).expect("save");
         let back = store.load(&r.id).expect("load");
         assert_eq!(back, r);
+    }
+
+    /// Found under faults (issue 9): an inline table nested 79-80 deep loads,
+    /// but was saved as a dotted table header deeper than the reader allows;
+    /// from then on the reflection was "skipped: recursion limit". A save
+    /// that would not load back is refused and the last good file stays.
+    #[test]
+    fn a_save_that_would_not_load_back_keeps_the_last_good_file() {
+        let (_dir, store) = store();
+        let r = store
+            .create("Deep", datetime!(2026-11-01 08:00 UTC), guide())
+            .expect("create");
+        let path = store.path_of(&r.id);
+        let good = fs::read_to_string(&path).expect("read");
+        let mut refused = 0;
+        for depth in [60, 79, 80, 81, 100, 127] {
+            let nested = format!("{}1{}", "{ a = ".repeat(depth), " }".repeat(depth));
+            let text = good.replace(
+                "[position]",
+                &format!("[answers.perspective]\ndeep = {nested}\n\n[position]"),
+            );
+            let Ok(deep) = Reflection::from_toml_str(&text) else {
+                continue;
+            };
+            match store.save(&deep, guide()) {
+                Ok(()) => {
+                    let saved = fs::read_to_string(&path).expect("read");
+                    assert!(
+                        Reflection::from_toml_str(&saved).is_ok(),
+                        "depth {depth}: saved a file that does not load"
+                    );
+                    fs::write(&path, &good).expect("put the good file back");
+                }
+                Err(e) => {
+                    refused += 1;
+                    assert!(matches!(e, StoreError::WouldNotLoad { .. }), "{e}");
+                    assert!(e.to_string().contains("would not load back"), "{e}");
+                    assert_eq!(fs::read_to_string(&path).expect("read"), good);
+                }
+            }
+        }
+        assert!(refused > 0, "some depth loads but cannot be saved as it is");
+        assert_eq!(store.list().expect("list").bad_files.len(), 0);
     }
 
     #[test]

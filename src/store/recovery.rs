@@ -1,13 +1,12 @@
 //! What a save could not finish: conflict copies, and temp files left behind by crashed saves.
 
 use std::fs;
-use std::io;
 use std::path::PathBuf;
 
 use time::OffsetDateTime;
 
 use super::paths::{create_private_dir, move_file};
-use super::{Store, StoreError, lock, save_atomically};
+use super::{Store, StoreError, loadable_text, lock, save_atomically};
 use crate::guide::Guide;
 use crate::reflection::Reflection;
 
@@ -41,14 +40,11 @@ impl Store {
         reflection: &Reflection,
         guide: &Guide,
     ) -> Result<(), StoreError> {
-        let io_error = |source| StoreError::Io {
+        let text = loadable_text(reflection, guide, path)?;
+        save_atomically(path, text.as_bytes()).map_err(|source| StoreError::Io {
             path: path.to_path_buf(),
             source,
-        };
-        let text = reflection
-            .to_toml_string(guide)
-            .map_err(|e| io_error(io::Error::other(e)))?;
-        save_atomically(path, text.as_bytes()).map_err(io_error)
+        })
     }
 
     /// A save cut short by a crash leaves its temp file (`.<id>.toml.<pid>.tmp`)
