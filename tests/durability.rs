@@ -250,14 +250,7 @@ fn kill_while_saving(rounds: usize, deadline: Option<Instant>) -> KillCount {
         );
 
         // At most the dead child's own temp file is left beside it.
-        let temp = format!(".{file}.{pid}.tmp");
-        let names = names_in(&store.reflections_dir());
-        for name in &names {
-            assert!(
-                *name == file || *name == temp,
-                "round {round}: stray file {name:?} in reflections/ ({names:?})"
-            );
-        }
+        let temp = only_the_file_and_the_dead_writers_temp(&store, &file, &pid.to_string(), round);
         let listing = store.list().expect("list");
         assert_eq!(
             listing.reflections.len(),
@@ -270,7 +263,7 @@ fn kill_while_saving(rounds: usize, deadline: Option<Instant>) -> KillCount {
             "round {round}: {:?}",
             listing.bad_files
         );
-        if names.contains(&temp) {
+        if let Some(temp) = temp {
             // Killed between creating the temp file and the rename.
             count.mid_save += 1;
             fs::remove_file(store.reflections_dir().join(&temp)).expect("remove temp");
@@ -384,14 +377,7 @@ fn kill_while_typing(rounds: usize, deadline: Option<Instant>) -> KillCount {
                 "round {round}: killed {since:?} after typing, yet the typing is not saved"
             );
         }
-        let temp = format!(".{file}.{pid}.tmp");
-        let names = names_in(&store.reflections_dir());
-        for name in &names {
-            assert!(
-                *name == file || *name == temp,
-                "round {round}: stray file {name:?} in reflections/ ({names:?})"
-            );
-        }
+        let temp = only_the_file_and_the_dead_writers_temp(&store, &file, &pid.to_string(), round);
         let listing = store.list().expect("list");
         assert_eq!(listing.reflections.len(), 1, "round {round}");
         assert!(
@@ -399,7 +385,7 @@ fn kill_while_typing(rounds: usize, deadline: Option<Instant>) -> KillCount {
             "round {round}: {:?}",
             listing.bad_files
         );
-        if names.contains(&temp) {
+        if let Some(temp) = temp {
             count.mid_save += 1;
             fs::remove_file(store.reflections_dir().join(&temp)).expect("remove temp");
         }
@@ -885,4 +871,101 @@ fn version_and_help_create_nothing() {
         assert!(!by_flag.exists(), "{args:?} created {}", by_flag.display());
     }
     assert!(names_in(sandbox.path()).is_empty());
+}
+
+/// After a kill, reflections/ holds the file and at most the dead writer's
+/// own temp file (`.<file>.<pid>.<random>.tmp`), nothing else. Returns the
+/// temp file's name when the kill came mid-save.
+fn only_the_file_and_the_dead_writers_temp(
+    store: &Store,
+    file: &str,
+    pid: &str,
+    round: usize,
+) -> Option<String> {
+    let temp_prefix = format!(".{file}.{pid}.");
+    let names = names_in(&store.reflections_dir());
+    let temps = names
+        .iter()
+        .filter(|n| n.starts_with(&temp_prefix) && n.ends_with(".tmp"))
+        .count();
+    assert!(temps <= 1, "round {round}: {temps} temp files ({names:?})");
+    for name in &names {
+        assert!(
+            *name == file || (name.starts_with(&temp_prefix) && name.ends_with(".tmp")),
+            "round {round}: stray file {name:?} in reflections/ ({names:?})"
+        );
+    }
+    names.into_iter().find(|n| n.starts_with(&temp_prefix))
+}
+
+/// Found under faults (issue 9): with `locks/` pointing at another folder and
+/// a link at the lock's name, an unrelated file was overwritten with a pid.
+/// A planted link is refused, never followed, and a locks folder that leads
+/// outside the data dir is not written in.
+#[test]
+fn a_link_planted_at_a_lock_is_refused_and_its_target_untouched() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let elsewhere = tempfile::tempdir().expect("temp dir");
+    let store = Store::open(data.path()).expect("store");
+    let r = store
+        .create("Planted", datetime!(2026-11-01 08:00 UTC), guide())
+        .expect("create");
+    let victim = elsewhere.path().join("victim.txt");
+    fs::write(&victim, "precious\n").expect("victim");
+
+    // A link at the lock's own name.
+    let locks = data.path().join("locks");
+    fs::create_dir_all(&locks).expect("locks");
+    std::os::unix::fs::symlink(&victim, locks.join(format!("{}.lock", r.id))).expect("link");
+    let refused = store.lock(&r.id).expect_err("a planted lock link is refused");
+    assert!(refused.to_string().contains("link"), "{refused}");
+    assert_eq!(fs::read_to_string(&victim).expect("read"), "precious\n");
+
+    // The whole locks folder a link to somewhere else.
+    fs::remove_dir_all(&locks).expect("remove locks");
+    std::os::unix::fs::symlink(elsewhere.path(), &locks).expect("link the folder");
+    let refused = store.lock(&r.id).expect_err("a locks folder outside is refused");
+    assert!(refused.to_string().contains("outside the data dir"), "{refused}");
+    let written: Vec<_> = fs::read_dir(elsewhere.path())
+        .expect("list")
+        .flatten()
+        .map(|e| e.file_name())
+        .collect();
+    assert_eq!(written, ["victim.txt"], "nothing was written outside");
+    assert_eq!(fs::read_to_string(&victim).expect("read"), "precious\n");
+}
+
+/// Found under faults (issue 9): a save's temp file had a predictable name
+/// (`.<id>.toml.<pid>.tmp`) and was opened following links, so a link planted
+/// there had its target overwritten and the reflection became that link.
+#[test]
+fn a_link_planted_where_a_save_once_put_its_temp_file_is_never_followed() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let elsewhere = tempfile::tempdir().expect("temp dir");
+    let store = Store::open(data.path()).expect("store");
+    let mut r = store
+        .create("Planted temp", datetime!(2026-11-01 08:00 UTC), guide())
+        .expect("create");
+    let victim = elsewhere.path().join("victim.txt");
+    fs::write(&victim, "precious\n").expect("victim");
+    let dir = store.reflections_dir();
+    let file = format!("{}.toml", r.id);
+    for planted in [
+        format!(".{file}.{}.tmp", std::process::id()),
+        format!(".{file}.{}.aaaaaa.tmp", std::process::id()),
+    ] {
+        std::os::unix::fs::symlink(&victim, dir.join(planted)).expect("plant");
+    }
+    r.set_text(Stage::Perspective, "expected", "Saved past the links".into());
+    store.save(&r, guide()).expect("save");
+    assert_eq!(fs::read_to_string(&victim).expect("read"), "precious\n");
+    let meta = fs::symlink_metadata(dir.join(&file)).expect("the reflection");
+    assert!(meta.file_type().is_file(), "the reflection is a plain file");
+    assert!(
+        store
+            .load(&r.id)
+            .expect("loads")
+            .text(Stage::Perspective, "expected")
+            .contains("Saved past the links")
+    );
 }

@@ -3,7 +3,7 @@
 //! Never a torn file: temp file in the same folder, fsync, rename, fsync the
 //! folder.
 
-use std::fs::{self, File, OpenOptions};
+use std::fs::{self, File};
 use std::io::{self, Write};
 use std::path::Path;
 
@@ -15,34 +15,25 @@ pub fn save_atomically(path: &Path, contents: &[u8]) -> io::Result<()> {
         .file_name()
         .and_then(|n| n.to_str())
         .ok_or_else(|| io::Error::other("a file to save needs a name"))?;
-    // The leading dot and the pid keep temp files out of listings and apart
-    // between two running copies.
-    let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = write_and_sync(&temp, contents).and_then(|()| fs::rename(&temp, path));
-    if result.is_err() {
-        let _ = fs::remove_file(&temp);
+    // `.<name>.<pid>.<random>.tmp`: the leading dot keeps it out of listings,
+    // the pid tells a crashed writer's leftovers from a live one's, and the
+    // random part makes the name unguessable. It is created new (O_EXCL), so
+    // a link planted at that name is never followed, only refused.
+    let prefix = format!(".{name}.{}.", std::process::id());
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(".tmp");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(fs::Permissions::from_mode(0o600));
     }
-    result?;
+    let mut temp = builder.tempfile_in(dir)?;
+    temp.write_all(contents)?;
+    temp.as_file().sync_all()?;
+    // Dropped on failure, which removes the temp file.
+    temp.persist(path).map_err(|e| e.error)?;
     sync_dir(dir)
 }
-
-fn write_and_sync(path: &Path, contents: &[u8]) -> io::Result<()> {
-    let mut options = OpenOptions::new();
-    options.write(true).create(true).truncate(true);
-    private_file(&mut options);
-    let mut file = options.open(path)?;
-    file.write_all(contents)?;
-    file.sync_all()
-}
-
-#[cfg(unix)]
-fn private_file(options: &mut OpenOptions) {
-    use std::os::unix::fs::OpenOptionsExt;
-    options.mode(0o600);
-}
-
-#[cfg(not(unix))]
-fn private_file(_options: &mut OpenOptions) {}
 
 /// Some filesystems (certain network and FUSE mounts) cannot fsync a folder;
 /// the rename has happened by then, so that is not a failed save.

@@ -28,9 +28,17 @@ pub fn acquire(path: &Path) -> Result<Lock, Refused> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
+        // A link planted at the lock's name is refused, never followed: the
+        // pid written below would land in whatever file it points to.
+        options.mode(0o600).custom_flags(libc::O_NOFOLLOW);
     }
-    let mut file = options.open(path).map_err(Refused::Io)?;
+    let mut file = options.open(path).map_err(|e| {
+        Refused::Io(if is_a_link_refused(&e) {
+            io::Error::other("it is a link, which rebound does not follow; remove it")
+        } else {
+            e
+        })
+    })?;
     if !try_lock(&file).map_err(Refused::Io)? {
         let mut text = String::new();
         let _ = file.read_to_string(&mut text);
@@ -41,6 +49,16 @@ pub fn acquire(path: &Path) -> Result<Lock, Refused> {
     let _ = file.seek(SeekFrom::Start(0));
     let _ = write!(file, "{}", std::process::id());
     Ok(Lock { _file: file })
+}
+
+#[cfg(unix)]
+fn is_a_link_refused(e: &io::Error) -> bool {
+    e.raw_os_error() == Some(libc::ELOOP)
+}
+
+#[cfg(not(unix))]
+fn is_a_link_refused(_e: &io::Error) -> bool {
+    false
 }
 
 /// Whether a process with this pid exists (it may belong to someone else).

@@ -129,6 +129,16 @@ impl Store {
         let dir = self.root.join("locks");
         create_private_dir(&dir)?;
         let path = dir.join(format!("{id}.lock"));
+        // A locks folder that is a link out of the data dir would have rebound
+        // write pids into someone else's folder.
+        if !self.is_inside(&dir) {
+            return Err(StoreError::Io {
+                path: dir,
+                source: io::Error::other(
+                    "it leads outside the data dir, where rebound will not write; make it a plain folder",
+                ),
+            });
+        }
         let lock = lock::acquire(&path).map_err(|refused| match refused {
             lock::Refused::Held(pid) => StoreError::Locked {
                 id: id.to_string(),
@@ -138,6 +148,14 @@ impl Store {
         })?;
         self.remove_stale_temp_files(id);
         Ok(lock)
+    }
+
+    /// Whether a folder, links resolved, lies inside the data dir.
+    fn is_inside(&self, dir: &Path) -> bool {
+        match (fs::canonicalize(&self.root), fs::canonicalize(dir)) {
+            (Ok(root), Ok(dir)) => dir.starts_with(root),
+            _ => false,
+        }
     }
 
     pub fn load(&self, id: &str) -> Result<Reflection, StoreError> {

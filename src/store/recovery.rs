@@ -47,7 +47,7 @@ impl Store {
         })
     }
 
-    /// A save cut short by a crash leaves its temp file (`.<id>.toml.<pid>.tmp`)
+    /// A save cut short by a crash leaves its temp file (`.<id>.toml.<pid>.<random>.tmp`)
     /// behind. The writer's lock is ours now, so such a file from a process
     /// that no longer runs is tidied away: a torn one is deleted, and a
     /// complete one that differs from the reflection (the crash came between
@@ -59,10 +59,13 @@ impl Store {
         let prefix = format!(".{id}.toml.");
         for entry in entries.flatten() {
             let name = entry.file_name();
+            // `.<id>.toml.<pid>.<random>.tmp` (or `.<id>.toml.<pid>.tmp`,
+            // as rebound named them before).
             let Some(pid) = name
                 .to_str()
                 .and_then(|n| n.strip_prefix(&prefix))
                 .and_then(|rest| rest.strip_suffix(".tmp"))
+                .and_then(|rest| rest.split('.').next())
                 .and_then(|pid| pid.parse::<u32>().ok())
             else {
                 continue;
