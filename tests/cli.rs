@@ -344,3 +344,94 @@ fn odd_names_in_the_trash_are_never_printed() {
     let listed = stdout(&out);
     assert_eq!(listed, "2026-11-26-the-reorg  The reorg\n");
 }
+
+/// Found under faults (issue 9): `export -o` replaced whatever it was given
+/// with a regular file: a link to a file was broken, and a FIFO or a device
+/// node was replaced (as root, `-o /dev/stdout` would replace the real one).
+/// A link is followed and its target replaced; a FIFO or a device is written
+/// through.
+#[cfg(unix)]
+#[test]
+fn export_follows_a_link_and_writes_through_a_fifo_or_a_device() {
+    use std::os::unix::fs::FileTypeExt;
+    let (dir, _store) = seeded();
+    let id = "2026-11-25-the-client-we-lost";
+    let out = tempfile::tempdir().expect("temp dir");
+
+    // A link to a file: the file gets the export, the link stays a link.
+    let real = out.path().join("real.md");
+    std::fs::write(&real, "old\n").expect("write");
+    let link = out.path().join("link.md");
+    std::os::unix::fs::symlink(&real, &link).expect("link");
+    let done = rebound(dir.path(), &["export", id, "-o", &link.to_string_lossy()]);
+    assert!(done.status.success(), "{}", stderr(&done));
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .expect("link")
+            .file_type()
+            .is_symlink()
+    );
+    assert!(
+        std::fs::read_to_string(&real)
+            .expect("read")
+            .contains("# The client we lost")
+    );
+
+    // A link to a file not there yet: created where the link points.
+    let dangling = out.path().join("later.md");
+    let later = out.path().join("later-real.md");
+    std::os::unix::fs::symlink(&later, &dangling).expect("link");
+    let done = rebound(
+        dir.path(),
+        &["export", id, "-o", &dangling.to_string_lossy()],
+    );
+    assert!(done.status.success(), "{}", stderr(&done));
+    assert!(
+        std::fs::symlink_metadata(&dangling)
+            .expect("link")
+            .file_type()
+            .is_symlink()
+    );
+    assert!(
+        std::fs::read_to_string(&later)
+            .expect("read")
+            .contains("# The client we lost")
+    );
+
+    // A FIFO: a reader gets the export and the FIFO is still a FIFO.
+    let fifo = out.path().join("pipe");
+    let made = Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success());
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::read_to_string(fifo).expect("read the fifo"))
+    };
+    let done = rebound(dir.path(), &["export", id, "-o", &fifo.to_string_lossy()]);
+    assert!(done.status.success(), "{}", stderr(&done));
+    assert!(
+        reader
+            .join()
+            .expect("reader")
+            .contains("# The client we lost")
+    );
+    assert!(
+        std::fs::symlink_metadata(&fifo)
+            .expect("fifo")
+            .file_type()
+            .is_fifo()
+    );
+
+    // /dev/stdout: the export arrives on stdout.
+    let done = rebound(dir.path(), &["export", id, "-o", "/dev/stdout"]);
+    assert!(done.status.success(), "{}", stderr(&done));
+    assert!(stdout(&done).contains("# The client we lost"));
+    assert!(
+        std::fs::metadata("/dev/null")
+            .expect("null")
+            .file_type()
+            .is_char_device()
+    );
+}

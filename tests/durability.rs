@@ -917,15 +917,22 @@ fn a_link_planted_at_a_lock_is_refused_and_its_target_untouched() {
     let locks = data.path().join("locks");
     fs::create_dir_all(&locks).expect("locks");
     std::os::unix::fs::symlink(&victim, locks.join(format!("{}.lock", r.id))).expect("link");
-    let refused = store.lock(&r.id).expect_err("a planted lock link is refused");
+    let refused = store
+        .lock(&r.id)
+        .expect_err("a planted lock link is refused");
     assert!(refused.to_string().contains("link"), "{refused}");
     assert_eq!(fs::read_to_string(&victim).expect("read"), "precious\n");
 
     // The whole locks folder a link to somewhere else.
     fs::remove_dir_all(&locks).expect("remove locks");
     std::os::unix::fs::symlink(elsewhere.path(), &locks).expect("link the folder");
-    let refused = store.lock(&r.id).expect_err("a locks folder outside is refused");
-    assert!(refused.to_string().contains("outside the data dir"), "{refused}");
+    let refused = store
+        .lock(&r.id)
+        .expect_err("a locks folder outside is refused");
+    assert!(
+        refused.to_string().contains("outside the data dir"),
+        "{refused}"
+    );
     let written: Vec<_> = fs::read_dir(elsewhere.path())
         .expect("list")
         .flatten()
@@ -956,7 +963,11 @@ fn a_link_planted_where_a_save_once_put_its_temp_file_is_never_followed() {
     ] {
         std::os::unix::fs::symlink(&victim, dir.join(planted)).expect("plant");
     }
-    r.set_text(Stage::Perspective, "expected", "Saved past the links".into());
+    r.set_text(
+        Stage::Perspective,
+        "expected",
+        "Saved past the links".into(),
+    );
     store.save(&r, guide()).expect("save");
     assert_eq!(fs::read_to_string(&victim).expect("read"), "precious\n");
     let meta = fs::symlink_metadata(dir.join(&file)).expect("the reflection");

@@ -253,19 +253,69 @@ fn name_some(candidates: &[String]) -> String {
     text
 }
 
-/// Writes an export (or any file the person names) privately and atomically;
-/// a folder given where a file name belongs is refused with a clear reason.
+/// Writes an export (or any file the person names). A regular file is
+/// written privately and atomically; a link is followed and the file it
+/// points to is replaced in its own folder, so the link stays; a FIFO or a
+/// device (`-o /dev/stdout`) is written through, never replaced. A folder
+/// given where a file name belongs is refused with a clear reason.
 pub fn write_export(path: &Path, text: &str) -> Result<(), StoreError> {
-    let err = |source| StoreError::Io {
+    let err = |path: &Path, source| StoreError::Io {
         path: path.to_path_buf(),
         source,
     };
     if path.is_dir() || path.as_os_str().to_string_lossy().ends_with('/') {
-        return Err(err(io::Error::other(
-            "that is a folder; add a file name, e.g. plan.md",
-        )));
+        return Err(err(
+            path,
+            io::Error::other("that is a folder; add a file name, e.g. plan.md"),
+        ));
     }
-    save_atomically(path, text.as_bytes()).map_err(err)
+    let is_link = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    // Decided by what the path leads to, links followed.
+    let target = match fs::metadata(path) {
+        Ok(meta) if meta.is_dir() => {
+            return Err(err(
+                path,
+                io::Error::other("it leads to a folder; add a file name, e.g. plan.md"),
+            ));
+        }
+        // Opened through the path itself, so even links the system makes up
+        // (`/dev/stdout` to `/proc/self/fd/1` to a pipe) lead where they should.
+        Ok(meta) if !meta.is_file() => {
+            return write_through(path, text).map_err(|source| err(path, source));
+        }
+        Ok(_) if is_link => fs::canonicalize(path).map_err(|source| err(path, source))?,
+        Err(_) if is_link => resolve_link(path).map_err(|source| err(path, source))?,
+        _ => path.to_path_buf(),
+    };
+    save_atomically(&target, text.as_bytes()).map_err(|source| err(&target, source))
+}
+
+/// Where a link leads, even when the file it names does not exist yet.
+fn resolve_link(path: &Path) -> io::Result<PathBuf> {
+    let mut current = path.to_path_buf();
+    // A chain of links ends somewhere or is a loop; the system's own limit.
+    for _ in 0..40 {
+        match fs::symlink_metadata(&current) {
+            Ok(meta) if meta.file_type().is_symlink() => {
+                let next = fs::read_link(&current)?;
+                current = match current.parent() {
+                    Some(dir) if next.is_relative() => dir.join(next),
+                    _ => next,
+                };
+            }
+            _ => return Ok(current),
+        }
+    }
+    Err(io::Error::other("its links go round in a loop"))
+}
+
+/// A FIFO or a device is written to as it is: replacing it would break
+/// whatever reads from it (or, as root, replace the device itself).
+fn write_through(path: &Path, text: &str) -> io::Result<()> {
+    use std::io::Write;
+    let mut file = fs::OpenOptions::new().write(true).open(path)?;
+    file.write_all(text.as_bytes())?;
+    file.flush()
 }
 
 #[cfg(test)]
