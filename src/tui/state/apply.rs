@@ -46,7 +46,15 @@ impl App {
                     )));
                 }
             },
-            Outcome::SearchLoaded(corpus) => self.home.set_corpus(corpus),
+            Outcome::SearchLoaded(corpus) => {
+                // Fresh answers can let new rows in above the selected one;
+                // the selection stays on the same reflection.
+                let selected = self.home.selected_summary().map(|s| s.id.clone());
+                self.home.set_corpus(corpus);
+                if let Some(id) = selected {
+                    self.home.select_id(&id);
+                }
+            }
             Outcome::SearchFailed(why) => {
                 self.home.set_corpus(Default::default());
                 self.notice = Some(Message::warning(format!("Search sees titles only: {why}")));
@@ -301,6 +309,15 @@ mod tests {
         let session = app.session.as_ref().expect("open");
         assert!(!session.read_only);
         assert_eq!(app.screen(), Screen::Reading, "stays where the person was");
+        // Found by a new user: `e` on an unfinished reflection said it
+        // "stays complete". It is not complete, so nothing is said of that.
+        app.update(Action::EditReflection);
+        assert_eq!(app.screen(), Screen::Walk);
+        let said = app.session.as_ref().and_then(|s| s.message.as_ref());
+        assert!(
+            !said.is_some_and(|m| m.text.contains("complete")),
+            "{said:?}"
+        );
     }
 
     #[test]
@@ -329,6 +346,35 @@ mod tests {
                 .as_ref()
                 .is_some_and(|n| n.text.contains("Third"))
         );
+    }
+
+    /// Found in review: another rebound's edit could let a row in above the
+    /// selected one while a search was on, and Enter opened the wrong one.
+    #[test]
+    fn fresh_search_text_keeps_the_selected_reflection_selected() {
+        let mut app = app();
+        app.apply(Outcome::Listed {
+            listing: Ok(listing(&["a", "b", "c"])),
+            select: None,
+        });
+        app.update(Action::StartSearch);
+        app.apply(Outcome::SearchLoaded(crate::search::Corpus::new([
+            ("a".to_string(), "nothing".to_string()),
+            ("b".to_string(), "nothing".to_string()),
+            ("c".to_string(), "dana".to_string()),
+        ])));
+        for c in "dana".chars() {
+            let key = crossterm::event::KeyEvent::from(crossterm::event::KeyCode::Char(c));
+            app.update(Action::Edit(key));
+        }
+        assert_eq!(app.selected_summary().map(|s| s.id.as_str()), Some("c"));
+        app.apply(Outcome::SearchLoaded(crate::search::Corpus::new([
+            ("a".to_string(), "dana said".to_string()),
+            ("b".to_string(), "nothing".to_string()),
+            ("c".to_string(), "dana".to_string()),
+        ])));
+        assert_eq!(app.home.visible.len(), 2, "a now matches too");
+        assert_eq!(app.selected_summary().map(|s| s.id.as_str()), Some("c"));
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! of it (edit, export, delete).
 
 use crate::lifecycle;
+use crate::reflection::Status;
 use crate::tui::keys::Action;
 use crate::tui::reading_page;
 
@@ -46,9 +47,14 @@ impl App {
             }
             Action::EditReflection => {
                 session.opened_from_reading = true;
-                session.message = Some(Message::calm(
-                    "Editing. It stays complete unless you change an answer; Esc goes back to reading.",
-                ));
+                // Only a completed reflection has completion to keep; an
+                // unfinished one read here (it was open in another rebound)
+                // simply goes back to its stages.
+                session.message = (session.reflection.status == Status::Completed).then(|| {
+                    Message::calm(
+                        "Editing. It stays complete unless you change an answer; Esc goes back to reading.",
+                    )
+                });
                 session.view = View::Walk;
                 self.remember_position();
             }
