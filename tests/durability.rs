@@ -980,3 +980,46 @@ fn a_link_planted_where_a_save_once_put_its_temp_file_is_never_followed() {
             .contains("Saved past the links")
     );
 }
+
+/// Found under faults (issue 9): two `rebound new --title Same` started
+/// together made one reflection (6 of 8 tries): the id was checked, then
+/// claimed by a rename that replaces. Each claim is now exclusive.
+#[test]
+fn reflections_started_at_the_same_moment_with_one_title_each_get_their_own() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let store = std::sync::Arc::new(Store::open(data.path()).expect("store"));
+    for round in 0..20 {
+        let title = format!("Same {round}");
+        let start = std::sync::Arc::new(std::sync::Barrier::new(8));
+        let ids: Vec<String> = (0..8)
+            .map(|_| {
+                let (store, start, title) = (store.clone(), start.clone(), title.clone());
+                std::thread::spawn(move || {
+                    start.wait();
+                    store
+                        .create(&title, datetime!(2026-11-01 08:00 UTC), guide())
+                        .expect("create")
+                        .id
+                })
+            })
+            .collect::<Vec<_>>()
+            .into_iter()
+            .map(|t| t.join().expect("thread"))
+            .collect();
+        let mut unique = ids.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(unique.len(), 8, "round {round}: {ids:?}");
+        for id in &ids {
+            assert_eq!(store.load(id).expect("loads").id, *id);
+        }
+    }
+    let listing = store.list().expect("list");
+    assert_eq!(listing.reflections.len(), 160);
+    assert!(listing.bad_files.is_empty(), "{:?}", listing.bad_files);
+    let leftovers: Vec<String> = names_in(&store.reflections_dir())
+        .into_iter()
+        .filter(|n| n.starts_with('.'))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}

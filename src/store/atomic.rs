@@ -8,6 +8,16 @@ use std::io::{self, Write};
 use std::path::Path;
 
 pub fn save_atomically(path: &Path, contents: &[u8]) -> io::Result<()> {
+    let (dir, name) = folder_and_name(path)?;
+    let mut temp = private_temp(dir, name)?;
+    temp.write_all(contents)?;
+    temp.as_file().sync_all()?;
+    // Dropped on failure, which removes the temp file.
+    temp.persist(path).map_err(|e| e.error)?;
+    sync_dir(dir)
+}
+
+fn folder_and_name(path: &Path) -> io::Result<(&Path, &str)> {
     let dir = path
         .parent()
         .ok_or_else(|| io::Error::other("a file to save needs a folder"))?;
@@ -15,10 +25,15 @@ pub fn save_atomically(path: &Path, contents: &[u8]) -> io::Result<()> {
         .file_name()
         .and_then(|n| n.to_str())
         .ok_or_else(|| io::Error::other("a file to save needs a name"))?;
-    // `.<name>.<pid>.<random>.tmp`: the leading dot keeps it out of listings,
-    // the pid tells a crashed writer's leftovers from a live one's, and the
-    // random part makes the name unguessable. It is created new (O_EXCL), so
-    // a link planted at that name is never followed, only refused.
+    Ok((dir, name))
+}
+
+/// A new private file beside the one it will become: `.<name>.<pid>.<random>.tmp`.
+/// The leading dot keeps it out of listings, the pid tells a crashed writer's
+/// leftovers from a live one's, and the random part makes the name
+/// unguessable. It is created new (O_EXCL), so a link planted at that name is
+/// never followed, only refused. Dropping it removes it.
+fn private_temp(dir: &Path, name: &str) -> io::Result<tempfile::NamedTempFile> {
     let prefix = format!(".{name}.{}.", std::process::id());
     let mut builder = tempfile::Builder::new();
     builder.prefix(&prefix).suffix(".tmp");
@@ -27,12 +42,40 @@ pub fn save_atomically(path: &Path, contents: &[u8]) -> io::Result<()> {
         use std::os::unix::fs::PermissionsExt;
         builder.permissions(fs::Permissions::from_mode(0o600));
     }
-    let mut temp = builder.tempfile_in(dir)?;
+    builder.tempfile_in(dir)
+}
+
+/// Writes a new file only if nothing has the name yet: true when it was
+/// created here, false when the name was taken (by another rebound starting
+/// at the same moment, say). The whole file appears at once, as with
+/// `save_atomically`: it is written aside, then linked into place, which
+/// fails rather than replaces when the name exists.
+pub fn create_new_atomically(path: &Path, contents: &[u8]) -> io::Result<bool> {
+    let (dir, name) = folder_and_name(path)?;
+    let mut temp = private_temp(dir, name)?;
     temp.write_all(contents)?;
     temp.as_file().sync_all()?;
-    // Dropped on failure, which removes the temp file.
-    temp.persist(path).map_err(|e| e.error)?;
-    sync_dir(dir)
+    match fs::hard_link(temp.path(), path) {
+        Ok(()) => {}
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => return Ok(false),
+        // A filesystem without hard links: exclusive creation still claims
+        // the name, though the file fills a moment after it appears.
+        Err(_) => {
+            let mut file = match fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(path)
+            {
+                Ok(file) => file,
+                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => return Ok(false),
+                Err(e) => return Err(e),
+            };
+            file.write_all(contents)?;
+            file.sync_all()?;
+        }
+    }
+    sync_dir(dir)?;
+    Ok(true)
 }
 
 /// Some filesystems (certain network and FUSE mounts) cannot fsync a folder;

@@ -206,15 +206,28 @@ impl Store {
             now.day(),
             slug(title)
         );
-        let mut id = stem.clone();
-        let mut n = 2;
-        while self.path_of(&id).exists() {
-            id = format!("{stem}-{n}");
+        // Each id is claimed by creating its file exclusively, so two rebounds
+        // starting "the same" reflection at once each get their own.
+        let mut n = 1;
+        loop {
+            let id = if n == 1 {
+                stem.clone()
+            } else {
+                format!("{stem}-{n}")
+            };
             n += 1;
+            let path = self.path_of(&id);
+            if path.exists() {
+                continue;
+            }
+            let reflection = Reflection::new(id, title.trim().to_string(), now);
+            let text = loadable_text(&reflection, guide, &path)?;
+            match atomic::create_new_atomically(&path, text.as_bytes()) {
+                Ok(true) => return Ok(reflection),
+                Ok(false) => continue,
+                Err(source) => return Err(StoreError::Io { path, source }),
+            }
         }
-        let reflection = Reflection::new(id, title.trim().to_string(), now);
-        self.save(&reflection, guide)?;
-        Ok(reflection)
     }
 
     /// Names a reflection by its id or any unique prefix of it.
