@@ -1023,3 +1023,34 @@ fn reflections_started_at_the_same_moment_with_one_title_each_get_their_own() {
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }
+
+/// Found under faults (issue 9): a reflection file that is a link (into a
+/// synced folder, say) was replaced by a regular file on its first save, and
+/// listing stamped the link rather than its target, so edits made to the
+/// target were never seen.
+#[test]
+fn a_reflection_kept_as_a_link_stays_a_link_and_edits_to_its_target_are_seen() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let synced = tempfile::tempdir().expect("temp dir");
+    let store = Store::open(data.path()).expect("store");
+    let mut r = store
+        .create("Linked", datetime!(2026-11-01 08:00 UTC), guide())
+        .expect("create");
+    let file = store.reflections_dir().join(format!("{}.toml", r.id));
+    let target = synced.path().join("linked.toml");
+    fs::rename(&file, &target).expect("move the file away");
+    std::os::unix::fs::symlink(&target, &file).expect("link it back");
+    assert_eq!(store.list().expect("list").reflections[0].title, "Linked");
+
+    r.set_text(Stage::Perspective, "expected", "Saved through the link".into());
+    store.save(&r, guide()).expect("save");
+    assert!(fs::symlink_metadata(&file).expect("meta").file_type().is_symlink());
+    assert!(fs::read_to_string(&target).expect("read").contains("Saved through the link"));
+
+    // Edited where it really lives: the listing sees it.
+    let text = fs::read_to_string(&target).expect("read");
+    fs::write(&target, text.replace("title = \"Linked\"", "title = \"Renamed in the synced folder\""))
+        .expect("edit the target");
+    let listing = store.list().expect("list");
+    assert_eq!(listing.reflections[0].title, "Renamed in the synced folder");
+}

@@ -189,7 +189,16 @@ impl Store {
     pub fn save(&self, reflection: &Reflection, guide: &Guide) -> Result<(), StoreError> {
         let path = self.path_of(&reflection.id);
         let text = loadable_text(reflection, guide, &path)?;
-        save_atomically(&path, text.as_bytes()).map_err(|source| StoreError::Io { path, source })
+        // A reflection kept as a link (to a synced folder, say) stays one:
+        // the file it leads to is what is replaced.
+        let target = through_links(&path).map_err(|source| StoreError::Io {
+            path: path.clone(),
+            source,
+        })?;
+        save_atomically(&target, text.as_bytes()).map_err(|source| StoreError::Io {
+            path: target,
+            source,
+        })
     }
 
     /// Creates and saves a new reflection with a readable id that no other uses.
@@ -282,25 +291,32 @@ pub fn write_export(path: &Path, text: &str) -> Result<(), StoreError> {
             io::Error::other("that is a folder; add a file name, e.g. plan.md"),
         ));
     }
-    let is_link = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
     // Decided by what the path leads to, links followed.
-    let target = match fs::metadata(path) {
-        Ok(meta) if meta.is_dir() => {
-            return Err(err(
-                path,
-                io::Error::other("it leads to a folder; add a file name, e.g. plan.md"),
-            ));
-        }
+    match fs::metadata(path) {
+        Ok(meta) if meta.is_dir() => Err(err(
+            path,
+            io::Error::other("it leads to a folder; add a file name, e.g. plan.md"),
+        )),
         // Opened through the path itself, so even links the system makes up
         // (`/dev/stdout` to `/proc/self/fd/1` to a pipe) lead where they should.
-        Ok(meta) if !meta.is_file() => {
-            return write_through(path, text).map_err(|source| err(path, source));
+        Ok(meta) if !meta.is_file() => write_through(path, text).map_err(|source| err(path, source)),
+        _ => {
+            let target = through_links(path).map_err(|source| err(path, source))?;
+            save_atomically(&target, text.as_bytes()).map_err(|source| err(&target, source))
         }
-        Ok(_) if is_link => fs::canonicalize(path).map_err(|source| err(path, source))?,
-        Err(_) if is_link => resolve_link(path).map_err(|source| err(path, source))?,
-        _ => path.to_path_buf(),
-    };
-    save_atomically(&target, text.as_bytes()).map_err(|source| err(&target, source))
+    }
+}
+
+/// The file a path names, links followed: the path itself when it is not a
+/// link, and where the link leads (existing yet or not) when it is.
+fn through_links(path: &Path) -> io::Result<PathBuf> {
+    if !fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
+        return Ok(path.to_path_buf());
+    }
+    match fs::canonicalize(path) {
+        Ok(target) => Ok(target),
+        Err(_) => resolve_link(path),
+    }
 }
 
 /// Where a link leads, even when the file it names does not exist yet.

@@ -48,7 +48,9 @@ impl Store {
             if !is_valid_id(id) {
                 continue;
             }
-            if let Ok(meta) = entry.metadata() {
+            // Links followed: a reflection kept as a link is stamped by the
+            // file it leads to, so edits made there are seen.
+            if let Ok(meta) = fs::metadata(entry.path()) {
                 ids.push((id.to_string(), Stamp::of(&meta)));
             }
         }
