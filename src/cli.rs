@@ -121,17 +121,34 @@ pub enum StatusFilter {
 #[error("{0}")]
 pub struct UsageError(pub String);
 
+/// The data dir, absolute, decided once: `--data-dir`, else
+/// `REBOUND_DATA_DIR` (empty counts as unset), else the platform's own.
 pub fn data_dir(cli: &Cli) -> Result<PathBuf> {
-    if let Some(dir) = &cli.data_dir {
-        return Ok(dir.clone());
-    }
     // Read here rather than by clap, so an empty value means "not set".
-    if let Some(dir) = std::env::var_os("REBOUND_DATA_DIR").filter(|d| !d.is_empty()) {
-        return Ok(PathBuf::from(dir));
+    let given = cli.data_dir.clone().or_else(|| {
+        std::env::var_os("REBOUND_DATA_DIR")
+            .filter(|d| !d.is_empty())
+            .map(PathBuf::from)
+    });
+    let Some(dir) = given else {
+        return directories::ProjectDirs::from("", "", "rebound")
+            .map(|dirs| dirs.data_dir().to_path_buf())
+            .ok_or_else(|| {
+                eyre!("no home folder found; pass --data-dir DIR or set REBOUND_DATA_DIR")
+            });
+    };
+    // A stray newline (`$(cat file)`, a copied line) would quietly make a
+    // folder whose name ends in it.
+    if dir.to_string_lossy().chars().any(char::is_control) {
+        return Err(UsageError(format!(
+            "the data dir {:?} has a control character in its name (a stray newline?)",
+            dir.to_string_lossy()
+        ))
+        .into());
     }
-    directories::ProjectDirs::from("", "", "rebound")
-        .map(|dirs| dirs.data_dir().to_path_buf())
-        .ok_or_else(|| eyre!("no home folder found; pass --data-dir DIR or set REBOUND_DATA_DIR"))
+    // Relative to where rebound was started, made absolute once, so nothing
+    // later depends on the current folder.
+    std::path::absolute(&dir).map_err(|e| eyre!("the data dir {}: {e}", dir.display()))
 }
 
 /// Where an interactive session starts.

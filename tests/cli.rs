@@ -435,3 +435,33 @@ fn export_follows_a_link_and_writes_through_a_fifo_or_a_device() {
             .is_char_device()
     );
 }
+
+/// Found under faults (issue 9): `REBOUND_DATA_DIR` with a trailing newline
+/// silently used a folder whose name ends in a newline, and a relative one
+/// depended on the current folder (`rebound path` printed it relative).
+#[test]
+fn a_data_dir_with_a_newline_is_refused_and_a_relative_one_made_absolute() {
+    let base = tempfile::tempdir().expect("temp dir");
+    let with_newline = format!("{}/data\n", base.path().display());
+    let out = Command::new(BIN)
+        .args(["list"])
+        .env("REBOUND_DATA_DIR", &with_newline)
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert_eq!(stderr(&out).lines().count(), 1, "{}", stderr(&out));
+    assert!(stderr(&out).contains("control character"), "{}", stderr(&out));
+    assert_eq!(std::fs::read_dir(base.path()).expect("list").count(), 0, "nothing made");
+
+    let out = Command::new(BIN)
+        .args(["path"])
+        .env("REBOUND_DATA_DIR", "relative/data")
+        .current_dir(base.path())
+        .output()
+        .expect("run");
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        stdout(&out).trim_end(),
+        base.path().join("relative/data").to_string_lossy()
+    );
+}
