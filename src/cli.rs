@@ -206,7 +206,11 @@ pub fn run(cli: Cli, offset: UtcOffset) -> Result<Next> {
             let title = crate::text::clean_paste(&title, false).trim().to_string();
             Start::Open(
                 store
-                    .create(&title, time::OffsetDateTime::now_utc(), guide)?
+                    .create(
+                        &title,
+                        time::OffsetDateTime::now_utc().to_offset(offset),
+                        guide,
+                    )?
                     .id,
             )
         }

@@ -450,8 +450,16 @@ fn a_data_dir_with_a_newline_is_refused_and_a_relative_one_made_absolute() {
         .expect("run");
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     assert_eq!(stderr(&out).lines().count(), 1, "{}", stderr(&out));
-    assert!(stderr(&out).contains("control character"), "{}", stderr(&out));
-    assert_eq!(std::fs::read_dir(base.path()).expect("list").count(), 0, "nothing made");
+    assert!(
+        stderr(&out).contains("control character"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(
+        std::fs::read_dir(base.path()).expect("list").count(),
+        0,
+        "nothing made"
+    );
 
     let out = Command::new(BIN)
         .args(["path"])

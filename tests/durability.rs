@@ -1042,15 +1042,34 @@ fn a_reflection_kept_as_a_link_stays_a_link_and_edits_to_its_target_are_seen() {
     std::os::unix::fs::symlink(&target, &file).expect("link it back");
     assert_eq!(store.list().expect("list").reflections[0].title, "Linked");
 
-    r.set_text(Stage::Perspective, "expected", "Saved through the link".into());
+    r.set_text(
+        Stage::Perspective,
+        "expected",
+        "Saved through the link".into(),
+    );
     store.save(&r, guide()).expect("save");
-    assert!(fs::symlink_metadata(&file).expect("meta").file_type().is_symlink());
-    assert!(fs::read_to_string(&target).expect("read").contains("Saved through the link"));
+    assert!(
+        fs::symlink_metadata(&file)
+            .expect("meta")
+            .file_type()
+            .is_symlink()
+    );
+    assert!(
+        fs::read_to_string(&target)
+            .expect("read")
+            .contains("Saved through the link")
+    );
 
     // Edited where it really lives: the listing sees it.
     let text = fs::read_to_string(&target).expect("read");
-    fs::write(&target, text.replace("title = \"Linked\"", "title = \"Renamed in the synced folder\""))
-        .expect("edit the target");
+    fs::write(
+        &target,
+        text.replace(
+            "title = \"Linked\"",
+            "title = \"Renamed in the synced folder\"",
+        ),
+    )
+    .expect("edit the target");
     let listing = store.list().expect("list");
     assert_eq!(listing.reflections[0].title, "Renamed in the synced folder");
 }

@@ -93,6 +93,13 @@ pub struct Reflection {
 }
 
 impl Reflection {
+    /// Marks it edited at `now`. A clock set back (a dead RTC battery, a
+    /// wrong NTP answer) never moves `updated` backwards or before `created`:
+    /// "the one edited last" must not jump to another reflection.
+    pub fn touch(&mut self, now: OffsetDateTime) {
+        self.updated = whole_seconds(now).max(self.updated).max(self.created);
+    }
+
     pub fn new(id: String, title: String, now: OffsetDateTime) -> Reflection {
         let now = whole_seconds(now);
         Reflection {
@@ -351,6 +358,24 @@ pub(crate) mod tests {
 
     pub(super) fn guide() -> &'static Guide {
         Guide::builtin().expect("embedded guide is valid")
+    }
+
+    /// Found under faults (issue 9): a clock moved backwards wrote `updated`
+    /// before `created` (1966), so `rebound resume` opened another reflection.
+    #[test]
+    fn a_clock_set_back_never_moves_updated_backwards() {
+        let mut r = sample_reflection();
+        let created = r.created;
+        r.touch(datetime!(1966-01-01 00:00 UTC));
+        assert_eq!(r.updated, created);
+        r.touch(datetime!(2026-12-01 10:00 UTC));
+        assert_eq!(r.updated, datetime!(2026-12-01 10:00 UTC));
+        r.touch(datetime!(2026-11-30 10:00 UTC));
+        assert_eq!(
+            r.updated,
+            datetime!(2026-12-01 10:00 UTC),
+            "never backwards"
+        );
     }
 
     #[test]

@@ -208,6 +208,8 @@ impl Store {
         now: OffsetDateTime,
         guide: &Guide,
     ) -> Result<Reflection, StoreError> {
+        // The id's date is the person's own day (`now` comes in their offset);
+        // times in the file stay in UTC.
         let stem = format!(
             "{:04}-{:02}-{:02}-{}",
             now.year(),
@@ -229,7 +231,11 @@ impl Store {
             if path.exists() {
                 continue;
             }
-            let reflection = Reflection::new(id, title.trim().to_string(), now);
+            let reflection = Reflection::new(
+                id,
+                title.trim().to_string(),
+                now.to_offset(time::UtcOffset::UTC),
+            );
             let text = loadable_text(&reflection, guide, &path)?;
             match atomic::create_new_atomically(&path, text.as_bytes()) {
                 Ok(true) => return Ok(reflection),
@@ -299,7 +305,9 @@ pub fn write_export(path: &Path, text: &str) -> Result<(), StoreError> {
         )),
         // Opened through the path itself, so even links the system makes up
         // (`/dev/stdout` to `/proc/self/fd/1` to a pipe) lead where they should.
-        Ok(meta) if !meta.is_file() => write_through(path, text).map_err(|source| err(path, source)),
+        Ok(meta) if !meta.is_file() => {
+            write_through(path, text).map_err(|source| err(path, source))
+        }
         _ => {
             let target = through_links(path).map_err(|source| err(path, source))?;
             save_atomically(&target, text.as_bytes()).map_err(|source| err(&target, source))
@@ -436,6 +444,21 @@ mod tests {
         }
         assert!(refused > 0, "some depth loads but cannot be saved as it is");
         assert_eq!(store.list().expect("list").bad_files.len(), 0);
+    }
+
+    /// Found under faults (issue 9): the id carried the UTC date while every
+    /// screen shows the person's own; late in the evening west of Greenwich
+    /// a reflection started today was named tomorrow.
+    #[test]
+    fn a_new_id_carries_the_persons_own_date_and_the_file_keeps_utc() {
+        let (_dir, store) = store();
+        let evening_in_new_york = datetime!(2026-11-29 21:30 -05:00);
+        let r = store
+            .create("Late start", evening_in_new_york, guide())
+            .expect("create");
+        assert_eq!(r.id, "2026-11-29-late-start");
+        assert_eq!(r.created, datetime!(2026-11-30 02:30 UTC));
+        assert_eq!(r.created.offset(), time::UtcOffset::UTC);
     }
 
     #[test]

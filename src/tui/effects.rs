@@ -44,10 +44,11 @@ impl<'a> Effects<'a> {
         match effect {
             Effect::None | Effect::Quit | Effect::Suspend => Vec::new(),
             Effect::Create(title) => {
-                match self
-                    .store
-                    .create(&title, OffsetDateTime::now_utc(), app.guide)
-                {
+                match self.store.create(
+                    &title,
+                    OffsetDateTime::now_utc().to_offset(app.clock.offset),
+                    app.guide,
+                ) {
                     Ok(reflection) => vec![self.open(&reflection.id)],
                     Err(e) => vec![Outcome::CreateFailed(e.to_string())],
                 }

@@ -166,7 +166,7 @@ pub fn run(store: &Store, guide: &'static Guide, offset: UtcOffset, launch: Laun
     finished.store(true, Ordering::Relaxed);
     // A title typed but not yet confirmed is kept too.
     if let Some(title) = runtime.app.settle_title_prompt()
-        && let Err(e) = store.create(&title, OffsetDateTime::now_utc(), guide)
+        && let Err(e) = store.create(&title, OffsetDateTime::now_utc().to_offset(offset), guide)
     {
         runtime.effects.conflict_note = Some(format!("could not keep the title \"{title}\": {e}"));
     }

@@ -312,7 +312,7 @@ impl App {
     pub fn stamp_updated(&mut self) {
         let now = self.now;
         if let Some(session) = self.session.as_mut() {
-            session.reflection.updated = now;
+            session.reflection.touch(now);
         }
     }
 }
