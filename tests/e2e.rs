@@ -794,3 +794,35 @@ fn a_title_typed_before_ctrl_c_is_kept() {
     tmux.quit();
     assert!(tmux.only_file().contains("title = \"Typed then quit\""));
 }
+
+/// Found under faults (issue 9): a delete the person confirmed was refused,
+/// because the reflection's latest change could not be saved first, and
+/// nothing said so.
+#[test]
+fn a_delete_refused_because_saving_fails_says_so() {
+    let tmux = Tmux::new();
+    seed_twenty(&tmux);
+    let reflections = tmux.data.path().join("reflections");
+    tmux.start("resume 2026-11-20");
+    tmux.wait_for("▶ [ ] 2026-12-13 Interview five clinic managers");
+    // Saving fails from now on: the folder is not where it was (even root
+    // cannot write into a folder that is a plain file).
+    let away = tmux.data.path().join("reflections-away");
+    std::fs::rename(&reflections, &away).expect("move the folder away");
+    std::fs::write(&reflections, "not a folder").expect("a file in its place");
+    tmux.keys(&["Space"]);
+    tmux.wait_for("Could not save");
+    tmux.keys(&["d"]);
+    tmux.wait_for("to the trash?");
+    tmux.keys(&["y"]);
+    let screen = tmux.wait_for("Could not delete it");
+    assert!(screen.contains("could not be saved first"), "{screen}");
+    // Put right, it saves and nothing was lost or deleted.
+    std::fs::remove_file(&reflections).expect("remove the file");
+    std::fs::rename(&away, &reflections).expect("the folder back");
+    tmux.quit();
+    let text = read(&reflections.join("2026-11-20-the-launch-that-slipped.toml"));
+    let r = rebound::reflection::Reflection::from_toml_str(&text).expect("valid");
+    assert!(r.actions(Stage::Goals, "steps")[0].done, "the tick was kept");
+    assert!(!tmux.data.path().join("trash").exists());
+}

@@ -50,7 +50,10 @@ impl<'a> Effects<'a> {
                     app.guide,
                 ) {
                     Ok(reflection) => vec![self.open(&reflection.id)],
-                    Err(e) => vec![Outcome::CreateFailed(e.to_string())],
+                    Err(e) => vec![Outcome::CreateFailed {
+                        title,
+                        why: e.to_string(),
+                    }],
                 }
             }
             Effect::Open(id) => vec![self.open(&id)],

@@ -69,7 +69,13 @@ impl Runtime<'_> {
                 .is_some_and(|s| &s.reflection.id == id),
             _ => false,
         };
-        if lets_go && !self.save_now() {
+        if lets_go && let Err(why) = self.try_save() {
+            // Said, not silent: the delete the person confirmed did not happen.
+            if let Effect::Delete(_) = effect {
+                self.app.apply(Outcome::TrashFailed(format!(
+                    "its latest changes could not be saved first, so it stays where it is ({why})"
+                )));
+            }
             return true;
         }
         let outcomes = self.effects.run(effect, &self.app);
@@ -80,22 +86,31 @@ impl Runtime<'_> {
     /// Saves the open reflection if it has unsaved changes; true when what is
     /// on screen is safe (saved, or not this rebound's to write).
     fn save_now(&mut self) -> bool {
+        self.try_save().is_ok()
+    }
+
+    /// As `save_now`, with why it failed.
+    fn try_save(&mut self) -> Result<(), String> {
         let revision = self.app.revision();
         let writable = self.app.session.as_ref().is_some_and(|s| !s.read_only);
         if !writable || !self.autosave.unsaved(revision) {
-            return true;
+            return Ok(());
         }
         self.app.set_now(OffsetDateTime::now_utc());
         self.app.stamp_updated();
         let outcome = self.effects.save(&self.app);
-        let safe = match outcome {
+        let safe = match &outcome {
             Outcome::Saved | Outcome::Conflict { .. } => {
                 self.autosave.saved(revision);
-                true
+                Ok(())
+            }
+            Outcome::SaveFailed(why) | Outcome::ConflictCopyFailed(why) => {
+                self.autosave.failed(Instant::now());
+                Err(why.clone())
             }
             _ => {
                 self.autosave.failed(Instant::now());
-                false
+                Err("it could not be saved".into())
             }
         };
         self.app.apply(outcome);
@@ -257,9 +272,14 @@ fn event_loop(
             redraw = true;
         }
         if let Ok(size) = terminal.terminal.size() {
-            runtime.app.size = (size.width, size.height);
-            runtime.app.too_small =
-                size.width < screens::MIN_WIDTH || size.height < screens::MIN_HEIGHT;
+            let too_small = size.width < screens::MIN_WIDTH || size.height < screens::MIN_HEIGHT;
+            for action in runtime.app.resize((size.width, size.height), too_small) {
+                redraw = true;
+                let effect = runtime.app.update(action);
+                if !runtime.perform(effect) {
+                    return Ok(());
+                }
+            }
         }
         if redraw {
             terminal

@@ -5,7 +5,7 @@
 use crate::tui::widgets::fit;
 
 use super::effect::{conflict_notice, held_elsewhere};
-use super::{Access, App, Message, Modal, Outcome, Tone};
+use super::{Access, App, Message, Modal, Outcome, TitlePurpose, Tone};
 
 impl App {
     pub fn apply(&mut self, outcome: Outcome) {
@@ -27,10 +27,16 @@ impl App {
                 }
             }
             Outcome::OpenFailed(why) => self.notice = Some(Message::warning(why)),
-            Outcome::CreateFailed(why) => {
+            Outcome::CreateFailed { title, why } => {
                 self.notice = Some(Message::warning(format!(
                     "Could not start a reflection: {why}"
                 )));
+                // The title is not lost: it waits in the prompt, to try again
+                // (and is tried once more on the way out).
+                self.open_title_prompt(TitlePurpose::New);
+                if let Some(Modal::Title(prompt)) = self.modal.as_mut() {
+                    prompt.editor.insert_str(title);
+                }
             }
             Outcome::Listed { listing, select } => match listing {
                 Ok(listing) => {
@@ -426,6 +432,33 @@ mod tests {
         assert!(said.is_some_and(|m| m.text == "Wrote Markdown to /tmp/a.md"));
     }
 
+    /// Found under faults (issue 9): keys typed while the window was too
+    /// small were dropped. They wait, in order, and come back once it grows.
+    #[test]
+    fn keys_typed_while_the_window_is_too_small_wait_for_it_to_grow() {
+        let mut app = app();
+        opened(&mut app, sample_reflection(), Access::Writable);
+        assert!(app.resize((40, 10), true).is_empty());
+        for c in "kept".chars() {
+            let key = crossterm::event::KeyEvent::from(crossterm::event::KeyCode::Char(c));
+            assert_eq!(app.update(Action::Edit(key)), Effect::None);
+        }
+        assert_eq!(app.update(Action::Quit), Effect::Quit, "Ctrl-C still quits");
+        let waiting = app.resize((100, 32), false);
+        assert_eq!(waiting.len(), 4);
+        for action in waiting {
+            app.update(action);
+        }
+        let session = app.session.as_ref().expect("open");
+        assert_eq!(
+            session
+                .reflection
+                .text(crate::stage::Stage::Perspective, "expected"),
+            "kept"
+        );
+        assert!(app.resize((100, 32), false).is_empty(), "each key once");
+    }
+
     #[test]
     fn a_failed_open_or_create_says_why_on_home() {
         let mut app = app();
@@ -436,11 +469,22 @@ mod tests {
                 .as_ref()
                 .is_some_and(|n| n.text.contains("not valid TOML"))
         );
-        app.apply(Outcome::CreateFailed("No space left on device".into()));
+        // Found under faults (issue 9): a title whose reflection could not be
+        // created (disk full) was dropped. It waits in the prompt.
+        app.apply(Outcome::CreateFailed {
+            title: "The launch that slipped".into(),
+            why: "No space left on device".into(),
+        });
         assert!(
             app.notice
                 .as_ref()
                 .is_some_and(|n| n.text.starts_with("Could not start"))
+        );
+        let prompt = app.title_prompt().expect("the prompt is back");
+        assert_eq!(prompt.editor.lines().join(""), "The launch that slipped");
+        assert_eq!(
+            app.settle_title_prompt().as_deref(),
+            Some("The launch that slipped")
         );
     }
 

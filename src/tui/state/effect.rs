@@ -57,8 +57,12 @@ pub enum Outcome {
     },
     /// It would not open: the reason.
     OpenFailed(String),
-    /// A new reflection could not be started: the reason.
-    CreateFailed(String),
+    /// A new reflection could not be started: its title (kept, to try
+    /// again) and the reason.
+    CreateFailed {
+        title: String,
+        why: String,
+    },
     /// The list as it is on disk now. `select` names the row to select;
     /// otherwise the row selected before stays selected.
     Listed {

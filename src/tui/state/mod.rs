@@ -113,7 +113,13 @@ pub struct App {
     pub notice: Option<Message>,
     /// Where exports go unless the person types another path.
     pub export_dir: PathBuf,
+    /// Keys that came while the window was too small to show anything, kept
+    /// for when it is large enough again.
+    waiting: Vec<Action>,
 }
+
+/// Keys kept while the window is too small; a paste counts as one.
+const MOST_KEYS_KEPT: usize = 10_000;
 
 impl App {
     pub fn new(guide: &'static Guide, today: Date, offset: UtcOffset) -> App {
@@ -130,6 +136,19 @@ impl App {
             help_open: false,
             notice: None,
             export_dir: PathBuf::from("exports"),
+            waiting: Vec::new(),
+        }
+    }
+
+    /// The window's size as the loop read it. Keys typed while it was too
+    /// small come back, in order, once it is large enough to show them.
+    pub fn resize(&mut self, size: (u16, u16), too_small: bool) -> Vec<Action> {
+        self.size = size;
+        self.too_small = too_small;
+        if too_small {
+            Vec::new()
+        } else {
+            std::mem::take(&mut self.waiting)
         }
     }
 
@@ -208,8 +227,12 @@ impl App {
             Action::Suspend => return Effect::Suspend,
             _ => {}
         }
-        // Nothing is visible, so nothing is edited blind.
+        // Nothing is visible, so nothing is edited blind; what was typed
+        // waits for the window to grow, never dropped.
         if self.too_small {
+            if self.waiting.len() < MOST_KEYS_KEPT {
+                self.waiting.push(action);
+            }
             return Effect::None;
         }
         // A calm note (a deletion, an export) is read once, then makes room;
