@@ -823,6 +823,9 @@ fn a_delete_refused_because_saving_fails_says_so() {
     tmux.quit();
     let text = read(&reflections.join("2026-11-20-the-launch-that-slipped.toml"));
     let r = rebound::reflection::Reflection::from_toml_str(&text).expect("valid");
-    assert!(r.actions(Stage::Goals, "steps")[0].done, "the tick was kept");
+    assert!(
+        r.actions(Stage::Goals, "steps")[0].done,
+        "the tick was kept"
+    );
     assert!(!tmux.data.path().join("trash").exists());
 }

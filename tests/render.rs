@@ -300,3 +300,39 @@ fn a_narrow_home_keeps_titles_readable() {
     assert!(shot.contains("Missed the promotion"), "{shot}");
     insta::assert_snapshot!("home_narrow", shot);
 }
+
+/// Found under faults (issue 9): at large counts the home row ran its columns
+/// together (`13333 open stepsedited`).
+#[test]
+fn home_columns_stay_apart_at_large_counts() {
+    let mut app = app();
+    let mut many = summary(
+        "2026-11-20-many",
+        "Many steps",
+        Status::InProgress,
+        "deconstruct",
+    );
+    many.open_steps = 13_333;
+    let mut some = summary("2026-11-19-some", "Some steps", Status::InProgress, "goals");
+    some.open_steps = 999;
+    app.set_listing(Listing {
+        reflections: vec![many, some],
+        ..Listing::default()
+    });
+    let shot = screen(&app, 100, 32);
+    let row = |title: &str| {
+        shot.lines()
+            .find(|l| l.contains(title))
+            .map(str::to_string)
+            .unwrap_or_default()
+    };
+    assert!(row("Many steps").contains("13333 open "), "{shot}");
+    assert!(row("Some steps").contains("999 open steps "), "{shot}");
+    for line in [row("Many steps"), row("Some steps")] {
+        assert!(
+            !line.contains("stepsedited") && !line.contains("openedited"),
+            "{line}"
+        );
+        assert!(line.contains(" edited 2026-11-28"), "{line}");
+    }
+}

@@ -267,13 +267,17 @@ fn row<'a>(summary: &'a Summary, app: &App, selected: bool, width: u16) -> Line<
     let steps = match summary.open_steps {
         0 => "no open steps".to_string(),
         1 => "1 open step".to_string(),
-        n => format!("{n} open steps"),
+        n if n < 1000 => format!("{n} open steps"),
+        // Shorter, so the column keeps a space before the next one.
+        n => format!("{n} open"),
     };
     let edited = format!("edited {}", clock.day(summary.updated));
     let title = display_title(&summary.title);
     // Narrow windows keep the title readable and drop the least useful parts.
     let right = if width >= WIDE {
-        format!("{detail:<28}{steps:<15}{edited:>17} ")
+        // Every column keeps at least one space before the next, whatever
+        // a guide calls its stages.
+        format!("{:<28}{steps:<15}{edited:>17} ", fit(&detail, 27))
     } else {
         let short = standing.brief(clock);
         let open = match summary.open_steps {
