@@ -1073,3 +1073,61 @@ fn a_reflection_kept_as_a_link_stays_a_link_and_edits_to_its_target_are_seen() {
     let listing = store.list().expect("list");
     assert_eq!(listing.reflections[0].title, "Renamed in the synced folder");
 }
+
+/// Found under faults (issue 9): a trash folder on another filesystem gave
+/// "Invalid cross-device link", and a dangling link in the trash "File
+/// exists". The first is copied across; the second gets the next name.
+#[test]
+fn the_trash_on_another_filesystem_or_with_a_dangling_link_still_takes_a_reflection() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let store = Store::open(data.path()).expect("store");
+    let r = store
+        .create("Across", datetime!(2026-11-01 08:00 UTC), guide())
+        .expect("create");
+    let file = store.reflections_dir().join(format!("{}.toml", r.id));
+    let text = fs::read_to_string(&file).expect("read");
+
+    // A link that leads nowhere, where the trash would put it.
+    fs::create_dir_all(store.trash_dir()).expect("trash");
+    std::os::unix::fs::symlink(
+        "/nowhere/at/all",
+        store.trash_dir().join(format!("{}.toml", r.id)),
+    )
+    .expect("dangling link");
+    let to = store.trash(&r.id).expect("trashed past the dangling link");
+    assert_eq!(
+        to.file_name().and_then(|n| n.to_str()),
+        Some(&*format!("{}.2.toml", r.id))
+    );
+    assert_eq!(fs::read_to_string(&to).expect("read"), text);
+    assert_eq!(
+        store.restore(&format!("{}.2", r.id)).expect("restore"),
+        r.id
+    );
+
+    // The trash folder a link to another filesystem (tmpfs at /dev/shm).
+    use std::os::unix::fs::MetadataExt;
+    let Ok(other) = tempfile::tempdir_in("/dev/shm") else {
+        eprintln!("no /dev/shm here: the cross-filesystem half is not run");
+        return;
+    };
+    let same_device = fs::metadata(other.path()).expect("meta").dev()
+        == fs::metadata(data.path()).expect("meta").dev();
+    if same_device {
+        eprintln!(
+            "/dev/shm is on the data dir's filesystem here: the cross-filesystem half is not run"
+        );
+        return;
+    }
+    fs::remove_dir_all(store.trash_dir()).expect("remove trash");
+    std::os::unix::fs::symlink(other.path(), store.trash_dir()).expect("link the trash");
+    let to = store.trash(&r.id).expect("trashed across filesystems");
+    assert!(!file.exists(), "gone from reflections/");
+    assert_eq!(
+        fs::read_to_string(other.path().join(format!("{}.toml", r.id))).expect("read"),
+        text
+    );
+    assert_eq!(store.restore(&r.id).expect("restore across"), r.id);
+    assert_eq!(fs::read_to_string(&file).expect("read"), text);
+    assert!(!to.exists());
+}

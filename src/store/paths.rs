@@ -63,25 +63,51 @@ impl Store {
 /// fails if the name is taken (even one taken a moment ago by another
 /// rebound), then the old name goes. A crash between the two leaves both
 /// names, never neither. Where hard links are not supported it falls back to
-/// a checked rename. Made durable in both folders.
+/// a checked rename; across filesystems (a trash folder linked to another
+/// disk) the file is copied, made durable, and only then removed here.
 pub(super) fn move_file(from: &Path, to: &Path) -> Result<(), StoreError> {
     let err = |source| StoreError::Io {
         path: from.to_path_buf(),
         source,
     };
+    let taken = || {
+        err(io::Error::other(format!(
+            "{} is there already (perhaps a link that leads nowhere); move it aside",
+            to.display()
+        )))
+    };
     match fs::hard_link(from, to) {
         Ok(()) => fs::remove_file(from).map_err(err)?,
-        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => return Err(err(e)),
-        Err(_) if to.exists() => {
-            return Err(err(io::Error::from(io::ErrorKind::AlreadyExists)));
-        }
-        Err(_) => fs::rename(from, to).map_err(err)?,
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => return Err(taken()),
+        Err(e) if e.kind() == io::ErrorKind::CrossesDevices => copy_across(from, to, taken)?,
+        // Any entry at all, a dangling link included, counts as taken.
+        Err(_) if fs::symlink_metadata(to).is_ok() => return Err(taken()),
+        Err(_) => match fs::rename(from, to) {
+            Err(e) if e.kind() == io::ErrorKind::CrossesDevices => {
+                copy_across(from, to, taken)?;
+            }
+            other => other.map_err(err)?,
+        },
     }
     for dir in [from.parent(), to.parent()].into_iter().flatten() {
         // The move has happened; a folder that cannot be synced is not a failure.
         let _ = atomic::sync_dir(dir);
     }
     Ok(())
+}
+
+/// A move to another filesystem: the whole file appears there (never
+/// replacing anything) before the original goes.
+fn copy_across(from: &Path, to: &Path, taken: impl Fn() -> StoreError) -> Result<(), StoreError> {
+    let err = |path: &Path, source| StoreError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let contents = fs::read(from).map_err(|e| err(from, e))?;
+    if !atomic::create_new_atomically(to, &contents).map_err(|e| err(to, e))? {
+        return Err(taken());
+    }
+    fs::remove_file(from).map_err(|e| err(from, e))
 }
 
 /// Makes a folder (and any parents) only the user can open: what people

@@ -39,7 +39,8 @@ impl Store {
         create_private_dir(&dir)?;
         let mut to = dir.join(format!("{id}.toml"));
         let mut n = 2;
-        while to.exists() {
+        // Any entry takes the name, a link that leads nowhere included.
+        while fs::symlink_metadata(&to).is_ok() {
             to = dir.join(format!("{id}.{n}.toml"));
             n += 1;
         }
@@ -118,7 +119,7 @@ impl Store {
             })?
             .id;
         let to = self.path_of(&id);
-        if to.exists() {
+        if fs::symlink_metadata(&to).is_ok() {
             return Err(StoreError::AlreadyExists(id));
         }
         move_file(&path, &to)?;
