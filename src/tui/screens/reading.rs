@@ -9,7 +9,7 @@ use ratatui::widgets::Paragraph;
 use crate::dates;
 use crate::export::status_line;
 use crate::reflection::display_title;
-use crate::tui::reading_page::{self, page_size};
+use crate::tui::reading_page::page_size;
 use crate::tui::state::{App, Session};
 use crate::tui::theme;
 use crate::tui::widgets::fit;
@@ -25,13 +25,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, session: &Session) {
     ])
     .areas(area);
     let (width, height) = page_size((area.width, area.height));
-    let doc = reading_page::document(
-        &session.reflection,
-        app.guide,
-        app.clock.today,
-        width,
-        session.reading,
-    );
+    let Some(doc) = app.reading_document() else {
+        return;
+    };
     let scroll = session.reading.scroll.min(doc.max_scroll(height));
     draw_header(
         frame,
@@ -48,9 +44,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, session: &Session) {
     };
     let shown: Vec<Line> = doc
         .lines
-        .into_iter()
+        .iter()
         .skip(scroll)
         .take(usize::from(body.height))
+        .cloned()
         .collect();
     frame.render_widget(Paragraph::new(shown), column);
     chrome::message(frame, message, app.message_for(session));

@@ -20,6 +20,7 @@ mod walk;
 mod tests;
 
 use std::path::PathBuf;
+use std::rc::Rc;
 
 use time::{Date, OffsetDateTime, UtcOffset};
 
@@ -313,17 +314,32 @@ impl App {
             .or(self.notice.as_ref())
     }
 
-    /// The reading page as laid out for the current window.
-    pub fn reading_document(&self) -> Option<reading_page::Document> {
+    /// The reading page as laid out for the current window. Laid out once
+    /// for each version of the reflection, width and chosen step.
+    pub fn reading_document(&self) -> Option<Rc<reading_page::Document>> {
         let session = self.session.as_ref()?;
         let (width, _) = reading_page::page_size(self.size);
-        Some(reading_page::document(
+        let key = session::PageKey {
+            revision: session.revision,
+            updated: session.reflection.updated,
+            today: self.clock.today,
+            width,
+            selected_step: session.reading.selected_step,
+        };
+        if let Some((cached, doc)) = session.page.borrow().as_ref()
+            && *cached == key
+        {
+            return Some(Rc::clone(doc));
+        }
+        let doc = Rc::new(reading_page::document(
             &session.reflection,
             self.guide,
             self.clock.today,
             width,
             session.reading,
-        ))
+        ));
+        *session.page.borrow_mut() = Some((key, Rc::clone(&doc)));
+        Some(doc)
     }
 
     /// The open reflection's revision: it moves with every change to save.

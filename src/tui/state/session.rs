@@ -1,7 +1,9 @@
 //! The open reflection: what is being walked or read, what changed, and what
 //! it was when last complete.
 
+use std::cell::RefCell;
 use std::path::PathBuf;
+use std::rc::Rc;
 
 use time::Date;
 
@@ -10,7 +12,7 @@ use crate::lifecycle;
 use crate::outline;
 use crate::reflection::{Reflection, Status};
 use crate::tui::field::FieldFocus;
-use crate::tui::reading_page::Reading;
+use crate::tui::reading_page::{Document, Reading};
 use crate::wizard::Cursor;
 
 use super::Message;
@@ -49,7 +51,23 @@ pub struct Session {
     /// The file changed outside rebound while open: what is typed here is
     /// kept in this copy instead, and the file is left as the other hand made it.
     pub conflict_copy: Option<PathBuf>,
+    /// The reading page as last laid out, so scrolling a long reflection
+    /// does not lay out every answer again for each key and each frame.
+    pub(super) page: PageCache,
 }
+
+/// What a laid-out page depends on; the same key, the same page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct PageKey {
+    pub revision: u64,
+    pub updated: time::OffsetDateTime,
+    pub today: Date,
+    pub width: u16,
+    pub selected_step: Option<usize>,
+}
+
+/// A memo, not state: drawing stays a function of the state, only faster.
+pub(super) type PageCache = RefCell<Option<(PageKey, Rc<Document>)>>;
 
 impl Session {
     /// A completed reflection opens to read, its first open step selected; an
@@ -83,6 +101,7 @@ impl Session {
             opened_from_reading: false,
             read_only: false,
             conflict_copy: None,
+            page: RefCell::new(None),
         }
     }
 
