@@ -18,9 +18,15 @@ use rebound::wizard::Stage;
 use time::UtcOffset;
 use time::macros::{date, datetime};
 
-/// An answer of about `bytes`, in lines a person might write.
-fn answer(bytes: usize) -> String {
-    let line = "We shipped late because the pilot stalled and nobody owned the fix. ";
+/// An answer of about `bytes`, in lines a person might write (or, with
+/// `paragraphs`, in paragraphs of about 2 KB each).
+fn answer(bytes: usize, paragraphs: bool) -> String {
+    let sentence = "We shipped late because the pilot stalled and nobody owned the fix. ";
+    let line = if paragraphs {
+        sentence.repeat(30)
+    } else {
+        sentence.to_string()
+    };
     let mut text = String::with_capacity(bytes + line.len());
     let mut n = 0;
     while text.len() < bytes {
@@ -31,13 +37,21 @@ fn answer(bytes: usize) -> String {
 }
 
 fn reflection_with(bytes: usize, status: Status) -> Reflection {
+    reflection_of(bytes, status, false)
+}
+
+fn reflection_of(bytes: usize, status: Status, paragraphs: bool) -> Reflection {
     let mut r = Reflection::new(
         "2026-11-20-a-long-story".into(),
         "A long story".into(),
         datetime!(2026-11-20 09:00 UTC),
     );
-    r.set_text(Stage::Perspective, "expected", answer(bytes));
-    r.set_list(Stage::Goals, "objectives", vec!["Lead a launch that lands".into()]);
+    r.set_text(Stage::Perspective, "expected", answer(bytes, paragraphs));
+    r.set_list(
+        Stage::Goals,
+        "objectives",
+        vec!["Lead a launch that lands".into()],
+    );
     r.status = status;
     r.position.stage = "perspective".into();
     r.position.field = "expected".into();
@@ -70,10 +84,10 @@ fn peak_rss_mb() -> f64 {
         .map_or(0.0, |kb| kb / 1024.0)
 }
 
-fn keys_in_an_answer(bytes: usize, keys: usize, target: Duration) {
+fn keys_in_an_answer(bytes: usize, paragraphs: bool, keys: usize, target: Duration) {
     let guide = Guide::builtin().expect("guide");
     let mut app = App::new(guide, date!(2026 - 11 - 29), UtcOffset::UTC);
-    app.open_reflection(reflection_with(bytes, Status::InProgress));
+    app.open_reflection(reflection_of(bytes, Status::InProgress, paragraphs));
     let mut terminal = Terminal::new(TestBackend::new(100, 32)).expect("terminal");
     terminal.draw(|f| draw(f, &app)).expect("draw");
     let samples = (0..keys)
@@ -86,7 +100,16 @@ fn keys_in_an_answer(bytes: usize, keys: usize, target: Duration) {
         })
         .collect();
     let mb = bytes / 1_000_000;
-    report(&format!("key in a {mb} MB answer: update + draw"), samples, target);
+    let lines = if paragraphs {
+        "2 KB lines"
+    } else {
+        "short lines"
+    };
+    report(
+        &format!("key in {mb} MB of {lines}: update + draw"),
+        samples,
+        target,
+    );
 }
 
 fn scroll_the_reading_page(bytes: usize, target: Duration) {
@@ -105,12 +128,41 @@ fn scroll_the_reading_page(bytes: usize, target: Duration) {
         })
         .collect();
     let mb = bytes / 1_000_000;
-    report(&format!("reading page of {mb} MB: PgDn + draw"), samples, target);
+    report(
+        &format!("reading page of {mb} MB: PgDn + draw"),
+        samples,
+        target,
+    );
+}
+
+/// Not a target, but what typing waits for while autosave writes: a save of
+/// a 50 MB reflection (read back before it replaces the file, then fsynced).
+fn save_a_reflection(bytes: usize) {
+    let guide = Guide::builtin().expect("guide");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = rebound::store::Store::open(dir.path()).expect("store");
+    let r = reflection_with(bytes, Status::InProgress);
+    let samples: Vec<Duration> = (0..3)
+        .map(|_| {
+            let start = Instant::now();
+            store.save(&r, guide).expect("save");
+            start.elapsed()
+        })
+        .collect();
+    let mut sorted = samples;
+    sorted.sort();
+    println!(
+        "save a {} MB reflection                median {:>9.2} ms",
+        bytes / 1_000_000,
+        sorted[1].as_secs_f64() * 1e3
+    );
 }
 
 fn main() {
-    keys_in_an_answer(1_000_000, 50, Duration::from_millis(5));
-    keys_in_an_answer(50_000_000, 10, Duration::from_millis(50));
+    keys_in_an_answer(1_000_000, false, 50, Duration::from_millis(5));
+    keys_in_an_answer(1_000_000, true, 50, Duration::from_millis(5));
+    keys_in_an_answer(50_000_000, false, 10, Duration::from_millis(50));
     scroll_the_reading_page(50_000_000, Duration::from_millis(50));
+    save_a_reflection(50_000_000);
     println!("peak memory: {:.0} MB", peak_rss_mb());
 }

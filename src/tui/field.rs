@@ -12,6 +12,7 @@ use crate::guide::{FieldGuide, FieldKind, Guide};
 use crate::reflection::{ActionItem, Reflection};
 use crate::stage::Stage;
 use crate::text::clean_paste;
+use crate::tui::long_text::{self, LongText};
 use crate::tui::theme;
 use crate::wizard::Cursor;
 
@@ -34,6 +35,8 @@ pub struct StepsFocus {
 pub enum FieldFocus {
     /// One-line text, multi-line text, lists and dates.
     Text(TextArea<'static>),
+    /// Multi-line text too long to edit whole: a window onto it.
+    Long(LongText),
     Checklist {
         index: usize,
     },
@@ -58,12 +61,16 @@ impl FieldFocus {
                 false,
             )),
             FieldKind::Text => {
-                let lines = reflection
+                let lines: Vec<String> = reflection
                     .text(stage, &field.key)
                     .split('\n')
                     .map(str::to_string)
                     .collect();
-                FieldFocus::Text(editor(lines, true))
+                if long_text::is_long(&lines) {
+                    FieldFocus::Long(LongText::new(lines, |lines| editor(lines, true)))
+                } else {
+                    FieldFocus::Text(editor(lines, true))
+                }
             }
             FieldKind::List => {
                 let mut area = editor(reflection.list(stage, &field.key), true);
@@ -109,6 +116,7 @@ impl FieldFocus {
             (FieldFocus::Text(area), _) => {
                 reflection.set_text(stage, &field.key, area.lines().join(" "));
             }
+            (FieldFocus::Long(long), _) => reflection.set_text(stage, &field.key, long.text()),
             (FieldFocus::Steps(steps), _) => {
                 let rows = steps
                     .rows
@@ -148,6 +156,11 @@ impl FieldFocus {
                 }
                 area.input(input)
             }
+            FieldFocus::Long(long) => {
+                let changed = long.area.input(input);
+                long.settle();
+                changed
+            }
             FieldFocus::Steps(steps) => {
                 if is_newline(&input) {
                     return false;
@@ -167,7 +180,20 @@ impl FieldFocus {
         let multi_line = matches!(kind, FieldKind::Text | FieldKind::List);
         let text = clean_paste(text, multi_line);
         match self {
-            FieldFocus::Text(area) => area.insert_str(&text),
+            FieldFocus::Text(area) => {
+                let changed = area.insert_str(&text);
+                // A paste that makes the answer long moves it into a window.
+                if kind == FieldKind::Text && changed && long_text::is_long(area.lines()) {
+                    *self =
+                        FieldFocus::Long(LongText::from_editor(area, |lines| editor(lines, true)));
+                }
+                changed
+            }
+            FieldFocus::Long(long) => {
+                let changed = long.area.insert_str(&text);
+                long.settle();
+                changed
+            }
             FieldFocus::Steps(steps) => {
                 let changed = steps.editor.insert_str(&text);
                 if changed {
@@ -190,6 +216,11 @@ impl FieldFocus {
     fn with_editor(&mut self, op: fn(&mut TextArea<'static>) -> bool) -> bool {
         match self {
             FieldFocus::Text(area) => op(area),
+            FieldFocus::Long(long) => {
+                let changed = op(&mut long.area);
+                long.settle();
+                changed
+            }
             FieldFocus::Steps(steps) => {
                 let changed = op(&mut steps.editor);
                 if changed {
@@ -373,6 +404,39 @@ mod tests {
                 },
             );
         }
+    }
+
+    /// Found under faults (issue 9): a key cost about a second in a 50 MB
+    /// answer, as the editor re-wrapped all of it. A paste that makes an
+    /// answer long moves it into a window, and every word still reaches
+    /// the reflection.
+    #[test]
+    fn a_long_paste_moves_the_answer_into_a_window_and_nothing_is_lost() {
+        let field = field(Stage::Perspective, "expected");
+        let mut r = sample_reflection();
+        let mut focus = FieldFocus::open(&r, Stage::Perspective, field);
+        let pasted: String = (0..20_000).map(|i| format!("line {i}\n")).collect();
+        assert!(focus.paste(FieldKind::Text, &pasted));
+        let FieldFocus::Long(long) = &focus else {
+            panic!("a 20,000-line answer is edited through a window");
+        };
+        assert!(long.area.lines().len() <= crate::tui::long_text::WINDOW_LINES);
+        assert!(focus.edit(
+            FieldKind::Text,
+            Input {
+                key: Key::Char('!'),
+                ..Input::default()
+            }
+        ));
+        focus.commit(&mut r, Stage::Perspective, field, TODAY);
+        let text = r.text(Stage::Perspective, "expected");
+        assert!(text.starts_with("line 0\nline 1\n"));
+        assert!(
+            text.ends_with("line 19999\n!"),
+            "{}",
+            &text[text.len() - 30..]
+        );
+        assert_eq!(text.len(), pasted.len() + 1);
     }
 
     #[test]

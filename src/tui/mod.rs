@@ -5,6 +5,7 @@ mod effects;
 mod field;
 mod input;
 pub mod keys;
+mod long_text;
 mod reading_page;
 mod runtime;
 pub mod screens;

@@ -73,9 +73,18 @@ impl App {
                     )));
                     return Effect::None;
                 }
-                let before = session.reflection.answer(stage, &field.key).cloned();
+                // Text is changed only through its editor, which says when it
+                // changed; comparing a long answer before and after would
+                // cost as much as the answer is long, on every key.
+                let through_editor = matches!(
+                    field.kind,
+                    FieldKind::Line | FieldKind::Text | FieldKind::List | FieldKind::Date
+                );
+                let before = (!through_editor)
+                    .then(|| session.reflection.answer(stage, &field.key).cloned());
                 let ticks_only = action == Action::ToggleDone;
-                if edit_field(session, field, action, today) {
+                let edited = edit_field(session, field, action, today);
+                if edited {
                     session
                         .focus
                         .commit(&mut session.reflection, stage, field, today);
@@ -88,7 +97,11 @@ impl App {
                 // Only a real change counts: looking around never reopens a
                 // completed reflection or touches the file; nor does ticking a
                 // step done, which is following the plan, not changing it.
-                if session.reflection.answer(stage, &field.key) != before.as_ref() {
+                let changed = match before {
+                    None => edited,
+                    Some(before) => session.reflection.answer(stage, &field.key) != before.as_ref(),
+                };
+                if changed {
                     session.revision += 1;
                     if session
                         .message

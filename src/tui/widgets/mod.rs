@@ -113,6 +113,7 @@ impl Widget for FieldView<'_> {
             }
             (FieldKind::List, None) => text_field::render_list(&r.list(self.stage, key), body, buf),
             (_, Some(FieldFocus::Text(editor))) => editor.render(body, buf),
+            (_, Some(FieldFocus::Long(long))) => long.area.render(body, buf),
             (_, _) => text_field::render_text(r.text(self.stage, key), body, buf),
         }
     }
