@@ -96,7 +96,42 @@ fn step_line(step: &PlanStep, selected: bool) -> Line<'static> {
     Line::from(vec![
         Span::styled(pointer, theme::accent()),
         Span::styled(format!("{mark} "), mark_style),
-        Span::styled(format!("{:<11}", step.when()), when_style),
+        Span::styled(format!("{:<10} ", step.when()), when_style),
         Span::styled(step.item.text.clone(), text_style),
     ])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::reflection::ActionItem;
+
+    fn shown(line: &Line) -> String {
+        line.spans.iter().map(|s| s.content.as_ref()).collect()
+    }
+
+    /// Found by a new user: a due date that does not parse ran into the
+    /// step's text (`next tuesday?Write the checklist`).
+    #[test]
+    fn a_due_date_of_any_length_keeps_a_space_before_the_step() {
+        let step = |due: &str, parsed: DateInput| PlanStep {
+            index: 0,
+            item: ActionItem {
+                text: "Write the checklist".into(),
+                due: due.into(),
+                ..ActionItem::default()
+            },
+            due: parsed,
+        };
+        let odd = step("next tuesday", DateInput::Invalid);
+        assert!(shown(&step_line(&odd, false)).contains("next tuesday? Write the checklist"));
+        let dated = step(
+            "2026-12-13",
+            DateInput::Valid(time::macros::date!(2026 - 12 - 13)),
+        );
+        assert_eq!(
+            shown(&step_line(&dated, false)),
+            "  [ ] 2026-12-13 Write the checklist"
+        );
+    }
 }
