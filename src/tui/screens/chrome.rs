@@ -147,11 +147,17 @@ pub fn message(frame: &mut Frame, area: Rect, message: Option<&Message>) {
         Tone::Calm => theme::answered(),
         Tone::Warning => theme::warning(),
     };
-    let line = Line::styled(format!(" {}", message.text), style);
     if area.height > 1 {
-        frame.render_widget(Paragraph::new(line).wrap(Wrap { trim: false }), area);
+        // Both rows start one column in, as a single row does.
+        let inset = Rect {
+            x: area.x + 1,
+            width: area.width.saturating_sub(1),
+            ..area
+        };
+        let text = Line::styled(message.text.as_str(), style);
+        frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), inset);
     } else {
-        frame.render_widget(line, area);
+        frame.render_widget(Line::styled(format!(" {}", message.text), style), area);
     }
 }
 

@@ -128,12 +128,11 @@ impl Outcome {
 }
 
 /// What happened when a file changed outside rebound while open, where the
-/// person's own version is, and how to choose: in two lines' worth for the
-/// screen, with the paths inside the data dir.
-pub fn conflict_notice(file: &Path, copy: &Path) -> String {
+/// person's own version is, and what to do: two rows at most on a 100-column
+/// screen (the way out prints the commands, with whole paths).
+pub fn conflict_notice(copy: &Path) -> String {
     format!(
-        "{} changed outside rebound, so it is not saved over: what you type here goes to {}. Compare them and keep one (see `rebound path`).",
-        in_data_dir(file),
+        "This reflection changed outside rebound; what you type now goes to {}. Compare the two and keep one.",
         in_data_dir(copy)
     )
 }
