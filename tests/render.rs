@@ -336,3 +336,26 @@ fn home_columns_stay_apart_at_large_counts() {
         assert!(line.contains(" edited 2026-11-28"), "{line}");
     }
 }
+
+/// After a conflict the stage stays on screen and a two-row notice says
+/// what happened, where the typing goes now, and what to do, whole.
+#[test]
+fn a_conflict_notice_is_shown_whole_under_the_stage() {
+    let mut app = app_at(Stage::Perspective);
+    app.apply(rebound::tui::state::Outcome::Conflict {
+        file: "/data/reflections/2026-11-20-the-launch-that-slipped.toml".into(),
+        copy: "/data/conflicts/2026-11-20-the-launch-that-slipped-1795967750.toml".into(),
+    });
+    let shot = screen(&app, 100, 32);
+    assert!(shot.contains("▶ "), "the stage is still there:\n{shot}");
+    assert!(
+        shot.contains("This reflection changed outside rebound"),
+        "{shot}"
+    );
+    assert!(
+        shot.contains("conflicts/2026-11-20-the-launch-that-slipped-1795967750.toml"),
+        "{shot}"
+    );
+    assert!(shot.contains("keep one."), "{shot}");
+    insta::assert_snapshot!("stage_with_a_conflict_notice", shot);
+}
