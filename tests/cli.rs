@@ -358,45 +358,25 @@ fn export_follows_a_link_and_writes_through_a_fifo_or_a_device() {
     let id = "2026-11-25-the-client-we-lost";
     let out = tempfile::tempdir().expect("temp dir");
 
-    // A link to a file: the file gets the export, the link stays a link.
+    // Through a link to a file, and to a file not there yet: the file the
+    // link leads to gets the export, and the link stays a link.
+    let through = |link: &Path, real: &Path| {
+        let done = rebound(dir.path(), &["export", id, "-o", &link.to_string_lossy()]);
+        assert!(done.status.success(), "{}", stderr(&done));
+        let meta = std::fs::symlink_metadata(link).expect("link");
+        assert!(meta.file_type().is_symlink(), "{link:?} is still a link");
+        let text = std::fs::read_to_string(real).expect("read");
+        assert!(text.contains("# The client we lost"), "{text}");
+    };
     let real = out.path().join("real.md");
     std::fs::write(&real, "old\n").expect("write");
     let link = out.path().join("link.md");
     std::os::unix::fs::symlink(&real, &link).expect("link");
-    let done = rebound(dir.path(), &["export", id, "-o", &link.to_string_lossy()]);
-    assert!(done.status.success(), "{}", stderr(&done));
-    assert!(
-        std::fs::symlink_metadata(&link)
-            .expect("link")
-            .file_type()
-            .is_symlink()
-    );
-    assert!(
-        std::fs::read_to_string(&real)
-            .expect("read")
-            .contains("# The client we lost")
-    );
-
-    // A link to a file not there yet: created where the link points.
+    through(&link, &real);
     let dangling = out.path().join("later.md");
     let later = out.path().join("later-real.md");
     std::os::unix::fs::symlink(&later, &dangling).expect("link");
-    let done = rebound(
-        dir.path(),
-        &["export", id, "-o", &dangling.to_string_lossy()],
-    );
-    assert!(done.status.success(), "{}", stderr(&done));
-    assert!(
-        std::fs::symlink_metadata(&dangling)
-            .expect("link")
-            .file_type()
-            .is_symlink()
-    );
-    assert!(
-        std::fs::read_to_string(&later)
-            .expect("read")
-            .contains("# The client we lost")
-    );
+    through(&dangling, &later);
 
     // A FIFO: a reader gets the export and the FIFO is still a FIFO.
     let fifo = out.path().join("pipe");

@@ -175,14 +175,9 @@ const fn help(
     does: &'static str,
     action: Action,
 ) -> Binding {
-    Binding {
-        context,
-        keys,
-        label,
-        does,
-        action,
-        in_footer: false,
-    }
+    let mut binding = foot(context, keys, label, does, action);
+    binding.in_footer = false;
+    binding
 }
 
 const ENTER: Key = key(KeyCode::Enter);
