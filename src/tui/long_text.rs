@@ -146,7 +146,10 @@ impl LongText {
 /// it holds `WINDOW_LINES` lines or `WINDOW_BYTES` of text.
 fn window_around(all: &[String], row: usize) -> (usize, usize) {
     let row = row.min(all.len().saturating_sub(1));
-    let (mut start, mut end) = (row, (row + 1).min(all.len()));
+    // Whatever the lines weigh, one line on either side of the cursor (where
+    // there is one), so it can always step out of the window and Backspace
+    // can always join a line to the one above.
+    let (mut start, mut end) = (row.saturating_sub(1), (row + 2).min(all.len()));
     let mut bytes: usize = all[start..end].iter().map(|l| l.len() + 1).sum();
     while end - start < WINDOW_LINES && bytes < WINDOW_BYTES && (start > 0 || end < all.len()) {
         if end < all.len() {
@@ -241,6 +244,43 @@ mod tests {
             text.lines().next().is_some_and(|l| l.contains('#')),
             "typed on the first line"
         );
+    }
+
+    /// Found in review: a line of 48 KB or more made a one-line window, and
+    /// the cursor could never leave it.
+    #[test]
+    fn a_giant_line_never_traps_the_cursor() {
+        let mut lines = numbered(3_000);
+        lines[1_500] = "x".repeat(60_000);
+        let mut long = LongText::new(lines.clone(), plain);
+        for _ in 0..3_000 {
+            key(&mut long, Key::Up);
+        }
+        key(&mut long, Key::Home);
+        assert!(key(&mut long, Key::Char('^')));
+        assert!(
+            long.text().starts_with("^line 0\n"),
+            "walked past the giant line to the top"
+        );
+        for _ in 0..3_000 {
+            key(&mut long, Key::Down);
+        }
+        key(&mut long, Key::End);
+        assert!(key(&mut long, Key::Char('$')));
+        assert!(
+            long.text().ends_with("line 2999$"),
+            "and past it to the end"
+        );
+        // Backspace at the start of the giant line joins it to the line above.
+        for _ in 0..1_499 {
+            key(&mut long, Key::Up);
+        }
+        key(&mut long, Key::Home);
+        assert_eq!(long.text().lines().count(), 3_000);
+        assert!(key(&mut long, Key::Backspace));
+        let text = long.text();
+        assert_eq!(text.lines().count(), 2_999);
+        assert!(text.contains(&format!("line 1499{}", "x".repeat(10))));
     }
 
     #[test]

@@ -16,9 +16,8 @@ use crate::store::Store;
 use crate::tui::autosave::{Autosave, TICK};
 use crate::tui::effects::Effects;
 use crate::tui::input::{self, Wait};
-use crate::tui::keys::{Action, action_for};
 use crate::tui::screens;
-use crate::tui::state::{App, Effect, Outcome, Screen, TitlePurpose};
+use crate::tui::state::{App, Effect, Outcome, Screen, TitlePurpose, Typed};
 use crate::tui::terminal::TerminalSession;
 
 /// Where the TUI starts.
@@ -179,6 +178,20 @@ pub fn run(store: &Store, guide: &'static Guide, offset: UtcOffset, launch: Laun
     // The loop is out of crossterm's read: the watchdog stands down, so a
     // slow final save (a network disk) is never cut short.
     finished.store(true, Ordering::Relaxed);
+    // Keys still waiting for a larger window are what the person typed:
+    // they count, read as they would have been (up to a quit among them).
+    let size = runtime.app.size;
+    let waiting = if outcome.is_ok() {
+        runtime.app.resize(size, false)
+    } else {
+        Vec::new()
+    };
+    for typed in waiting {
+        let effect = runtime.app.typed(typed);
+        if !runtime.perform(effect) {
+            break;
+        }
+    }
     // A title typed but not yet confirmed is kept too.
     if let Some(title) = runtime.app.settle_title_prompt()
         && let Err(e) = store.create(&title, OffsetDateTime::now_utc().to_offset(offset), guide)
@@ -273,9 +286,9 @@ fn event_loop(
         }
         if let Ok(size) = terminal.terminal.size() {
             let too_small = size.width < screens::MIN_WIDTH || size.height < screens::MIN_HEIGHT;
-            for action in runtime.app.resize((size.width, size.height), too_small) {
+            for typed in runtime.app.resize((size.width, size.height), too_small) {
                 redraw = true;
-                let effect = runtime.app.update(action);
+                let effect = runtime.app.typed(typed);
                 if !runtime.perform(effect) {
                     return Ok(());
                 }
@@ -297,20 +310,18 @@ fn event_loop(
         // Drain every event crossterm has (keys, pastes, and resizes, which
         // arrive through its own signal pipe rather than the terminal).
         while event::poll(Duration::ZERO)? {
-            let action = match event::read()? {
-                Event::Key(key) if key.kind != KeyEventKind::Release => {
-                    Some(action_for(&key, &runtime.app.contexts()))
-                }
-                Event::Paste(text) => Some(Action::Paste(text)),
+            let typed = match event::read()? {
+                Event::Key(key) if key.kind != KeyEventKind::Release => Some(Typed::Key(key)),
+                Event::Paste(text) => Some(Typed::Paste(text)),
                 Event::Resize(..) => {
                     redraw = true;
                     None
                 }
                 _ => None,
             };
-            if let Some(action) = action {
+            if let Some(typed) = typed {
                 redraw = true;
-                let effect = runtime.app.update(action);
+                let effect = runtime.app.typed(typed);
                 if !runtime.perform(effect) {
                     return Ok(());
                 }

@@ -430,29 +430,38 @@ mod tests {
     }
 
     /// Found under faults (issue 9): keys typed while the window was too
-    /// small were dropped. They wait, in order, and come back once it grows.
+    /// small were dropped. They wait, in order, and come back once it grows;
+    /// and (found in review) each is read on the screen it then reaches, so
+    /// `n`, a title and Enter typed on home start a reflection called that.
     #[test]
-    fn keys_typed_while_the_window_is_too_small_wait_for_it_to_grow() {
+    fn keys_typed_while_the_window_is_too_small_wait_and_are_read_as_typed() {
+        use crate::tui::state::Typed;
+        use crossterm::event::{KeyCode, KeyEvent};
         let mut app = app();
-        opened(&mut app, sample_reflection(), Access::Writable);
+        app.apply(Outcome::Listed {
+            listing: Ok(listing(&["a", "b"])),
+            select: None,
+        });
         assert!(app.resize((40, 10), true).is_empty());
-        for c in "kept".chars() {
-            let key = crossterm::event::KeyEvent::from(crossterm::event::KeyCode::Char(c));
-            assert_eq!(app.update(Action::Edit(key)), Effect::None);
+        let keys = "ndaily jog"
+            .chars()
+            .map(KeyCode::Char)
+            .chain([KeyCode::Enter]);
+        for code in keys {
+            assert_eq!(app.typed(Typed::Key(KeyEvent::from(code))), Effect::None);
         }
-        assert_eq!(app.update(Action::Quit), Effect::Quit, "Ctrl-C still quits");
-        let waiting = app.resize((100, 32), false);
-        assert_eq!(waiting.len(), 4);
-        for action in waiting {
-            app.update(action);
-        }
-        let session = app.session.as_ref().expect("open");
+        assert_eq!(app.screen(), Screen::Home, "nothing happened blind");
+        assert!(app.modal.is_none());
+        let ctrl_c = KeyEvent::new(KeyCode::Char('c'), crossterm::event::KeyModifiers::CONTROL);
         assert_eq!(
-            session
-                .reflection
-                .text(crate::stage::Stage::Perspective, "expected"),
-            "kept"
+            app.typed(Typed::Key(ctrl_c)),
+            Effect::Quit,
+            "Ctrl-C still quits"
         );
+        let waiting = app.resize((100, 32), false);
+        assert_eq!(waiting.len(), 11);
+        let effects: Vec<Effect> = waiting.into_iter().map(|t| app.typed(t)).collect();
+        assert_eq!(effects.last(), Some(&Effect::Create("daily jog".into())));
         assert!(app.resize((100, 32), false).is_empty(), "each key once");
     }
 

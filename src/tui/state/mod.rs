@@ -116,11 +116,20 @@ pub struct App {
     pub export_dir: PathBuf,
     /// Keys that came while the window was too small to show anything, kept
     /// for when it is large enough again.
-    waiting: Vec<Action>,
+    waiting: Vec<Typed>,
 }
 
 /// Keys kept while the window is too small; a paste counts as one.
 const MOST_KEYS_KEPT: usize = 10_000;
+
+/// What the person typed, before it means anything: a key means what the
+/// screen it reaches says it means, so keys that wait are read when they
+/// are let through, on the screen they then reach.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Typed {
+    Key(crossterm::event::KeyEvent),
+    Paste(String),
+}
 
 impl App {
     pub fn new(guide: &'static Guide, today: Date, offset: UtcOffset) -> App {
@@ -141,9 +150,26 @@ impl App {
         }
     }
 
+    /// A key or a paste from the terminal. While the window is too small to
+    /// show anything it waits (Ctrl-C and Ctrl-Z still work at once).
+    pub fn typed(&mut self, typed: Typed) -> Effect {
+        let action = match &typed {
+            Typed::Key(key) => crate::tui::keys::action_for(key, &self.contexts()),
+            Typed::Paste(text) => Action::Paste(text.clone()),
+        };
+        if self.too_small && !matches!(action, Action::Quit | Action::Suspend) {
+            if self.waiting.len() < MOST_KEYS_KEPT {
+                self.waiting.push(typed);
+            }
+            return Effect::None;
+        }
+        self.update(action)
+    }
+
     /// The window's size as the loop read it. Keys typed while it was too
-    /// small come back, in order, once it is large enough to show them.
-    pub fn resize(&mut self, size: (u16, u16), too_small: bool) -> Vec<Action> {
+    /// small come back, in order, once it is large enough to show them; each
+    /// goes through `typed` then, so it is read on the screen it reaches.
+    pub fn resize(&mut self, size: (u16, u16), too_small: bool) -> Vec<Typed> {
         self.size = size;
         self.too_small = too_small;
         if too_small {
@@ -228,12 +254,9 @@ impl App {
             Action::Suspend => return Effect::Suspend,
             _ => {}
         }
-        // Nothing is visible, so nothing is edited blind; what was typed
-        // waits for the window to grow, never dropped.
+        // Nothing is visible, so nothing is edited blind (`typed` keeps what
+        // comes from the terminal meanwhile).
         if self.too_small {
-            if self.waiting.len() < MOST_KEYS_KEPT {
-                self.waiting.push(action);
-            }
             return Effect::None;
         }
         // A calm note (a deletion, an export) is read once, then makes room;

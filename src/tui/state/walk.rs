@@ -73,15 +73,12 @@ impl App {
                     )));
                     return Effect::None;
                 }
-                // Text is changed only through its editor, which says when it
-                // changed; comparing a long answer before and after would
-                // cost as much as the answer is long, on every key.
-                let through_editor = matches!(
-                    field.kind,
-                    FieldKind::Line | FieldKind::Text | FieldKind::List | FieldKind::Date
-                );
-                let before = (!through_editor)
-                    .then(|| session.reflection.answer(stage, &field.key).cloned());
+                // A change is a change to the answer (a space in an empty
+                // field is not one), except in a long answer: comparing it
+                // before and after would cost as much as it is long, on every
+                // key, so there the editor's word that it changed stands.
+                let long = matches!(session.focus, FieldFocus::Long(_));
+                let before = (!long).then(|| session.reflection.answer(stage, &field.key).cloned());
                 let ticks_only = action == Action::ToggleDone;
                 let edited = edit_field(session, field, action, today);
                 if edited {
