@@ -453,3 +453,45 @@ fn a_data_dir_with_a_newline_is_refused_and_a_relative_one_made_absolute() {
         base.path().join("relative/data").to_string_lossy()
     );
 }
+
+/// Found in review: `export ID -o /dev/stdout >> journal.md` replaced the
+/// journal with the export (the path led to a regular file, which was
+/// swapped out). It means this process's own stdout, appended to as the
+/// shell opened it.
+#[cfg(unix)]
+#[test]
+fn export_to_dev_stdout_appends_where_the_shell_sends_it() {
+    use std::os::unix::fs::PermissionsExt;
+    let (dir, _store) = seeded();
+    let out = tempfile::tempdir().expect("temp dir");
+    let journal = out.path().join("journal.md");
+    std::fs::write(&journal, "Earlier entries\n").expect("write");
+    std::fs::set_permissions(&journal, std::fs::Permissions::from_mode(0o644)).expect("chmod");
+    let appending = std::fs::OpenOptions::new()
+        .append(true)
+        .open(&journal)
+        .expect("open to append");
+    let done = Command::new(BIN)
+        .args([
+            "export",
+            "2026-11-25-the-client-we-lost",
+            "-o",
+            "/dev/stdout",
+        ])
+        .env("REBOUND_DATA_DIR", dir.path())
+        .stdin(Stdio::null())
+        .stdout(appending)
+        .output()
+        .expect("run");
+    assert!(done.status.success(), "{}", stderr(&done));
+    let text = std::fs::read_to_string(&journal).expect("read");
+    assert!(
+        text.starts_with("Earlier entries\n# The client we lost"),
+        "{text}"
+    );
+    let mode = std::fs::metadata(&journal)
+        .expect("meta")
+        .permissions()
+        .mode();
+    assert_eq!(mode & 0o777, 0o644, "the journal is the same file");
+}

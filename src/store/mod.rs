@@ -297,6 +297,12 @@ pub fn write_export(path: &Path, text: &str) -> Result<(), StoreError> {
             io::Error::other("that is a folder; add a file name, e.g. plan.md"),
         ));
     }
+    // `-o /dev/stdout` means this process's own stdout, wherever the shell
+    // sent it (`>> journal.md` appends there; reopening the path would
+    // start writing at the file's beginning, or replace it).
+    if let Some(fd) = own_descriptor(path) {
+        return write_to_descriptor(fd, text).map_err(|source| err(path, source));
+    }
     // Decided by what the path leads to, links followed.
     match fs::metadata(path) {
         Ok(meta) if meta.is_dir() => Err(err(
@@ -344,6 +350,44 @@ fn resolve_link(path: &Path) -> io::Result<PathBuf> {
         }
     }
     Err(io::Error::other("its links go round in a loop"))
+}
+
+/// The descriptor a path names when it is one of this process's own:
+/// `/dev/stdout`, `/dev/stderr`, `/dev/fd/N`, `/proc/self/fd/N`.
+fn own_descriptor(path: &Path) -> Option<i32> {
+    let path = path.to_str()?;
+    match path {
+        "/dev/stdout" => Some(1),
+        "/dev/stderr" => Some(2),
+        _ => path
+            .strip_prefix("/dev/fd/")
+            .or_else(|| path.strip_prefix("/proc/self/fd/"))
+            .and_then(|n| n.parse().ok()),
+    }
+}
+
+/// Writes to an open descriptor of this process, as it was opened (appending
+/// if the shell opened it so), without closing it.
+#[cfg(unix)]
+fn write_to_descriptor(fd: i32, text: &str) -> io::Result<()> {
+    use std::io::Write;
+    use std::os::fd::BorrowedFd;
+    // SAFETY: fcntl(F_GETFD) only asks whether the descriptor is open; a
+    // closed one is refused before it is borrowed.
+    if unsafe { libc::fcntl(fd, libc::F_GETFD) } == -1 {
+        return Err(io::Error::last_os_error());
+    }
+    // SAFETY: the descriptor is open (checked above) and stays open for the
+    // borrow: nothing in this function closes it.
+    let borrowed = unsafe { BorrowedFd::borrow_raw(fd) };
+    let mut file = fs::File::from(borrowed.try_clone_to_owned()?);
+    file.write_all(text.as_bytes())?;
+    file.flush()
+}
+
+#[cfg(not(unix))]
+fn write_to_descriptor(_fd: i32, _text: &str) -> io::Result<()> {
+    Err(io::Error::other("not supported here"))
 }
 
 /// A FIFO or a device is written to as it is: replacing it would break
