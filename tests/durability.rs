@@ -1131,3 +1131,18 @@ fn the_trash_on_another_filesystem_or_with_a_dangling_link_still_takes_a_reflect
     assert_eq!(fs::read_to_string(&file).expect("read"), text);
     assert!(!to.exists());
 }
+
+/// Found in review: once links were followed, a reflection kept as a link
+/// that leads nowhere (an unmounted synced folder) vanished from the list.
+/// It is named as a file that cannot be read.
+#[test]
+fn a_reflection_link_that_leads_nowhere_is_named_not_hidden() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let store = Store::open(data.path()).expect("store");
+    let link = store.reflections_dir().join("2026-11-01-on-the-nas.toml");
+    std::os::unix::fs::symlink("/mnt/nas-not-mounted/reflection.toml", &link).expect("link");
+    let listing = store.list().expect("list");
+    assert!(listing.reflections.is_empty());
+    assert_eq!(listing.bad_files.len(), 1, "{:?}", listing.bad_files);
+    assert!(fs::symlink_metadata(&link).is_ok(), "left as it is");
+}

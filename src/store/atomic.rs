@@ -61,20 +61,27 @@ pub fn create_new_atomically(path: &Path, contents: &[u8]) -> io::Result<bool> {
         // A filesystem without hard links: exclusive creation still claims
         // the name, though the file fills a moment after it appears.
         Err(_) => {
-            let mut file = match fs::OpenOptions::new()
-                .write(true)
-                .create_new(true)
-                .open(path)
+            let mut options = fs::OpenOptions::new();
+            options.write(true).create_new(true);
+            #[cfg(unix)]
             {
+                use std::os::unix::fs::OpenOptionsExt;
+                options.mode(0o600);
+            }
+            let mut file = match options.open(path) {
                 Ok(file) => file,
                 Err(e) if e.kind() == io::ErrorKind::AlreadyExists => return Ok(false),
                 Err(e) => return Err(e),
             };
-            file.write_all(contents)?;
-            file.sync_all()?;
+            // A file that could not be filled must not keep the name.
+            if let Err(e) = file.write_all(contents).and_then(|()| file.sync_all()) {
+                let _ = fs::remove_file(path);
+                return Err(e);
+            }
         }
     }
-    sync_dir(dir)?;
+    // The file is in place; a folder that cannot be synced does not undo that.
+    let _ = sync_dir(dir);
     Ok(true)
 }
 

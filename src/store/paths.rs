@@ -50,7 +50,9 @@ impl Store {
             }
             // Links followed: a reflection kept as a link is stamped by the
             // file it leads to, so edits made there are seen.
-            if let Ok(meta) = fs::metadata(entry.path()) {
+            // A link that leads nowhere (an unmounted synced folder) is
+            // still listed, so it is named as unreadable, not lost from view.
+            if let Ok(meta) = fs::metadata(entry.path()).or_else(|_| entry.metadata()) {
                 ids.push((id.to_string(), Stamp::of(&meta)));
             }
         }

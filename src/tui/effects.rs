@@ -22,9 +22,9 @@ pub struct Effects<'a> {
     disk_stamp: Option<Stamp>,
     /// The reflections folder's modification time when the list was read.
     listed_at: Option<SystemTime>,
-    /// Where a version that could not be saved over a changed file went, to
-    /// say again on the way out.
-    pub conflict_note: Option<String>,
+    /// Where each version that could not be saved over a changed file went,
+    /// to say again on the way out.
+    pub conflict_notes: Vec<String>,
 }
 
 impl<'a> Effects<'a> {
@@ -34,7 +34,7 @@ impl<'a> Effects<'a> {
             lock: None,
             disk_stamp: None,
             listed_at: None,
-            conflict_note: None,
+            conflict_notes: Vec::new(),
         }
     }
 
@@ -113,7 +113,7 @@ impl<'a> Effects<'a> {
         if on_disk.is_some() && on_disk != self.disk_stamp {
             return match self.store.save_conflict_copy(reflection, app.guide) {
                 Ok(copy) => {
-                    self.conflict_note = Some(conflict_note(&file, &copy));
+                    self.conflict_notes.push(conflict_note(&file, &copy));
                     Outcome::Conflict { file, copy }
                 }
                 Err(e) => Outcome::ConflictCopyFailed(e.to_string()),
@@ -269,6 +269,15 @@ impl<'a> Effects<'a> {
             return Outcome::ExportFailed("nothing is open".into());
         };
         let target = expand_path(path);
+        // Here the screen is the terminal and the loop must not wait: a FIFO
+        // with no reader would hang it, a device could draw over the screen.
+        // Those are for `rebound export -o`.
+        if std::fs::metadata(&target).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
+            return Outcome::ExportFailed(format!(
+                "{}: not a plain file (a FIFO or a device); use `rebound export -o` for those",
+                target.display()
+            ));
+        }
         if target.exists() && !replace {
             return Outcome::ExportExists;
         }

@@ -196,7 +196,10 @@ pub fn run(store: &Store, guide: &'static Guide, offset: UtcOffset, launch: Laun
     if let Some(title) = runtime.app.settle_title_prompt()
         && let Err(e) = store.create(&title, OffsetDateTime::now_utc().to_offset(offset), guide)
     {
-        runtime.effects.conflict_note = Some(format!("could not keep the title \"{title}\": {e}"));
+        runtime
+            .effects
+            .conflict_notes
+            .push(format!("could not keep the title \"{title}\": {e}"));
     }
     // Saved, or kept in a recovery file (with a note saying where), or lost.
     let recovered_to = if runtime.save_now() {
@@ -212,9 +215,9 @@ pub fn run(store: &Store, guide: &'static Guide, offset: UtcOffset, launch: Laun
     let Some(recovered_to) = recovered_to else {
         return Err(eyre!("{}", recovery_failed(&runtime.app)));
     };
-    for note in [runtime.effects.conflict_note.take(), Some(recovered_to)]
+    for note in std::mem::take(&mut runtime.effects.conflict_notes)
         .into_iter()
-        .flatten()
+        .chain([recovered_to])
         .filter(|n| !n.is_empty())
     {
         let _ = writeln!(std::io::stderr(), "rebound: {note}");
