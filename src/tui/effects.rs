@@ -20,6 +20,9 @@ pub struct Effects<'a> {
     lock: Option<Lock>,
     /// The open reflection's file as last read or written here.
     disk_stamp: Option<Stamp>,
+    /// The conflict copy as last written here: one changed since (the person
+    /// merging by hand) is never written over.
+    copy_stamp: Option<Stamp>,
     /// The reflections folder's modification time when the list was read.
     listed_at: Option<SystemTime>,
     /// Where each version that could not be saved over a changed file went,
@@ -33,6 +36,7 @@ impl<'a> Effects<'a> {
             store,
             lock: None,
             disk_stamp: None,
+            copy_stamp: None,
             listed_at: None,
             conflict_notes: Vec::new(),
         }
@@ -100,19 +104,28 @@ impl<'a> Effects<'a> {
         };
         let reflection = &session.reflection;
         let file = self.store.path_of(&reflection.id);
-        if let Some(copy) = &session.conflict_copy {
+        let stamp_of = |path: &std::path::Path| std::fs::metadata(path).ok().map(|m| Stamp::of(&m));
+        // The copy follows the typing, unless it was changed since it was
+        // written here: then a new copy starts, and both stay.
+        if let Some(copy) = &session.conflict_copy
+            && stamp_of(copy) == self.copy_stamp
+        {
             return match self.store.update_conflict_copy(copy, reflection, app.guide) {
-                Ok(()) => Outcome::Conflict {
-                    file,
-                    copy: copy.clone(),
-                },
+                Ok(()) => {
+                    self.copy_stamp = stamp_of(copy);
+                    Outcome::Conflict {
+                        file,
+                        copy: copy.clone(),
+                    }
+                }
                 Err(e) => Outcome::ConflictCopyFailed(e.to_string()),
             };
         }
         let on_disk = self.store.file_stamp(&reflection.id);
-        if on_disk.is_some() && on_disk != self.disk_stamp {
+        if session.conflict_copy.is_some() || (on_disk.is_some() && on_disk != self.disk_stamp) {
             return match self.store.save_conflict_copy(reflection, app.guide) {
                 Ok(copy) => {
+                    self.copy_stamp = stamp_of(&copy);
                     self.conflict_notes.push(conflict_note(&file, &copy));
                     Outcome::Conflict { file, copy }
                 }
@@ -306,5 +319,86 @@ fn expand_path(path: &str) -> PathBuf {
         path
     } else {
         std::env::current_dir().map_or(path.clone(), |cwd| cwd.join(&path))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::guide::Guide;
+    use crate::stage::Stage;
+    use time::macros::{date, datetime};
+
+    fn typed(app: &mut App, text: &str) {
+        if let Some(session) = app.session.as_mut() {
+            let before = session
+                .reflection
+                .text(Stage::Perspective, "expected")
+                .to_string();
+            session
+                .reflection
+                .set_text(Stage::Perspective, "expected", format!("{before}{text}"));
+            session.revision += 1;
+        }
+    }
+
+    /// The conflict copy follows the typing; a copy the person changed by
+    /// hand (merging the two, as the notice suggests) is never written over:
+    /// a new copy starts and both stay. Found in review.
+    #[test]
+    fn the_conflict_copy_follows_typing_but_never_overwrites_a_hand_merge() {
+        let guide = Guide::builtin().expect("guide");
+        let dir = tempfile::tempdir().expect("temp dir");
+        let store = Store::open(dir.path()).expect("store");
+        let r = store
+            .create("Merged by hand", datetime!(2026-11-29 09:00 UTC), guide)
+            .expect("create");
+        let mut effects = Effects::new(&store);
+        let mut app = App::new(guide, date!(2026 - 11 - 29), time::UtcOffset::UTC);
+        for outcome in effects.run(Effect::Open(r.id.clone()), &app) {
+            app.apply(outcome);
+        }
+        let file = store.path_of(&r.id);
+        let on_disk = std::fs::read_to_string(&file).expect("read") + "synced = true\n";
+        std::fs::write(&file, on_disk).expect("changed elsewhere");
+
+        typed(&mut app, "First");
+        let Outcome::Conflict { copy: first, .. } = effects.save(&app) else {
+            panic!("a conflict");
+        };
+        app.apply(Outcome::Conflict {
+            file: file.clone(),
+            copy: first.clone(),
+        });
+        typed(&mut app, " and second");
+        let Outcome::Conflict { copy, .. } = effects.save(&app) else {
+            panic!("still a conflict");
+        };
+        assert_eq!(copy, first, "the same copy follows the typing");
+        assert!(
+            std::fs::read_to_string(&first)
+                .expect("read")
+                .contains("First and second")
+        );
+
+        let merged = std::fs::read_to_string(&first).expect("read") + "merged = true\n";
+        std::fs::write(&first, &merged).expect("a hand merge in the copy");
+        typed(&mut app, " and third");
+        let Outcome::Conflict { copy: next, .. } = effects.save(&app) else {
+            panic!("still a conflict");
+        };
+        assert_ne!(next, first, "a new copy");
+        assert_eq!(std::fs::read_to_string(&first).expect("read"), merged);
+        assert!(
+            std::fs::read_to_string(&next)
+                .expect("read")
+                .contains("and third")
+        );
+        assert!(
+            std::fs::read_to_string(&file)
+                .expect("read")
+                .contains("synced = true")
+        );
+        assert_eq!(effects.conflict_notes.len(), 2, "the way out names both");
     }
 }
