@@ -181,11 +181,19 @@ impl FieldFocus {
         let text = clean_paste(text, multi_line);
         match self {
             FieldFocus::Text(area) => {
+                // A paste that makes the answer long moves it into a window;
+                // the editor from before is kept, so the paste can be undone.
+                let before = (kind == FieldKind::Text
+                    && long_text::would_be_long(area.lines(), &text))
+                .then(|| Box::new(area.clone()));
                 let changed = area.insert_str(&text);
-                // A paste that makes the answer long moves it into a window.
-                if kind == FieldKind::Text && changed && long_text::is_long(area.lines()) {
-                    *self =
-                        FieldFocus::Long(LongText::from_editor(area, |lines| editor(lines, true)));
+                if changed
+                    && let Some(before) = before
+                    && long_text::is_long(area.lines())
+                {
+                    let mut long = LongText::from_editor(area, |lines| editor(lines, true));
+                    long.before = Some(before);
+                    *self = FieldFocus::Long(long);
                 }
                 changed
             }
@@ -206,7 +214,18 @@ impl FieldFocus {
     }
 
     pub fn undo(&mut self) -> bool {
-        self.with_editor(TextArea::undo)
+        if self.with_editor(TextArea::undo) {
+            return true;
+        }
+        // Nothing left to undo in the window: the paste that made the answer
+        // long is undone by going back to the editor from before it.
+        if let FieldFocus::Long(long) = self
+            && let Some(before) = long.before.take()
+        {
+            *self = FieldFocus::Text(*before);
+            return true;
+        }
+        false
     }
 
     pub fn redo(&mut self) -> bool {
@@ -437,6 +456,12 @@ mod tests {
             &text[text.len() - 30..]
         );
         assert_eq!(text.len(), pasted.len() + 1);
+        // Found in review: the paste could not be undone. It can.
+        assert!(focus.undo(), "the typed ! goes");
+        assert!(focus.undo(), "then the paste");
+        assert!(matches!(focus, FieldFocus::Text(_)));
+        focus.commit(&mut r, Stage::Perspective, field, TODAY);
+        assert_eq!(r.text(Stage::Perspective, "expected"), "");
     }
 
     #[test]

@@ -5,7 +5,8 @@
 //! every change, which at 50 MB took over a second a key.
 //!
 //! The window moves when the cursor comes near an edge with more beyond it;
-//! moving it starts a fresh editor, so undo reaches back only to that move.
+//! moving it starts a fresh editor, so undo reaches back only to that move
+//! (a paste that made the answer long can be undone until then).
 
 use ratatui_textarea::{CursorMove, TextArea};
 
@@ -16,6 +17,12 @@ const WINDOW_BYTES: usize = 48 * 1024;
 /// From this many lines, or this much text, an answer is edited through a window.
 const LONG_LINES: usize = 2 * WINDOW_LINES;
 const LONG_BYTES: usize = 2 * WINDOW_BYTES;
+
+/// Whether pasting `text` into these lines could make them long.
+pub fn would_be_long(lines: &[String], text: &str) -> bool {
+    lines.len() + text.matches('\n').count() > LONG_LINES
+        || lines.iter().map(|l| l.len() + 1).sum::<usize>() + text.len() > LONG_BYTES
+}
 
 /// Whether an answer of these lines is long enough to need a window.
 pub fn is_long(lines: &[String]) -> bool {
@@ -32,6 +39,9 @@ pub struct LongText {
     below_text: String,
     /// Makes an editor styled like every field's.
     make: fn(Vec<String>) -> TextArea<'static>,
+    /// The editor as it was before a paste made the answer long, so that
+    /// paste can still be undone.
+    pub before: Option<Box<TextArea<'static>>>,
 }
 
 impl LongText {
@@ -64,6 +74,7 @@ impl LongText {
             above_text: String::new(),
             below_text: String::new(),
             make,
+            before: None,
         };
         long.place(lines, row, col);
         long
@@ -105,8 +116,11 @@ impl LongText {
         }
     }
 
-    /// The window centred on the cursor again.
+    /// The window centred on the cursor again. The new editor starts with no
+    /// history, and the editor from before a long paste is let go with it:
+    /// going back to it now would undo what was typed since, unasked.
     fn rewindow(&mut self) {
+        self.before = None;
         let cursor = self.area.cursor();
         let (row, col) = (cursor.0, cursor.1);
         let row = self.above.len() + row;
