@@ -104,12 +104,6 @@ pub fn overall_progress(reflection: &Reflection, guide: &Guide) -> Progress {
         )
 }
 
-/// How far an unfinished reflection got, in a few words: "stage 4 of 7" or
-/// "growth plan" (an unknown key counts as the start).
-pub fn stage_reached(stage_key: &str) -> String {
-    crate::stage::reached_phrase(Stage::from_key(stage_key).unwrap_or(Stage::Perspective))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -129,7 +129,7 @@ impl App {
                 Completion::AlreadyComplete => Message::calm("Already complete."),
                 Completion::Marked => {
                     session.revision += 1;
-                    session.as_completed = Some(session.reflection.clone());
+                    session.keep_completed_snapshot();
                     Message::calm("Marked complete. It stays in your list; Esc goes home.")
                 }
                 Completion::Needs(missing) => {
