@@ -2,6 +2,8 @@
 //! ones that open the TUI and the scriptable ones (list, show, export,
 //! delete, restore, path).
 
+mod list;
+
 use std::path::PathBuf;
 
 use std::fmt::Write as _;
@@ -9,14 +11,12 @@ use std::io::{IsTerminal, Write};
 
 use clap::{Parser, Subcommand};
 use color_eyre::eyre::{Result, eyre};
-use time::format_description::well_known::Rfc3339;
-use time::{OffsetDateTime, UtcOffset};
+use time::UtcOffset;
 
 use crate::export::{self, Clock, Format};
 use crate::guide::Guide;
-use crate::lifecycle::Standing;
-use crate::reflection::{Reflection, Status, display_title};
-use crate::store::{Store, Summary};
+use crate::reflection::{Reflection, display_title};
+use crate::store::{Existing, Store, StoreError, Stray};
 use crate::text::printable_line;
 
 #[derive(Debug, Parser)]
@@ -24,7 +24,7 @@ use crate::text::printable_line;
     name = "rebound",
     version,
     about = "Walk through a career setback, stage by stage, until it becomes a dated growth plan.",
-    after_help = "Examples:\n  rebound                          open the home screen\n  rebound new --title \"Missed the promotion\"\n  rebound resume                   continue where you stopped\n  rebound list --status completed\n  rebound show 2026-11-20          any unique start of an id\n\nExit codes: 0 success, 1 failure (one line on stderr), 2 bad usage."
+    after_help = "Examples:\n  rebound                          open the home screen\n  rebound new --title \"Missed the promotion\"\n  rebound resume                   continue where you stopped\n  rebound list --status completed\n  rebound show 2026-11-20          any unique start of an id\n  rebound resume missed            or the start of a title\n\nExit codes: 0 success, 1 failure (one line on stderr), 2 bad usage."
 )]
 pub struct Cli {
     /// Where reflections are kept (default: $REBOUND_DATA_DIR, else your platform's data folder).
@@ -46,10 +46,10 @@ pub enum Command {
     },
     /// Go back to an unfinished reflection, at the stage and field where you stopped.
     #[command(
-        after_help = "Examples:\n  rebound resume                 the most recently edited unfinished one\n  rebound resume 2026-11-29-the  any unique start of an id"
+        after_help = "Examples:\n  rebound resume                 the most recently edited unfinished one\n  rebound resume 2026-11-29-the  any unique start of an id\n  rebound resume missed          a title that starts with (or else contains) these words"
     )]
     Resume {
-        /// The reflection's id, or any unique start of it.
+        /// The reflection's id, any unique start of it, or the start of its title.
         id: Option<String>,
     },
     /// List reflections, newest first: a table, or JSON for scripts.
@@ -66,32 +66,37 @@ pub enum Command {
     },
     /// Print a reflection as Markdown (every stage and the growth plan).
     #[command(
-        after_help = "Examples:\n  rebound show 2026-11-20-the-launch\n  rebound show 2026-11 | less"
+        after_help = "Examples:\n  rebound show 2026-11-20-the-launch\n  rebound show 2026-11 | less\n  rebound show 'the launch'\n  rebound show '2026-11-20-the-launch (conflicted copy 2026-11-29).toml'   a sync tool's copy, as `rebound list` names it"
     )]
     Show {
-        /// The reflection's id, or any unique start of it.
+        /// The reflection's id, any unique start of it, the start of its
+        /// title, or the file name of a conflict copy.
         id: String,
     },
     /// Write a reflection as Markdown, JSON or TOML, to stdout or a file.
     #[command(
-        after_help = "Examples:\n  rebound export 2026-11-20-the-launch > plan.md\n  rebound export 2026-11-20 --format json -o plan.json\n  rebound export 2026-11-20 -o notes/plan.md     (the format follows the file name)"
+        after_help = "Examples:\n  rebound export 2026-11-20-the-launch > plan.md\n  rebound export 2026-11-20 --format json -o plan.json\n  rebound export 2026-11-20 -o notes/plan.md     (the format follows the file name)\n  rebound export 2026-11-20 -o plan.md --force   replace plan.md"
     )]
     Export {
-        /// The reflection's id, or any unique start of it.
+        /// The reflection's id, any unique start of it, or the start of its title.
         id: String,
         /// markdown, json or toml (default: from -o's file name, else markdown).
         #[arg(long, short, value_enum)]
         format: Option<Format>,
-        /// Write here instead of to stdout (the file is private to you).
+        /// Write here instead of to stdout (a new file, and any folders it
+        /// needs, are private to you).
         #[arg(long = "output", short = 'o', value_name = "FILE")]
         output: Option<PathBuf>,
+        /// Replace FILE if it exists (it keeps its permissions).
+        #[arg(long)]
+        force: bool,
     },
     /// Move a reflection to the trash folder (it can be restored).
     #[command(
         after_help = "Examples:\n  rebound delete 2026-11-20-the-launch        asks first\n  rebound delete 2026-11-20-the-launch --yes  for scripts; without a terminal --yes is required\n  rebound restore 2026-11-20-the-launch       brings it back"
     )]
     Delete {
-        /// The reflection's id, or any unique start of it.
+        /// The reflection's id, any unique start of it, or the start of its title.
         id: String,
         /// Do not ask for confirmation.
         #[arg(long, short)]
@@ -124,6 +129,12 @@ pub struct UsageError(pub String);
 /// The data dir, absolute, decided once: `--data-dir`, else
 /// `REBOUND_DATA_DIR` (empty counts as unset), else the platform's own.
 pub fn data_dir(cli: &Cli) -> Result<PathBuf> {
+    chosen_data_dir(cli).map(|(dir, _)| dir)
+}
+
+/// The data dir, and whether the person named it (`--data-dir` or
+/// `REBOUND_DATA_DIR`) rather than taking the platform's own.
+fn chosen_data_dir(cli: &Cli) -> Result<(PathBuf, bool)> {
     // Read here rather than by clap, so an empty value means "not set".
     let given = cli.data_dir.clone().or_else(|| {
         std::env::var_os("REBOUND_DATA_DIR")
@@ -132,7 +143,7 @@ pub fn data_dir(cli: &Cli) -> Result<PathBuf> {
     });
     let Some(dir) = given else {
         return directories::ProjectDirs::from("", "", "rebound")
-            .map(|dirs| dirs.data_dir().to_path_buf())
+            .map(|dirs| (dirs.data_dir().to_path_buf(), false))
             .ok_or_else(|| {
                 eyre!("no home folder found; pass --data-dir DIR or set REBOUND_DATA_DIR")
             });
@@ -148,7 +159,9 @@ pub fn data_dir(cli: &Cli) -> Result<PathBuf> {
     }
     // Relative to where rebound was started, made absolute once, so nothing
     // later depends on the current folder.
-    std::path::absolute(&dir).map_err(|e| eyre!("the data dir {}: {e}", dir.display()))
+    std::path::absolute(&dir)
+        .map(|dir| (dir, true))
+        .map_err(|e| eyre!("the data dir {}: {e}", dir.display()))
 }
 
 /// Where an interactive session starts.
@@ -177,24 +190,59 @@ pub enum Next {
 /// the command line never starts a front end itself.
 pub fn run(cli: Cli, offset: UtcOffset) -> Result<Next> {
     let guide = Guide::builtin().map_err(|e| eyre!("the built-in guide is broken: {e}"))?;
-    let dir = data_dir(&cli)?;
-    // `path` only says where; it creates nothing.
+    let (dir, named) = chosen_data_dir(&cli)?;
+    let missing = !dir.exists();
+    // `path` only says where; it creates nothing, and stdout stays the bare
+    // path for scripts.
     if let Some(Command::Path) = cli.command {
+        if missing {
+            let _ = writeln!(
+                std::io::stderr(),
+                "(it does not exist yet; it is made when you start your first reflection)"
+            );
+        }
         return done(print(&format!("{}\n", dir.display())));
     }
-    let store = Store::open(&dir)?;
+    // A folder named by hand that is not there is most likely a typo: said
+    // so, rather than listed as empty, which would look like lost writing.
+    // The platform's own folder not made yet is simply a first run.
+    let reads = matches!(
+        cli.command,
+        Some(
+            Command::List { .. }
+                | Command::Show { .. }
+                | Command::Export { .. }
+                | Command::Delete { .. }
+                | Command::Restore { .. }
+                | Command::Resume { .. }
+        )
+    );
+    if named && missing && reads {
+        return Err(eyre!(
+            "the data dir {} does not exist (mistyped? it is made when you start a reflection with `rebound new`)",
+            dir.display()
+        ));
+    }
+    let store = Store::at(&dir);
     let clock = Clock::now(offset);
     let start = match cli.command {
         None => Start::Home,
         Some(Command::Path) => return Ok(Next::Done),
-        Some(Command::List { json, status }) => return done(list(&store, json, status, offset)),
+        Some(Command::List { json, status }) => {
+            return done(list::list(&store, json, status, offset));
+        }
         Some(Command::Show { id }) => {
-            let r = store.load(&store.resolve(&id)?)?;
+            let r = load_named(&store, &id)?;
             return done(print(&export::render(&r, guide, Format::Markdown, clock)));
         }
-        Some(Command::Export { id, format, output }) => {
-            let r = store.load(&store.resolve(&id)?)?;
-            return done(export_to(&r, guide, format, output, clock));
+        Some(Command::Export {
+            id,
+            format,
+            output,
+            force,
+        }) => {
+            let r = load_named(&store, &id)?;
+            return done(export_to(&r, guide, format, output, force, clock));
         }
         Some(Command::Delete { id, yes }) => return done(delete(&store, &id, yes)),
         Some(Command::Restore { id }) => return done(restore(&store, id.as_deref())),
@@ -235,6 +283,37 @@ pub fn run(cli: Cli, offset: UtcOffset) -> Result<Next> {
     })
 }
 
+/// A reflection by its id, id prefix or title; or, read as it is and never
+/// saved, a conflict copy by its file name (said so on stderr).
+fn load_named(store: &Store, name: &str) -> Result<Reflection> {
+    match store.load_stray(name) {
+        Ok((stray, reflection)) => {
+            let _ = writeln!(
+                std::io::stderr(),
+                "rebound: {}",
+                printable_line(&what_stray(&stray))
+            );
+            Ok(reflection)
+        }
+        Err(StoreError::NotFound(_)) => Ok(store.load(&store.resolve(name)?)?),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// What a file shown by name is, said before it is shown.
+fn what_stray(stray: &Stray) -> String {
+    match &stray.copy {
+        Some(copy) => format!(
+            "{} is a {} conflict copy of {}, shown as it is; rebound never changes it",
+            stray.name, copy.tool, copy.of
+        ),
+        None => format!(
+            "{} is not one of your reflections, shown as it is",
+            stray.name
+        ),
+    }
+}
+
 fn done(result: Result<()>) -> Result<Next> {
     result.map(|()| Next::Done)
 }
@@ -257,87 +336,12 @@ fn print(text: &str) -> Result<()> {
     }
 }
 
-fn list(store: &Store, json: bool, status: Option<StatusFilter>, offset: UtcOffset) -> Result<()> {
-    let listing = store.list()?;
-    for bad in &listing.bad_files {
-        let _ = writeln!(
-            std::io::stderr(),
-            "rebound: skipped {}: {}",
-            printable_line(&bad.path.display().to_string()),
-            printable_line(&bad.reason)
-        );
-    }
-    let wanted = status.map(|s| match s {
-        StatusFilter::InProgress => Status::InProgress,
-        StatusFilter::Completed => Status::Completed,
-    });
-    let mut rows: Vec<&Summary> = listing
-        .reflections
-        .iter()
-        .filter(|s| wanted.is_none_or(|w| s.status == w))
-        .collect();
-    rows.sort_by(|a, b| b.updated.cmp(&a.updated).then(a.id.cmp(&b.id)));
-    if json {
-        let time = |t: OffsetDateTime| t.format(&Rfc3339).ok();
-        let items: Vec<serde_json::Value> = rows
-            .iter()
-            .map(|s| {
-                serde_json::json!({
-                    "id": s.id,
-                    "title": s.title,
-                    "status": s.status.as_str(),
-                    "stage": s.stage,
-                    "completed": s.completed.and_then(time),
-                    "updated": time(s.updated),
-                    "open_steps": s.open_steps,
-                })
-            })
-            .collect();
-        return print(&format!("{}\n", serde_json::to_string_pretty(&items)?));
-    }
-    if rows.is_empty() {
-        let what = match wanted {
-            Some(Status::Completed) => "No completed reflections",
-            Some(Status::InProgress) => "No unfinished reflections",
-            None if !listing.bad_files.is_empty() => "No readable reflections",
-            None => "No reflections yet; start one with `rebound new`",
-        };
-        let _ = writeln!(std::io::stderr(), "{what}.");
-        return Ok(());
-    }
-    print(&table(&rows, offset))
-}
-
-/// The list for people: the title last, so long titles never break the columns.
-fn table(rows: &[&Summary], offset: UtcOffset) -> String {
-    let clock = Clock::now(offset);
-    let day = |t: OffsetDateTime| clock.day(t);
-    let where_of = |s: &Summary| Standing::new(s.status, &s.stage, s.completed).brief(clock);
-    let id_width = rows.iter().map(|s| s.id.len()).max().unwrap_or(2).max(2);
-    let mut out = format!(
-        "{:<id_width$}  {:<11}  {:<15}  {:>4}  {:<10}  TITLE\n",
-        "ID", "STATUS", "WHERE", "OPEN", "EDITED"
-    );
-    for s in rows {
-        let _ = writeln!(
-            out,
-            "{:<id_width$}  {:<11}  {:<15}  {:>4}  {:<10}  {}",
-            s.id,
-            s.status.as_str(),
-            where_of(s),
-            s.open_steps,
-            day(s.updated),
-            printable_line(display_title(&s.title))
-        );
-    }
-    out
-}
-
 fn export_to(
     r: &Reflection,
     guide: &Guide,
     format: Option<Format>,
     output: Option<PathBuf>,
+    force: bool,
     clock: Clock,
 ) -> Result<()> {
     let output = output.filter(|p| p.as_os_str() != "-");
@@ -351,8 +355,19 @@ fn export_to(
     match output {
         None => print(&export::render(r, guide, format, clock)),
         Some(path) => {
-            export::to_file(r, guide, format, clock, &path)
-                .map_err(|e| eyre!("could not write {e}"))?;
+            let existing = if force {
+                Existing::Replace
+            } else {
+                Existing::Refuse
+            };
+            let text = export::render(r, guide, format, clock);
+            crate::store::write_export(&path, &text, existing).map_err(|e| match e {
+                StoreError::Exists(_) => eyre!(
+                    "{} already exists; nothing was written (add --force to replace it)",
+                    path.display()
+                ),
+                e => eyre!("could not write {e}"),
+            })?;
             let _ = writeln!(
                 std::io::stderr(),
                 "Wrote {} ({}).",

@@ -80,7 +80,12 @@ pub fn to_file(
     clock: Clock,
     path: &std::path::Path,
 ) -> Result<(), StoreError> {
-    crate::store::write_export(path, &render(r, guide, format, clock))
+    // The TUI asks before it names a file that exists.
+    crate::store::write_export(
+        path,
+        &render(r, guide, format, clock),
+        crate::store::Existing::Replace,
+    )
 }
 
 /// Where the person stands, in words: "Completed 2026-11-28" or "In progress,

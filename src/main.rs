@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use clap::Parser;
 use clap::error::Error as ClapError;
 use rebound::cli::{self, Next, Start};
+use rebound::store::StoreError;
 use rebound::text::printable_line;
 use rebound::tui::{self, Launch};
 
@@ -46,7 +47,16 @@ fn main() -> ExitCode {
             // writeln, not eprintln: after a hang-up stderr may be gone, and
             // eprintln would panic on the way out. Whatever the message
             // quotes (a typed id, a file's text) prints harmlessly.
-            let _ = writeln!(std::io::stderr(), "rebound: {}", printable_line(&line));
+            let mut err = std::io::stderr();
+            let _ = writeln!(err, "rebound: {}", printable_line(&line));
+            // A name that fits several reflections: each on its own line,
+            // to choose from.
+            let candidates = report
+                .downcast_ref::<StoreError>()
+                .and_then(StoreError::candidate_lines);
+            for candidate in candidates.unwrap_or_default() {
+                let _ = writeln!(err, "{}", printable_line(&candidate));
+            }
             if report.downcast_ref::<cli::UsageError>().is_some() {
                 ExitCode::from(2)
             } else {

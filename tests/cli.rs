@@ -142,11 +142,73 @@ fn unknown_and_ambiguous_ids_fail_with_one_line() {
     let out = rebound(dir.path(), &["show", "2026-11-2"]);
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
-    assert_eq!(err.lines().count(), 1, "{err}");
-    assert!(err.contains("matches 3 reflections"), "{err}");
-    for id in ["2026-11-25-the-client-we-lost", "2026-11-26-the-reorg"] {
-        assert!(err.contains(id), "{err}");
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 4, "a line, then each candidate: {err}");
+    assert!(lines[0].contains("matches 3 reflections"), "{err}");
+    assert!(
+        lines.contains(&"  2026-11-25-the-client-we-lost       The client we lost"),
+        "{err}"
+    );
+    assert!(err.contains("2026-11-26-the-reorg"), "{err}");
+}
+
+#[test]
+fn a_reflection_can_be_named_by_the_start_of_its_title_or_words_in_it() {
+    let (dir, _store) = seeded();
+    // Case aside, the start of a title; else words anywhere in it.
+    for (given, title) in [
+        ("the CLIENT", "# The client we lost\n"),
+        ("reorg", "# The reorg\n"),
+        ("launch  that", "# The launch that slipped\n"),
+    ] {
+        let out = rebound(dir.path(), &["show", given]);
+        assert!(out.status.success(), "{given}: {}", stderr(&out));
+        assert!(stdout(&out).starts_with(title), "{given}: {}", stdout(&out));
     }
+    let out = rebound(dir.path(), &["export", "the reorg", "-f", "json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    // An id (or the start of one) wins over a title.
+    let out = rebound(dir.path(), &["show", "2026-11-26"]);
+    assert!(stdout(&out).starts_with("# The reorg\n"));
+
+    // "The" starts every title: each is listed with its id, to choose from.
+    let out = rebound(dir.path(), &["show", "the"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.starts_with("rebound: \"the\" matches 3 reflections"),
+        "{err}"
+    );
+    for line in [
+        "2026-11-20-the-launch-that-slipped  The launch that slipped",
+        "2026-11-26-the-reorg                The reorg",
+    ] {
+        assert!(err.contains(line), "{err}");
+    }
+    let out = rebound(dir.path(), &["resume", "nothing like it"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("no reflection matches"));
+}
+
+#[test]
+fn many_candidates_are_cut_at_ten_and_counted() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = Store::open(dir.path()).expect("store");
+    let guide = Guide::builtin().expect("guide");
+    for n in 0..14 {
+        let id = format!("2026-11-{:02}-missed-again", n + 1);
+        let r = Reflection::new(
+            id,
+            format!("Missed again {n}"),
+            datetime!(2026-11-01 08:00 UTC),
+        );
+        store.save(&r, guide).expect("save");
+    }
+    let out = rebound(dir.path(), &["resume", "missed"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert_eq!(err.lines().count(), 12, "{err}");
+    assert!(err.ends_with("  and 4 more\n"), "{err}");
 }
 
 #[test]
@@ -182,12 +244,90 @@ fn export_writes_each_format_to_stdout_or_a_private_file() {
         assert_eq!(mode & 0o777, 0o600);
     }
 
+    // A folder that cannot be made (its parent is a file) is one line.
+    let under_a_file = target.join("x.md");
     let out = rebound(
         dir.path(),
-        &["export", "2026-11-20", "-o", "/nonexistent/x.md"],
+        &[
+            "export",
+            "2026-11-20",
+            "-o",
+            &under_a_file.to_string_lossy(),
+        ],
     );
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(stderr(&out).lines().count(), 1);
+}
+
+#[cfg(unix)]
+#[test]
+fn export_never_replaces_a_file_unless_forced_and_a_forced_one_keeps_its_mode() {
+    use std::os::unix::fs::PermissionsExt;
+    let (dir, _store) = seeded();
+    let out_dir = tempfile::tempdir().expect("temp dir");
+    let notes = out_dir.path().join("notes.md");
+    std::fs::write(&notes, "My own notes\n").expect("write");
+    std::fs::set_permissions(&notes, std::fs::Permissions::from_mode(0o644)).expect("chmod");
+    let notes_arg = notes.to_string_lossy().into_owned();
+
+    let out = rebound(dir.path(), &["export", "the reorg", "-o", &notes_arg]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains(&format!("{notes_arg} already exists")),
+        "{err}"
+    );
+    assert!(err.contains("--force"), "{err}");
+    assert_eq!(
+        std::fs::read_to_string(&notes).expect("read"),
+        "My own notes\n"
+    );
+
+    let out = rebound(
+        dir.path(),
+        &["export", "the reorg", "-o", &notes_arg, "--force"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        std::fs::read_to_string(&notes)
+            .expect("read")
+            .starts_with("# The reorg")
+    );
+    let mode = std::fs::metadata(&notes)
+        .expect("meta")
+        .permissions()
+        .mode();
+    assert_eq!(mode & 0o777, 0o644, "the person's file keeps its mode");
+}
+
+#[cfg(unix)]
+#[test]
+fn export_makes_the_folders_a_new_file_needs_privately() {
+    use std::os::unix::fs::PermissionsExt;
+    let (dir, _store) = seeded();
+    let work = tempfile::tempdir().expect("temp dir");
+    let out = Command::new(BIN)
+        .args(["export", "2026-11-20", "-o", "notes/2026/plan.md"])
+        .env("REBOUND_DATA_DIR", dir.path())
+        .current_dir(work.path())
+        .stdin(Stdio::null())
+        .output()
+        .expect("run");
+    assert!(out.status.success(), "{}", stderr(&out));
+    let plan = work.path().join("notes/2026/plan.md");
+    assert!(
+        std::fs::read_to_string(&plan)
+            .expect("written")
+            .starts_with("# The launch")
+    );
+    for folder in ["notes", "notes/2026"] {
+        let mode = std::fs::metadata(work.path().join(folder))
+            .expect("made")
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o700, "{folder}");
+    }
 }
 
 #[test]
@@ -361,7 +501,10 @@ fn export_follows_a_link_and_writes_through_a_fifo_or_a_device() {
     // Through a link to a file, and to a file not there yet: the file the
     // link leads to gets the export, and the link stays a link.
     let through = |link: &Path, real: &Path| {
-        let done = rebound(dir.path(), &["export", id, "-o", &link.to_string_lossy()]);
+        let done = rebound(
+            dir.path(),
+            &["export", id, "-o", &link.to_string_lossy(), "--force"],
+        );
         assert!(done.status.success(), "{}", stderr(&done));
         let meta = std::fs::symlink_metadata(link).expect("link");
         assert!(meta.file_type().is_symlink(), "{link:?} is still a link");
@@ -372,6 +515,10 @@ fn export_follows_a_link_and_writes_through_a_fifo_or_a_device() {
     std::fs::write(&real, "old\n").expect("write");
     let link = out.path().join("link.md");
     std::os::unix::fs::symlink(&real, &link).expect("link");
+    // The file the link leads to exists: replaced only when asked.
+    let refused = rebound(dir.path(), &["export", id, "-o", &link.to_string_lossy()]);
+    assert_eq!(refused.status.code(), Some(1), "{}", stderr(&refused));
+    assert_eq!(std::fs::read_to_string(&real).expect("read"), "old\n");
     through(&link, &real);
     let dangling = out.path().join("later.md");
     let later = out.path().join("later-real.md");
@@ -389,6 +536,7 @@ fn export_follows_a_link_and_writes_through_a_fifo_or_a_device() {
         let fifo = fifo.clone();
         std::thread::spawn(move || std::fs::read_to_string(fifo).expect("read the fifo"))
     };
+    // A FIFO is not a file to refuse: it works without --force.
     let done = rebound(dir.path(), &["export", id, "-o", &fifo.to_string_lossy()]);
     assert!(done.status.success(), "{}", stderr(&done));
     assert!(
@@ -494,4 +642,179 @@ fn export_to_dev_stdout_appends_where_the_shell_sends_it() {
         .permissions()
         .mode();
     assert_eq!(mode & 0o777, 0o644, "the journal is the same file");
+}
+
+#[test]
+fn a_mistyped_data_dir_is_named_not_created() {
+    let base = tempfile::tempdir().expect("temp dir");
+    let typo = base.path().join("reboudn");
+    let by_flag = |args: &[&str]| {
+        Command::new(BIN)
+            .arg("--data-dir")
+            .arg(&typo)
+            .args(args)
+            .env_remove("REBOUND_DATA_DIR")
+            .stdin(Stdio::null())
+            .output()
+            .expect("run")
+    };
+    for args in [
+        &["list"][..],
+        &["list", "--json"],
+        &["show", "x"],
+        &["export", "x"],
+        &["delete", "x", "--yes"],
+        &["restore"],
+        &["resume"],
+    ] {
+        for out in [by_flag(args), rebound(&typo, args)] {
+            assert_eq!(out.status.code(), Some(1), "{args:?}");
+            let err = stderr(&out);
+            assert_eq!(err.lines().count(), 1, "{args:?}: {err}");
+            assert!(
+                err.contains(&format!("{} does not exist", typo.display())),
+                "{args:?}: {err}"
+            );
+            assert!(stdout(&out).is_empty(), "{args:?}");
+        }
+    }
+    // `path` still prints it, bare, for scripts; the note goes to stderr.
+    let out = rebound(&typo, &["path"]);
+    assert!(out.status.success());
+    assert_eq!(stdout(&out), format!("{}\n", typo.display()));
+    assert!(
+        stderr(&out).contains("does not exist yet"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!typo.exists(), "nothing was made");
+}
+
+#[test]
+fn a_first_run_with_no_data_dir_yet_lists_nothing_calmly_and_makes_nothing() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let run = |args: &[&str]| {
+        Command::new(BIN)
+            .args(args)
+            .env_remove("REBOUND_DATA_DIR")
+            .env_remove("XDG_DATA_HOME")
+            .env("HOME", home.path())
+            .stdin(Stdio::null())
+            .output()
+            .expect("run")
+    };
+    let out = run(&["list"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("No reflections yet"),
+        "{}",
+        stderr(&out)
+    );
+    let out = run(&["list", "--json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(stdout(&out).trim(), "[]");
+    assert_eq!(
+        std::fs::read_dir(home.path()).expect("home").count(),
+        0,
+        "nothing made in the home folder"
+    );
+}
+
+#[test]
+fn list_json_keeps_the_title_as_written_and_says_how_it_is_shown() {
+    let (dir, store) = seeded();
+    let guide = Guide::builtin().expect("guide");
+    let untitled = Reflection::new(
+        "2026-11-27-reflection".into(),
+        String::new(),
+        datetime!(2026-11-27 08:00 UTC),
+    );
+    store.save(&untitled, guide).expect("save");
+    let out = rebound(dir.path(), &["list", "--json"]);
+    let value: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let item = value
+        .as_array()
+        .expect("array")
+        .iter()
+        .find(|v| v["id"] == "2026-11-27-reflection")
+        .expect("listed")
+        .clone();
+    assert_eq!(item["title"], "");
+    assert_eq!(item["display_title"], "Untitled reflection");
+    let table = stdout(&rebound(dir.path(), &["list"]));
+    assert!(table.contains("Untitled reflection"), "{table}");
+}
+
+#[test]
+fn a_piped_list_keeps_long_titles_whole() {
+    let (dir, store) = seeded();
+    let guide = Guide::builtin().expect("guide");
+    let long = "A title much longer than any terminal is wide, kept whole for scripts that read it";
+    let r = Reflection::new(
+        "2026-11-27-long".into(),
+        long.into(),
+        datetime!(2026-11-27 08:00 UTC),
+    );
+    store.save(&r, guide).expect("save");
+    let out = Command::new(BIN)
+        .arg("list")
+        .env("REBOUND_DATA_DIR", dir.path())
+        .env("COLUMNS", "40")
+        .stdin(Stdio::null())
+        .output()
+        .expect("run");
+    assert!(
+        stdout(&out).contains(&format!("{long}\n")),
+        "{}",
+        stdout(&out)
+    );
+}
+
+#[test]
+fn a_sync_tools_conflict_copy_is_named_and_can_be_read_but_is_never_touched() {
+    let (dir, store) = seeded();
+    let reflections = store.reflections_dir();
+    let original =
+        std::fs::read_to_string(reflections.join("2026-11-26-the-reorg.toml")).expect("read");
+    let theirs = original.replace(
+        "title = \"The reorg\"",
+        "title = \"The reorg, from the laptop\"",
+    );
+    let syncthing = "2026-11-26-the-reorg.sync-conflict-20261129-101010-LAPTOP7.toml";
+    let dropbox = "2026-11-26-the-reorg (Dana's conflicted copy 2026-11-29).toml";
+    for name in [syncthing, dropbox] {
+        std::fs::write(reflections.join(name), &theirs).expect("write copy");
+    }
+    std::fs::write(reflections.join("todo.txt"), "buy milk").expect("write");
+
+    let out = rebound(dir.path(), &["list"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains(&format!(
+            "{syncthing} is a conflict copy of \"The reorg\" from LAPTOP7 (Syncthing)"
+        )),
+        "{err}"
+    );
+    assert!(
+        err.contains("a conflict copy of \"The reorg\" from Dana (Dropbox)"),
+        "{err}"
+    );
+    assert!(err.contains("todo.txt is not a reflection"), "{err}");
+    assert_eq!(
+        stdout(&out).lines().count(),
+        4,
+        "the list itself is unchanged"
+    );
+
+    let out = rebound(dir.path(), &["show", dropbox]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).starts_with("# The reorg, from the laptop\n"));
+    assert!(stderr(&out).contains("conflict copy"), "{}", stderr(&out));
+    for name in [syncthing, dropbox] {
+        assert_eq!(
+            std::fs::read_to_string(reflections.join(name)).expect("kept"),
+            theirs
+        );
+    }
 }

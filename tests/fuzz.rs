@@ -877,6 +877,7 @@ impl World {
         Listing {
             reflections,
             bad_files,
+            ..Listing::default()
         }
     }
 

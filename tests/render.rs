@@ -7,7 +7,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use rebound::guide::Guide;
 use rebound::reflection::Status;
-use rebound::store::{BadFile, Listing, Summary};
+use rebound::store::{BadFile, Listing, Stray, Summary, conflict_copy};
 use rebound::tui::keys::Action;
 use rebound::tui::screens::draw;
 use rebound::tui::state::App;
@@ -111,6 +111,7 @@ fn home_lists_unfinished_first_with_the_stage_reached() {
             path: "/data/reflections/2026-01-01-old.toml".into(),
             reason: "not valid TOML: expected `=`".into(),
         }],
+        ..Listing::default()
     });
     let shot = screen(&app, 100, 32);
     assert!(shot.contains("stage 3 of 7, Reflect"));
@@ -120,6 +121,66 @@ fn home_lists_unfinished_first_with_the_stage_reached() {
 #[test]
 fn home_welcomes_a_first_time_user() {
     insta::assert_snapshot!("home_empty", screen(&app(), 100, 32));
+}
+
+#[test]
+fn home_says_a_data_dir_not_made_yet_is_made_with_the_first_reflection() {
+    let mut app = app();
+    app.set_listing(Listing {
+        missing_dir: Some("/home/dana/notes/rebound-data".into()),
+        ..Listing::default()
+    });
+    let shot = screen(&app, 100, 32);
+    assert!(shot.contains("No reflections yet."), "{shot}");
+    assert!(
+        shot.contains("/home/dana/notes/rebound-data does not exist yet; it is made when you start your first reflection."),
+        "{shot}"
+    );
+    insta::assert_snapshot!("home_missing_dir", shot);
+}
+
+#[test]
+fn home_names_a_sync_conflict_copy_and_how_to_read_it() {
+    let mut app = app();
+    let name = "2026-11-20-the-launch-that-slipped.sync-conflict-20261129-101010-LAPTOP7.toml";
+    let mut copy = conflict_copy(name).expect("recognised");
+    copy.title = Some("The launch that slipped".into());
+    app.set_listing(Listing {
+        reflections: vec![summary(
+            "2026-11-20-the-launch-that-slipped",
+            "The launch that slipped",
+            Status::InProgress,
+            "reflect",
+        )],
+        strays: vec![
+            Stray {
+                name: name.into(),
+                path: format!("/data/reflections/{name}").into(),
+                copy: Some(copy),
+            },
+            Stray {
+                name: "todo.txt".into(),
+                path: "/data/reflections/todo.txt".into(),
+                copy: None,
+            },
+        ],
+        ..Listing::default()
+    });
+    let shot = screen(&app, 160, 32);
+    assert!(
+        shot.contains(&format!(
+            "⚠ A conflict copy of \"The launch that slipped\" from LAPTOP7 (Syncthing): {name}"
+        )),
+        "{shot}"
+    );
+    assert!(
+        shot.contains("⚠ Not a reflection, left as it is: todo.txt"),
+        "{shot}"
+    );
+    assert!(
+        shot.contains("`rebound show 'FILE NAME'` reads a copy"),
+        "{shot}"
+    );
 }
 
 #[test]
@@ -216,7 +277,7 @@ fn twenty_reflections() -> App {
         .collect();
     app.set_listing(Listing {
         reflections,
-        bad_files: Vec::new(),
+        ..Listing::default()
     });
     app.set_corpus(rebound::search::Corpus::new([(
         "2026-02-01-r18".to_string(),

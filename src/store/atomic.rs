@@ -17,6 +17,21 @@ pub fn save_atomically(path: &Path, contents: &[u8]) -> io::Result<()> {
     sync_dir(dir)
 }
 
+/// Replaces a file the person owns (an export over their own notes, asked
+/// for) atomically, keeping the permissions it had: only new files are made
+/// private.
+pub fn replace_keeping_mode(path: &Path, contents: &[u8]) -> io::Result<()> {
+    let (dir, name) = folder_and_name(path)?;
+    let mut temp = private_temp(dir, name)?;
+    if let Ok(meta) = fs::metadata(path) {
+        temp.as_file().set_permissions(meta.permissions())?;
+    }
+    temp.write_all(contents)?;
+    temp.as_file().sync_all()?;
+    temp.persist(path).map_err(|e| e.error)?;
+    sync_dir(dir)
+}
+
 fn folder_and_name(path: &Path) -> io::Result<(&Path, &str)> {
     let dir = path
         .parent()

@@ -100,23 +100,25 @@ impl Store {
         version: u32,
         text_of: impl Fn(&Reflection) -> String,
     ) -> Result<Vec<(String, String)>, StoreError> {
-        let entries = self.refreshed_index(name, version, |id| {
+        let entries = self.refreshed_index(name, version, self.scan()?.ids, |id| {
             self.load(id).map(|r| text_of(&r)).unwrap_or_default()
-        })?;
+        });
         Ok(entries
             .into_iter()
             .map(|(id, (_, text))| (id, text))
             .collect())
     }
 
-    /// An index file brought up to date with the reflections folder: entries
-    /// whose file is unchanged are kept, the rest are made again by `make`.
+    /// An index file brought up to date with the reflection files found
+    /// (`ids`): entries whose file is unchanged are kept, the rest are made
+    /// again by `make`.
     pub(super) fn refreshed_index<E>(
         &self,
         file: &str,
         version: u32,
+        ids: Vec<(String, Stamp)>,
         make: impl Fn(&str) -> E,
-    ) -> Result<Files<E>, StoreError>
+    ) -> Files<E>
     where
         E: Serialize + DeserializeOwned,
     {
@@ -124,7 +126,7 @@ impl Store {
         let mut cached = load::<E>(&path, version);
         let mut fresh = Files::new();
         let mut changed = false;
-        for (id, stamp) in self.stamped_ids()? {
+        for (id, stamp) in ids {
             let entry = match cached.remove(&id) {
                 Some((known, entry)) if known == stamp => entry,
                 _ => {
@@ -135,11 +137,12 @@ impl Store {
             fresh.insert(id, (stamp, entry));
         }
         changed |= !cached.is_empty();
-        if changed {
+        // A data dir not made yet is left unmade: only a new reflection makes it.
+        if changed && self.root.is_dir() {
             // A failed save only costs speed next time.
             let _ = save(&path, version, &fresh);
         }
-        Ok(fresh)
+        fresh
     }
 }
 

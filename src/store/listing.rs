@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
+use super::strays::Stray;
 use super::{Store, StoreError};
 use crate::reflection::{Reflection, Status};
 use crate::stage::{STEPS_FIELD, Stage};
@@ -61,6 +62,12 @@ pub struct Listing {
     /// Unfinished first, then completed; newest first within each.
     pub reflections: Vec<Summary>,
     pub bad_files: Vec<BadFile>,
+    /// Files beside the reflections that are not reflections (conflict
+    /// copies from a sync tool, say): named, never touched.
+    pub strays: Vec<Stray>,
+    /// The data dir, when it does not exist yet: nothing is made until the
+    /// first reflection is started.
+    pub missing_dir: Option<PathBuf>,
 }
 
 /// One file as the index remembers it: its summary, or why it could not be read.
@@ -129,18 +136,24 @@ impl Store {
     /// index are not read; the rest are, and the index is brought up to date
     /// (a failure to write it never stops the listing).
     pub fn list(&self) -> Result<Listing, StoreError> {
+        let scan = self.scan()?;
         let entries =
-            self.refreshed_index(SUMMARY_FILE, SUMMARY_VERSION, |id| match self.load(id) {
-                Ok(r) => Entry::from_summary(&Summary::of(&r)),
-                Err(e) => Entry::Unreadable {
-                    reason: match e {
-                        StoreError::Unreadable { source, .. } => source.to_string(),
-                        StoreError::Io { source, .. } => source.to_string(),
-                        other => other.to_string(),
+            self.refreshed_index(SUMMARY_FILE, SUMMARY_VERSION, scan.ids, |id| {
+                match self.load(id) {
+                    Ok(r) => Entry::from_summary(&Summary::of(&r)),
+                    Err(e) => Entry::Unreadable {
+                        reason: match e {
+                            StoreError::Unreadable { source, .. } => source.to_string(),
+                            StoreError::Io { source, .. } => source.to_string(),
+                            other => other.to_string(),
+                        },
                     },
-                },
-            })?;
-        let mut listing = Listing::default();
+                }
+            });
+        let mut listing = Listing {
+            missing_dir: (!self.root.exists()).then(|| self.root.clone()),
+            ..Listing::default()
+        };
         for (id, (_, entry)) in &entries {
             match entry.to_summary(id) {
                 Ok(summary) => listing.reflections.push(summary),
@@ -150,6 +163,21 @@ impl Store {
                 }),
             }
         }
+        let dir = self.reflections_dir();
+        listing.strays = scan
+            .others
+            .into_iter()
+            .map(|name| {
+                let mut stray = Stray::named(name, &dir);
+                if let Some(copy) = stray.copy.as_mut() {
+                    copy.title = entries
+                        .get(&copy.of)
+                        .and_then(|(_, entry)| entry.to_summary(&copy.of).ok())
+                        .map(|s| crate::reflection::display_title(&s.title).to_string());
+                }
+                stray
+            })
+            .collect();
         listing.reflections.sort_by(|a, b| {
             (a.status == Status::Completed)
                 .cmp(&(b.status == Status::Completed))

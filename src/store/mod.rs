@@ -1,11 +1,13 @@
 //! The reflection store: opening the data dir; loading, saving, creating and naming reflections.
 
 mod atomic;
+mod export_file;
 mod index;
 mod listing;
 mod lock;
 mod paths;
 mod recovery;
+mod strays;
 mod trash;
 
 use std::fs;
@@ -15,23 +17,26 @@ use std::path::{Path, PathBuf};
 use time::OffsetDateTime;
 
 pub use atomic::save_atomically;
+pub use export_file::{Existing, write_export};
 pub use index::Stamp;
 pub use listing::{BadFile, Listing, Summary};
 pub use lock::Lock;
+pub use strays::{ConflictCopy, Stray, conflict_copy};
 pub use trash::Trashed;
 
 use crate::guide::Guide;
-use crate::reflection::{FormatError, Reflection, is_valid_id, slug};
-use paths::create_private_dir;
+use crate::reflection::{FormatError, Reflection, display_title, is_valid_id, slug};
+use paths::{create_private_dir, through_links};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     #[error("no reflection matches \"{0}\" (see `rebound list`)")]
     NotFound(String),
-    #[error("\"{prefix}\" matches {} reflections: {}", candidates.len(), name_some(candidates))]
+    #[error("\"{prefix}\" matches {} reflections; say which with more of an id or title:", candidates.len())]
     Ambiguous {
         prefix: String,
-        candidates: Vec<String>,
+        /// Each one's id (or trash name) and title.
+        candidates: Vec<(String, String)>,
     },
     #[error("{}: {source}", path.display())]
     Unreadable { path: PathBuf, source: FormatError },
@@ -45,6 +50,8 @@ pub enum StoreError {
     AlreadyExists(String),
     #[error("{id} is open in another rebound{}", pid.map(|p| format!(" (process {p})")).unwrap_or_default())]
     Locked { id: String, pid: Option<u32> },
+    #[error("{} already exists; nothing was written", .0.display())]
+    Exists(PathBuf),
     #[error("{}: not saved, because the file would not load back ({reason}); the last version that does is kept", path.display())]
     WouldNotLoad { path: PathBuf, reason: String },
 }
@@ -78,11 +85,18 @@ pub struct Store {
 impl Store {
     /// Opens (creating if needed) a data dir; folders are private to the user.
     pub fn open(root: &Path) -> Result<Store, StoreError> {
-        let store = Store {
-            root: root.to_path_buf(),
-        };
+        let store = Store::at(root);
         create_private_dir(&store.reflections_dir())?;
         Ok(store)
+    }
+
+    /// A data dir that may not exist yet, and is not made by looking: a
+    /// mistyped `--data-dir` must not quietly become an empty one. Starting
+    /// a reflection makes it.
+    pub fn at(root: &Path) -> Store {
+        Store {
+            root: root.to_path_buf(),
+        }
     }
 
     /// The data dir itself.
@@ -217,6 +231,7 @@ impl Store {
             now.day(),
             slug(title)
         );
+        create_private_dir(&self.reflections_dir())?;
         // Each id is claimed by creating its file exclusively, so two rebounds
         // starting "the same" reflection at once each get their own.
         let mut n = 1;
@@ -245,158 +260,105 @@ impl Store {
         }
     }
 
-    /// Names a reflection by its id or any unique prefix of it.
-    pub fn resolve(&self, prefix: &str) -> Result<String, StoreError> {
+    /// Names a reflection by its id, any unique start of its id, or its
+    /// title: first a title that starts with the words given, then one that
+    /// contains them (case and spacing aside). An id wins over a title.
+    pub fn resolve(&self, given: &str) -> Result<String, StoreError> {
         let ids = self.ids()?;
-        if ids.iter().any(|id| id == prefix) {
-            return Ok(prefix.to_string());
+        if ids.iter().any(|id| id == given) {
+            return Ok(given.to_string());
         }
-        let candidates: Vec<String> = ids
-            .into_iter()
-            .filter(|id| !prefix.is_empty() && id.starts_with(prefix))
+        let by_id: Vec<&String> = ids
+            .iter()
+            .filter(|id| !given.is_empty() && id.starts_with(given))
             .collect();
-        match candidates.len() {
-            0 => Err(StoreError::NotFound(prefix.to_string())),
-            1 => Ok(candidates.into_iter().next().unwrap_or_default()),
-            _ => Err(StoreError::Ambiguous {
-                prefix: prefix.to_string(),
-                candidates,
-            }),
+        if let [one] = by_id.as_slice() {
+            return Ok((*one).clone());
         }
+        // Titles come from the summary index, so this reads no reflection
+        // that has not changed.
+        let listing = self.list()?;
+        let title_of = |id: &str| {
+            listing
+                .reflections
+                .iter()
+                .find(|s| s.id == id)
+                .map_or_else(String::new, |s| display_title(&s.title).to_string())
+        };
+        let choose = |found: Vec<(String, String)>| match found.len() {
+            0 => None,
+            1 => Some(Ok(found
+                .into_iter()
+                .next()
+                .map(|(id, _)| id)
+                .unwrap_or_default())),
+            _ => Some(Err(StoreError::Ambiguous {
+                prefix: given.to_string(),
+                candidates: found,
+            })),
+        };
+        if !by_id.is_empty() {
+            let found = by_id
+                .into_iter()
+                .map(|id| (id.clone(), title_of(id)))
+                .collect();
+            return choose(found).unwrap_or_else(|| Err(StoreError::NotFound(given.into())));
+        }
+        let words = normalized(given);
+        if words.is_empty() {
+            return Err(StoreError::NotFound(given.to_string()));
+        }
+        let titled = |matches: &dyn Fn(&str) -> bool| -> Vec<(String, String)> {
+            listing
+                .reflections
+                .iter()
+                .filter(|s| matches(&normalized(&s.title)))
+                .map(|s| (s.id.clone(), display_title(&s.title).to_string()))
+                .collect()
+        };
+        choose(titled(&|t| t.starts_with(&words)))
+            .or_else(|| choose(titled(&|t| t.contains(&words))))
+            .unwrap_or_else(|| Err(StoreError::NotFound(given.to_string())))
     }
 }
 
-/// Candidates for an ambiguous prefix, enough to choose from on one line.
-fn name_some(candidates: &[String]) -> String {
-    const SHOWN: usize = 8;
-    let mut text = candidates
-        .iter()
-        .take(SHOWN)
-        .cloned()
+/// Text as a title match sees it: lower case, single spaces.
+fn normalized(text: &str) -> String {
+    text.split_whitespace()
         .collect::<Vec<_>>()
-        .join(", ");
-    if candidates.len() > SHOWN {
-        text.push_str(&format!(" and {} more", candidates.len() - SHOWN));
-    }
-    text
+        .join(" ")
+        .to_lowercase()
 }
 
-/// Writes an export (or any file the person names). A regular file is
-/// written privately and atomically; a link is followed and the file it
-/// points to is replaced in its own folder, so the link stays; a FIFO or a
-/// device (`-o /dev/stdout`) is written through, never replaced. A folder
-/// given where a file name belongs is refused with a clear reason.
-pub fn write_export(path: &Path, text: &str) -> Result<(), StoreError> {
-    let err = |path: &Path, source| StoreError::Io {
-        path: path.to_path_buf(),
-        source,
-    };
-    if path.is_dir() || path.as_os_str().to_string_lossy().ends_with('/') {
-        return Err(err(
-            path,
-            io::Error::other("that is a folder; add a file name, e.g. plan.md"),
-        ));
-    }
-    // `-o /dev/stdout` means this process's own stdout, wherever the shell
-    // sent it (`>> journal.md` appends there; reopening the path would
-    // start writing at the file's beginning, or replace it).
-    if let Some(fd) = own_descriptor(path) {
-        return write_to_descriptor(fd, text).map_err(|source| err(path, source));
-    }
-    // Decided by what the path leads to, links followed.
-    match fs::metadata(path) {
-        Ok(meta) if meta.is_dir() => Err(err(
-            path,
-            io::Error::other("it leads to a folder; add a file name, e.g. plan.md"),
-        )),
-        // Opened through the path itself, so even links the system makes up
-        // (`/dev/stdout` to `/proc/self/fd/1` to a pipe) lead where they should.
-        Ok(meta) if !meta.is_file() => {
-            write_through(path, text).map_err(|source| err(path, source))
+/// How many candidates an ambiguous name lists before "and N more".
+pub const CANDIDATES_SHOWN: usize = 10;
+
+impl StoreError {
+    /// For a name that matches several reflections, one line for each
+    /// candidate (its id and title), enough to choose from.
+    pub fn candidate_lines(&self) -> Option<Vec<String>> {
+        let StoreError::Ambiguous { candidates, .. } = self else {
+            return None;
+        };
+        let width = candidates
+            .iter()
+            .take(CANDIDATES_SHOWN)
+            .map(|(id, _)| id.len())
+            .max()
+            .unwrap_or(0);
+        let mut lines: Vec<String> = candidates
+            .iter()
+            .take(CANDIDATES_SHOWN)
+            .map(|(id, title)| format!("  {id:<width$}  {title}").trim_end().to_string())
+            .collect();
+        if candidates.len() > CANDIDATES_SHOWN {
+            lines.push(format!(
+                "  and {} more",
+                candidates.len() - CANDIDATES_SHOWN
+            ));
         }
-        _ => {
-            let target = through_links(path).map_err(|source| err(path, source))?;
-            save_atomically(&target, text.as_bytes()).map_err(|source| err(&target, source))
-        }
+        Some(lines)
     }
-}
-
-/// The file a path names, links followed: the path itself when it is not a
-/// link, and where the link leads (existing yet or not) when it is.
-fn through_links(path: &Path) -> io::Result<PathBuf> {
-    if !fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
-        return Ok(path.to_path_buf());
-    }
-    match fs::canonicalize(path) {
-        Ok(target) => Ok(target),
-        Err(_) => resolve_link(path),
-    }
-}
-
-/// Where a link leads, even when the file it names does not exist yet.
-fn resolve_link(path: &Path) -> io::Result<PathBuf> {
-    let mut current = path.to_path_buf();
-    // A chain of links ends somewhere or is a loop; the system's own limit.
-    for _ in 0..40 {
-        match fs::symlink_metadata(&current) {
-            Ok(meta) if meta.file_type().is_symlink() => {
-                let next = fs::read_link(&current)?;
-                current = match current.parent() {
-                    Some(dir) if next.is_relative() => dir.join(next),
-                    _ => next,
-                };
-            }
-            _ => return Ok(current),
-        }
-    }
-    Err(io::Error::other("its links go round in a loop"))
-}
-
-/// The descriptor a path names when it is one of this process's own:
-/// `/dev/stdout`, `/dev/stderr`, `/dev/fd/N`, `/proc/self/fd/N`.
-fn own_descriptor(path: &Path) -> Option<i32> {
-    let path = path.to_str()?;
-    match path {
-        "/dev/stdout" => Some(1),
-        "/dev/stderr" => Some(2),
-        _ => path
-            .strip_prefix("/dev/fd/")
-            .or_else(|| path.strip_prefix("/proc/self/fd/"))
-            .and_then(|n| n.parse().ok()),
-    }
-}
-
-/// Writes to an open descriptor of this process, as it was opened (appending
-/// if the shell opened it so), without closing it.
-#[cfg(unix)]
-fn write_to_descriptor(fd: i32, text: &str) -> io::Result<()> {
-    use std::io::Write;
-    use std::os::fd::BorrowedFd;
-    // SAFETY: fcntl(F_GETFD) only asks whether the descriptor is open; a
-    // closed one is refused before it is borrowed.
-    if unsafe { libc::fcntl(fd, libc::F_GETFD) } == -1 {
-        return Err(io::Error::last_os_error());
-    }
-    // SAFETY: the descriptor is open (checked above) and stays open for the
-    // borrow: nothing in this function closes it.
-    let borrowed = unsafe { BorrowedFd::borrow_raw(fd) };
-    let mut file = fs::File::from(borrowed.try_clone_to_owned()?);
-    file.write_all(text.as_bytes())?;
-    file.flush()
-}
-
-#[cfg(not(unix))]
-fn write_to_descriptor(_fd: i32, _text: &str) -> io::Result<()> {
-    Err(io::Error::other("not supported here"))
-}
-
-/// A FIFO or a device is written to as it is: replacing it would break
-/// whatever reads from it (or, as root, replace the device itself).
-fn write_through(path: &Path, text: &str) -> io::Result<()> {
-    use std::io::Write;
-    let mut file = fs::OpenOptions::new().write(true).open(path)?;
-    file.write_all(text.as_bytes())?;
-    file.flush()
 }
 
 #[cfg(test)]
@@ -524,6 +486,68 @@ mod tests {
             store.resolve("../x"),
             Err(StoreError::NotFound(_))
         ));
+    }
+
+    #[test]
+    fn a_title_names_a_reflection_when_no_id_starts_so() {
+        let (_dir, store) = store();
+        let now = datetime!(2026-11-29 09:00 UTC);
+        store
+            .create("Missed the promotion", now, guide())
+            .expect("create");
+        store
+            .create("Missed the deadline", now, guide())
+            .expect("create");
+        store.create("Laid off", now, guide()).expect("create");
+        // Case and spacing aside; the start of a title first.
+        assert_eq!(
+            store.resolve("MISSED  the p").expect("by title"),
+            "2026-11-29-missed-the-promotion"
+        );
+        assert_eq!(
+            store.resolve("off").expect("words inside"),
+            "2026-11-29-laid-off"
+        );
+        assert_eq!(
+            store.resolve("the deadline").expect("words inside"),
+            "2026-11-29-missed-the-deadline"
+        );
+        match store.resolve("missed") {
+            Err(e @ StoreError::Ambiguous { .. }) => {
+                let lines = e.candidate_lines().expect("candidates");
+                assert_eq!(lines.len(), 2, "{lines:?}");
+                assert!(lines.iter().any(|l| l.ends_with("Missed the deadline")));
+                assert!(lines.iter().any(|l| l.ends_with("Missed the promotion")));
+            }
+            other => panic!("expected ambiguity, got {other:?}"),
+        }
+        assert!(matches!(store.resolve("  "), Err(StoreError::NotFound(_))));
+    }
+
+    #[test]
+    fn looking_makes_no_data_dir_and_the_first_reflection_makes_it_private() {
+        let base = tempfile::tempdir().expect("temp dir");
+        let root = base.path().join("not-yet");
+        let store = Store::at(&root);
+        let listing = store.list().expect("an empty listing");
+        assert!(listing.reflections.is_empty());
+        assert_eq!(listing.missing_dir.as_deref(), Some(root.as_path()));
+        assert!(matches!(store.resolve("x"), Err(StoreError::NotFound(_))));
+        assert!(!root.exists(), "listing made nothing");
+
+        store
+            .create("First", datetime!(2026-11-29 09:00 UTC), guide())
+            .expect("create");
+        assert!(store.reflections_dir().is_dir());
+        let listing = store.list().expect("list");
+        assert_eq!(listing.reflections.len(), 1);
+        assert_eq!(listing.missing_dir, None);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = fs::metadata(&root).expect("made").permissions().mode();
+            assert_eq!(mode & 0o777, 0o700);
+        }
     }
 
     #[test]

@@ -28,37 +28,55 @@ impl Store {
     }
 
     pub(super) fn ids(&self) -> Result<Vec<String>, StoreError> {
-        Ok(self.stamped_ids()?.into_iter().map(|(id, _)| id).collect())
+        Ok(self.scan()?.ids.into_iter().map(|(id, _)| id).collect())
     }
 
-    /// The id of every reflection file, with what identifies its version.
-    pub(super) fn stamped_ids(&self) -> Result<Vec<(String, Stamp)>, StoreError> {
+    /// What the reflections folder holds: every reflection file's id with
+    /// what identifies its version, and the names of the other entries
+    /// (hidden ones aside). A folder not made yet holds nothing.
+    pub(super) fn scan(&self) -> Result<Scan, StoreError> {
         let dir = self.reflections_dir();
-        let entries = fs::read_dir(&dir).map_err(|source| StoreError::Io {
-            path: dir.clone(),
-            source,
-        })?;
-        let mut ids = Vec::new();
+        let mut scan = Scan::default();
+        let entries = match fs::read_dir(&dir) {
+            Ok(entries) => entries,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(scan),
+            Err(source) => return Err(StoreError::Io { path: dir, source }),
+        };
         for entry in entries.flatten() {
             let name = entry.file_name();
-            let Some(name) = name.to_str() else { continue };
-            let Some(id) = name.strip_suffix(".toml") else {
+            let id = name
+                .to_str()
+                .and_then(|n| n.strip_suffix(".toml"))
+                .filter(|id| is_valid_id(id));
+            let Some(id) = id else {
+                // Hidden names are tools' own: rebound's temp files of a save
+                // in progress, a sync tool's markers and partial downloads.
+                if !name.as_encoded_bytes().starts_with(b".") {
+                    scan.others.push(name.to_string_lossy().into_owned());
+                }
                 continue;
             };
-            if !is_valid_id(id) {
-                continue;
-            }
             // Links followed: a reflection kept as a link is stamped by the
             // file it leads to, so edits made there are seen.
             // A link that leads nowhere (an unmounted synced folder) is
             // still listed, so it is named as unreadable, not lost from view.
             if let Ok(meta) = fs::metadata(entry.path()).or_else(|_| entry.metadata()) {
-                ids.push((id.to_string(), Stamp::of(&meta)));
+                scan.ids.push((id.to_string(), Stamp::of(&meta)));
             }
         }
-        ids.sort_by(|a, b| a.0.cmp(&b.0));
-        Ok(ids)
+        scan.ids.sort_by(|a, b| a.0.cmp(&b.0));
+        scan.others.sort();
+        Ok(scan)
     }
+}
+
+/// The reflections folder, read once.
+#[derive(Debug, Default)]
+pub(super) struct Scan {
+    /// The id of every reflection file, with what identifies its version.
+    pub ids: Vec<(String, Stamp)>,
+    /// Names of entries that are not reflection files.
+    pub others: Vec<String>,
 }
 
 /// A move within the data dir that never replaces a file: a hard link
@@ -132,4 +150,35 @@ pub(super) fn create_private_dir(dir: &Path) -> Result<(), StoreError> {
     {
         fs::create_dir_all(dir).map_err(err)
     }
+}
+
+/// The file a path names, links followed: the path itself when it is not a
+/// link, and where the link leads (existing yet or not) when it is.
+pub(super) fn through_links(path: &Path) -> io::Result<PathBuf> {
+    if !fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
+        return Ok(path.to_path_buf());
+    }
+    match fs::canonicalize(path) {
+        Ok(target) => Ok(target),
+        Err(_) => resolve_link(path),
+    }
+}
+
+/// Where a link leads, even when the file it names does not exist yet.
+fn resolve_link(path: &Path) -> io::Result<PathBuf> {
+    let mut current = path.to_path_buf();
+    // A chain of links ends somewhere or is a loop; the system's own limit.
+    for _ in 0..40 {
+        match fs::symlink_metadata(&current) {
+            Ok(meta) if meta.file_type().is_symlink() => {
+                let next = fs::read_link(&current)?;
+                current = match current.parent() {
+                    Some(dir) if next.is_relative() => dir.join(next),
+                    _ => next,
+                };
+            }
+            _ => return Ok(current),
+        }
+    }
+    Err(io::Error::other("its links go round in a loop"))
 }

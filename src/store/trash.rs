@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use super::paths::{create_private_dir, move_file};
 use super::{Store, StoreError};
-use crate::reflection::{Reflection, is_valid_id};
+use crate::reflection::{Reflection, display_title, is_valid_id};
 
 /// A reflection in the trash.
 #[derive(Debug, Clone, PartialEq)]
@@ -102,7 +102,14 @@ impl Store {
                     many => {
                         return Err(StoreError::Ambiguous {
                             prefix: prefix.to_string(),
-                            candidates: many.iter().map(|t| t.name.clone()).collect(),
+                            candidates: many
+                                .iter()
+                                .map(|t| {
+                                    let title =
+                                        t.title.as_deref().map_or("(unreadable)", display_title);
+                                    (t.name.clone(), title.to_string())
+                                })
+                                .collect(),
                         });
                     }
                 }
@@ -122,6 +129,7 @@ impl Store {
         if fs::symlink_metadata(&to).is_ok() {
             return Err(StoreError::AlreadyExists(id));
         }
+        create_private_dir(&self.reflections_dir())?;
         move_file(&path, &to)?;
         Ok(id)
     }

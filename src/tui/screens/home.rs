@@ -19,12 +19,12 @@ use unicode_width::UnicodeWidthStr;
 use super::chrome;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
-    let bad = app.home.listing.bad_files.len().min(NOTICE_ROWS) as u16;
+    let notice_lines = notices_of(app);
     let [header, search, list, notices, message, footer] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Min(3),
-        Constraint::Length(bad),
+        Constraint::Length(notice_lines.len() as u16),
         Constraint::Length(1),
         Constraint::Length(1),
     ])
@@ -53,43 +53,77 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     } else {
         draw_list(frame, list, app);
     }
-    // Up to four lines; past that, three files and a count.
-    let bad_files = &app.home.listing.bad_files;
-    let shown = if bad_files.len() > NOTICE_ROWS {
-        NOTICE_ROWS - 1
-    } else {
-        bad_files.len()
-    };
-    let mut notice_lines: Vec<Line> = bad_files
-        .iter()
-        .take(shown)
-        .map(|b| {
-            Line::styled(
-                format!(
-                    " ⚠ skipped {}: {}",
-                    printable_line(&b.path.display().to_string()),
-                    printable_line(&b.reason)
-                ),
-                theme::warning(),
-            )
-        })
-        .collect();
-    if bad_files.len() > shown {
-        notice_lines.push(Line::styled(
-            format!(
-                " ⚠ and {} more files skipped; `rebound list` names them all",
-                bad_files.len() - shown
-            ),
-            theme::warning(),
-        ));
-    }
     frame.render_widget(Paragraph::new(notice_lines), notices);
     chrome::message(frame, message, app.notice.as_ref());
     chrome::footer(frame, footer, app);
 }
 
-/// Rows for naming files that could not be read.
+/// Rows for naming files that could not be read or are not reflections.
 const NOTICE_ROWS: usize = 4;
+
+/// What the person should know about the folder itself: that it is not
+/// made yet, files that could not be read, and files that are not
+/// reflections (a sync tool's conflict copy holds another machine's words).
+/// Up to four lines; past that, three and a count.
+fn notices_of(app: &App) -> Vec<Line<'static>> {
+    let listing = &app.home.listing;
+    let mut lines = Vec::new();
+    if let Some(dir) = &listing.missing_dir {
+        lines.push(Line::styled(
+            format!(
+                " {} does not exist yet; it is made when you start your first reflection.",
+                printable_line(&dir.display().to_string())
+            ),
+            theme::dim(),
+        ));
+    }
+    let files: Vec<String> = listing
+        .bad_files
+        .iter()
+        .map(|b| {
+            format!(
+                " ⚠ skipped {}: {}",
+                printable_line(&b.path.display().to_string()),
+                printable_line(&b.reason)
+            )
+        })
+        .chain(
+            listing
+                .strays
+                .iter()
+                .map(|s| format!(" ⚠ {}", printable_line(&s.brief()))),
+        )
+        .collect();
+    let copies = listing.strays.iter().any(|s| s.copy.is_some());
+    let room = NOTICE_ROWS - lines.len() - usize::from(copies);
+    let shown = if files.len() > room {
+        room - 1
+    } else {
+        files.len()
+    };
+    lines.extend(
+        files
+            .iter()
+            .take(shown)
+            .map(|text| Line::styled(text.clone(), theme::warning())),
+    );
+    if files.len() > shown {
+        lines.push(Line::styled(
+            format!(
+                " ⚠ and {} more files; `rebound list` names them all",
+                files.len() - shown
+            ),
+            theme::warning(),
+        ));
+    }
+    if copies {
+        lines.push(Line::styled(
+            "   `rebound show 'FILE NAME'` reads a copy; keep what you want and delete the copy by hand (see the README).",
+            theme::dim(),
+        ));
+    }
+    lines
+}
 
 fn draw_search(frame: &mut Frame, area: Rect, app: &App) {
     let Some(search) = &app.home.search else {

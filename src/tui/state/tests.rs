@@ -377,7 +377,7 @@ fn home_with(titles: &[&str]) -> App {
         .collect();
     app.set_listing(Listing {
         reflections,
-        bad_files: Vec::new(),
+        ..Listing::default()
     });
     app
 }
