@@ -829,3 +829,58 @@ fn a_delete_refused_because_saving_fails_says_so() {
     );
     assert!(!tmux.data.path().join("trash").exists());
 }
+
+#[test]
+fn a_data_dir_not_made_yet_is_made_when_the_first_reflection_starts() {
+    let tmux = Tmux::new();
+    let fresh = tmux.data.path().join("first-time");
+    tmux.launch(&format!("REBOUND_DATA_DIR='{}' '{BIN}'", fresh.display()));
+    let home = tmux.wait_for("No reflections yet");
+    assert!(
+        home.contains(
+            "first-time does not exist yet; it is made when you start your first reflection."
+        ),
+        "{home}"
+    );
+    assert!(!fresh.exists(), "opening the home screen made nothing");
+    tmux.keys(&["n"]);
+    tmux.wait_for("Name this setback");
+    tmux.type_text("Missed the promotion");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for(&format!("▶ {}", label(Stage::Perspective, 0)));
+    assert!(
+        fresh.join("reflections").is_dir(),
+        "made by the first reflection"
+    );
+    tmux.keys(&["Escape"]);
+    let home = tmux.wait_for("Unfinished");
+    assert!(!home.contains("does not exist yet"), "{home}");
+    tmux.keys(&["q"]);
+}
+
+#[test]
+fn rebound_list_in_a_terminal_cuts_long_titles_to_fit() {
+    let tmux = Tmux::new();
+    let store = rebound::store::Store::open(tmux.data.path()).expect("store");
+    let guide = Guide::builtin().expect("guide");
+    let long =
+        "The client we lost after eleven years, and everything it taught me about asking early";
+    let r = rebound::reflection::Reflection::new(
+        "2026-11-25-the-client".into(),
+        long.into(),
+        time::macros::datetime!(2026-11-25 08:00 UTC),
+    );
+    store.save(&r, guide).expect("save");
+    tmux.launch(&format!(
+        "REBOUND_DATA_DIR='{}' '{BIN}' list; sleep 30",
+        tmux.data.path().display()
+    ));
+    let screen = tmux.wait_for("2026-11-25-the-client");
+    let row = screen
+        .lines()
+        .find(|l| l.starts_with("2026-11-25-the-client"))
+        .expect("the row");
+    assert!(row.trim_end().ends_with('…'), "{screen}");
+    assert!(row.contains("The client we lost"), "{screen}");
+    assert!(!screen.contains("asking early"), "{screen}");
+}
