@@ -776,10 +776,9 @@ fn folders_are_0700_and_files_0600_and_a_stricter_umask_is_respected() {
     let reflection = store.reflections_dir().join(format!("{}.toml", r.id));
     fs::set_permissions(&reflection, fs::Permissions::from_mode(0o644)).expect("chmod");
     store.save(&r, guide()).expect("save again");
-    // An export over an existing world-readable file.
-    let export = sandbox.path().join("plan.md");
-    fs::write(&export, "old").expect("old export");
-    fs::set_permissions(&export, fs::Permissions::from_mode(0o644)).expect("chmod");
+    // A new export, in a folder the export makes. (One over a file of the
+    // person's own keeps that file's mode: tests/cli.rs.)
+    let export = sandbox.path().join("notes/plan.md");
     let out = run(&data, &["export", &r.id, "-o", &export.to_string_lossy()]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
 
@@ -788,6 +787,7 @@ fn folders_are_0700_and_files_0600_and_a_stricter_umask_is_respected() {
         store.reflections_dir(),
         data.join("locks"),
         store.exports_dir(),
+        sandbox.path().join("notes"),
     ] {
         assert_eq!(mode(&dir), 0o700, "{}", dir.display());
     }
@@ -802,13 +802,15 @@ fn folders_are_0700_and_files_0600_and_a_stricter_umask_is_respected() {
     }
     drop(lock);
 
-    // umask 077: a fresh data dir made by the command line, then an export.
+    // umask 077: a data dir named but not there is not made by looking;
+    // once it is, an export into a folder the export makes.
     let strict = sandbox.path().join("strict/data");
     let out = run_with_umask("077", &strict, &["list"]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    assert_eq!(out.status.code(), Some(1), "{}", stderr_of(&out));
+    assert!(!strict.exists(), "listing made nothing");
     let strict_store = Store::open(&strict).expect("store");
     strict_store.save(&r, guide()).expect("save");
-    let strict_export = sandbox.path().join("strict/plan.json");
+    let strict_export = sandbox.path().join("strict/out/plan.json");
     let out = run_with_umask(
         "077",
         &strict,
@@ -824,6 +826,7 @@ fn folders_are_0700_and_files_0600_and_a_stricter_umask_is_respected() {
         assert_eq!(m & 0o077, 0, "{} is {m:o} under umask 077", path.display());
     }
     assert_eq!(mode(&strict), 0o700);
+    assert_eq!(mode(&sandbox.path().join("strict/out")), 0o700);
     assert_eq!(mode(&strict_export), 0o600);
 
     // umask 0277: an export can be no more than read-only for its owner.
