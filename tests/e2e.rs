@@ -837,9 +837,7 @@ fn a_data_dir_not_made_yet_is_made_when_the_first_reflection_starts() {
     tmux.launch(&format!("REBOUND_DATA_DIR='{}' '{BIN}'", fresh.display()));
     let home = tmux.wait_for("No reflections yet");
     assert!(
-        home.contains(
-            "first-time does not exist yet; it is made when you start your first reflection."
-        ),
+        home.contains("first-time does not exist yet; your first reflection makes it."),
         "{home}"
     );
     assert!(!fresh.exists(), "opening the home screen made nothing");

@@ -133,7 +133,9 @@ fn home_says_a_data_dir_not_made_yet_is_made_with_the_first_reflection() {
     let shot = screen(&app, 100, 32);
     assert!(shot.contains("No reflections yet."), "{shot}");
     assert!(
-        shot.contains("/home/dana/notes/rebound-data does not exist yet; it is made when you start your first reflection."),
+        shot.contains(
+            "/home/dana/notes/rebound-data does not exist yet; your first reflection makes it."
+        ),
         "{shot}"
     );
     insta::assert_snapshot!("home_missing_dir", shot);
@@ -178,7 +180,7 @@ fn home_names_a_sync_conflict_copy_and_how_to_read_it() {
         "{shot}"
     );
     assert!(
-        shot.contains("`rebound show 'FILE NAME'` reads a copy"),
+        shot.contains("`rebound show 'FILE NAME'` reads a copy;"),
         "{shot}"
     );
 }

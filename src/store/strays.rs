@@ -48,10 +48,10 @@ impl Stray {
     pub fn describe(&self) -> String {
         match &self.copy {
             Some(copy) => format!(
-                "{} is {}; read it with `rebound show '{}'`",
+                "{} is {}; read it with `rebound show {}`",
                 self.name,
                 copy.what(),
-                self.name
+                shell_quoted(&self.name)
             ),
             None => format!(
                 "{} is not a reflection (only <id>.toml files are); left as it is",
@@ -83,6 +83,18 @@ impl ConflictCopy {
             .map(|d| format!(" from {d}"))
             .unwrap_or_default();
         format!("a conflict copy of {of}{from} ({})", self.tool)
+    }
+}
+
+/// A file name as it can be pasted into a shell: Dropbox names carry an
+/// apostrophe ("Dana's conflicted copy"), so single quotes alone will not do.
+fn shell_quoted(name: &str) -> String {
+    if !name.contains('\'') {
+        format!("'{name}'")
+    } else if !name.contains(['"', '$', '`', '\\', '!']) {
+        format!("\"{name}\"")
+    } else {
+        format!("'{}'", name.replace('\'', "'\\''"))
     }
 }
 
@@ -239,6 +251,16 @@ mod tests {
         for other in ["notes.txt", "My Plan.toml", "2026-11-25-x (1).toml"] {
             assert_eq!(conflict_copy(other), None, "{other}");
         }
+    }
+
+    #[test]
+    fn the_command_to_read_a_copy_can_be_pasted_even_with_an_apostrophe() {
+        assert_eq!(shell_quoted("a b.toml"), "'a b.toml'");
+        assert_eq!(
+            shell_quoted("x (Dana's conflicted copy 2026-11-29).toml"),
+            "\"x (Dana's conflicted copy 2026-11-29).toml\""
+        );
+        assert_eq!(shell_quoted("it's $5.toml"), "'it'\\''s $5.toml'");
     }
 
     #[test]

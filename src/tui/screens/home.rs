@@ -71,7 +71,7 @@ fn notices_of(app: &App) -> Vec<Line<'static>> {
     if let Some(dir) = &listing.missing_dir {
         lines.push(Line::styled(
             format!(
-                " {} does not exist yet; it is made when you start your first reflection.",
+                " {} does not exist yet; your first reflection makes it.",
                 printable_line(&dir.display().to_string())
             ),
             theme::dim(),
@@ -118,7 +118,7 @@ fn notices_of(app: &App) -> Vec<Line<'static>> {
     }
     if copies {
         lines.push(Line::styled(
-            "   `rebound show 'FILE NAME'` reads a copy; keep what you want and delete the copy by hand (see the README).",
+            "   `rebound show 'FILE NAME'` reads a copy; the README says how to keep one.",
             theme::dim(),
         ));
     }
