@@ -359,3 +359,171 @@ fn a_conflict_notice_is_shown_whole_under_the_stage() {
     assert!(shot.contains("keep one."), "{shot}");
     insta::assert_snapshot!("stage_with_a_conflict_notice", shot);
 }
+
+fn buffer(app: &App, width: u16, height: u16) -> ratatui::buffer::Buffer {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
+    terminal.draw(|frame| draw(frame, app)).expect("draw");
+    terminal.backend().buffer().clone()
+}
+
+/// The cells of the row showing `text`, from where it starts.
+fn cells_of<'a>(buf: &'a ratatui::buffer::Buffer, text: &str) -> Vec<&'a ratatui::buffer::Cell> {
+    let width = usize::from(buf.area.width);
+    for row in buf.content.chunks(width) {
+        let line: String = row.iter().map(|c| c.symbol()).collect();
+        if let Some(at) = line.find(text) {
+            let x = line[..at].chars().count();
+            let len = text.chars().count();
+            return row[x..x + len].iter().collect();
+        }
+    }
+    panic!("{text:?} is not on screen");
+}
+
+fn plain(mut app: App) -> App {
+    app.palette = rebound::tui::theme::Palette::Plain;
+    app
+}
+
+fn no_colour_at_all(buf: &ratatui::buffer::Buffer) {
+    use ratatui::style::Color;
+    assert!(
+        buf.content
+            .iter()
+            .all(|c| c.fg == Color::Reset && c.bg == Color::Reset),
+        "a cell kept its colour under NO_COLOR"
+    );
+}
+
+/// Issue 10: with NO_COLOR every colour change reset reverse video too, so
+/// the selected row, the chosen rating and the checklist cursor vanished.
+#[test]
+fn with_no_color_the_selected_row_rating_and_checklist_cursor_stay_marked() {
+    use ratatui::style::Modifier;
+    let app = plain(twenty_reflections());
+    let selected = app
+        .selected_summary()
+        .map(|s| s.title.clone())
+        .unwrap_or_default();
+    let buf = buffer(&app, 100, 32);
+    no_colour_at_all(&buf);
+    assert!(
+        cells_of(&buf, &selected)
+            .iter()
+            .all(|c| c.modifier.contains(Modifier::REVERSED)),
+        "the selected row is in reverse video"
+    );
+    assert!(
+        !cells_of(&buf, "Salary talk")
+            .iter()
+            .any(|c| c.modifier.contains(Modifier::REVERSED)),
+        "other rows are not"
+    );
+
+    // Deconstruct opens on its checklist of causes, the cursor on the first.
+    let app = plain(app_at(Stage::Deconstruct));
+    let buf = buffer(&app, 100, 32);
+    no_colour_at_all(&buf);
+    let first = &app.guide.stage(Stage::Deconstruct).fields[0];
+    let option = first.options[0].label.as_str();
+    assert!(
+        cells_of(&buf, option)
+            .iter()
+            .all(|c| c.modifier.contains(Modifier::REVERSED)),
+        "the checklist cursor is in reverse video"
+    );
+    let label = cells_of(&buf, &first.label);
+    assert!(
+        label
+            .iter()
+            .all(|c| c.modifier.contains(Modifier::BOLD | Modifier::UNDERLINED)),
+        "the focused question is bold and underlined"
+    );
+
+    // The chosen rating of the growth plan (filled with 2).
+    let app = plain(app_at(Stage::Plan));
+    let buf = buffer(&app, 100, 32);
+    no_colour_at_all(&buf);
+    let rated = app
+        .session
+        .as_ref()
+        .and_then(|s| s.reflection.rating(Stage::Plan, "weight_now"))
+        .expect("the plan's rating is filled in");
+    let chosen = cells_of(&buf, &format!(" {rated}  "));
+    assert!(
+        chosen[..3]
+            .iter()
+            .all(|c| c.modifier.contains(Modifier::REVERSED))
+    );
+}
+
+#[test]
+fn with_no_color_a_warning_says_it_is_one() {
+    let mut app = plain(app_at(Stage::Perspective));
+    app.apply(rebound::tui::state::Outcome::SaveFailed("disk full".into()));
+    let shot = screen(&app, 100, 32);
+    assert!(shot.contains("⚠ "), "{shot}");
+}
+
+/// Issue 10: forty presses of `j` scrolled the plan into a blank page, and
+/// Home did nothing there.
+#[test]
+fn the_growth_plan_stops_at_its_end_and_home_goes_back_to_the_top() {
+    let mut app = app_at(Stage::Plan);
+    app.size = (80, 24);
+    let top = screen(&app, 80, 24);
+    assert!(top.contains("top · more ↓"), "{top}");
+    for _ in 0..40 {
+        app.update(Action::ScrollDown);
+    }
+    let end = screen(&app, 80, 24);
+    let intro = app.guide.stage(Stage::Plan).intro.trim();
+    let last_words: String = intro.split(' ').rev().take(2).collect::<Vec<_>>().join(" ");
+    let last_words: String = last_words.split(' ').rev().collect::<Vec<_>>().join(" ");
+    assert!(
+        end.contains(&last_words),
+        "the plan's end is on screen:\n{end}"
+    );
+    assert!(end.contains("end ↑"), "{end}");
+    let at_end = app.session.as_ref().map(|s| s.plan_scroll);
+    app.update(Action::ScrollUp);
+    assert_eq!(
+        app.session.as_ref().map(|s| s.plan_scroll + 1),
+        at_end,
+        "one key back is one row back, not forty"
+    );
+    app.update(Action::ScrollTop);
+    assert!(screen(&app, 80, 24).contains("★ Growth plan"));
+    app.update(Action::ScrollBottom);
+    assert_eq!(app.session.as_ref().map(|s| s.plan_scroll), at_end);
+    app.update(Action::ScrollTop);
+    app.update(Action::PageUp);
+    assert_eq!(
+        app.session.as_ref().map(|s| s.cursor.stage),
+        Some(Stage::Risk),
+        "PgUp at the top goes back a stage, as elsewhere"
+    );
+}
+
+/// Issue 10: a TUI error ended at "(os" at the window's edge.
+#[test]
+fn a_long_message_wraps_into_two_rows_and_what_does_not_fit_ends_with_an_ellipsis() {
+    let mut app = app_at(Stage::Perspective);
+    let said = "Could not write /home/sam/.local/share/rebound/exports/the-launch.md: \
+                permission denied (os error 13)";
+    if let Some(s) = app.session.as_mut() {
+        s.message = Some(rebound::tui::state::Message::calm(said));
+    }
+    let shot = screen(&app, 80, 24);
+    assert!(shot.contains("(os error 13)"), "{shot}");
+    let long = said.repeat(3);
+    if let Some(s) = app.session.as_mut() {
+        s.message = Some(rebound::tui::state::Message::warning(long));
+    }
+    let shot = screen(&app, 80, 24);
+    let rows: Vec<&str> = shot.lines().collect();
+    let second = rows[rows.len() - 2];
+    assert!(second.trim_end_matches([' ', '"']).ends_with('…'), "{shot}");
+    assert!(rows[rows.len() - 3].contains("⚠ Could not write"), "{shot}");
+}
+

@@ -13,7 +13,7 @@ use crate::store::Summary;
 use crate::text::printable_line;
 use crate::tui::state::App;
 use crate::tui::theme;
-use crate::tui::widgets::fit;
+use crate::tui::widgets::{draw_editor, fit};
 use unicode_width::UnicodeWidthStr;
 
 use super::chrome;
@@ -25,7 +25,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         Constraint::Length(1),
         Constraint::Min(3),
         Constraint::Length(bad),
-        Constraint::Length(1),
+        Constraint::Length(chrome::message_rows(app.notice.as_ref(), area.width)),
         Constraint::Length(1),
     ])
     .areas(area);
@@ -109,7 +109,7 @@ fn draw_search(frame: &mut Frame, area: Rect, app: &App) {
         ..area
     };
     if search.typing {
-        frame.render_widget(&search.editor, field);
+        draw_editor(&search.editor, field, frame.buffer_mut());
     } else {
         frame.render_widget(
             Span::styled(search.editor.lines().join(" "), theme::bold()),

@@ -14,6 +14,7 @@ use ratatui::Frame;
 
 use crate::stage::Stage;
 use crate::tui::state::{App, Modal, Screen};
+use crate::tui::theme::{self, Palette};
 
 /// The smallest terminal the layouts are designed for.
 pub const MIN_WIDTH: u16 = 60;
@@ -41,5 +42,8 @@ pub fn draw(frame: &mut Frame, app: &App) {
     }
     if app.help_open {
         help::draw(frame, area, app);
+    }
+    if app.palette == Palette::Plain {
+        theme::drop_colours(frame.buffer_mut());
     }
 }

@@ -35,7 +35,8 @@ pub struct Session {
     pub focus: FieldFocus,
     /// Bumped on every change; the loop saves when it moves.
     pub revision: u64,
-    pub plan_scroll: u16,
+    /// The first row of the growth plan shown.
+    pub plan_scroll: usize,
     pub message: Option<Message>,
     /// Where the reader is on the reading page.
     pub reading: Reading,

@@ -10,6 +10,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
+use ratatui_textarea::TextArea;
 use time::Date;
 
 use crate::guide::{FieldGuide, FieldKind};
@@ -55,7 +56,7 @@ impl FieldView<'_> {
     fn label(&self) -> Line<'_> {
         let answered = self.reflection.is_answered(self.stage, &self.field.key);
         let (mark, mark_style) = match (self.focus.is_some(), answered) {
-            (true, _) => ("▶ ", theme::focused_label()),
+            (true, _) => ("▶ ", theme::key()),
             (false, true) => ("✓ ", theme::answered()),
             (false, false) => ("  ", theme::dim()),
         };
@@ -112,10 +113,19 @@ impl Widget for FieldView<'_> {
                 text_field::render_date(r.text(self.stage, key), focus, self.today, body, buf);
             }
             (FieldKind::List, None) => text_field::render_list(&r.list(self.stage, key), body, buf),
-            (_, Some(FieldFocus::Text(editor))) => editor.render(body, buf),
+            (_, Some(FieldFocus::Text(editor))) => draw_editor(editor, body, buf),
             (_, Some(FieldFocus::Long(long))) => long.area.render(body, buf),
             (_, _) => text_field::render_text(r.text(self.stage, key), body, buf),
         }
+    }
+}
+
+/// An editor drawn where it fits; when its text runs off the left edge (a
+/// long path, the end of a long line) a `…` says there is more before it.
+pub fn draw_editor(editor: &TextArea<'_>, area: Rect, buf: &mut Buffer) {
+    editor.render(area, buf);
+    if editor.scroll_offset().1 > 0 && area.width > 1 && area.height > 0 {
+        buf.set_string(area.x, area.y, "…", theme::dim());
     }
 }
 

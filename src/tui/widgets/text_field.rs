@@ -99,7 +99,7 @@ pub fn render_date(
     };
     let current = match focus {
         Some(FieldFocus::Text(editor)) => {
-            editor.render(editor_area, buf);
+            super::draw_editor(editor, editor_area, buf);
             editor.lines().join(" ")
         }
         _ => {
