@@ -527,3 +527,78 @@ fn a_long_message_wraps_into_two_rows_and_what_does_not_fit_ends_with_an_ellipsi
     assert!(rows[rows.len() - 3].contains("⚠ Could not write"), "{shot}");
 }
 
+/// The screen's text in columns `from..`, as one run of words.
+fn words_in(buf: &ratatui::buffer::Buffer, from: u16) -> String {
+    let width = usize::from(buf.area.width);
+    let text: Vec<String> = buf
+        .content
+        .chunks(width)
+        .map(|row| {
+            row[usize::from(from)..]
+                .iter()
+                .map(|c| c.symbol())
+                .collect()
+        })
+        .collect();
+    words(&text.join(" "))
+}
+
+fn words(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Issue 10: at 80x24 the intro and the worked example never appeared, and
+/// at 100x24 intros were cut mid-sentence.
+#[test]
+fn entering_any_stage_shows_its_whole_intro_at_80x24_and_100x24() {
+    for stage in Stage::QUESTION_STAGES {
+        let mut app = app_at(stage);
+        // Entering by moving, as a person does: from the stage before (the
+        // first is entered by opening the reflection).
+        if stage != Stage::Perspective {
+            app.update(Action::PrevStage);
+            app.update(Action::NextField);
+            app.update(Action::NextStage);
+        }
+        let intro = words(&app.guide.stage(stage).intro);
+        let narrow = words_in(&buffer(&app, 80, 24), 0);
+        assert!(narrow.contains(&intro), "{stage:?} at 80x24:\n{narrow}");
+        // Beside the form: the pane's columns only.
+        let wide = words_in(&buffer(&app, 100, 24), 100 - 37);
+        assert!(wide.contains(&intro), "{stage:?} at 100x24:\n{wide}");
+    }
+}
+
+#[test]
+fn every_hint_and_example_is_reachable_at_80x24_with_ctrl_g() {
+    for stage in Stage::QUESTION_STAGES {
+        let mut app = app_at(stage);
+        let fields = &app.guide.stage(stage).fields;
+        for field in fields {
+            let mut seen = String::new();
+            for _ in 0..3 {
+                seen.push_str(&words_in(&buffer(&app, 80, 24), 0));
+                app.update(Action::NextGuide);
+            }
+            for text in [&field.hint, &field.example] {
+                assert!(
+                    seen.contains(&words(text)),
+                    "{stage:?} {}: {text:?} never shown",
+                    field.key
+                );
+            }
+            app.update(Action::NextField);
+        }
+    }
+}
+
+#[test]
+fn at_80x24_a_stage_opens_on_its_intro_and_ctrl_g_brings_the_example() {
+    let mut app = app_at(Stage::Perspective);
+    insta::assert_snapshot!("stage_1_entering_80x24", screen(&app, 80, 24));
+    app.update(Action::NextField);
+    app.update(Action::NextGuide);
+    let shot = screen(&app, 80, 24);
+    assert!(shot.contains("For example"), "{shot}");
+    insta::assert_snapshot!("stage_1_example_80x24", shot);
+}

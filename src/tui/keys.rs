@@ -62,6 +62,8 @@ pub enum Action {
     ToggleDone,
     SwitchStepColumn,
     DeleteStep,
+    // The guide pane: intro, hint and example in turn.
+    NextGuide,
     // The growth plan.
     MarkComplete,
     EditTitle,
@@ -247,6 +249,7 @@ pub static BINDINGS: &[Binding] = &[
     help(C::StageNav,     &[PGDN],                       "PgDn",      "next stage",                          Action::NextStage),
     help(C::StageNav,     &[PGUP],                       "PgUp",      "previous stage",                      Action::PrevStage),
     foot(C::StageNav,     &[ESC],                        "Esc",       "back",                                Action::BackHome),
+    foot(C::StageNav,     &[ctrl('g')],                  "Ctrl-G",    "intro, hint, example",                Action::NextGuide),
     // Leaving the growth plan, under the plan's own keys.
     foot(C::PlanNav,      &[BACKTAB],                    "Shift-Tab", "back to Risk",                        Action::PrevField),
     foot(C::PlanNav,      &[ESC, ch('q')],               "Esc",       "back",                                Action::BackHome),

@@ -3,6 +3,7 @@
 mod chrome;
 mod confirm;
 mod export_prompt;
+mod guide_pane;
 mod help;
 mod home;
 mod plan;

@@ -37,7 +37,7 @@ use crate::tui::theme::Palette;
 pub use effect::{Access, Effect, Outcome, conflict_note, conflict_notice, held_elsewhere};
 pub use home::{Home, Search};
 pub use modal::{ConfirmDelete, ExportPrompt, Modal, TitlePrompt, TitlePurpose};
-pub use session::{Session, View};
+pub use session::{GuideSection, Session, View};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Tone {

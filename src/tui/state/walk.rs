@@ -13,7 +13,7 @@ use crate::tui::keys::Action;
 use crate::tui::plan_page::PlanPage;
 use crate::wizard::Cursor;
 
-use super::{App, Effect, Message, Session, TitlePurpose, Tone, View};
+use super::{App, Effect, GuideSection, Message, Session, TitlePurpose, Tone, View};
 
 impl App {
     pub(super) fn update_walk(&mut self, action: Action) -> Effect {
@@ -56,6 +56,7 @@ impl App {
                     self.move_to(to);
                 }
             }
+            Action::NextGuide => session.guide_first = session.guide_first.next(),
             Action::EditTitle => self.open_title_prompt(TitlePurpose::Rename),
             Action::MarkComplete => self.mark_complete(),
             Action::ScrollDown
@@ -174,6 +175,13 @@ impl App {
             return;
         }
         session.focus = FieldFocus::at(&session.reflection, guide, to);
+        // A new stage opens with its intro; within a stage the guidance
+        // follows the question.
+        session.guide_first = if to.stage == session.cursor.stage {
+            GuideSection::Hint
+        } else {
+            GuideSection::Intro
+        };
         session.cursor = to;
         session.message = None;
         session.plan_scroll = 0;
