@@ -602,3 +602,28 @@ fn at_80x24_a_stage_opens_on_its_intro_and_ctrl_g_brings_the_example() {
     assert!(shot.contains("For example"), "{shot}");
     insta::assert_snapshot!("stage_1_example_80x24", shot);
 }
+
+/// Issue 10: at 100 columns titles were cut at about 35 characters while 80
+/// columns showed them whole.
+#[test]
+fn a_long_title_gets_the_room_at_every_width_and_a_cut_one_ends_with_an_ellipsis() {
+    let long = "The quarterly review where the roadmap was cut";
+    let mut app = app();
+    app.set_listing(Listing {
+        reflections: vec![
+            summary("2026-11-20-a", long, Status::InProgress, "reflect"),
+            summary("2026-11-19-b", "Short one", Status::Completed, "plan"),
+        ],
+        ..Listing::default()
+    });
+    for width in [80, 100, 120, 160] {
+        let shot = screen(&app, width, 24);
+        assert!(shot.contains(long), "{width} columns:\n{shot}");
+    }
+    let shot = screen(&app, 60, 18);
+    assert!(shot.contains("The quarterly review where the"), "{shot}");
+    assert!(shot.contains('…'), "a cut title says so:\n{shot}");
+    // With short titles a wide window still shows every column.
+    let shot = screen(&twenty_reflections(), 100, 32);
+    assert!(shot.contains("edited 2026-11-28"), "{shot}");
+}
