@@ -627,3 +627,87 @@ fn a_long_title_gets_the_room_at_every_width_and_a_cut_one_ends_with_an_ellipsis
     let shot = screen(&twenty_reflections(), 100, 32);
     assert!(shot.contains("edited 2026-11-28"), "{shot}");
 }
+
+/// The rows of the answer under the question `label`, as drawn.
+fn answer_rows(shot: &str, label: &str) -> Vec<String> {
+    let mut rows: Vec<String> = shot
+        .lines()
+        .skip_while(|l| !l.contains(label))
+        .skip(1)
+        .take_while(|l| l.contains('│'))
+        // At rest an answer shows three rows at most.
+        .take(3)
+        .map(|l| {
+            let l = l.trim_matches('"');
+            // The answer's bar, and the guide pane's border beside the form.
+            let answer = l.split_once('│').map_or("", |(_, r)| r);
+            answer
+                .split('│')
+                .next()
+                .unwrap_or("")
+                .trim_end()
+                .to_string()
+        })
+        .collect();
+    while rows.last().is_some_and(|r| r.trim().is_empty()) {
+        rows.pop();
+    }
+    rows
+}
+
+/// Issue 10: the same answer wrapped one way with focus and another without,
+/// and rows went on with a space.
+#[test]
+fn an_answer_wraps_the_same_with_and_without_focus() {
+    let text = "The pilot (nine clinics, three months) stalled in spring, and I said \
+                nothing until the review: too late to change course.";
+    for width in [64, 80, 100] {
+        let mut app = app_at(Stage::Perspective);
+        if let Some(s) = app.session.as_mut() {
+            s.reflection
+                .set_text(Stage::Perspective, "what_happened", text.into());
+        }
+        let label = app.guide.stage(Stage::Perspective).fields[1].label.clone();
+        let before = screen(&app, width, 40);
+        let resting = answer_rows(&before, &label);
+        app.update(Action::NextField);
+        let focused = answer_rows(&screen(&app, width, 40), &label);
+        assert!(
+            resting.len() > 1,
+            "it wraps at {width}: {resting:?}\n{before}"
+        );
+        assert_eq!(resting, focused, "at {width} columns");
+        for row in &resting[1..] {
+            let text = row.strip_prefix(' ').unwrap_or(row);
+            assert!(!text.starts_with(' '), "a row starts with a space: {row:?}");
+        }
+    }
+}
+
+/// Issue 10: a focused list whose items wrap hid its first line.
+#[test]
+fn a_focused_list_whose_items_wrap_keeps_its_first_item_in_view() {
+    let mut app = app_at(Stage::Deconstruct);
+    let stage = app.guide.stage(Stage::Deconstruct);
+    let index = stage
+        .fields
+        .iter()
+        .position(|f| f.kind == rebound::guide::FieldKind::List)
+        .expect("Deconstruct has a list");
+    let key = stage.fields[index].key.clone();
+    let label = stage.fields[index].label.clone();
+    let long = "Six months of evenings spent on a launch plan that nobody read, ".repeat(2);
+    if let Some(s) = app.session.as_mut() {
+        s.reflection.set_list(
+            Stage::Deconstruct,
+            &key,
+            vec![format!("First: {long}"), long.clone(), long],
+        );
+    }
+    for _ in 0..index {
+        app.update(Action::NextField);
+    }
+    let shot = screen(&app, 80, 32);
+    let rows = answer_rows(&shot, &label);
+    assert!(rows.first().is_some_and(|r| r.contains("First:")), "{shot}");
+}

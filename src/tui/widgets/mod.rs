@@ -5,6 +5,7 @@ mod plan_section;
 mod rating;
 mod steps;
 mod text_field;
+mod wrap;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -46,7 +47,7 @@ impl FieldView<'_> {
             FieldKind::Line | FieldKind::Rating => 1,
             FieldKind::Date => 1,
             FieldKind::Text => text_field::text_height(r.text(self.stage, key), inner, focused),
-            FieldKind::List => text_field::list_height(&r.list(self.stage, key), focused),
+            FieldKind::List => text_field::list_height(&r.list(self.stage, key), inner, focused),
             FieldKind::Checklist => self.field.options.len() as u16,
             FieldKind::Actions => steps::height(self.focus, &r.actions(self.stage, key), focused),
         };
