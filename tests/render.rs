@@ -711,3 +711,42 @@ fn a_focused_list_whose_items_wrap_keeps_its_first_item_in_view() {
     let rows = answer_rows(&shot, &label);
     assert!(rows.first().is_some_and(|r| r.contains("First:")), "{shot}");
 }
+
+/// Issue 10: a one-line answer kept its sideways scroll after the text was
+/// cut back, showing only its end.
+#[test]
+fn a_one_line_answer_cut_back_to_fit_is_shown_from_its_start() {
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let (stage, index) = Stage::QUESTION_STAGES
+        .into_iter()
+        .find_map(|stage| {
+            let fields = &app().guide.stage(stage).fields;
+            fields
+                .iter()
+                .position(|f| f.kind == rebound::guide::FieldKind::Line)
+                .map(|i| (stage, i))
+        })
+        .expect("the guide has a one-line question");
+    let mut app = app_at(stage);
+    for _ in 0..index {
+        app.update(Action::NextField);
+    }
+    let key = app.guide.stage(stage).fields[index].key.clone();
+    if let Some(s) = app.session.as_mut() {
+        s.reflection.set_text(stage, &key, String::new());
+    }
+    // Focus again, so the editor starts from the emptied answer.
+    app.update(Action::NextField);
+    app.update(Action::PrevField);
+    type_text(&mut app, "Start here, ");
+    type_text(&mut app, &"then a long run of words ".repeat(5));
+    let _ = screen(&app, 80, 32);
+    for _ in 0..90 {
+        app.update(Action::Edit(KeyEvent::new(
+            KeyCode::Backspace,
+            KeyModifiers::NONE,
+        )));
+    }
+    let shot = screen(&app, 80, 32);
+    assert!(shot.contains("Start here, then"), "{shot}");
+}

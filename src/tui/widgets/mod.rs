@@ -11,8 +11,9 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
-use ratatui_textarea::TextArea;
+use ratatui_textarea::{TextArea, WrapMode};
 use time::Date;
+use unicode_width::UnicodeWidthStr;
 
 use crate::guide::{FieldGuide, FieldKind};
 use crate::reflection::Reflection;
@@ -124,6 +125,23 @@ impl Widget for FieldView<'_> {
 /// An editor drawn where it fits; when its text runs off the left edge (a
 /// long path, the end of a long line) a `…` says there is more before it.
 pub fn draw_editor(editor: &TextArea<'_>, area: Rect, buf: &mut Buffer) {
+    // The editor scrolls sideways only as far as the cursor pushes it and
+    // stays there after the text is cut back: a one-line answer that fits
+    // again is shown whole, from its start (on a copy: drawing changes nothing).
+    let fits_again = editor.scroll_offset().1 > 0
+        && editor.wrap_mode() == WrapMode::None
+        && editor.lines().len() == 1
+        && editor
+            .lines()
+            .iter()
+            .all(|l| l.width() < usize::from(area.width));
+    if fits_again {
+        let mut whole = editor.clone();
+        let back = i16::try_from(editor.scroll_offset().1).unwrap_or(i16::MAX);
+        whole.scroll((0, -back));
+        whole.render(area, buf);
+        return;
+    }
     editor.render(area, buf);
     if editor.scroll_offset().1 > 0 && area.width > 1 && area.height > 0 {
         buf.set_string(area.x, area.y, "…", theme::dim());
