@@ -882,3 +882,38 @@ fn rebound_list_in_a_terminal_cuts_long_titles_to_fit() {
     assert!(row.contains("The client we lost"), "{screen}");
     assert!(!screen.contains("asking early"), "{screen}");
 }
+
+/// Issue 10: under NO_COLOR each colour change went out as a full reset,
+/// which also took reverse video off the selected row.
+#[test]
+fn with_no_color_the_selected_home_row_is_in_reverse_video() {
+    let tmux = Tmux::new();
+    seed_twenty(&tmux);
+    let command = format!(
+        "NO_COLOR=1 REBOUND_DATA_DIR='{}' '{}'",
+        tmux.data.path().display(),
+        BIN
+    );
+    tmux.launch(&command);
+    tmux.wait_for("20 reflections");
+    let styled = String::from_utf8_lossy(
+        &tmux
+            .tmux(&["capture-pane", "-p", "-e", "-t", "main"])
+            .stdout,
+    )
+    .into_owned();
+    let row = styled
+        .lines()
+        .find(|l| l.contains('▶'))
+        .unwrap_or_else(|| panic!("no selected row:\n{styled}"));
+    assert!(row.contains("\u{1b}[7m"), "not reversed: {row:?}");
+    // tmux writes the default colours (39, 49) after a reset; any other
+    // foreground or background would be a colour.
+    let coloured = (0..8).any(|c| {
+        styled.contains(&format!("\u{1b}[3{c}"))
+            || styled.contains(&format!("\u{1b}[4{c}"))
+            || styled.contains(&format!("\u{1b}[9{c}"))
+    });
+    assert!(!coloured, "a colour was sent: {styled:?}");
+    tmux.keys(&["C-c"]);
+}

@@ -422,3 +422,394 @@ fn a_conflict_notice_is_shown_whole_under_the_stage() {
     assert!(shot.contains("keep one."), "{shot}");
     insta::assert_snapshot!("stage_with_a_conflict_notice", shot);
 }
+
+fn buffer(app: &App, width: u16, height: u16) -> ratatui::buffer::Buffer {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
+    terminal.draw(|frame| draw(frame, app)).expect("draw");
+    terminal.backend().buffer().clone()
+}
+
+/// The cells of the row showing `text`, from where it starts.
+fn cells_of<'a>(buf: &'a ratatui::buffer::Buffer, text: &str) -> Vec<&'a ratatui::buffer::Cell> {
+    let width = usize::from(buf.area.width);
+    for row in buf.content.chunks(width) {
+        let line: String = row.iter().map(|c| c.symbol()).collect();
+        if let Some(at) = line.find(text) {
+            let x = line[..at].chars().count();
+            let len = text.chars().count();
+            return row[x..x + len].iter().collect();
+        }
+    }
+    panic!("{text:?} is not on screen");
+}
+
+fn plain(mut app: App) -> App {
+    app.palette = rebound::tui::theme::Palette::Plain;
+    app
+}
+
+fn no_colour_at_all(buf: &ratatui::buffer::Buffer) {
+    use ratatui::style::Color;
+    assert!(
+        buf.content
+            .iter()
+            .all(|c| c.fg == Color::Reset && c.bg == Color::Reset),
+        "a cell kept its colour under NO_COLOR"
+    );
+}
+
+/// Issue 10: with NO_COLOR every colour change reset reverse video too, so
+/// the selected row, the chosen rating and the checklist cursor vanished.
+#[test]
+fn with_no_color_the_selected_row_rating_and_checklist_cursor_stay_marked() {
+    use ratatui::style::Modifier;
+    let app = plain(twenty_reflections());
+    let selected = app
+        .selected_summary()
+        .map(|s| s.title.clone())
+        .unwrap_or_default();
+    let buf = buffer(&app, 100, 32);
+    no_colour_at_all(&buf);
+    assert!(
+        cells_of(&buf, &selected)
+            .iter()
+            .all(|c| c.modifier.contains(Modifier::REVERSED)),
+        "the selected row is in reverse video"
+    );
+    assert!(
+        !cells_of(&buf, "Salary talk")
+            .iter()
+            .any(|c| c.modifier.contains(Modifier::REVERSED)),
+        "other rows are not"
+    );
+
+    // Deconstruct opens on its checklist of causes, the cursor on the first.
+    let app = plain(app_at(Stage::Deconstruct));
+    let buf = buffer(&app, 100, 32);
+    no_colour_at_all(&buf);
+    let first = &app.guide.stage(Stage::Deconstruct).fields[0];
+    let option = first.options[0].label.as_str();
+    assert!(
+        cells_of(&buf, option)
+            .iter()
+            .all(|c| c.modifier.contains(Modifier::REVERSED)),
+        "the checklist cursor is in reverse video"
+    );
+    let label = cells_of(&buf, &first.label);
+    assert!(
+        label
+            .iter()
+            .all(|c| c.modifier.contains(Modifier::BOLD | Modifier::UNDERLINED)),
+        "the focused question is bold and underlined"
+    );
+
+    // The chosen rating of the growth plan (filled with 2).
+    let app = plain(app_at(Stage::Plan));
+    let buf = buffer(&app, 100, 32);
+    no_colour_at_all(&buf);
+    let rated = app
+        .session
+        .as_ref()
+        .and_then(|s| s.reflection.rating(Stage::Plan, "weight_now"))
+        .expect("the plan's rating is filled in");
+    let chosen = cells_of(&buf, &format!(" {rated}  "));
+    assert!(
+        chosen[..3]
+            .iter()
+            .all(|c| c.modifier.contains(Modifier::REVERSED))
+    );
+}
+
+#[test]
+fn with_no_color_a_warning_says_it_is_one() {
+    let mut app = plain(app_at(Stage::Perspective));
+    app.apply(rebound::tui::state::Outcome::SaveFailed("disk full".into()));
+    let shot = screen(&app, 100, 32);
+    assert!(shot.contains("⚠ "), "{shot}");
+}
+
+/// Issue 10: forty presses of `j` scrolled the plan into a blank page, and
+/// Home did nothing there.
+#[test]
+fn the_growth_plan_stops_at_its_end_and_home_goes_back_to_the_top() {
+    let mut app = app_at(Stage::Plan);
+    app.size = (80, 24);
+    let top = screen(&app, 80, 24);
+    assert!(top.contains("top · more ↓"), "{top}");
+    for _ in 0..40 {
+        app.update(Action::ScrollDown);
+    }
+    let end = screen(&app, 80, 24);
+    let intro = app.guide.stage(Stage::Plan).intro.trim();
+    let last_words: String = intro.split(' ').rev().take(2).collect::<Vec<_>>().join(" ");
+    let last_words: String = last_words.split(' ').rev().collect::<Vec<_>>().join(" ");
+    assert!(
+        end.contains(&last_words),
+        "the plan's end is on screen:\n{end}"
+    );
+    assert!(end.contains("end ↑"), "{end}");
+    let at_end = app.session.as_ref().map(|s| s.plan_scroll);
+    app.update(Action::ScrollUp);
+    assert_eq!(
+        app.session.as_ref().map(|s| s.plan_scroll + 1),
+        at_end,
+        "one key back is one row back, not forty"
+    );
+    app.update(Action::ScrollTop);
+    assert!(screen(&app, 80, 24).contains("★ Growth plan"));
+    app.update(Action::ScrollBottom);
+    assert_eq!(app.session.as_ref().map(|s| s.plan_scroll), at_end);
+    app.update(Action::ScrollTop);
+    app.update(Action::PageUp);
+    assert_eq!(
+        app.session.as_ref().map(|s| s.cursor.stage),
+        Some(Stage::Risk),
+        "PgUp at the top goes back a stage, as elsewhere"
+    );
+}
+
+/// Issue 10: a TUI error ended at "(os" at the window's edge.
+#[test]
+fn a_long_message_wraps_into_two_rows_and_what_does_not_fit_ends_with_an_ellipsis() {
+    let mut app = app_at(Stage::Perspective);
+    let said = "Could not write /home/sam/.local/share/rebound/exports/the-launch.md: \
+                permission denied (os error 13)";
+    if let Some(s) = app.session.as_mut() {
+        s.message = Some(rebound::tui::state::Message::calm(said));
+    }
+    let shot = screen(&app, 80, 24);
+    assert!(shot.contains("(os error 13)"), "{shot}");
+    let long = said.repeat(3);
+    if let Some(s) = app.session.as_mut() {
+        s.message = Some(rebound::tui::state::Message::warning(long));
+    }
+    let shot = screen(&app, 80, 24);
+    let rows: Vec<&str> = shot.lines().collect();
+    let second = rows[rows.len() - 2];
+    assert!(second.trim_end_matches([' ', '"']).ends_with('…'), "{shot}");
+    assert!(rows[rows.len() - 3].contains("⚠ Could not write"), "{shot}");
+}
+
+/// The screen's text in columns `from..`, as one run of words.
+fn words_in(buf: &ratatui::buffer::Buffer, from: u16) -> String {
+    let width = usize::from(buf.area.width);
+    let text: Vec<String> = buf
+        .content
+        .chunks(width)
+        .map(|row| {
+            row[usize::from(from)..]
+                .iter()
+                .map(|c| c.symbol())
+                .collect()
+        })
+        .collect();
+    words(&text.join(" "))
+}
+
+fn words(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Issue 10: at 80x24 the intro and the worked example never appeared, and
+/// at 100x24 intros were cut mid-sentence.
+#[test]
+fn entering_any_stage_shows_its_whole_intro_at_80x24_and_100x24() {
+    for stage in Stage::QUESTION_STAGES {
+        let mut app = app_at(stage);
+        // Entering by moving, as a person does: from the stage before (the
+        // first is entered by opening the reflection).
+        if stage != Stage::Perspective {
+            app.update(Action::PrevStage);
+            app.update(Action::NextField);
+            app.update(Action::NextStage);
+        }
+        let intro = words(&app.guide.stage(stage).intro);
+        let narrow = words_in(&buffer(&app, 80, 24), 0);
+        assert!(narrow.contains(&intro), "{stage:?} at 80x24:\n{narrow}");
+        // Beside the form: the pane's columns only.
+        let wide = words_in(&buffer(&app, 100, 24), 100 - 37);
+        assert!(wide.contains(&intro), "{stage:?} at 100x24:\n{wide}");
+    }
+}
+
+#[test]
+fn every_hint_and_example_is_reachable_at_80x24_with_ctrl_g() {
+    for stage in Stage::QUESTION_STAGES {
+        let mut app = app_at(stage);
+        let fields = &app.guide.stage(stage).fields;
+        for field in fields {
+            let mut seen = String::new();
+            for _ in 0..3 {
+                seen.push_str(&words_in(&buffer(&app, 80, 24), 0));
+                app.update(Action::NextGuide);
+            }
+            for text in [&field.hint, &field.example] {
+                assert!(
+                    seen.contains(&words(text)),
+                    "{stage:?} {}: {text:?} never shown",
+                    field.key
+                );
+            }
+            app.update(Action::NextField);
+        }
+    }
+}
+
+#[test]
+fn at_80x24_a_stage_opens_on_its_intro_and_ctrl_g_brings_the_example() {
+    let mut app = app_at(Stage::Perspective);
+    insta::assert_snapshot!("stage_1_entering_80x24", screen(&app, 80, 24));
+    app.update(Action::NextField);
+    app.update(Action::NextGuide);
+    let shot = screen(&app, 80, 24);
+    assert!(shot.contains("For example"), "{shot}");
+    insta::assert_snapshot!("stage_1_example_80x24", shot);
+}
+
+/// Issue 10: at 100 columns titles were cut at about 35 characters while 80
+/// columns showed them whole.
+#[test]
+fn a_long_title_gets_the_room_at_every_width_and_a_cut_one_ends_with_an_ellipsis() {
+    let long = "The quarterly review where the roadmap was cut";
+    let mut app = app();
+    app.set_listing(Listing {
+        reflections: vec![
+            summary("2026-11-20-a", long, Status::InProgress, "reflect"),
+            summary("2026-11-19-b", "Short one", Status::Completed, "plan"),
+        ],
+        ..Listing::default()
+    });
+    for width in [80, 100, 120, 160] {
+        let shot = screen(&app, width, 24);
+        assert!(shot.contains(long), "{width} columns:\n{shot}");
+    }
+    let shot = screen(&app, 60, 18);
+    assert!(shot.contains("The quarterly review where the"), "{shot}");
+    assert!(shot.contains('…'), "a cut title says so:\n{shot}");
+    // With short titles a wide window still shows every column.
+    let shot = screen(&twenty_reflections(), 100, 32);
+    assert!(shot.contains("edited 2026-11-28"), "{shot}");
+}
+
+/// The rows of the answer under the question `label`, as drawn.
+fn answer_rows(shot: &str, label: &str) -> Vec<String> {
+    let mut rows: Vec<String> = shot
+        .lines()
+        .skip_while(|l| !l.contains(label))
+        .skip(1)
+        .take_while(|l| l.contains('│'))
+        // At rest an answer shows three rows at most.
+        .take(3)
+        .map(|l| {
+            let l = l.trim_matches('"');
+            // The answer's bar, and the guide pane's border beside the form.
+            let answer = l.split_once('│').map_or("", |(_, r)| r);
+            answer
+                .split('│')
+                .next()
+                .unwrap_or("")
+                .trim_end()
+                .to_string()
+        })
+        .collect();
+    while rows.last().is_some_and(|r| r.trim().is_empty()) {
+        rows.pop();
+    }
+    rows
+}
+
+/// Issue 10: the same answer wrapped one way with focus and another without,
+/// and rows went on with a space.
+#[test]
+fn an_answer_wraps_the_same_with_and_without_focus() {
+    let text = "The pilot (nine clinics, three months) stalled in spring, and I said \
+                nothing until the review: too late to change course.";
+    for width in [64, 80, 100] {
+        let mut app = app_at(Stage::Perspective);
+        if let Some(s) = app.session.as_mut() {
+            s.reflection
+                .set_text(Stage::Perspective, "what_happened", text.into());
+        }
+        let label = app.guide.stage(Stage::Perspective).fields[1].label.clone();
+        let before = screen(&app, width, 40);
+        let resting = answer_rows(&before, &label);
+        app.update(Action::NextField);
+        let focused = answer_rows(&screen(&app, width, 40), &label);
+        assert!(
+            resting.len() > 1,
+            "it wraps at {width}: {resting:?}\n{before}"
+        );
+        assert_eq!(resting, focused, "at {width} columns");
+        for row in &resting[1..] {
+            let text = row.strip_prefix(' ').unwrap_or(row);
+            assert!(!text.starts_with(' '), "a row starts with a space: {row:?}");
+        }
+    }
+}
+
+/// Issue 10: a focused list whose items wrap hid its first line.
+#[test]
+fn a_focused_list_whose_items_wrap_keeps_its_first_item_in_view() {
+    let mut app = app_at(Stage::Deconstruct);
+    let stage = app.guide.stage(Stage::Deconstruct);
+    let index = stage
+        .fields
+        .iter()
+        .position(|f| f.kind == rebound::guide::FieldKind::List)
+        .expect("Deconstruct has a list");
+    let key = stage.fields[index].key.clone();
+    let label = stage.fields[index].label.clone();
+    let long = "Six months of evenings spent on a launch plan that nobody read, ".repeat(2);
+    if let Some(s) = app.session.as_mut() {
+        s.reflection.set_list(
+            Stage::Deconstruct,
+            &key,
+            vec![format!("First: {long}"), long.clone(), long],
+        );
+    }
+    for _ in 0..index {
+        app.update(Action::NextField);
+    }
+    let shot = screen(&app, 80, 32);
+    let rows = answer_rows(&shot, &label);
+    assert!(rows.first().is_some_and(|r| r.contains("First:")), "{shot}");
+}
+
+/// Issue 10: a one-line answer kept its sideways scroll after the text was
+/// cut back, showing only its end.
+#[test]
+fn a_one_line_answer_cut_back_to_fit_is_shown_from_its_start() {
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let (stage, index) = Stage::QUESTION_STAGES
+        .into_iter()
+        .find_map(|stage| {
+            let fields = &app().guide.stage(stage).fields;
+            fields
+                .iter()
+                .position(|f| f.kind == rebound::guide::FieldKind::Line)
+                .map(|i| (stage, i))
+        })
+        .expect("the guide has a one-line question");
+    let mut app = app_at(stage);
+    for _ in 0..index {
+        app.update(Action::NextField);
+    }
+    let key = app.guide.stage(stage).fields[index].key.clone();
+    if let Some(s) = app.session.as_mut() {
+        s.reflection.set_text(stage, &key, String::new());
+    }
+    // Focus again, so the editor starts from the emptied answer.
+    app.update(Action::NextField);
+    app.update(Action::PrevField);
+    type_text(&mut app, "Start here, ");
+    type_text(&mut app, &"then a long run of words ".repeat(5));
+    let _ = screen(&app, 80, 32);
+    for _ in 0..90 {
+        app.update(Action::Edit(KeyEvent::new(
+            KeyCode::Backspace,
+            KeyModifiers::NONE,
+        )));
+    }
+    let shot = screen(&app, 80, 32);
+    assert!(shot.contains("Start here, then"), "{shot}");
+}

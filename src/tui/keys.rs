@@ -62,6 +62,8 @@ pub enum Action {
     ToggleDone,
     SwitchStepColumn,
     DeleteStep,
+    // The guide pane: intro, hint and example in turn.
+    NextGuide,
     // The growth plan.
     MarkComplete,
     EditTitle,
@@ -234,8 +236,12 @@ pub static BINDINGS: &[Binding] = &[
     foot(C::Plan,         RATING_DIGITS,                 "1-5",       "how heavy now",                       Action::Rate(0)),
     foot(C::Plan,         &[ch('c')],                    "c",         "mark complete",                       Action::MarkComplete),
     foot(C::Plan,         &[ch('t')],                    "t",         "edit title",                          Action::EditTitle),
-    help(C::Plan,         &[DOWN, ch('j'), PGDN],        "↓/j",       "scroll",                              Action::ScrollDown),
+    help(C::Plan,         &[DOWN, ch('j')],              "↓/j",       "scroll",                              Action::ScrollDown),
     help(C::Plan,         &[UP, ch('k')],                "↑/k",       "scroll back",                         Action::ScrollUp),
+    help(C::Plan,         &[PGDN],                       "PgDn",      "page down",                           Action::PageDown),
+    help(C::Plan,         &[PGUP],                       "PgUp",      "page up; at the top, back to Risk",   Action::PageUp),
+    help(C::Plan,         &[HOME, ch('g')],              "Home",      "top",                                 Action::ScrollTop),
+    help(C::Plan,         &[END, ch('G')],               "End",       "bottom",                              Action::ScrollBottom),
     help(C::Plan,         &[BACKSPACE, ch('0')],         "Backspace", "clear the rating",                    Action::ClearRating),
     // Moving through the stages, under every field's own keys.
     foot(C::StageNav,     &[TAB],                        "Tab",       "next",                                Action::NextField),
@@ -243,8 +249,9 @@ pub static BINDINGS: &[Binding] = &[
     help(C::StageNav,     &[PGDN],                       "PgDn",      "next stage",                          Action::NextStage),
     help(C::StageNav,     &[PGUP],                       "PgUp",      "previous stage",                      Action::PrevStage),
     foot(C::StageNav,     &[ESC],                        "Esc",       "back",                                Action::BackHome),
+    foot(C::StageNav,     &[ctrl('g')],                  "Ctrl-G",    "intro, hint, example",                Action::NextGuide),
     // Leaving the growth plan, under the plan's own keys.
-    foot(C::PlanNav,      &[BACKTAB, PGUP],              "Shift-Tab", "back to Risk",                        Action::PrevField),
+    foot(C::PlanNav,      &[BACKTAB],                    "Shift-Tab", "back to Risk",                        Action::PrevField),
     foot(C::PlanNav,      &[ESC, ch('q')],               "Esc",       "back",                                Action::BackHome),
     // The home screen.
     foot(C::Home,         &[ch('n')],                    "n",         "new reflection",                      Action::NewReflection),

@@ -6,12 +6,13 @@ mod field;
 mod input;
 pub mod keys;
 mod long_text;
+mod plan_page;
 mod reading_page;
 mod runtime;
 pub mod screens;
 pub mod state;
 mod terminal;
-mod theme;
+pub mod theme;
 mod widgets;
 
 pub use runtime::{Launch, run};

@@ -19,6 +19,7 @@ use crate::tui::input::{self, Wait};
 use crate::tui::screens;
 use crate::tui::state::{App, Effect, Outcome, Screen, TitlePurpose, Typed};
 use crate::tui::terminal::TerminalSession;
+use crate::tui::theme::Palette;
 
 /// Where the TUI starts.
 pub enum Launch {
@@ -136,6 +137,7 @@ pub fn run(store: &Store, guide: &'static Guide, offset: UtcOffset, launch: Laun
     let mut app = App::new(guide, now.to_offset(offset).date(), offset);
     app.set_now(now);
     app.export_dir = store.exports_dir();
+    app.palette = Palette::for_no_color(std::env::var_os("NO_COLOR").as_deref());
     let mut runtime = Runtime {
         app,
         effects: Effects::new(store),

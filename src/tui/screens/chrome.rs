@@ -8,11 +8,13 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
 use crate::reflection::display_title;
 use crate::stage::Stage;
+use crate::text::printable_line;
 use crate::tui::keys::{Action, bindings_for};
+use crate::tui::reading_page::wrap;
 use crate::tui::state::{App, Message, Session, Tone};
 use crate::tui::theme;
+use crate::tui::widgets::fit;
 use crate::wizard::{overall_progress, stage_progress};
-use unicode_width::UnicodeWidthStr;
 
 use super::{MIN_HEIGHT, MIN_WIDTH};
 
@@ -53,13 +55,15 @@ pub fn header(frame: &mut Frame, area: Rect, app: &App, session: &Session) {
         "{where_}{} of {} answered ",
         progress.answered, progress.total
     );
+    let row = Rect { height: 1, ..area };
+    let right_width = right.chars().count() as u16;
+    // " rebound · " and a space before the progress.
+    let room = usize::from(row.width.saturating_sub(right_width + 12));
     let left = Line::from(vec![
         Span::styled(" rebound ", theme::heading()),
         Span::styled("· ", theme::dim()),
-        Span::styled(title, theme::bold()),
+        Span::styled(fit(title, room), theme::bold()),
     ]);
-    let row = Rect { height: 1, ..area };
-    let right_width = right.chars().count() as u16;
     frame.render_widget(
         left,
         Rect {
@@ -104,7 +108,9 @@ pub fn header(frame: &mut Frame, area: Rect, app: &App, session: &Session) {
         } else {
             label
         };
-        strip.push(Span::styled(format!(" {label} "), style));
+        // Answered or not shows as a mark too, not by colour alone.
+        let mark = if p.answered > 0 { '✓' } else { ' ' };
+        strip.push(Span::styled(format!("{mark}{label} "), style));
     }
     let strip_row = Rect {
         y: area.y + 1,
@@ -147,27 +153,75 @@ pub fn message(frame: &mut Frame, area: Rect, message: Option<&Message>) {
         Tone::Calm => theme::answered(),
         Tone::Warning => theme::warning(),
     };
-    if area.height > 1 {
-        // Both rows start one column in, as a single row does.
-        let inset = Rect {
-            x: area.x + 1,
-            width: area.width.saturating_sub(1),
-            ..area
-        };
-        let text = Line::styled(message.text.as_str(), style);
-        frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), inset);
-    } else {
-        frame.render_widget(Line::styled(format!(" {}", message.text), style), area);
-    }
+    // Every row starts one column in, as a single row does.
+    let inset = Rect {
+        x: area.x + 1,
+        width: area.width.saturating_sub(1),
+        ..area
+    };
+    let lines = message_lines(message, inset.width, inset.height);
+    frame.render_widget(
+        Paragraph::new(
+            lines
+                .into_iter()
+                .map(|l| Line::styled(l, style))
+                .collect::<Vec<_>>(),
+        ),
+        inset,
+    );
 }
 
-/// Rows for the message line: a warning too long for one row (a conflict
-/// says what happened, where the person's version is and what to do) gets
-/// a second rather than being cut off.
+/// A message wrapped at words into the rows it has, a warning marked as one
+/// in words as well as colour.
+fn message_lines(message: &Message, width: u16, rows: u16) -> Vec<String> {
+    let text = match message.tone {
+        Tone::Calm => printable_line(&message.text).into_owned(),
+        Tone::Warning => format!("⚠ {}", printable_line(&message.text)),
+    };
+    wrapped_rows(text, width, rows)
+}
+
+/// Text wrapped at words into at most `rows` rows; what still does not fit
+/// ends with `…`, so a cut is never silent.
+pub fn wrapped_rows(text: String, width: u16, rows: u16) -> Vec<String> {
+    let width = usize::from(width.max(1));
+    let mut lines: Vec<String> = wrap(Line::raw(text), width)
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    let rows = usize::from(rows.max(1));
+    if lines.len() > rows {
+        lines.truncate(rows);
+        if let Some(last) = lines.last_mut() {
+            // `fit` cuts only what is too wide: make sure the `…` shows.
+            let cut = fit(&format!("{last}…"), width);
+            *last = if cut.ends_with('…') {
+                cut
+            } else {
+                format!("{cut}…")
+            };
+        }
+    }
+    lines
+}
+
+/// Rows for the message line: none taken when there is nothing to say
+/// would make the screen jump, so at least one.
 pub fn message_rows(message: Option<&Message>, width: u16) -> u16 {
-    match message {
-        Some(m) if m.tone == Tone::Warning && m.text.width() + 1 > usize::from(width) => 2,
-        _ => 1,
+    message.map_or(1, |m| m.rows(width))
+}
+
+/// Where a scrolled page is, for a cue beside it: nothing when it all fits.
+pub fn where_on_page(scroll: usize, total: usize, height: u16) -> String {
+    let height = usize::from(height);
+    if total <= height {
+        String::new()
+    } else if scroll == 0 {
+        "top · more ↓".into()
+    } else if scroll + height >= total {
+        "end ↑".into()
+    } else {
+        format!("{}% ↕", scroll * 100 / (total - height))
     }
 }
 

@@ -7,8 +7,9 @@ use ratatui::text::{Line, Span};
 use crate::export::Format;
 use crate::tui::state::ExportPrompt;
 use crate::tui::theme;
+use crate::tui::widgets::draw_editor;
 
-use super::chrome::{key_hints, modal, row};
+use super::chrome::{key_hints, modal, row, wrapped_rows};
 
 pub fn draw(frame: &mut Frame, area: Rect, prompt: &ExportPrompt) {
     let inner = modal(frame, area, "Export", 84, 10);
@@ -29,12 +30,16 @@ pub fn draw(frame: &mut Frame, area: Rect, prompt: &ExportPrompt) {
         width: inner.width.saturating_sub(8),
         ..row(inner, 2)
     };
-    frame.render_widget(&prompt.editor, editor);
+    draw_editor(&prompt.editor, editor, frame.buffer_mut());
     if let Some(warning) = &prompt.warning {
-        frame.render_widget(
-            Line::styled(warning.as_str(), theme::warning()),
-            row(inner, 4),
-        );
+        // Two rows, so a long reason (a path and an OS error) is read whole.
+        let rows = wrapped_rows(format!("⚠ {warning}"), inner.width, 2);
+        for (i, text) in rows.into_iter().enumerate() {
+            frame.render_widget(
+                Line::styled(text, theme::warning()),
+                row(inner, 4 + i as u16),
+            );
+        }
     } else {
         frame.render_widget(
             Line::styled(

@@ -13,7 +13,7 @@ use crate::store::Summary;
 use crate::text::printable_line;
 use crate::tui::state::App;
 use crate::tui::theme;
-use crate::tui::widgets::fit;
+use crate::tui::widgets::{draw_editor, fit};
 use unicode_width::UnicodeWidthStr;
 
 use super::chrome;
@@ -25,7 +25,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         Constraint::Length(1),
         Constraint::Min(3),
         Constraint::Length(notice_lines.len() as u16),
-        Constraint::Length(1),
+        Constraint::Length(chrome::message_rows(app.notice.as_ref(), area.width)),
         Constraint::Length(1),
     ])
     .areas(area);
@@ -143,7 +143,7 @@ fn draw_search(frame: &mut Frame, area: Rect, app: &App) {
         ..area
     };
     if search.typing {
-        frame.render_widget(&search.editor, field);
+        draw_editor(&search.editor, field, frame.buffer_mut());
     } else {
         frame.render_widget(
             Span::styled(search.editor.lines().join(" "), theme::bold()),
@@ -236,6 +236,20 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &App) {
     // Keep the selected row (and its snippet) on screen in a long list.
     let visible = usize::from(area.height);
     let scroll = (selected_line + 3).saturating_sub(visible);
+    // Measured over the rows on screen only: the list may be very long.
+    let longest = layout
+        .iter()
+        .skip(scroll)
+        .take(visible)
+        .filter_map(|line| match line {
+            ListLine::Row(row) => Some(
+                display_title(&app.home.listing.reflections[app.home.visible[*row]].title).width(),
+            ),
+            _ => None,
+        })
+        .max()
+        .unwrap_or(0);
+    let columns = columns_for(area.width, longest);
     let lines: Vec<Line> = layout
         .iter()
         .skip(scroll)
@@ -249,6 +263,7 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &App) {
                 app,
                 *row == app.home.selected,
                 area.width,
+                columns,
             ),
             ListLine::Snippet(row) => snippet(app, *row, area.width),
         })
@@ -291,13 +306,51 @@ fn snippet(app: &App, row: usize, width: u16) -> Line<'static> {
     Line::from(spans)
 }
 
-/// From this width the list shows every column.
-const WIDE: u16 = 96;
+/// The columns beside a title, from most to least: the title gets the room
+/// it needs first, and the columns that would crowd it go.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Columns {
+    /// Where it stands, open steps, last edited.
+    All,
+    /// Where it stands and open steps.
+    NoEdited,
+    /// A short standing and a count.
+    Brief,
+}
 
-fn row<'a>(summary: &'a Summary, app: &App, selected: bool, width: u16) -> Line<'a> {
+/// Columns taken by each layout's right-hand side, and the margin and marker.
+const ALL_WIDTH: usize = 28 + 15 + 17 + 1;
+const NO_EDITED_WIDTH: usize = 28 + 15 + 1;
+const MARGIN: usize = 4;
+/// A title column narrower than this is not worth the extra columns.
+const SHORTEST_TITLE_COLUMN: usize = 24;
+
+/// The most columns that leave the longest title on screen whole.
+fn columns_for(width: u16, longest_title: usize) -> Columns {
+    let width = usize::from(width);
+    let room = |right: usize| width.saturating_sub(right + MARGIN);
+    let fits = |right: usize| {
+        let room = room(right);
+        room >= SHORTEST_TITLE_COLUMN && room >= longest_title
+    };
+    if fits(ALL_WIDTH) {
+        Columns::All
+    } else if fits(NO_EDITED_WIDTH) {
+        Columns::NoEdited
+    } else {
+        Columns::Brief
+    }
+}
+
+fn row<'a>(
+    summary: &'a Summary,
+    app: &App,
+    selected: bool,
+    width: u16,
+    columns: Columns,
+) -> Line<'a> {
     let clock = app.clock;
     let standing = Standing::new(summary.status, &summary.stage, summary.completed);
-    let detail = standing.with_stage_title(app.guide, clock);
     let steps = match summary.open_steps {
         0 => "no open steps".to_string(),
         1 => "1 open step".to_string(),
@@ -305,22 +358,28 @@ fn row<'a>(summary: &'a Summary, app: &App, selected: bool, width: u16) -> Line<
         // Shorter, so the column keeps a space before the next one.
         n => format!("{n} open"),
     };
-    let edited = format!("edited {}", clock.day(summary.updated));
     let title = display_title(&summary.title);
-    // Narrow windows keep the title readable and drop the least useful parts.
-    let right = if width >= WIDE {
-        // Every column keeps at least one space before the next, whatever
-        // a guide calls its stages.
-        format!("{:<28}{steps:<15}{edited:>17} ", fit(&detail, 27))
-    } else {
-        let short = standing.brief(clock);
-        let open = match summary.open_steps {
-            0 => String::new(),
-            n => format!("{n} open"),
-        };
-        format!("{short:<16}{open:>8} ")
+    // Every column keeps at least one space before the next, whatever a
+    // guide calls its stages.
+    let right = match columns {
+        Columns::All | Columns::NoEdited => {
+            let detail = standing.with_stage_title(app.guide, clock);
+            let edited = match columns {
+                Columns::All => format!("{:>17}", format!("edited {}", clock.day(summary.updated))),
+                _ => String::new(),
+            };
+            format!("{:<28}{steps:<15}{edited} ", fit(&detail, 27))
+        }
+        Columns::Brief => {
+            let short = standing.brief(clock);
+            let open = match summary.open_steps {
+                0 => String::new(),
+                n => format!("{n} open"),
+            };
+            format!("{short:<16}{open:>8} ")
+        }
     };
-    let title_width = usize::from(width).saturating_sub(right.chars().count() + 4);
+    let title_width = usize::from(width).saturating_sub(right.chars().count() + MARGIN);
     let title = fit(title, title_width);
     let pad = title_width.saturating_sub(title.width());
     let marker = if selected { " ▶ " } else { "   " };

@@ -3,6 +3,7 @@
 mod chrome;
 mod confirm;
 mod export_prompt;
+mod guide_pane;
 mod help;
 mod home;
 mod plan;
@@ -14,6 +15,7 @@ use ratatui::Frame;
 
 use crate::stage::Stage;
 use crate::tui::state::{App, Modal, Screen};
+use crate::tui::theme::{self, Palette};
 
 /// The smallest terminal the layouts are designed for.
 pub const MIN_WIDTH: u16 = 60;
@@ -41,5 +43,8 @@ pub fn draw(frame: &mut Frame, app: &App) {
     }
     if app.help_open {
         help::draw(frame, area, app);
+    }
+    if app.palette == Palette::Plain {
+        theme::drop_colours(frame.buffer_mut());
     }
 }

@@ -2,24 +2,18 @@
 //! heavy now" rating, and marking the reflection complete.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::{Line, Span, Text};
+use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::lifecycle::Standing;
-use crate::outline;
-use crate::reflection::Reflection;
 use crate::stage::Stage;
-use crate::tui::reading_page::wrap;
+use crate::tui::plan_page::PlanPage;
 use crate::tui::state::{App, Session};
 use crate::tui::theme;
-use crate::tui::widgets::{Empty, plan_section, rating_line};
+use crate::tui::widgets::{fit, rating_line};
 
 use super::chrome;
-
-/// On a wide window the plan takes two columns: what to do and by when in
-/// the first three sections, then with whom, the risk and the weight.
-const FIRST_COLUMN_SECTIONS: usize = 3;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, session: &Session) {
     let said = app.message_for(session);
@@ -32,33 +26,25 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, session: &Session) {
     ])
     .areas(area);
     chrome::header(frame, header, app, session);
-    let inner = Rect {
-        x: body.x + 2,
-        width: body.width.saturating_sub(4),
-        ..body
-    };
-    let (mut left, right) = compiled(&session.reflection, app);
-    let scroll = (session.plan_scroll, 0);
-    // Side by side when there is room, so most plans fit on one screen.
-    if inner.width >= 90 {
-        let [l, r] = Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)])
-            .spacing(2)
-            .areas(inner);
-        frame.render_widget(Paragraph::new(wrapped(left, l.width)).scroll(scroll), l);
-        frame.render_widget(Paragraph::new(wrapped(right, r.width)).scroll(scroll), r);
-    } else {
-        left.extend(right);
-        frame.render_widget(
-            Paragraph::new(wrapped(left, inner.width)).scroll(scroll),
-            inner,
-        );
+    let page = PlanPage::new(&session.reflection, app.guide, app.clock.today, body);
+    // Clamped here too: the window may have shrunk since the last key.
+    let scroll = session.plan_scroll.min(page.max_scroll(body.height));
+    for (rect, lines) in &page.columns {
+        let shown: Vec<Line> = lines
+            .iter()
+            .skip(scroll)
+            .take(usize::from(body.height))
+            .cloned()
+            .collect();
+        frame.render_widget(Paragraph::new(shown), *rect);
     }
-    draw_rating(frame, rating, app, session);
+    let place = chrome::where_on_page(scroll, page.rows(), body.height);
+    draw_rating(frame, rating, app, session, &place);
     chrome::message(frame, message, said);
     chrome::footer(frame, footer, app);
 }
 
-fn draw_rating(frame: &mut Frame, area: Rect, app: &App, session: &Session) {
+fn draw_rating(frame: &mut Frame, area: Rect, app: &App, session: &Session, place: &str) {
     let r = &session.reflection;
     let Some(field) = app.guide.field(Stage::Plan, 0) else {
         return;
@@ -67,65 +53,41 @@ fn draw_rating(frame: &mut Frame, area: Rect, app: &App, session: &Session) {
         Standing::InProgress(_) => "In progress: press c to mark complete".into(),
         completed => completed.sentence(app.guide, app.clock),
     };
-    let lines = vec![
-        Line::styled("─".repeat(usize::from(area.width)), theme::dim()),
-        Line::from(vec![
-            Span::styled(format!(" ▶ {}", field.label), theme::focused_label()),
-            Span::styled(format!("   {status}"), theme::dim()),
-        ]),
-        {
-            let mut line = rating_line(field, r.rating(Stage::Plan, &field.key), true);
-            line.spans.insert(0, Span::raw("   "));
-            line
-        },
-    ];
-    frame.render_widget(Paragraph::new(lines), area);
-}
-
-/// Lines wrapped at words, a step's or a label's later rows indented under
-/// its text.
-fn wrapped(text: Text<'static>, width: u16) -> Vec<Line<'static>> {
-    text.lines
-        .into_iter()
-        .flat_map(|line| wrap(line, usize::from(width.max(1))))
-        .collect()
-}
-
-/// The plan as two columns of text: what to do and by when; with whom, and
-/// the risk to take.
-fn compiled(r: &Reflection, app: &App) -> (Text<'static>, Text<'static>) {
-    let plan = outline::growth_plan(r, app.guide, app.clock.today);
-    let mut left = Text::default();
-    left.push_line(Line::from(vec![
-        Span::styled(format!("★ {}", plan.title), theme::heading()),
-        Span::styled(format!("  {}", plan.tagline), theme::dim()),
-    ]));
-    if r.title.trim().is_empty() {
-        left.push_line(Line::styled(
-            "This reflection has no title yet: press t.",
-            theme::warning(),
-        ));
+    let label_width = 3 + field.label.chars().count() as u16;
+    let status_room = usize::from(area.width.saturating_sub(label_width + 3));
+    let mut label_line = Line::from(vec![
+        Span::styled(" ▶ ", theme::key()),
+        Span::styled(field.label.as_str(), theme::focused_label()),
+    ]);
+    let mut rating = rating_line(field, r.rating(Stage::Plan, &field.key), true);
+    rating.spans.insert(0, Span::raw("   "));
+    // A narrow window puts the status in the rule above rather than cutting it.
+    let beside_label = status.chars().count() <= status_room;
+    let mut rule = "─".repeat(usize::from(area.width));
+    if beside_label {
+        label_line
+            .spans
+            .push(Span::styled(format!("   {status}"), theme::dim()));
+    } else {
+        let room = usize::from(area.width).saturating_sub(place.chars().count() + 6);
+        rule = format!("─ {} {rule}", fit(&status, room));
     }
-    let mut right = Text::default();
-    for (i, section) in plan.sections.iter().enumerate() {
-        let text = if i < FIRST_COLUMN_SECTIONS {
-            &mut left
-        } else {
-            &mut right
-        };
-        if !text.lines.is_empty() {
-            text.push_line(Line::raw(""));
-        }
-        text.extend(
-            plan_section(section, None, Empty::Show)
-                .into_iter()
-                .map(|(line, _)| line),
+    frame.render_widget(Line::styled(rule, theme::dim()), Rect { height: 1, ..area });
+    if !place.is_empty() {
+        frame.render_widget(
+            Line::styled(format!(" {place} "), theme::dim()).alignment(Alignment::Right),
+            Rect {
+                width: area.width.saturating_sub(1),
+                height: 1,
+                ..area
+            },
         );
     }
-    right.push_line(Line::raw(""));
-    right.push_line(Line::styled(
-        app.guide.stage(Stage::Plan).intro.trim().to_string(),
-        theme::dim(),
-    ));
-    (left, right)
+    let below = Rect {
+        y: area.y + 1,
+        height: area.height.saturating_sub(1),
+        ..area
+    };
+    let lines = vec![label_line, rating];
+    frame.render_widget(Paragraph::new(lines), below);
 }

@@ -17,10 +17,11 @@ use crate::tui::widgets::fit;
 use super::chrome;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, session: &Session) {
+    let said = app.message_for(session);
     let [header, body, message, footer] = Layout::vertical([
         Constraint::Length(3),
         Constraint::Min(1),
-        Constraint::Length(1),
+        Constraint::Length(chrome::message_rows(said, area.width)),
         Constraint::Length(1),
     ])
     .areas(area);
@@ -34,7 +35,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, session: &Session) {
         header,
         app,
         session,
-        where_on_page(scroll, doc.lines.len(), height),
+        chrome::where_on_page(scroll, doc.lines.len(), height),
     );
 
     let column = Rect {
@@ -50,22 +51,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, session: &Session) {
         .cloned()
         .collect();
     frame.render_widget(Paragraph::new(shown), column);
-    chrome::message(frame, message, app.message_for(session));
+    chrome::message(frame, message, said);
     chrome::footer(frame, footer, app);
-}
-
-/// "top", "end" or how far down, for the header.
-fn where_on_page(scroll: usize, total: usize, height: u16) -> String {
-    let height = usize::from(height);
-    if total <= height {
-        String::new()
-    } else if scroll == 0 {
-        "top ↓".into()
-    } else if scroll + height >= total {
-        "end ↑".into()
-    } else {
-        format!("{}% ↕", scroll * 100 / (total - height))
-    }
 }
 
 fn draw_header(frame: &mut Frame, area: Rect, app: &App, session: &Session, place: String) {

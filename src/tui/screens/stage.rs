@@ -1,17 +1,17 @@
 //! A question stage: its title and questions on the left, laid out by the kind
-//! of each answer, and the focused question's hint and example on the right.
+//! of each answer, and the guidance (intro, hint, example) beside or under them.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::{Line, Text};
-use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Borders, Paragraph};
 
 use crate::tui::state::{App, Session};
 use crate::tui::theme;
 use crate::tui::widgets::FieldView;
 use crate::wizard::stage_progress;
 
-use super::chrome;
+use super::{chrome, guide_pane};
 
 /// Wide enough for the guide pane beside the form.
 const SIDE_PANE_MIN_WIDTH: u16 = 90;
@@ -28,24 +28,20 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, session: &Session) {
     .areas(area);
     chrome::header(frame, header, app, session);
 
-    let (form, guide_pane) = if area.width >= SIDE_PANE_MIN_WIDTH {
+    let beside = area.width >= SIDE_PANE_MIN_WIDTH;
+    let (form, guide_pane) = if beside {
         let [form, pane] =
             Layout::horizontal([Constraint::Min(40), Constraint::Length(SIDE_PANE_WIDTH)])
                 .areas(body);
         (form, pane)
     } else {
+        let rows = pane_rows(app, session, body);
         let [form, pane] =
-            Layout::vertical([Constraint::Min(6), Constraint::Length(5)]).areas(body);
+            Layout::vertical([Constraint::Min(1), Constraint::Length(rows)]).areas(body);
         (form, pane)
     };
     draw_form(frame, form, app, session);
-    draw_guide(
-        frame,
-        guide_pane,
-        app,
-        session,
-        area.width >= SIDE_PANE_MIN_WIDTH,
-    );
+    draw_guide(frame, guide_pane, app, session, beside);
     chrome::message(frame, message, said);
     chrome::footer(frame, footer, app);
 }
@@ -156,7 +152,6 @@ fn first_visible(heights: &[u16], focused: usize, available: u16) -> usize {
 }
 
 fn draw_guide(frame: &mut Frame, area: Rect, app: &App, session: &Session, beside: bool) {
-    let stage = app.guide.stage(session.cursor.stage);
     let block = if beside {
         Block::new()
             .borders(Borders::LEFT)
@@ -173,21 +168,50 @@ fn draw_guide(frame: &mut Frame, area: Rect, app: &App, session: &Session, besid
         width: inner.width.saturating_sub(1),
         ..inner
     };
-    let mut text = Text::default();
-    if let Some(field) = app.focused_field() {
-        text.push_line(Line::styled("Hint", theme::heading()));
-        text.push_line(Line::raw(field.hint.as_str()));
-        text.push_line(Line::raw(""));
-        text.push_line(Line::styled("For example", theme::heading()));
-        text.push_line(Line::styled(field.example.as_str(), theme::example()));
-        text.push_line(Line::raw(""));
-    }
-    text.push_line(Line::styled(
-        format!("About {}", stage.title),
-        theme::heading(),
-    ));
-    text.push_line(Line::styled(stage.intro.trim(), theme::dim()));
-    frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), inner);
+    let stage_guide = app.guide.stage(session.cursor.stage);
+    let lines = guide_pane::lines(
+        stage_guide,
+        app.focused_field(),
+        session.guide_first,
+        inner.width,
+        inner.height,
+    );
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// Rows for the guide under the form on a narrow window: all of it when the
+/// focused question still fits above, else less, but never less than the
+/// section it leads with (the intro on entering a stage).
+fn pane_rows(app: &App, session: &Session, body: Rect) -> u16 {
+    let stage = app.guide.stage(session.cursor.stage);
+    let field = app.focused_field();
+    // The pane's border, and its text one column in.
+    let width = body.width.saturating_sub(1);
+    let all = guide_pane::rows_for_all(stage, field, session.guide_first, width) + 1;
+    let first = guide_pane::rows_for_first(stage, field, session.guide_first, width) + 2;
+    let focused = field.map_or(0, |f| {
+        FieldView {
+            reflection: &session.reflection,
+            stage: session.cursor.stage,
+            field: f,
+            focus: Some(&session.focus),
+            today: app.clock.today,
+        }
+        .height(body.width.saturating_sub(2))
+    });
+    // The stage's title, tagline and a blank row above the questions.
+    let room = body.height.saturating_sub(3 + focused);
+    // The form keeps its title and the focused question's label at least.
+    let rows = all.min(room).max(first).min(body.height.saturating_sub(4));
+    // Only as tall as what shows in it: the form gets every row left over.
+    let shown = guide_pane::lines(
+        stage,
+        field,
+        session.guide_first,
+        width,
+        rows.saturating_sub(1),
+    );
+    u16::try_from(shown.len() + 1).unwrap_or(rows).min(rows)
 }
 
 #[cfg(test)]

@@ -32,11 +32,12 @@ use crate::stage::Stage;
 use crate::store::{Listing, Summary};
 use crate::tui::keys::{Action, Context};
 use crate::tui::reading_page;
+use crate::tui::theme::Palette;
 
 pub use effect::{Access, Effect, Outcome, conflict_note, conflict_notice, held_elsewhere};
 pub use home::{Home, Search};
 pub use modal::{ConfirmDelete, ExportPrompt, Modal, TitlePrompt, TitlePurpose};
-pub use session::{Session, View};
+pub use session::{GuideSection, Session, View};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Tone {
@@ -63,6 +64,18 @@ impl Message {
         Message {
             text: text.into(),
             tone: Tone::Warning,
+        }
+    }
+
+    /// Rows it takes in a window this wide: a message too long for one row
+    /// (a conflict says what happened, where the person's version is and
+    /// what to do) gets a second rather than being cut off.
+    pub fn rows(&self, width: u16) -> u16 {
+        // One column of inset and a warning's mark.
+        if unicode_width::UnicodeWidthStr::width(self.text.as_str()) + 3 > usize::from(width) {
+            2
+        } else {
+            1
         }
     }
 }
@@ -110,6 +123,8 @@ pub struct App {
     /// The one prompt or confirmation on top, if any.
     pub modal: Option<Modal>,
     pub help_open: bool,
+    /// Colour, or reverse, bold and underline only (`NO_COLOR`).
+    pub palette: Palette,
     /// A line for the whole app (a failed save, a file that would not open).
     pub notice: Option<Message>,
     /// Where exports go unless the person types another path.
@@ -144,6 +159,7 @@ impl App {
             session: None,
             modal: None,
             help_open: false,
+            palette: Palette::default(),
             notice: None,
             export_dir: PathBuf::from("exports"),
             waiting: Vec::new(),

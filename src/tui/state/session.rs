@@ -26,6 +26,29 @@ pub enum View {
     Reading,
 }
 
+/// Which part of a stage's guidance leads the guide pane; the rest follows
+/// as far as it fits, and a key brings each to the front in turn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GuideSection {
+    /// The stage's intro: what it is for, shown on entering the stage.
+    Intro,
+    /// The focused question's hint.
+    Hint,
+    /// The focused question's worked example.
+    Example,
+}
+
+impl GuideSection {
+    /// Each section in turn, then the first again.
+    pub fn next(self) -> GuideSection {
+        match self {
+            GuideSection::Intro => GuideSection::Hint,
+            GuideSection::Hint => GuideSection::Example,
+            GuideSection::Example => GuideSection::Intro,
+        }
+    }
+}
+
 pub struct Session {
     pub reflection: Reflection,
     pub view: View,
@@ -35,7 +58,11 @@ pub struct Session {
     pub focus: FieldFocus,
     /// Bumped on every change; the loop saves when it moves.
     pub revision: u64,
-    pub plan_scroll: u16,
+    /// What the guide pane leads with: the intro on entering a stage, the
+    /// hint once the person moves on to another question.
+    pub guide_first: GuideSection,
+    /// The first row of the growth plan shown.
+    pub plan_scroll: usize,
     pub message: Option<Message>,
     /// Where the reader is on the reading page.
     pub reading: Reading,
@@ -92,6 +119,7 @@ impl Session {
             cursor,
             focus,
             revision: 0,
+            guide_first: GuideSection::Intro,
             plan_scroll: 0,
             message: None,
             reading: Reading {

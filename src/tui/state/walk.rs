@@ -10,9 +10,10 @@ use crate::reflection::Status;
 use crate::stage::Stage;
 use crate::tui::field::FieldFocus;
 use crate::tui::keys::Action;
+use crate::tui::plan_page::PlanPage;
 use crate::wizard::Cursor;
 
-use super::{App, Effect, Message, Session, TitlePurpose, Tone, View};
+use super::{App, Effect, GuideSection, Message, Session, TitlePurpose, Tone, View};
 
 impl App {
     pub(super) fn update_walk(&mut self, action: Action) -> Effect {
@@ -55,10 +56,15 @@ impl App {
                     self.move_to(to);
                 }
             }
+            Action::NextGuide => session.guide_first = session.guide_first.next(),
             Action::EditTitle => self.open_title_prompt(TitlePurpose::Rename),
             Action::MarkComplete => self.mark_complete(),
-            Action::ScrollDown => session.plan_scroll = session.plan_scroll.saturating_add(3),
-            Action::ScrollUp => session.plan_scroll = session.plan_scroll.saturating_sub(3),
+            Action::ScrollDown
+            | Action::ScrollUp
+            | Action::PageDown
+            | Action::PageUp
+            | Action::ScrollTop
+            | Action::ScrollBottom => self.scroll_plan(action),
             action => {
                 let Some(field) = field else {
                     return Effect::None;
@@ -169,10 +175,49 @@ impl App {
             return;
         }
         session.focus = FieldFocus::at(&session.reflection, guide, to);
+        // A new stage opens with its intro; within a stage the guidance
+        // follows the question.
+        session.guide_first = if to.stage == session.cursor.stage {
+            GuideSection::Hint
+        } else {
+            GuideSection::Intro
+        };
         session.cursor = to;
         session.message = None;
         session.plan_scroll = 0;
         self.remember_position();
+    }
+
+    /// Scrolling the growth plan: it stops where the longest column ends, as
+    /// laid out for the window now; PgUp at the top goes back to Risk, as it
+    /// goes back a stage everywhere else.
+    fn scroll_plan(&mut self, action: Action) {
+        let Some(session) = self.session.as_ref() else {
+            return;
+        };
+        let said = self.message_for(session).map_or(1, |m| m.rows(self.size.0));
+        let body = PlanPage::body(self.size, said);
+        let page = PlanPage::new(&session.reflection, self.guide, self.clock.today, body);
+        let max = page.max_scroll(body.height);
+        let step = usize::from(body.height.saturating_sub(2).max(1));
+        if action == Action::PageUp && session.plan_scroll == 0 {
+            let to = session.cursor.prev_field(self.guide);
+            self.move_to(to);
+            return;
+        }
+        let Some(session) = self.session.as_mut() else {
+            return;
+        };
+        let at = session.plan_scroll.min(max);
+        session.plan_scroll = match action {
+            Action::ScrollDown => at + 1,
+            Action::ScrollUp => at.saturating_sub(1),
+            Action::PageDown => at + step,
+            Action::PageUp => at.saturating_sub(step),
+            Action::ScrollTop => 0,
+            _ => max,
+        }
+        .min(max);
     }
 
     /// Stores the cursor in the reflection so resuming returns here.

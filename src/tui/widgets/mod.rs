@@ -5,12 +5,15 @@ mod plan_section;
 mod rating;
 mod steps;
 mod text_field;
+mod wrap;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
+use ratatui_textarea::{TextArea, WrapMode};
 use time::Date;
+use unicode_width::UnicodeWidthStr;
 
 use crate::guide::{FieldGuide, FieldKind};
 use crate::reflection::Reflection;
@@ -45,7 +48,7 @@ impl FieldView<'_> {
             FieldKind::Line | FieldKind::Rating => 1,
             FieldKind::Date => 1,
             FieldKind::Text => text_field::text_height(r.text(self.stage, key), inner, focused),
-            FieldKind::List => text_field::list_height(&r.list(self.stage, key), focused),
+            FieldKind::List => text_field::list_height(&r.list(self.stage, key), inner, focused),
             FieldKind::Checklist => self.field.options.len() as u16,
             FieldKind::Actions => steps::height(self.focus, &r.actions(self.stage, key), focused),
         };
@@ -55,7 +58,7 @@ impl FieldView<'_> {
     fn label(&self) -> Line<'_> {
         let answered = self.reflection.is_answered(self.stage, &self.field.key);
         let (mark, mark_style) = match (self.focus.is_some(), answered) {
-            (true, _) => ("▶ ", theme::focused_label()),
+            (true, _) => ("▶ ", theme::key()),
             (false, true) => ("✓ ", theme::answered()),
             (false, false) => ("  ", theme::dim()),
         };
@@ -112,10 +115,36 @@ impl Widget for FieldView<'_> {
                 text_field::render_date(r.text(self.stage, key), focus, self.today, body, buf);
             }
             (FieldKind::List, None) => text_field::render_list(&r.list(self.stage, key), body, buf),
-            (_, Some(FieldFocus::Text(editor))) => editor.render(body, buf),
+            (_, Some(FieldFocus::Text(editor))) => draw_editor(editor, body, buf),
             (_, Some(FieldFocus::Long(long))) => long.area.render(body, buf),
             (_, _) => text_field::render_text(r.text(self.stage, key), body, buf),
         }
+    }
+}
+
+/// An editor drawn where it fits; when its text runs off the left edge (a
+/// long path, the end of a long line) a `…` says there is more before it.
+pub fn draw_editor(editor: &TextArea<'_>, area: Rect, buf: &mut Buffer) {
+    // The editor scrolls sideways only as far as the cursor pushes it and
+    // stays there after the text is cut back: a one-line answer that fits
+    // again is shown whole, from its start (on a copy: drawing changes nothing).
+    let fits_again = editor.scroll_offset().1 > 0
+        && editor.wrap_mode() == WrapMode::None
+        && editor.lines().len() == 1
+        && editor
+            .lines()
+            .iter()
+            .all(|l| l.width() < usize::from(area.width));
+    if fits_again {
+        let mut whole = editor.clone();
+        let back = i16::try_from(editor.scroll_offset().1).unwrap_or(i16::MAX);
+        whole.scroll((0, -back));
+        whole.render(area, buf);
+        return;
+    }
+    editor.render(area, buf);
+    if editor.scroll_offset().1 > 0 && area.width > 1 && area.height > 0 {
+        buf.set_string(area.x, area.y, "…", theme::dim());
     }
 }
 

@@ -83,7 +83,7 @@ pub fn render(
             height: 1,
         };
         if selected && steps.column == StepColumn::Text {
-            steps.editor.render(text_area, buf);
+            super::draw_editor(&steps.editor, text_area, buf);
         } else if is_new {
             Line::styled(if selected { "" } else { "new step…" }, theme::dim())
                 .render(text_area, buf);
@@ -92,7 +92,7 @@ pub fn render(
             Line::styled(text, Style::default()).render(text_area, buf);
         }
         if selected && steps.column == StepColumn::Due {
-            steps.editor.render(due_area, buf);
+            super::draw_editor(&steps.editor, due_area, buf);
         } else if !step.due.trim().is_empty() {
             draw_due(step, today, due_area.x, y, buf);
         } else if selected && !is_new {

@@ -2,27 +2,22 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span, Text};
-use ratatui::widgets::{Paragraph, Widget, Wrap};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget};
 use time::Date;
-use unicode_width::UnicodeWidthStr;
 
 use crate::dates::{self, DateInput};
 use crate::tui::field::FieldFocus;
 use crate::tui::theme;
 
-use super::unanswered;
+use super::{unanswered, wrap};
 
 const FOCUSED_TEXT_ROWS: u16 = 6;
 const RESTING_ROWS: u16 = 3;
 
-/// Rows the text takes when wrapped at `width` (an estimate: wrapping at
-/// words can need a little more).
+/// Rows the text takes when wrapped at `width`, as the editor wraps it.
 fn rows_needed(text: &str, width: u16) -> usize {
-    let width = usize::from(width.max(1));
-    text.split('\n')
-        .map(|line| line.width().div_ceil(width).max(1))
-        .sum()
+    wrap::row_count(text, usize::from(width.max(1)))
 }
 
 pub fn text_height(text: &str, width: u16, focused: bool) -> u16 {
@@ -34,9 +29,11 @@ pub fn text_height(text: &str, width: u16, focused: bool) -> u16 {
         .clamp(1, RESTING_ROWS)
 }
 
-pub fn list_height(items: &[String], focused: bool) -> u16 {
+pub fn list_height(items: &[String], width: u16, focused: bool) -> u16 {
     if focused {
-        return (items.len() as u16 + 1).clamp(4, 8);
+        // Items that wrap take every row they wrap to, so the first stays in view.
+        let rows: usize = items.iter().map(|i| rows_needed(i, width)).sum();
+        return u16::try_from(rows + 1).unwrap_or(u16::MAX).clamp(4, 8);
     }
     let shown = items.len().min(RESTING_ROWS as usize) as u16;
     let more = u16::from(items.len() > RESTING_ROWS as usize);
@@ -48,9 +45,15 @@ pub fn render_text(text: &str, area: Rect, buf: &mut Buffer) {
         unanswered().render(area, buf);
         return;
     }
-    Paragraph::new(Text::raw(text))
-        .wrap(Wrap { trim: false })
-        .render(area, buf);
+    // Wrapped as the editor wraps it, so focus changes nothing but the cursor.
+    let width = usize::from(area.width.max(1));
+    let lines: Vec<Line> = text
+        .split('\n')
+        .flat_map(|line| wrap::rows(line, width))
+        .take(usize::from(area.height))
+        .map(Line::raw)
+        .collect();
+    Paragraph::new(lines).render(area, buf);
     // Say when there is more than the resting view shows.
     if rows_needed(text, area.width) > usize::from(area.height) && area.width > 0 {
         let y = area.y + area.height.saturating_sub(1);
@@ -99,7 +102,7 @@ pub fn render_date(
     };
     let current = match focus {
         Some(FieldFocus::Text(editor)) => {
-            editor.render(editor_area, buf);
+            super::draw_editor(editor, editor_area, buf);
             editor.lines().join(" ")
         }
         _ => {

@@ -1,0 +1,125 @@
+//! The guidance beside or under a stage's questions: the stage's intro, the
+//! focused question's hint and its example. Each shows whole or not at all,
+//! led by the one the person is at; what did not fit is named with the key
+//! that brings it to the front, so nothing is cut mid-sentence.
+
+use ratatui::style::Style;
+use ratatui::text::Line;
+
+use crate::guide::{FieldGuide, StageGuide};
+use crate::tui::reading_page::wrap;
+use crate::tui::state::GuideSection;
+use crate::tui::theme;
+
+/// One section, laid out at a width.
+struct Section {
+    kind: GuideSection,
+    lines: Vec<Line<'static>>,
+}
+
+/// The pane's lines at `width`, in at most `rows` rows (the first section
+/// is always whole, even past `rows`).
+pub fn lines(
+    stage: &StageGuide,
+    field: Option<&FieldGuide>,
+    first: GuideSection,
+    width: u16,
+    rows: u16,
+) -> Vec<Line<'static>> {
+    let sections: Vec<Section> = [first, first.next(), first.next().next()]
+        .into_iter()
+        .filter_map(|kind| section(kind, stage, field, width))
+        .collect();
+    let rows = usize::from(rows);
+    let all: usize =
+        sections.iter().map(|s| s.lines.len()).sum::<usize>() + sections.len().saturating_sub(1);
+    let mut out: Vec<Line<'static>> = Vec::new();
+    let mut left_out = Vec::new();
+    // Something is left out, so one row goes to saying what.
+    let budget = if all <= rows {
+        rows
+    } else {
+        rows.saturating_sub(1)
+    };
+    for (i, section) in sections.into_iter().enumerate() {
+        let gap = usize::from(i > 0);
+        if i == 0 || out.len() + gap + section.lines.len() <= budget {
+            if i > 0 {
+                out.push(Line::raw(""));
+            }
+            out.extend(section.lines);
+        } else {
+            left_out.push(name(section.kind));
+        }
+    }
+    if !left_out.is_empty() {
+        out.push(Line::from(vec![
+            ratatui::text::Span::styled("Ctrl-G", theme::key()),
+            ratatui::text::Span::styled(format!(" for {}", left_out.join(" and ")), theme::dim()),
+        ]));
+    }
+    out
+}
+
+/// Rows the whole guidance takes at `width`.
+pub fn rows_for_all(
+    stage: &StageGuide,
+    field: Option<&FieldGuide>,
+    first: GuideSection,
+    width: u16,
+) -> u16 {
+    u16::try_from(lines(stage, field, first, width, u16::MAX).len()).unwrap_or(u16::MAX)
+}
+
+/// Rows the leading section takes at `width`.
+pub fn rows_for_first(
+    stage: &StageGuide,
+    field: Option<&FieldGuide>,
+    first: GuideSection,
+    width: u16,
+) -> u16 {
+    section(first, stage, field, width)
+        .map_or(0, |s| u16::try_from(s.lines.len()).unwrap_or(u16::MAX))
+}
+
+fn name(kind: GuideSection) -> &'static str {
+    match kind {
+        GuideSection::Intro => "the intro",
+        GuideSection::Hint => "the hint",
+        GuideSection::Example => "the example",
+    }
+}
+
+fn section(
+    kind: GuideSection,
+    stage: &StageGuide,
+    field: Option<&FieldGuide>,
+    width: u16,
+) -> Option<Section> {
+    let (heading, text, style) = match (kind, field) {
+        (GuideSection::Intro, _) => (
+            format!("About {}", stage.title),
+            stage.intro.as_str(),
+            Style::default(),
+        ),
+        (GuideSection::Hint, Some(f)) => ("Hint".to_string(), f.hint.as_str(), Style::default()),
+        (GuideSection::Example, Some(f)) => (
+            "For example".to_string(),
+            f.example.as_str(),
+            theme::example(),
+        ),
+        (_, None) => return None,
+    };
+    if text.trim().is_empty() {
+        return None;
+    }
+    let width = usize::from(width.max(1));
+    let mut lines = vec![Line::styled(heading, theme::heading())];
+    for paragraph in text.trim().split('\n') {
+        lines.extend(wrap(
+            Line::styled(paragraph.trim().to_string(), style),
+            width,
+        ));
+    }
+    Some(Section { kind, lines })
+}
