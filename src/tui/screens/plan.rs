@@ -17,9 +17,9 @@ use crate::tui::widgets::{Empty, plan_section, rating_line};
 
 use super::chrome;
 
-/// On a wide window the plan takes two columns: what to do and by when in
-/// the first three sections, then with whom, the risk and the weight.
-const FIRST_COLUMN_SECTIONS: usize = 3;
+/// On a wide window the plan takes two columns: the lesson, what to do and by
+/// when in the first four sections, then with whom, the risk and the weight.
+const FIRST_COLUMN_SECTIONS: usize = 4;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, session: &Session) {
     let said = app.message_for(session);

@@ -48,7 +48,7 @@ fn moving_records_the_position_for_resume() {
     app.update(Action::NextField);
     let s = session(&app);
     assert_eq!(s.reflection.position.stage, "perspective");
-    assert_eq!(s.reflection.position.field, "lesson");
+    assert_eq!(s.reflection.position.field, "weight_today");
     app.update(Action::NextStage);
     assert_eq!(session(&app).reflection.position.stage, "deconstruct");
 }
@@ -93,7 +93,7 @@ fn marking_complete_says_what_is_missing_then_succeeds() {
 fn ratings_and_checklists_change_with_their_keys() {
     let mut app = app_with_open_reflection();
     app.update(Action::PrevStage);
-    for _ in 0..5 {
+    for _ in 0..2 {
         app.update(Action::NextField);
     }
     assert_eq!(
@@ -108,7 +108,7 @@ fn ratings_and_checklists_change_with_their_keys() {
             .rating(Stage::Perspective, "weight_today"),
         Some(5)
     );
-    app.update(Action::NextField);
+    app.update(Action::NextStage);
     app.update(Action::ChoiceDown);
     app.update(Action::ToggleChoice);
     assert_eq!(
@@ -472,7 +472,7 @@ fn an_edit_undone_leaves_a_completed_reflection_complete_with_its_date() {
 #[test]
 fn a_rating_off_the_scale_gets_a_message_at_the_field() {
     let mut app = app_with_open_reflection();
-    for _ in 0..5 {
+    for _ in 0..2 {
         app.update(Action::NextField);
     }
     assert_eq!(app.focused_field().map(|f| f.kind), Some(FieldKind::Rating));
