@@ -166,6 +166,11 @@ fn a_crushing_weight_gets_one_calm_line_about_support() {
         "{shot}"
     );
     insta::assert_snapshot!("stage_1_weight_of_five", shot);
+    // Whole in any window rebound runs in, not cut after "a doctor".
+    for (width, height) in [(80, 24), (60, 18)] {
+        let shot = screen(&app, width, height);
+        assert!(shot.contains("counsellor."), "{width}x{height}:\n{shot}");
+    }
 }
 
 #[test]

@@ -161,12 +161,12 @@ pub fn message(frame: &mut Frame, area: Rect, message: Option<&Message>) {
     }
 }
 
-/// Rows for the message line: a warning too long for one row (a conflict
-/// says what happened, where the person's version is and what to do) gets
-/// a second rather than being cut off.
+/// Rows for the message line: a message too long for one row (a conflict
+/// says what happened, where the person's version is and what to do; the
+/// support line names who to talk to) gets a second rather than being cut off.
 pub fn message_rows(message: Option<&Message>, width: u16) -> u16 {
     match message {
-        Some(m) if m.tone == Tone::Warning && m.text.width() + 1 > usize::from(width) => 2,
+        Some(m) if m.text.width() + 1 > usize::from(width) => 2,
         _ => 1,
     }
 }
