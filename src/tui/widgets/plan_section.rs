@@ -13,7 +13,9 @@ use crate::tui::theme;
 pub enum Empty {
     /// Say so: on the plan page it is a prompt to fill them in.
     Show,
-    /// Leave them out: the detail page is a record to read.
+    /// Leave them out, and a section with nothing in it altogether: the
+    /// detail page is a record to read, and a column of empty headings
+    /// would push the answers out of sight.
     Hide,
 }
 
@@ -84,7 +86,7 @@ pub fn plan_section(
         }
     }
     if lines.len() == 1 {
-        lines.push((Line::styled("  nothing here yet", theme::dim()), None));
+        lines.clear();
     }
     lines
 }
@@ -212,6 +214,6 @@ mod tests {
             shown_rows(Empty::Show),
             ["People", "  Ask for feedback: not answered yet"]
         );
-        assert_eq!(shown_rows(Empty::Hide), ["People", "  nothing here yet"]);
+        assert!(shown_rows(Empty::Hide).is_empty());
     }
 }
