@@ -153,7 +153,17 @@ fn plan_markdown(out: &mut String, plan: &GrowthPlan) {
             .filter_map(|item| {
                 let mut block = String::new();
                 match item {
-                    PlanItem::Bullets { items, .. } => bullets(&mut block, items),
+                    PlanItem::Bullets { label, items, .. } if !items.is_empty() => {
+                        if let Some(label) = label {
+                            let _ = writeln!(block, "**{label}:**\n");
+                        }
+                        bullets(&mut block, items);
+                    }
+                    PlanItem::Bullets { .. } => {}
+                    PlanItem::Lines { lines, .. } if !lines.is_empty() => {
+                        block.push_str(&paragraphs(&lines.join("\n")));
+                    }
+                    PlanItem::Lines { .. } => {}
                     PlanItem::Steps { steps, .. } => {
                         for PlanStep { item, due, .. } in steps {
                             task(&mut block, item, due);

@@ -204,4 +204,86 @@ mod tests {
         let err = Guide::parse(&text).expect_err("unknown stage must be refused");
         assert!(err.contains("in that order"), "{err}");
     }
+
+    fn builtin() -> &'static Guide {
+        Guide::builtin().expect("embedded guide is valid")
+    }
+
+    /// Found in review: the odds example said "Better than even" for a 3,
+    /// which the scale calls "Even chance".
+    #[test]
+    fn a_rating_example_uses_the_words_its_scale_gives_that_number() {
+        for (stage, field) in builtin().all_fields() {
+            if field.kind != FieldKind::Rating {
+                continue;
+            }
+            let at = format!("{}.{}", stage.key(), field.key);
+            let number = field.example.chars().next().and_then(|c| c.to_digit(10));
+            let Some(n) = number.filter(|n| (1..=5).contains(n)) else {
+                panic!("{at}: the example starts with its number");
+            };
+            let example = field.example.to_lowercase();
+            for (i, label) in field.scale.iter().enumerate() {
+                let named = example.contains(&label.to_lowercase());
+                assert!(!named || i + 1 == n as usize, "{at}: {n} is not {label}");
+            }
+        }
+        let odds = builtin().stage(Stage::Risk).field("odds").expect("odds");
+        assert!(odds.example.to_lowercase().contains("even chance"));
+    }
+
+    /// Found in review: "Say more about each cause:" was the one label that
+    /// was not a question, and exported as a heading ending in a colon.
+    #[test]
+    fn every_label_is_a_question() {
+        for (stage, field) in builtin().all_fields() {
+            assert!(
+                field.label.ends_with('?'),
+                "{}.{}: {}",
+                stage.key(),
+                field.key,
+                field.label
+            );
+        }
+    }
+
+    /// The first stage asks for the facts, then the weight and what helps,
+    /// and only then for what it might mean.
+    #[test]
+    fn perspective_asks_facts_then_weight_and_support_then_meaning() {
+        let perspective = builtin().stage(Stage::Perspective);
+        let at = |key| perspective.field_index(key).expect(key);
+        assert!(at("what_happened") < at("weight_today"));
+        assert!(at("weight_today") < at("hardest"));
+        assert!(at("support") < at("lesson"));
+        assert!(at("lesson") < at("ability"));
+    }
+
+    /// Below 90 columns only the hint shows, so what a distressed reader
+    /// must see cannot live only in an intro.
+    #[test]
+    fn what_a_reader_in_distress_must_see_is_in_a_hint() {
+        let perspective = builtin().stage(Stage::Perspective);
+        let hints: Vec<&str> = perspective.fields.iter().map(|f| f.hint.as_str()).collect();
+        let any = |words: &str| hints.iter().any(|h| h.contains(words));
+        assert!(any("Skip any question"), "permission to skip");
+        assert!(any("not a verdict"), "not a verdict");
+        assert!(any("capable people"), "it happens to capable people");
+        let support = perspective.field("support").expect("support");
+        assert!(support.hint.contains("counsellor"), "{}", support.hint);
+    }
+
+    /// Old files name only the options they had; a new cause is one more key.
+    #[test]
+    fn personal_circumstances_is_a_cause_beside_the_old_ones() {
+        let causes = builtin()
+            .stage(Stage::Deconstruct)
+            .field("causes")
+            .expect("causes");
+        let keys: Vec<&str> = causes.options.iter().map(|o| o.key.as_str()).collect();
+        assert_eq!(
+            keys,
+            ["skills", "decision", "external", "circumstances", "other"]
+        );
+    }
 }

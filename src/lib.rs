@@ -13,6 +13,7 @@ pub mod reflection;
 pub mod search;
 pub mod stage;
 pub mod store;
+pub mod support;
 pub mod text;
 pub mod tui;
 pub mod wizard;

@@ -160,11 +160,13 @@ pub fn due_label(due: &DateInput, typed: &str) -> String {
     }
 }
 
-/// One line of a plan section.
+/// One item of a plan section.
 #[derive(Debug, Clone, PartialEq)]
 pub enum PlanItem {
-    /// A bulleted list; `none` says what an empty one means.
+    /// A list, one item a line; `label` names it when it shares a section
+    /// with other items, and `none` says what an empty one means.
     Bullets {
+        label: Option<&'static str>,
         items: Vec<String>,
         none: &'static str,
     },
@@ -173,8 +175,24 @@ pub enum PlanItem {
         steps: Vec<PlanStep>,
         none: &'static str,
     },
+    /// An answer in the person's own lines.
+    Lines {
+        lines: Vec<String>,
+        none: &'static str,
+    },
     /// A labelled value; empty means not answered yet.
     Labelled { label: &'static str, value: String },
+}
+
+impl PlanItem {
+    pub fn is_empty(&self) -> bool {
+        match self {
+            PlanItem::Bullets { items, .. } => items.is_empty(),
+            PlanItem::Steps { steps, .. } => steps.is_empty(),
+            PlanItem::Lines { lines, .. } => lines.is_empty(),
+            PlanItem::Labelled { value, .. } => value.trim().is_empty(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -183,7 +201,8 @@ pub struct PlanSection {
     pub items: Vec<PlanItem>,
 }
 
-/// The growth plan: what to do and by when, then with whom and the risk.
+/// The growth plan: the lesson, what to do and by when, then with whom, the
+/// risk, and what keeps the person steady.
 #[derive(Debug, Clone, PartialEq)]
 pub struct GrowthPlan {
     pub title: String,
@@ -208,13 +227,22 @@ pub fn growth_plan(r: &Reflection, guide: &Guide, today: Date) -> GrowthPlan {
     let plan = guide.stage(Stage::Plan);
     let list = |stage, key| r.list(stage, key);
     let text = |stage, key| r.text(stage, key).trim().replace('\n', " ");
-    let joined = |stage, key| r.list(stage, key).join("; ");
     let rating = |stage: Stage, key: &str| {
         let field = guide.stage(stage).field(key)?;
         r.rating(stage, key).map(|v| rated(field, v))
     };
     let describe = |rated: Option<Rated>| rated.map(|r| r.describe()).unwrap_or_default();
     let labelled = |label, value| PlanItem::Labelled { label, value };
+    let bullets = |items, none| PlanItem::Bullets {
+        label: None,
+        items,
+        none,
+    };
+    let labelled_list = |label, items| PlanItem::Bullets {
+        label: Some(label),
+        items,
+        none: "not answered yet",
+    };
 
     let weight_now = plan
         .fields
@@ -239,21 +267,33 @@ pub fn growth_plan(r: &Reflection, guide: &Guide, today: Date) -> GrowthPlan {
     let methods = guide
         .stage(Stage::Skills)
         .field("methods")
-        .map(|f| choice_labels(r, Stage::Skills, f).join(", "))
+        .map(|f| choice_labels(r, Stage::Skills, f))
         .unwrap_or_default();
     let mut first_step = text(Stage::Risk, "first_step");
     let by = r.text(Stage::Risk, "first_step_date").trim();
     if !by.is_empty() {
         first_step = format!("{first_step} (by {by})").trim().to_string();
     }
+    // Blank lines only space paragraphs apart; the plan keeps the words.
+    let differently: Vec<String> = r
+        .text(Stage::Reflect, "differently")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(String::from)
+        .collect();
 
     let sections = vec![
         PlanSection {
-            title: "Goals",
-            items: vec![PlanItem::Bullets {
-                items: list(Stage::Goals, GOALS_FIELD),
-                none: "none yet",
+            title: "What you would do differently",
+            items: vec![PlanItem::Lines {
+                lines: differently,
+                none: "not answered yet (stage 3, Reflect)",
             }],
+        },
+        PlanSection {
+            title: "Goals",
+            items: vec![bullets(list(Stage::Goals, GOALS_FIELD), "none yet")],
         },
         PlanSection {
             title: "Steps, by date",
@@ -262,27 +302,25 @@ pub fn growth_plan(r: &Reflection, guide: &Guide, today: Date) -> GrowthPlan {
                     steps,
                     none: "none yet (stage 4, Goals)",
                 },
-                labelled("If-then plans", joined(Stage::Goals, "if_then")),
+                labelled_list("If-then plans", list(Stage::Goals, "if_then")),
             ],
         },
         PlanSection {
             title: "Skills",
             items: vec![
-                PlanItem::Bullets {
-                    items: list(Stage::Skills, "gaps"),
-                    none: "none yet",
-                },
-                labelled("How", methods),
+                bullets(list(Stage::Skills, "gaps"), "none yet"),
+                labelled_list("How", methods),
                 labelled("Plan", text(Stage::Skills, "method_details")),
                 labelled("Habit", text(Stage::Skills, "habit")),
+                labelled("Keeping up", text(Stage::Skills, "keep_up")),
             ],
         },
         PlanSection {
             title: "People",
             items: vec![
-                labelled("Ask for feedback", joined(Stage::Network, "feedback_from")),
-                labelled("What to ask", joined(Stage::Network, "feedback_ask")),
-                labelled("Where to show up", joined(Stage::Network, "communities")),
+                labelled_list("Ask for feedback", list(Stage::Network, "feedback_from")),
+                labelled_list("What to ask", list(Stage::Network, "feedback_ask")),
+                labelled_list("Where to show up", list(Stage::Network, "communities")),
             ],
         },
         PlanSection {
@@ -292,6 +330,13 @@ pub fn growth_plan(r: &Reflection, guide: &Guide, today: Date) -> GrowthPlan {
                 labelled("First step", first_step),
                 labelled("Odds", describe(rating(Stage::Risk, "odds"))),
             ],
+        },
+        PlanSection {
+            title: "What keeps you steady",
+            items: vec![bullets(
+                list(Stage::Perspective, "support"),
+                "not answered yet (stage 1, Perspective)",
+            )],
         },
         PlanSection {
             title: "How heavy it feels",
@@ -382,5 +427,85 @@ mod tests {
                 ("undated", 0, "no date".to_string()),
             ]
         );
+    }
+
+    fn section<'a>(plan: &'a GrowthPlan, title: &str) -> &'a PlanSection {
+        plan.sections
+            .iter()
+            .find(|s| s.title == title)
+            .unwrap_or_else(|| panic!("no section {title}"))
+    }
+
+    /// Found in review: the Reflect intro promised its answers would reach
+    /// the plan, and the support list was asked and never shown again.
+    #[test]
+    fn the_plan_shows_what_to_do_differently_and_what_keeps_you_steady() {
+        let mut r = sample_reflection();
+        r.set_text(
+            Stage::Reflect,
+            "differently",
+            "Ask for scope early\n\nFlag a slip the week it slips\n".into(),
+        );
+        r.set_list(
+            Stage::Perspective,
+            "support",
+            vec!["Walks with Sam".into(), "A counsellor".into()],
+        );
+        let plan = growth_plan(&r, guide(), date!(2026 - 11 - 29));
+        assert_eq!(
+            section(&plan, "What you would do differently").items,
+            [PlanItem::Lines {
+                lines: vec![
+                    "Ask for scope early".into(),
+                    "Flag a slip the week it slips".into()
+                ],
+                none: "not answered yet (stage 3, Reflect)",
+            }]
+        );
+        assert_eq!(
+            section(&plan, "What keeps you steady").items,
+            [PlanItem::Bullets {
+                label: None,
+                items: vec!["Walks with Sam".into(), "A counsellor".into()],
+                none: "not answered yet (stage 1, Perspective)",
+            }]
+        );
+    }
+
+    /// Found by a new user: lists on the plan were joined with "; ".
+    #[test]
+    fn lists_on_the_plan_stay_one_item_each() {
+        let mut r = sample_reflection();
+        let if_then = vec![
+            "If a date is imposed, then I ask what it buys.".to_string(),
+            "If money runs short, then I take the smaller pilot".to_string(),
+        ];
+        r.set_list(Stage::Goals, "if_then", if_then.clone());
+        r.toggle_check(Stage::Skills, "methods", "course");
+        r.toggle_check(Stage::Skills, "methods", "mentor");
+        let plan = growth_plan(&r, guide(), date!(2026 - 11 - 29));
+        let lists: Vec<(Option<&str>, &Vec<String>)> = plan
+            .sections
+            .iter()
+            .flat_map(|s| &s.items)
+            .filter_map(|item| match item {
+                PlanItem::Bullets { label, items, .. } => Some((*label, items)),
+                _ => None,
+            })
+            .collect();
+        assert!(
+            lists.contains(&(Some("If-then plans"), &if_then)),
+            "{lists:?}"
+        );
+        let how = vec![
+            "A course or certification".to_string(),
+            "A mentor or coach".to_string(),
+        ];
+        assert!(lists.contains(&(Some("How"), &how)), "{lists:?}");
+        let labelled_text =
+            plan.sections.iter().flat_map(|s| &s.items).any(
+                |item| matches!(item, PlanItem::Labelled { value, .. } if value.contains("; ")),
+            );
+        assert!(!labelled_text, "no list is joined into one value");
     }
 }

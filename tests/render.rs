@@ -199,7 +199,41 @@ fn help_lists_every_key_of_the_screen_underneath() {
     app.update(Action::ToggleHelp);
     let shot = screen(&app, 100, 32);
     assert!(shot.contains("Ctrl-T"), "the steps keys are listed");
+    assert!(shot.contains("findahelpline.com"), "{shot}");
     insta::assert_snapshot!("help_on_steps", shot);
+}
+
+/// The crisis pointer is the one line of help a short window must not cut.
+#[test]
+fn help_in_the_shortest_window_still_points_to_a_crisis_line() {
+    let mut app = app_at(Stage::Goals);
+    app.update(Action::NextField);
+    app.update(Action::ToggleHelp);
+    let shot = screen(&app, 60, 18);
+    assert!(shot.contains("harming yourself"), "{shot}");
+    assert!(shot.contains("findahelpline.com"), "{shot}");
+    assert!(shot.contains("A taller window shows every key."), "{shot}");
+}
+
+/// A weight of 5 gets one calm line in the message area, nothing more.
+#[test]
+fn a_crushing_weight_gets_one_calm_line_about_support() {
+    let mut app = app_at(Stage::Perspective);
+    while app.focused_field().is_some_and(|f| f.key != "weight_today") {
+        app.update(Action::NextField);
+    }
+    app.update(Action::Rate(5));
+    let shot = screen(&app, 100, 32);
+    assert!(
+        shot.contains("a friend, a doctor or a counsellor"),
+        "{shot}"
+    );
+    insta::assert_snapshot!("stage_1_weight_of_five", shot);
+    // Whole in any window rebound runs in, not cut after "a doctor".
+    for (width, height) in [(80, 24), (60, 18)] {
+        let shot = screen(&app, width, height);
+        assert!(shot.contains("counsellor."), "{width}x{height}:\n{shot}");
+    }
 }
 
 #[test]

@@ -15,7 +15,7 @@ use crate::tui::widgets::{Empty, plan_section};
 
 /// On a wide window the plan takes two columns: what to do and by when in
 /// the first three sections, then with whom, the risk and the weight.
-const FIRST_COLUMN_SECTIONS: usize = 3;
+const FIRST_COLUMN_SECTIONS: usize = 4;
 /// From this text width the plan goes side by side, so most plans fit on one screen.
 const TWO_COLUMNS_FROM: u16 = 90;
 /// Rows around the plan: the header, the rating block and the footer

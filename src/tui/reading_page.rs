@@ -74,9 +74,15 @@ pub fn document(
     );
     let done: Vec<bool> = plan.steps().map(|s| s.item.done).collect();
     let mut step_number = 0;
+    let mut shown = 0;
     for section in &plan.sections {
+        let lines = plan_section(section, reading.selected_step, Empty::Hide);
+        if lines.is_empty() {
+            continue;
+        }
+        shown += 1;
         doc.blank();
-        for (line, step) in plan_section(section, reading.selected_step, Empty::Hide) {
+        for (line, step) in lines {
             if let Some(index) = step {
                 doc.steps.push(StepRow {
                     index,
@@ -87,6 +93,13 @@ pub fn document(
             }
             doc.push(line, width);
         }
+    }
+    if shown == 0 {
+        doc.blank();
+        doc.push(
+            Line::styled("  Nothing on the plan yet.", theme::dim()),
+            width,
+        );
     }
 
     for stage in outline::stage_answers(r, guide) {
@@ -253,5 +266,23 @@ mod tests {
         let line = Line::from(vec![Span::raw("  • "), Span::raw("alpha beta gamma")]);
         let rows: Vec<String> = wrap(line, 14).iter().map(ToString::to_string).collect();
         assert_eq!(rows, ["  • alpha beta", "    gamma"]);
+    }
+
+    /// Empty plan sections are left out of the record, so a reflection read
+    /// before it has a plan shows its answers near the top (found when the
+    /// plan gained two sections and an answer fell below the first screen).
+    #[test]
+    fn a_reflection_with_no_plan_yet_shows_its_answers_near_the_top() {
+        use crate::reflection::tests::sample_reflection;
+        use crate::stage::Stage;
+        let guide = Guide::builtin().expect("guide");
+        let mut r = sample_reflection();
+        r.set_text(Stage::Perspective, "expected", "Ship in May".into());
+        let today = time::macros::date!(2026 - 11 - 29);
+        let doc = document(&r, guide, today, 80, Reading::default());
+        let rows: Vec<String> = doc.lines.iter().map(ToString::to_string).collect();
+        assert_eq!(rows[2], "  Nothing on the plan yet.");
+        let answer = rows.iter().position(|l| l.contains("Ship in May"));
+        assert!(answer.is_some_and(|at| at < 12), "{rows:#?}");
     }
 }

@@ -37,6 +37,11 @@ pub fn filled_reflection() -> Reflection {
         "Talk to the people who will pay before building for them.".into(),
     );
     r.set_text(Perspective, "ability", "Customer discovery".into());
+    r.set_text(
+        Perspective,
+        "hardest",
+        "Telling the team it was paused.".into(),
+    );
     r.set_list(
         Perspective,
         "support",
@@ -120,6 +125,7 @@ pub fn filled_reflection() -> Reflection {
         "Pricing course in December; monthly calls with Dana on discovery.".into(),
     );
     r.set_text(Skills, "habit", "One customer call every Friday".into());
+    r.set_text(Skills, "keep_up", "The clinic software newsletter".into());
     r.set_list(
         Network,
         "feedback_from",

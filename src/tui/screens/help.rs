@@ -5,7 +5,9 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
+use crate::support::CRISIS_LINE;
 use crate::tui::keys::{Context, bindings_for};
+use crate::tui::reading_page::wrap;
 use crate::tui::state::App;
 use crate::tui::theme;
 
@@ -31,14 +33,26 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             Span::raw(b.does),
         ]));
     }
-    lines.push(Line::raw(""));
-    lines.push(Line::styled(
-        "  Everything you type is saved as you go.",
-        theme::dim(),
-    ));
-    lines.push(Line::styled("  Esc or F1 closes this help.", theme::dim()));
-    let height = (lines.len() as u16 + 2).min(area.height);
     let width = 54.min(area.width);
+    let mut closing = vec![
+        Line::raw(""),
+        Line::styled("  Everything you type is saved as you go.", theme::dim()),
+    ];
+    let crisis = Line::from(vec![Span::raw("  "), Span::raw(CRISIS_LINE)]);
+    closing.extend(wrap(crisis, usize::from(width.saturating_sub(4))));
+    closing.push(Line::styled("  Esc or F1 closes this help.", theme::dim()));
+    // The crisis line must never be the part a short window cuts off, so
+    // the list of keys gives way first.
+    let room = usize::from(area.height.saturating_sub(2)).saturating_sub(closing.len());
+    if lines.len() > room {
+        lines.truncate(room.saturating_sub(1));
+        lines.push(Line::styled(
+            "  A taller window shows every key.",
+            theme::dim(),
+        ));
+    }
+    lines.extend(closing);
+    let height = (lines.len() as u16 + 2).min(area.height);
     let rect = Rect {
         x: area.x + (area.width - width) / 2,
         y: area.y + (area.height - height) / 2,

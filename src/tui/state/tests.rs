@@ -48,7 +48,7 @@ fn moving_records_the_position_for_resume() {
     app.update(Action::NextField);
     let s = session(&app);
     assert_eq!(s.reflection.position.stage, "perspective");
-    assert_eq!(s.reflection.position.field, "lesson");
+    assert_eq!(s.reflection.position.field, "weight_today");
     app.update(Action::NextStage);
     assert_eq!(session(&app).reflection.position.stage, "deconstruct");
 }
@@ -93,7 +93,7 @@ fn marking_complete_says_what_is_missing_then_succeeds() {
 fn ratings_and_checklists_change_with_their_keys() {
     let mut app = app_with_open_reflection();
     app.update(Action::PrevStage);
-    for _ in 0..5 {
+    for _ in 0..2 {
         app.update(Action::NextField);
     }
     assert_eq!(
@@ -108,7 +108,7 @@ fn ratings_and_checklists_change_with_their_keys() {
             .rating(Stage::Perspective, "weight_today"),
         Some(5)
     );
-    app.update(Action::NextField);
+    app.update(Action::NextStage);
     app.update(Action::ChoiceDown);
     app.update(Action::ToggleChoice);
     assert_eq!(
@@ -472,7 +472,7 @@ fn an_edit_undone_leaves_a_completed_reflection_complete_with_its_date() {
 #[test]
 fn a_rating_off_the_scale_gets_a_message_at_the_field() {
     let mut app = app_with_open_reflection();
-    for _ in 0..5 {
+    for _ in 0..2 {
         app.update(Action::NextField);
     }
     assert_eq!(app.focused_field().map(|f| f.kind), Some(FieldKind::Rating));
@@ -487,4 +487,56 @@ fn a_rating_off_the_scale_gets_a_message_at_the_field() {
             .as_ref()
             .is_some_and(|m| m.text.contains("1 to 5"))
     );
+}
+
+fn focus_on(app: &mut App, key: &str) {
+    for _ in 0..60 {
+        if app.focused_field().is_some_and(|f| f.key == key) {
+            return;
+        }
+        app.update(Action::NextField);
+    }
+    panic!("no field {key}");
+}
+
+fn said(app: &App) -> Option<String> {
+    session(app).message.as_ref().map(|m| m.text.clone())
+}
+
+#[test]
+fn a_crushing_weight_gets_one_calm_line_about_support_and_nothing_is_kept() {
+    let mut app = app_with_open_reflection();
+    focus_on(&mut app, "weight_today");
+    app.update(Action::Rate(4));
+    assert_eq!(said(&app), None, "a 4 at the start is not remarked on");
+    app.update(Action::Rate(5));
+    let line = said(&app).expect("the support line");
+    assert!(line.contains("counsellor"), "{line}");
+    assert_eq!(
+        session(&app).message.as_ref().map(|m| &m.tone),
+        Some(&Tone::Calm)
+    );
+    // Moving on lets it go; coming back does not say it again.
+    app.update(Action::NextField);
+    app.update(Action::PrevField);
+    assert_eq!(said(&app), None);
+    app.update(Action::Rate(5));
+    assert_eq!(said(&app), None, "the same rating again is not a new one");
+    let file = session(&app)
+        .reflection
+        .to_toml_string(app.guide)
+        .expect("saves");
+    assert!(!file.contains("counsellor"), "{file}");
+}
+
+#[test]
+fn a_plan_weight_no_lighter_than_at_the_start_gets_the_support_line() {
+    let mut app = app_with_open_reflection();
+    focus_on(&mut app, "weight_today");
+    app.update(Action::Rate(3));
+    focus_on(&mut app, "weight_now");
+    app.update(Action::Rate(2));
+    assert_eq!(said(&app), None);
+    app.update(Action::Rate(4));
+    assert!(said(&app).is_some_and(|l| l.contains("a friend, a doctor or a counsellor")));
 }

@@ -8,6 +8,7 @@ use crate::guide::{FieldGuide, FieldKind};
 use crate::lifecycle::{self, AfterEdit, Completion, Missing};
 use crate::reflection::Status;
 use crate::stage::Stage;
+use crate::support;
 use crate::tui::field::FieldFocus;
 use crate::tui::keys::Action;
 use crate::tui::plan_page::PlanPage;
@@ -117,6 +118,13 @@ impl App {
                         session.keep_completed_snapshot();
                     } else {
                         follow_completion(session);
+                    }
+                    // Said once, as the weight is given. It goes after the line
+                    // about completion: when both apply, this one matters more.
+                    if field.kind == FieldKind::Rating
+                        && support::calls_for_support(&session.reflection, stage, &field.key)
+                    {
+                        session.message = Some(Message::calm(support::SUPPORT_LINE));
                     }
                 }
             }

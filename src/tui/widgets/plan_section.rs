@@ -13,7 +13,9 @@ use crate::tui::theme;
 pub enum Empty {
     /// Say so: on the plan page it is a prompt to fill them in.
     Show,
-    /// Leave them out: the detail page is a record to read.
+    /// Leave them out, and a section with nothing in it altogether: the
+    /// detail page is a record to read, and a column of empty headings
+    /// would push the answers out of sight.
     Hide,
 }
 
@@ -27,22 +29,29 @@ pub fn plan_section(
 ) -> Vec<(Line<'static>, Option<usize>)> {
     let mut lines = vec![(Line::styled(section.title, theme::heading()), None)];
     for item in &section.items {
-        let is_empty = match item {
-            PlanItem::Bullets { items, .. } => items.is_empty(),
-            PlanItem::Steps { steps, .. } => steps.is_empty(),
-            PlanItem::Labelled { value, .. } => value.trim().is_empty(),
-        };
-        if is_empty && empty == Empty::Hide {
+        if item.is_empty() && empty == Empty::Hide {
             continue;
         }
         match item {
-            PlanItem::Bullets { items, none } => {
+            PlanItem::Bullets { label, items, none } => {
+                // A labelled list's items sit one step in, under their label.
+                let bullet = match label {
+                    Some(label) if items.is_empty() => {
+                        lines.push((labelled(label, not_answered()), None));
+                        continue;
+                    }
+                    Some(label) => {
+                        lines.push((Line::styled(format!("  {label}:"), theme::dim()), None));
+                        "    • "
+                    }
+                    None => "  • ",
+                };
                 if items.is_empty() {
                     lines.push((Line::styled(format!("  {none}"), theme::dim()), None));
                 }
                 for item in items {
                     let line = Line::from(vec![
-                        Span::styled("  • ", theme::dim()),
+                        Span::styled(bullet, theme::dim()),
                         Span::raw(item.clone()),
                     ]);
                     lines.push((line, None));
@@ -57,24 +66,40 @@ pub fn plan_section(
                     lines.push((line, Some(step.index)));
                 }
             }
+            PlanItem::Lines { lines: text, none } => {
+                if text.is_empty() {
+                    lines.push((Line::styled(format!("  {none}"), theme::dim()), None));
+                }
+                for line in text {
+                    let line = Line::from(vec![Span::raw("  "), Span::raw(line.clone())]);
+                    lines.push((line, None));
+                }
+            }
             PlanItem::Labelled { label, value } => {
                 let value_span = if value.trim().is_empty() {
-                    Span::styled("not answered yet", theme::dim())
+                    not_answered()
                 } else {
                     Span::raw(value.clone())
                 };
-                let line = Line::from(vec![
-                    Span::styled(format!("  {label}: "), theme::dim()),
-                    value_span,
-                ]);
-                lines.push((line, None));
+                lines.push((labelled(label, value_span), None));
             }
         }
     }
     if lines.len() == 1 {
-        lines.push((Line::styled("  nothing here yet", theme::dim()), None));
+        lines.clear();
     }
     lines
+}
+
+fn labelled(label: &str, value: Span<'static>) -> Line<'static> {
+    Line::from(vec![
+        Span::styled(format!("  {label}: "), theme::dim()),
+        value,
+    ])
+}
+
+fn not_answered() -> Span<'static> {
+    Span::styled("not answered yet", theme::dim())
 }
 
 fn step_line(step: &PlanStep, selected: bool) -> Line<'static> {
@@ -133,5 +158,62 @@ mod tests {
             shown(&step_line(&dated, false)),
             "  [ ] 2026-12-13 Write the checklist"
         );
+    }
+
+    /// Found by a new user: lists were joined with "; " and wrapped rows
+    /// started with a stray space. Each item is its own bulleted line, and
+    /// its wrapped rows line up under its text.
+    #[test]
+    fn a_labelled_list_shows_one_item_a_line_wrapped_under_its_text() {
+        let section = PlanSection {
+            title: "People",
+            items: vec![PlanItem::Bullets {
+                label: Some("What to ask"),
+                items: vec![
+                    "What did you see before I did, and when did you see it?".into(),
+                    "Where did I lose you?".into(),
+                ],
+                none: "not answered yet",
+            }],
+        };
+        let rows: Vec<String> = plan_section(&section, None, Empty::Show)
+            .into_iter()
+            .flat_map(|(line, _)| crate::tui::reading_page::wrap(line, 30))
+            .map(|line| shown(&line))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                "People",
+                "  What to ask:",
+                "    • What did you see before",
+                "      I did, and when did you",
+                "      see it?",
+                "    • Where did I lose you?",
+            ]
+        );
+    }
+
+    #[test]
+    fn an_unanswered_list_says_so_on_the_plan_and_is_left_out_when_reading() {
+        let section = PlanSection {
+            title: "People",
+            items: vec![PlanItem::Bullets {
+                label: Some("Ask for feedback"),
+                items: vec![],
+                none: "not answered yet",
+            }],
+        };
+        let shown_rows = |empty| -> Vec<String> {
+            plan_section(&section, None, empty)
+                .iter()
+                .map(|(line, _)| shown(line))
+                .collect()
+        };
+        assert_eq!(
+            shown_rows(Empty::Show),
+            ["People", "  Ask for feedback: not answered yet"]
+        );
+        assert!(shown_rows(Empty::Hide).is_empty());
     }
 }
