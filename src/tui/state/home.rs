@@ -41,7 +41,7 @@ impl Home {
         self.titles_lower = listing
             .reflections
             .iter()
-            .map(|s| s.title.to_lowercase())
+            .map(|s| crate::search::fold(&s.title))
             .collect();
         self.listing = listing;
         self.refilter();
@@ -97,7 +97,7 @@ impl Home {
             Some(query) => all
                 .filter_map(|i| {
                     let s = &self.listing.reflections[i];
-                    let answers = self.corpus.as_ref().map_or("", |c| c.lower(&s.id));
+                    let answers = self.corpus.as_ref().map_or("", |c| c.folded(&s.id));
                     query
                         .matches(&self.titles_lower[i], answers)
                         .map(|hit| (i, !hit.title_only))
