@@ -1,9 +1,9 @@
 //! Dates as people see and type them: the clock of their own calendar, and
-//! due dates typed as `2026-12-01`, `today`, `tomorrow`, `+3d`, `+2w`, `+1m`, `+1y`.
+//! due dates typed as `2026-12-01` or as a phrase (`friday`, `in 2 weeks`, `end of month`).
 
 use time::{
-    Date, Duration, Month, OffsetDateTime, UtcOffset, format_description::BorrowedFormatItem,
-    macros::format_description,
+    Date, Duration, Month, OffsetDateTime, UtcOffset, Weekday,
+    format_description::BorrowedFormatItem, macros::format_description,
 };
 
 const ISO: &[BorrowedFormatItem<'static>] = format_description!("[year]-[month]-[day]");
@@ -45,38 +45,122 @@ pub enum DateInput {
     Invalid,
 }
 
-pub const DATE_HELP: &str = "YYYY-MM-DD, today, +3d, +2w, +1m";
+pub const DATE_HELP: &str = "YYYY-MM-DD, friday, +2w, end of month";
 
+/// What a typed date means, read against `today`. Besides ISO dates it takes
+/// the phrases people type, in any case and with any spacing:
+///
+/// - `today`, `tomorrow`, `yesterday`;
+/// - a weekday (`friday`, `fri`, `next friday`, `this friday`): the first one
+///   after today, so a week ahead when today is that day (`today` says today);
+///   `next` adds nothing, since people split on whether `next friday` skips
+///   one, and the date shown beside the field settles it;
+/// - `+3d`, `3 days`, `in 3 days`, `in a week`, with `d`/`day`, `w`/`wk`/`week`,
+///   `m`/`mo`/`month`, `y`/`yr`/`year`; months are calendar months, clamped
+///   (31 January plus a month is the last day of February);
+/// - `next week`, `next month`, `next year`: a week, month or year from today,
+///   the same as `+1w`, `+1m`, `+1y`;
+/// - `end of week` (the coming Sunday, today on a Sunday), `end of month`,
+///   `end of year`, and `end of next week`, `end of next month`, `end of next year`.
 pub fn parse(text: &str, today: Date) -> DateInput {
-    let text = text.trim().to_ascii_lowercase();
-    if text.is_empty() {
+    let words: Vec<String> = text.split_whitespace().map(str::to_lowercase).collect();
+    if words.is_empty() {
         return DateInput::Empty;
     }
-    let parsed = match text.as_str() {
-        "today" => Some(today),
-        "tomorrow" => today.next_day(),
-        _ => match text.strip_prefix('+') {
-            Some(phrase) => relative(phrase, today),
-            None => Date::parse(&text, ISO).ok(),
-        },
+    let words: Vec<&str> = words.iter().map(String::as_str).collect();
+    let parsed = match words.as_slice() {
+        ["today"] => Some(today),
+        ["tomorrow"] => today.next_day(),
+        ["yesterday"] => today.previous_day(),
+        [iso] if iso.starts_with(|c: char| c.is_ascii_digit()) && iso.contains('-') => {
+            Date::parse(iso, ISO).ok()
+        }
+        ["next" | "this", day] | [day] if weekday(day).is_some() => {
+            weekday(day).map(|w| today.next_occurrence(w))
+        }
+        ["next", unit] => after(today, 1, unit),
+        ["end", "of", unit] => end_of(today, unit),
+        ["end", "of", "next", unit] => unit_length(unit)
+            .and_then(|_| after(today, 1, unit))
+            .and_then(|later| end_of(later, unit)),
+        ["in", rest @ ..] => relative(&rest.concat(), today),
+        rest => relative(&rest.concat(), today),
     };
     parsed.map_or(DateInput::Invalid, DateInput::Valid)
 }
 
+fn weekday(word: &str) -> Option<Weekday> {
+    Some(match word {
+        "monday" | "mon" => Weekday::Monday,
+        "tuesday" | "tue" | "tues" => Weekday::Tuesday,
+        "wednesday" | "wed" => Weekday::Wednesday,
+        "thursday" | "thu" | "thur" | "thurs" => Weekday::Thursday,
+        "friday" | "fri" => Weekday::Friday,
+        "saturday" | "sat" => Weekday::Saturday,
+        "sunday" | "sun" => Weekday::Sunday,
+        _ => return None,
+    })
+}
+
+#[derive(Clone, Copy)]
+enum Unit {
+    Day,
+    Week,
+    Month,
+    Year,
+}
+
+fn unit_length(unit: &str) -> Option<Unit> {
+    Some(match unit {
+        "d" | "day" | "days" => Unit::Day,
+        "w" | "wk" | "wks" | "week" | "weeks" => Unit::Week,
+        "m" | "mo" | "mos" | "month" | "months" => Unit::Month,
+        "y" | "yr" | "yrs" | "year" | "years" => Unit::Year,
+        _ => return None,
+    })
+}
+
+/// `count` units after `date`.
+fn after(date: Date, count: i64, unit: &str) -> Option<Date> {
+    match unit_length(unit)? {
+        Unit::Day => date.checked_add(Duration::days(count)),
+        Unit::Week => date.checked_add(Duration::weeks(count)),
+        Unit::Month => add_months(date, count),
+        Unit::Year => add_months(date, count.checked_mul(12)?),
+    }
+}
+
+/// The last day of the week (Sunday), month or year that holds `date`.
+fn end_of(date: Date, unit: &str) -> Option<Date> {
+    match unit_length(unit)? {
+        Unit::Day => Some(date),
+        Unit::Week => date.checked_add(Duration::days(
+            6 - i64::from(date.weekday().number_days_from_monday()),
+        )),
+        Unit::Month => date.replace_day(date.month().length(date.year())).ok(),
+        Unit::Year => Date::from_calendar_date(date.year(), Month::December, 31).ok(),
+    }
+}
+
+/// `+3d`, `3d`, `3 days` (the words already joined), `a week`.
 fn relative(phrase: &str, today: Date) -> Option<Date> {
-    let unit_at = phrase.find(|c: char| !c.is_ascii_digit())?;
-    let (count, unit) = phrase.split_at(unit_at);
-    let count: i64 = count.parse().ok()?;
+    let phrase = phrase.strip_prefix('+').unwrap_or(phrase);
+    let (count, unit) = match phrase.find(|c: char| !c.is_ascii_digit())? {
+        0 => {
+            let unit = phrase
+                .strip_prefix("an")
+                .or_else(|| phrase.strip_prefix('a'))?;
+            (1, unit)
+        }
+        at => {
+            let (count, unit) = phrase.split_at(at);
+            (count.parse().ok()?, unit)
+        }
+    };
     if count > 1200 {
         return None;
     }
-    match unit {
-        "d" | "day" | "days" => today.checked_add(Duration::days(count)),
-        "w" | "wk" | "week" | "weeks" => today.checked_add(Duration::weeks(count)),
-        "m" | "mo" | "month" | "months" => add_months(today, count),
-        "y" | "year" | "years" => add_months(today, count * 12),
-        _ => None,
-    }
+    after(today, count, unit)
 }
 
 /// Adds calendar months, clamping the day (31 Jan + 1 month is 28 or 29 Feb).
@@ -124,6 +208,60 @@ mod tests {
         );
     }
 
+    /// Found by a new user (issue 10): `tomorrow` and `+2w` worked, but
+    /// `yesterday`, `next friday`, `monday`, `in 2 weeks` and `end of month`
+    /// were refused. Today in these rows is Wednesday 2026-11-25.
+    #[test]
+    fn the_phrases_people_type_mean_what_the_readme_says() {
+        let wednesday = date!(2026 - 11 - 25);
+        let table = [
+            ("yesterday", date!(2026 - 11 - 24)),
+            ("Tomorrow", date!(2026 - 11 - 26)),
+            ("friday", date!(2026 - 11 - 27)),
+            ("fri", date!(2026 - 11 - 27)),
+            ("next friday", date!(2026 - 11 - 27)),
+            ("this  Friday", date!(2026 - 11 - 27)),
+            ("monday", date!(2026 - 11 - 30)),
+            ("MON", date!(2026 - 11 - 30)),
+            ("tues", date!(2026 - 12 - 01)),
+            // Today's own weekday is a week ahead: `today` says today.
+            ("wednesday", date!(2026 - 12 - 02)),
+            ("thurs", date!(2026 - 11 - 26)),
+            ("sun", date!(2026 - 11 - 29)),
+            ("in 2 weeks", date!(2026 - 12 - 09)),
+            ("2 weeks", date!(2026 - 12 - 09)),
+            ("in 3 days", date!(2026 - 11 - 28)),
+            ("in a week", date!(2026 - 12 - 02)),
+            ("+2 wk", date!(2026 - 12 - 09)),
+            ("in 1 month", date!(2026 - 12 - 25)),
+            ("in 2 yrs", date!(2028 - 11 - 25)),
+            ("next week", date!(2026 - 12 - 02)),
+            ("next month", date!(2026 - 12 - 25)),
+            ("next year", date!(2027 - 11 - 25)),
+            ("end of week", date!(2026 - 11 - 29)),
+            ("end of month", date!(2026 - 11 - 30)),
+            ("  End   of  Year ", date!(2026 - 12 - 31)),
+            ("end of next week", date!(2026 - 12 - 06)),
+            ("end of next month", date!(2026 - 12 - 31)),
+        ];
+        for (text, expected) in table {
+            assert_eq!(parse(text, wednesday), DateInput::Valid(expected), "{text}");
+        }
+        // A Sunday is its own week's end; months clamp at both ends.
+        assert_eq!(
+            parse("end of week", date!(2026 - 11 - 29)),
+            DateInput::Valid(date!(2026 - 11 - 29))
+        );
+        assert_eq!(
+            parse("end of next month", TODAY),
+            DateInput::Valid(date!(2026 - 02 - 28))
+        );
+        assert_eq!(
+            parse("next month", TODAY),
+            DateInput::Valid(date!(2026 - 02 - 28))
+        );
+    }
+
     #[test]
     fn wrong_dates_are_reported_not_guessed() {
         for text in [
@@ -133,6 +271,13 @@ mod tests {
             "+2x",
             "soon",
             "+99999999999d",
+            "next",
+            "next fortnight",
+            "end of",
+            "in",
+            "in 2",
+            "friday week",
+            "last friday",
         ] {
             assert_eq!(parse(text, TODAY), DateInput::Invalid, "{text}");
         }

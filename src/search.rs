@@ -1,8 +1,18 @@
 //! Finding a reflection: every word typed must appear in its title or in any
-//! of its answers, ignoring case; titles also match loosely ("clnt" finds
-//! "the client we lost"), since a title is what people half remember.
+//! of its answers, ignoring case and accents; titles also match loosely
+//! ("clnt" finds "the client we lost"), since a title is what people half
+//! remember.
+//!
+//! Text is compared folded: each character decomposed (NFKD), its accents
+//! and other combining marks dropped, then case-folded, so `resume` finds
+//! `Résumé` whether the file holds it composed or decomposed. Every folded
+//! character remembers the character it came from, so snippets and
+//! highlights show the text as written.
 
 use std::collections::HashMap;
+
+use caseless::Caseless;
+use unicode_normalization::char::{decompose_compatible, is_combining_mark};
 
 use crate::guide::{FieldKind, Guide};
 use crate::reflection::Reflection;
@@ -56,7 +66,7 @@ pub fn stored_texts(store: &Store, guide: &Guide) -> Result<Vec<(String, String)
     store.indexed_texts(INDEX_FILE, INDEX_VERSION, |r| searchable_text(r, guide))
 }
 
-/// What a search line asks for: lower-case words, all of which must match.
+/// What a search line asks for: folded words, all of which must match.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Query {
     terms: Vec<String>,
@@ -72,7 +82,12 @@ pub struct Hit {
 impl Query {
     pub fn parse(text: &str) -> Query {
         Query {
-            terms: text.split_whitespace().map(str::to_lowercase).collect(),
+            terms: text
+                .split_whitespace()
+                .map(fold)
+                // A lone accent folds to nothing, which would match anything.
+                .filter(|t| !t.is_empty())
+                .collect(),
         }
     }
 
@@ -81,7 +96,7 @@ impl Query {
     }
 
     /// Whether a reflection matches, given its title and its answers already
-    /// in lower case (lowered once, not on every keystroke; see [`Corpus`]).
+    /// folded (once, not on every keystroke; see [`Corpus`] and [`fold`]).
     pub fn matches(&self, title_lower: &str, answers_lower: &str) -> Option<Hit> {
         let mut title_only = true;
         for term in &self.terms {
@@ -109,7 +124,7 @@ impl Query {
         let (line, lower, _) = answers
             .lines()
             .map(|line| {
-                let lower = line.to_lowercase();
+                let lower = fold(line);
                 let found = terms.iter().filter(|t| lower.contains(t.as_str())).count();
                 (line, lower, found)
             })
@@ -126,17 +141,14 @@ impl Query {
             .iter()
             .filter(|t| lower.contains(t.as_str()))
             .max_by_key(|t| t.chars().count())?;
-        // Positions are found in a copy folded one character for one, so they
-        // index the original line even where lower-casing would change its
-        // length (Turkish İ becomes two characters).
+        // Found in the folded line, then mapped back to the characters as
+        // written (a folded character may come from a longer or shorter one).
         let chars: Vec<char> = line.trim_end().chars().collect();
-        let folded: Vec<char> = chars.iter().map(|&c| fold(c)).collect();
-        let wanted: Vec<char> = term.chars().map(fold).collect();
-        let at = folded
-            .windows(wanted.len().max(1))
-            .position(|w| w == wanted.as_slice())
-            .unwrap_or(0);
-        let term_len = wanted.len();
+        let folded = Folded::of(&chars);
+        let (_, at, end_of_match) = folded
+            .find(&term.chars().collect::<Vec<_>>(), 0)
+            .unwrap_or((0, 0, 0));
+        let term_len = end_of_match - at;
         let start = at.saturating_sub(width / 3);
         let end = (start + width).min(chars.len());
         let mut start = end.saturating_sub(width).min(start);
@@ -170,17 +182,15 @@ impl Query {
     /// Where the searched words occur in `text`, as character ranges in
     /// order, for showing them in bold.
     pub fn highlights(&self, text: &str) -> Vec<std::ops::Range<usize>> {
-        let folded: Vec<char> = text.chars().map(fold).collect();
-        let mut marked = vec![false; folded.len()];
+        let chars: Vec<char> = text.chars().collect();
+        let folded = Folded::of(&chars);
+        let mut marked = vec![false; chars.len()];
         for term in &self.terms {
-            let wanted: Vec<char> = term.chars().map(fold).collect();
-            if wanted.is_empty() || wanted.len() > folded.len() {
-                continue;
-            }
-            for start in 0..=folded.len() - wanted.len() {
-                if folded[start..start + wanted.len()] == wanted[..] {
-                    marked[start..start + wanted.len()].fill(true);
-                }
+            let wanted: Vec<char> = term.chars().collect();
+            let mut from = 0;
+            while let Some((at, start, end)) = folded.find(&wanted, from) {
+                marked[start..end].fill(true);
+                from = at + 1;
             }
         }
         let mut ranges = Vec::new();
@@ -199,9 +209,76 @@ impl Query {
     }
 }
 
-/// One character in lower case, as one character.
-fn fold(c: char) -> char {
-    c.to_lowercase().next().unwrap_or(c)
+/// Text as search compares it: decomposed, without accents, case-folded.
+pub fn fold(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        fold_char(c, |f| out.push(f));
+    }
+    out
+}
+
+/// One character folded: none (an accent), one, or several (`ß` is `ss`).
+fn fold_char(c: char, mut emit: impl FnMut(char)) {
+    if c.is_ascii() {
+        emit(c.to_ascii_lowercase());
+        return;
+    }
+    decompose_compatible(c, |d| {
+        if !is_combining_mark(d) {
+            for f in std::iter::once(d).default_case_fold() {
+                if !is_combining_mark(f) {
+                    emit(f);
+                }
+            }
+        }
+    });
+}
+
+/// A line folded, with the character each folded one came from.
+struct Folded {
+    chars: Vec<char>,
+    origin: Vec<usize>,
+    /// How many characters the original has.
+    len: usize,
+}
+
+impl Folded {
+    fn of(original: &[char]) -> Folded {
+        let mut folded = Folded {
+            chars: Vec::with_capacity(original.len()),
+            origin: Vec::with_capacity(original.len()),
+            len: original.len(),
+        };
+        for (i, &c) in original.iter().enumerate() {
+            fold_char(c, |f| {
+                folded.chars.push(f);
+                folded.origin.push(i);
+            });
+        }
+        folded
+    }
+
+    /// The first match of `wanted` at folded position `from` or later: that
+    /// position, and the start and end of the original characters it covers.
+    /// The end runs to the next character that folds to something, so
+    /// accents written apart from their letter are part of the match.
+    fn find(&self, wanted: &[char], from: usize) -> Option<(usize, usize, usize)> {
+        if wanted.is_empty() || wanted.len() > self.chars.len() {
+            return None;
+        }
+        let at = (from..=self.chars.len() - wanted.len())
+            .find(|&i| self.chars[i..i + wanted.len()] == *wanted)?;
+        let end = self
+            .origin
+            .get(at + wanted.len())
+            .copied()
+            .unwrap_or(self.len);
+        Some((at, self.origin[at], end.max(self.origin[at] + 1)))
+    }
 }
 
 /// A loose title match: the word's letters appear in order, starting at the
@@ -234,7 +311,7 @@ fn loosely_in(term: &str, title: &str) -> bool {
 }
 
 /// The answers of every reflection, ready to search: the text as written
-/// (for snippets) and in lower case (for matching).
+/// (for snippets) and folded (for matching).
 #[derive(Debug, Default)]
 pub struct Corpus {
     texts: HashMap<String, (String, String)>,
@@ -250,15 +327,15 @@ impl Corpus {
     }
 
     pub fn insert(&mut self, id: String, text: String) {
-        let lower = text.to_lowercase();
-        self.texts.insert(id, (text, lower));
+        let folded = fold(&text);
+        self.texts.insert(id, (text, folded));
     }
 
     pub fn text(&self, id: &str) -> &str {
         self.texts.get(id).map_or("", |(text, _)| text)
     }
 
-    pub fn lower(&self, id: &str) -> &str {
+    pub fn folded(&self, id: &str) -> &str {
         self.texts.get(id).map_or("", |(_, lower)| lower)
     }
 }
@@ -346,6 +423,64 @@ mod tests {
         let q = Query::parse("lost CLIENT");
         assert_eq!(q.highlights("We lost the Client"), [3..7, 12..18]);
         assert!(Query::parse("zebra").highlights("no").is_empty());
+    }
+
+    /// Found by a new user (issue 10): `cafe` found a decomposed `Café` but
+    /// not the composed one, `resume` did not find `résumé`, and snippets
+    /// dropped the accent.
+    #[test]
+    fn accents_and_case_are_ignored_and_shown_as_written() {
+        let composed = "Lunch at the Caf\u{e9} with my r\u{e9}sum\u{e9}";
+        let decomposed = "Lunch at the Cafe\u{301} with my re\u{301}sume\u{301}";
+        for text in [composed, decomposed] {
+            let folded = fold(text);
+            for words in ["cafe", "CAFÉ", "resume", "Résumé", "cafe\u{301}"] {
+                assert!(
+                    Query::parse(words).matches("", &folded).is_some(),
+                    "{words} in {text:?}"
+                );
+            }
+            let q = Query::parse("resume");
+            let snippet = q.snippet("", text, 60).expect("a snippet");
+            assert_eq!(snippet, text, "the snippet keeps the accents");
+            let chars: Vec<char> = text.chars().collect();
+            let marked: Vec<String> = q
+                .highlights(text)
+                .into_iter()
+                .map(|r| chars[r].iter().collect())
+                .collect();
+            let resume = if text == composed {
+                "r\u{e9}sum\u{e9}"
+            } else {
+                "re\u{301}sume\u{301}"
+            };
+            assert_eq!(
+                marked,
+                [resume],
+                "the highlight covers the word and its accents"
+            );
+        }
+        // Full case folding, not only lower case; titles too.
+        assert!(
+            Query::parse("strasse")
+                .matches(&fold("Die Stra\u{df}e"), "")
+                .is_some()
+        );
+        assert!(
+            Query::parse("\u{3c3}\u{3bf}\u{3c6}\u{3bf}\u{3c2}")
+                .matches("", &fold("\u{3a3}\u{39f}\u{3a6}\u{39f}\u{3a3}"))
+                .is_some()
+        );
+        assert!(
+            Query::parse("naive")
+                .matches(&fold("Na\u{ef}ve plans"), "")
+                .is_some()
+        );
+        // A word that is only an accent asks for nothing.
+        assert!(Query::parse("\u{301}").is_empty());
+        // Highlights land on the right characters after a longer folding.
+        let q = Query::parse("lost");
+        assert_eq!(q.highlights("Stra\u{df}e lost"), vec![7..11_usize]);
     }
 
     #[test]

@@ -1,35 +1,41 @@
 //! Text entering from outside (pastes, arguments, files), made safe for a
 //! terminal: no control character ever reaches the screen or stdout raw.
+//!
+//! Escape sequences go whole, as ECMA-48 frames them, so `ESC[31mRED` leaves
+//! `RED`, not `[31mRED`. A control string (OSC, DCS, SOS, PM, APC) left open
+//! ends at the line break: a terminal would swallow everything after it, but
+//! the person's text after a stray byte in a hand-edited file is theirs.
 
 use std::borrow::Cow;
+use std::str::Chars;
+
+const ESC: char = '\u{1b}';
+const BEL: char = '\u{7}';
+/// The 8-bit forms of CSI and of the string terminator ST.
+const CSI: char = '\u{9b}';
+const ST: char = '\u{9c}';
 
 /// Pasted text without terminal control characters; tabs become spaces and,
 /// for one-line fields, line breaks become spaces too.
 pub fn clean_paste(text: &str, multi_line: bool) -> String {
     let text = text.replace("\r\n", "\n").replace('\r', "\n");
-    text.chars()
-        .filter_map(|c| match c {
-            '\n' if multi_line => Some('\n'),
-            '\n' | '\t' => Some(' '),
-            c if c.is_control() => None,
-            c => Some(c),
-        })
-        .collect()
+    scrub(&text, |c| match c {
+        '\n' if multi_line => Some('\n'),
+        '\n' | '\t' => Some(' '),
+        c if c.is_control() => None,
+        c => Some(c),
+    })
 }
 
 /// Text read from a file, safe to print: escape sequences and other control
-/// characters are dropped (their printable remainder stays, harmless); line
-/// breaks and tabs, which cannot take over a terminal, are kept. Borrows when
-/// there is nothing to drop, the usual case.
+/// characters are dropped; line breaks and tabs, which cannot take over a
+/// terminal, are kept. Borrows when there is nothing to drop, the usual case.
 pub fn printable(text: &str) -> Cow<'_, str> {
     let harmful = |c: char| c.is_control() && c != '\n' && c != '\t';
     if text.chars().any(harmful) {
-        Cow::Owned(
-            text.replace("\r\n", "\n")
-                .chars()
-                .filter(|&c| !harmful(c))
-                .collect(),
-        )
+        Cow::Owned(scrub(&text.replace("\r\n", "\n"), |c| {
+            (!harmful(c)).then_some(c)
+        }))
     } else {
         Cow::Borrowed(text)
     }
@@ -44,17 +50,110 @@ pub fn printable_line(text: &str) -> Cow<'_, str> {
     }
 }
 
+/// The text without its escape sequences, every other character passed
+/// through `keep`.
+fn scrub(text: &str, keep: impl Fn(char) -> Option<char>) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            ESC => skip_escape(&mut chars),
+            CSI => skip_control_sequence(&mut chars),
+            // DCS, SOS, OSC, PM and APC in their 8-bit forms.
+            '\u{90}' | '\u{98}' | '\u{9d}' | '\u{9e}' | '\u{9f}' => skip_control_string(&mut chars),
+            c => out.extend(keep(c)),
+        }
+    }
+    out
+}
+
+/// What follows an ESC: a control sequence, a control string, or an escape
+/// sequence of intermediate bytes and one final byte (`ESC c`, `ESC ( B`).
+/// An ESC followed by anything else is dropped alone.
+fn skip_escape(chars: &mut Chars) {
+    let mut ahead = chars.clone();
+    match ahead.next() {
+        Some('[') => {
+            *chars = ahead;
+            skip_control_sequence(chars);
+        }
+        Some(']' | 'P' | 'X' | '^' | '_') => {
+            *chars = ahead;
+            skip_control_string(chars);
+        }
+        Some('\u{20}'..='\u{2f}') => {
+            *chars = ahead;
+            let mut ahead = chars.clone();
+            loop {
+                match ahead.next() {
+                    Some('\u{20}'..='\u{2f}') => *chars = ahead.clone(),
+                    Some('\u{30}'..='\u{7e}') => {
+                        *chars = ahead;
+                        return;
+                    }
+                    _ => return,
+                }
+            }
+        }
+        Some('\u{30}'..='\u{7e}') => *chars = ahead,
+        _ => {}
+    }
+}
+
+/// A CSI's parameter and intermediate bytes, then its final byte. A byte
+/// that cannot be part of it ends it and is read as text again.
+fn skip_control_sequence(chars: &mut Chars) {
+    let mut ahead = chars.clone();
+    loop {
+        match ahead.next() {
+            Some('\u{20}'..='\u{3f}') => *chars = ahead.clone(),
+            Some('\u{40}'..='\u{7e}') => {
+                *chars = ahead;
+                return;
+            }
+            _ => return,
+        }
+    }
+}
+
+/// A control string, up to its terminator (ST as `ESC \` or U+009C, or BEL
+/// as xterm allows). Another ESC ends it and starts a sequence of its own;
+/// an unterminated one ends at the line break, which stays.
+fn skip_control_string(chars: &mut Chars) {
+    let mut ahead = chars.clone();
+    loop {
+        match ahead.next() {
+            None => {
+                *chars = ahead;
+                return;
+            }
+            Some(BEL | ST) => {
+                *chars = ahead;
+                return;
+            }
+            Some(ESC) => {
+                let mut after = ahead.clone();
+                if after.next() == Some('\\') {
+                    *chars = after;
+                }
+                return;
+            }
+            Some('\n') => return,
+            Some(_) => *chars = ahead.clone(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     #[test]
-    fn pasted_control_characters_are_dropped() {
-        assert_eq!(
-            clean_paste("a\x1b]0;pwned\x07b\r\nc\td", true),
-            "a]0;pwnedb\nc d"
-        );
+    fn pasted_escape_sequences_vanish_whole() {
+        assert_eq!(clean_paste("a\x1b]0;pwned\x07b\r\nc\td", true), "ab\nc d");
         assert_eq!(clean_paste("one\ntwo", false), "one two");
+        assert_eq!(clean_paste("\x1b[1;31mbold red\x1b[0m", false), "bold red");
     }
 
     #[test]
@@ -62,8 +161,67 @@ mod tests {
         assert!(matches!(printable("plain\ntext"), Cow::Borrowed(_)));
         assert_eq!(
             printable("\x1b[2Jred\u{9b}31m\r\nnext\tcell"),
-            "[2Jred31m\nnext\tcell"
+            "red\nnext\tcell"
         );
         assert_eq!(printable_line("two\nlines\x07"), "two lines");
+    }
+
+    /// Found by a new user (issue 10): `show` printed `[31mRED[0m`.
+    #[test]
+    fn escape_sequences_in_a_hand_edited_file_go_whole() {
+        let cases = [
+            // CSI, 7-bit and 8-bit, with intermediates and private parameters.
+            ("\x1b[31mRED\x1b[0m", "RED"),
+            ("\x1b[?1049hscreen\x1b[?1049l", "screen"),
+            ("a\x1b[1 qb", "ab"),
+            ("\u{9b}2Jclear", "clear"),
+            // OSC ended by BEL, by ESC \ and by U+009C; a hyperlink keeps its text.
+            ("\x1b]0;title\x07after", "after"),
+            ("\x1b]8;;http://x\x1b\\link\x1b]8;;\x1b\\", "link"),
+            ("\u{9d}0;title\u{9c}after", "after"),
+            // DCS, SOS, PM and APC, 7-bit and 8-bit.
+            ("\x1bPq#0;2;0;0;0\x1b\\x", "x"),
+            ("\u{90}1$r\u{9c}x", "x"),
+            ("\x1bXsos\x1b\\x\u{98}sos\u{9c}y", "xy"),
+            ("\x1b^pm\x1b\\x\u{9e}pm\u{9c}y", "xy"),
+            ("\x1b_apc\x1b\\x\u{9f}apc\u{9c}y", "xy"),
+            // ESC with one final byte, or intermediates then a final byte.
+            ("\x1bcreset", "reset"),
+            ("\x1b(Bascii\x1b7saved\x1b8", "asciisaved"),
+            ("\x1b#8fill", "fill"),
+            // Cut short by the end of the text.
+            ("end\x1b[31", "end"),
+            ("end\x1b]0;no terminator", "end"),
+            ("end\x1b", "end"),
+            ("end\x1b(", "end"),
+            // An open string ends at the line break, so the next line stays.
+            ("a\x1b]0;open\nnext line", "a\nnext line"),
+            // An ESC inside a string ends it and starts its own sequence.
+            ("\x1b]0;t\x1b[1mbold", "bold"),
+            // An ESC before something no sequence starts with goes alone.
+            ("\x1b\u{e9}t\u{e9}", "\u{e9}t\u{e9}"),
+            // Other C1 controls go too, and accents stay.
+            ("caf\u{e9}\u{85}\u{9a}!", "caf\u{e9}!"),
+        ];
+        for (raw, shown) in cases {
+            assert_eq!(printable(raw), shown, "{raw:?}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn no_control_character_ever_comes_through(text in "(\\PC|[\\x00-\\x1f\\x7f-\\u{9f}\\[\\]P_^X\\\\;0-9])*") {
+            let harmful = |c: char| c.is_control() && c != '\n' && c != '\t';
+            prop_assert!(!printable(&text).chars().any(harmful));
+            prop_assert!(!printable_line(&text).chars().any(char::is_control));
+            prop_assert!(!clean_paste(&text, true).chars().any(|c| c.is_control() && c != '\n'));
+            prop_assert!(!clean_paste(&text, false).chars().any(char::is_control));
+        }
+
+        #[test]
+        fn text_without_controls_is_left_alone(text in "[^\\p{Cc}]*") {
+            prop_assert!(matches!(printable(&text), Cow::Borrowed(_)));
+            prop_assert_eq!(clean_paste(&text, true), text);
+        }
     }
 }

@@ -388,7 +388,7 @@ fn path_prints_the_data_dir_without_creating_it() {
 }
 
 #[test]
-fn escape_sequences_in_a_file_are_printed_harmlessly() {
+fn escape_sequences_in_a_file_are_dropped_whole_when_printed() {
     let (dir, store) = seeded();
     let hostile = "schema_version = 1\nid = \"2026-11-01-hostile\"\ntitle = \"\\u001b]0;pwned\\u0007Evil\\u001b[2J\"\ncreated = \"2026-11-01T08:00:00Z\"\n[perspective]\nexpected = \"red \\u001b[31mtext\"\n";
     std::fs::write(
@@ -410,8 +410,15 @@ fn escape_sequences_in_a_file_are_printed_harmlessly() {
             "{args:?} printed a raw control character"
         );
     }
+    // Found by a new user (issue 10): only the ESC byte went, and `show`
+    // printed `[31mtext`. Whole sequences go, the text between them stays.
     let shown = stdout(&rebound(dir.path(), &["show", "2026-11-01"]));
-    assert!(shown.starts_with("# \\]0;pwnedEvil\\[2J"), "{shown}");
+    assert!(shown.starts_with("# Evil\n"), "{shown}");
+    assert!(shown.contains("red text"), "{shown}");
+    assert!(
+        !shown.contains("[31m") && !shown.contains("pwned"),
+        "{shown}"
+    );
 }
 
 #[test]

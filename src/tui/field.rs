@@ -4,7 +4,7 @@
 //! always has the latest text.
 
 use ratatui::style::{Modifier, Style};
-use ratatui_textarea::{CursorMove, Input, Key, TextArea, WrapMode};
+use ratatui_textarea::{CursorMove, Input, TextArea, WrapMode};
 use time::Date;
 
 use crate::dates::{self, DateInput};
@@ -12,6 +12,7 @@ use crate::guide::{FieldGuide, FieldKind, Guide};
 use crate::reflection::{ActionItem, Reflection};
 use crate::stage::Stage;
 use crate::text::clean_paste;
+use crate::tui::editor::{Editor, TextEdit};
 use crate::tui::long_text::{self, LongText};
 use crate::tui::theme;
 use crate::wizard::Cursor;
@@ -29,12 +30,12 @@ pub struct StepsFocus {
     /// `rows.len()` is the empty row at the end that becomes a new step.
     pub row: usize,
     pub column: StepColumn,
-    pub editor: TextArea<'static>,
+    pub editor: Editor,
 }
 
 pub enum FieldFocus {
     /// One-line text, multi-line text, lists and dates.
-    Text(TextArea<'static>),
+    Text(Editor),
     /// Multi-line text too long to edit whole: a window onto it.
     Long(LongText),
     Checklist {
@@ -149,30 +150,12 @@ impl FieldFocus {
     /// Passes a key to the editor; true when the text changed.
     pub fn edit(&mut self, kind: FieldKind, input: Input) -> bool {
         let single_line = !matches!(kind, FieldKind::Text | FieldKind::List);
-        match self {
-            FieldFocus::Text(area) => {
-                if single_line && is_newline(&input) {
-                    return false;
-                }
-                area.input(input)
-            }
-            FieldFocus::Long(long) => {
-                let changed = long.area.input(input);
-                long.settle();
-                changed
-            }
-            FieldFocus::Steps(steps) => {
-                if is_newline(&input) {
-                    return false;
-                }
-                let changed = steps.editor.input(input);
-                if changed {
-                    steps.store_cell();
-                }
-                changed
-            }
-            FieldFocus::Checklist { .. } | FieldFocus::Rating => false,
-        }
+        self.with_editor(|editor| editor.key(input, single_line))
+    }
+
+    /// A readline command (Ctrl-W, Ctrl-U, Alt-B…); true when the text changed.
+    pub fn command(&mut self, edit: TextEdit) -> bool {
+        self.with_editor(|editor| editor.command(edit))
     }
 
     /// Inserts pasted text; true when the text changed.
@@ -197,24 +180,12 @@ impl FieldFocus {
                 }
                 changed
             }
-            FieldFocus::Long(long) => {
-                let changed = long.area.insert_str(&text);
-                long.settle();
-                changed
-            }
-            FieldFocus::Steps(steps) => {
-                let changed = steps.editor.insert_str(&text);
-                if changed {
-                    steps.store_cell();
-                }
-                changed
-            }
-            FieldFocus::Checklist { .. } | FieldFocus::Rating => false,
+            focus => focus.with_editor(|editor| editor.insert_str(&text)),
         }
     }
 
     pub fn undo(&mut self) -> bool {
-        if self.with_editor(TextArea::undo) {
+        if self.with_editor(Editor::undo) {
             return true;
         }
         // Nothing left to undo in the window: the paste that made the answer
@@ -229,10 +200,12 @@ impl FieldFocus {
     }
 
     pub fn redo(&mut self) -> bool {
-        self.with_editor(TextArea::redo)
+        self.with_editor(Editor::redo)
     }
 
-    fn with_editor(&mut self, op: fn(&mut TextArea<'static>) -> bool) -> bool {
+    /// Runs an edit on whichever editor has the field, and keeps what wraps
+    /// it up to date; true when the text changed.
+    fn with_editor(&mut self, op: impl FnOnce(&mut Editor) -> bool) -> bool {
         match self {
             FieldFocus::Text(area) => op(area),
             FieldFocus::Long(long) => {
@@ -333,6 +306,14 @@ impl StepsFocus {
         }
     }
 
+    /// Enter or Esc in the due date: back to the step's text, the date kept
+    /// (as the date it means).
+    pub fn end_due_date(&mut self, today: Date) {
+        if self.column == StepColumn::Due {
+            self.switch_column(today);
+        }
+    }
+
     pub fn switch_column(&mut self, today: Date) {
         self.normalise_due(today);
         self.column = match self.column {
@@ -350,7 +331,7 @@ impl StepsFocus {
             && self.row < self.rows.len()
             && self.rows[self.row].text.is_empty();
         if !empty_step {
-            let changed = self.editor.delete_char();
+            let changed = self.editor.command(TextEdit::DeleteCharBefore);
             if changed {
                 self.store_cell();
             }
@@ -370,16 +351,12 @@ fn normalised(text: &str, today: Date) -> Option<String> {
     }
 }
 
-fn is_newline(input: &Input) -> bool {
-    input.key == Key::Enter || (input.ctrl && matches!(input.key, Key::Char('j' | 'm')))
-}
-
 /// A one-line editor styled like every field's, for prompts.
-pub fn one_line_editor(text: String) -> TextArea<'static> {
+pub fn one_line_editor(text: String) -> Editor {
     editor(vec![text], false)
 }
 
-fn editor(lines: Vec<String>, wrap: bool) -> TextArea<'static> {
+fn editor(lines: Vec<String>, wrap: bool) -> Editor {
     let mut area = TextArea::new(lines);
     area.set_cursor_line_style(Style::default());
     area.set_cursor_style(Style::default().add_modifier(Modifier::REVERSED));
@@ -392,7 +369,7 @@ fn editor(lines: Vec<String>, wrap: bool) -> TextArea<'static> {
     });
     area.move_cursor(CursorMove::Bottom);
     area.move_cursor(CursorMove::End);
-    area
+    Editor::from(area)
 }
 
 #[cfg(test)]
@@ -400,6 +377,7 @@ mod tests {
     use super::*;
     use crate::guide::Guide;
     use crate::reflection::tests::sample_reflection;
+    use ratatui_textarea::Key;
     use time::macros::date;
 
     const TODAY: Date = date!(2026 - 11 - 29);
@@ -485,9 +463,9 @@ mod tests {
         typed(&mut focus, f.kind, "Saying\nno");
         focus.commit(&mut r, Stage::Perspective, f, TODAY);
         assert_eq!(r.text(Stage::Perspective, "ability"), "Sayingno");
-        assert!(focus.undo());
+        assert!(focus.undo(), "one word, undone at once");
         focus.commit(&mut r, Stage::Perspective, f, TODAY);
-        assert_eq!(r.text(Stage::Perspective, "ability"), "Sayingn");
+        assert_eq!(r.text(Stage::Perspective, "ability"), "");
     }
 
     #[test]

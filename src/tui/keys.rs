@@ -3,6 +3,8 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+use crate::tui::editor::TextEdit;
+
 /// Everything a key can ask the app to do.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
@@ -46,6 +48,10 @@ pub enum Action {
     BackHome,
     Undo,
     Redo,
+    // Editing in any text field, as readline does.
+    Text(TextEdit),
+    // Action steps: leaving the due date for the step's text.
+    EndDueDate,
     // Checklists.
     ChoiceDown,
     ChoiceUp,
@@ -86,12 +92,20 @@ pub enum Context {
     ExportPrompt,
     TitlePrompt,
     StageNav,
+    /// Esc from a stage, under the stage navigation.
+    StageBack,
     PlanNav,
     MultiLine,
     SingleLine,
+    /// Every text field, under its own keys: readline's editing keys.
+    Text,
+    /// Screens where keys are commands, not typing: `?` opens help there.
+    Commands,
     Checklist,
     Rating,
     Steps,
+    /// Editing a step's due date, over the steps' own keys.
+    DueDate,
     Plan,
 }
 
@@ -119,6 +133,13 @@ const fn ch(c: char) -> Key {
     key(KeyCode::Char(c))
 }
 
+const fn alt(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        mods: KeyModifiers::ALT,
+    }
+}
+
 impl Key {
     fn matches(&self, event: &KeyEvent) -> bool {
         let mut mods = event.modifiers;
@@ -132,7 +153,8 @@ impl Key {
             mods.remove(KeyModifiers::SHIFT);
         }
         let code = match event.code {
-            KeyCode::Char(c) if event.modifiers.contains(KeyModifiers::CONTROL) => {
+            // Caps Lock must not turn Alt-b into another key.
+            KeyCode::Char(c) if mods.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) => {
                 KeyCode::Char(c.to_ascii_lowercase())
             }
             other => other,
@@ -195,6 +217,10 @@ const PGDN: Key = key(KeyCode::PageDown);
 const HOME: Key = key(KeyCode::Home);
 const END: Key = key(KeyCode::End);
 const BACKSPACE: Key = key(KeyCode::Backspace);
+const ALT_BACKSPACE: Key = Key {
+    code: KeyCode::Backspace,
+    mods: KeyModifiers::ALT,
+};
 const DELETE: Key = key(KeyCode::Delete);
 const F1: Key = key(KeyCode::F(1));
 
@@ -206,15 +232,27 @@ const RATING_DIGITS: &[Key] = &[ch('1'), ch('2'), ch('3'), ch('4'), ch('5')];
 /// Every binding, grouped by context. Within a context the first binding that
 /// claims a key wins, and the footer and help list them in this order; which
 /// context wins is the order the caller passes (a field's own keys, then the
-/// stage or plan navigation, then the global keys).
+/// text keys, then the stage or plan navigation, then the global keys).
+/// Help lists a label once, so two bindings that share one (`Ctrl-A / E`)
+/// make one line.
 #[rustfmt::skip]
 pub static BINDINGS: &[Binding] = &[
     // Text fields: many lines, then one line.
     foot(C::MultiLine,    &[ctrl('z')],                  "Ctrl-Z",    "undo",                                Action::Undo),
-    help(C::MultiLine,    &[ctrl('y')],                  "Ctrl-Y",    "redo",                                Action::Redo),
     help(C::SingleLine,   &[ENTER],                      "Enter",     "next field",                          Action::NextField),
-    help(C::SingleLine,   &[ctrl('z')],                  "Ctrl-Z",    "undo",                                Action::Undo),
-    help(C::SingleLine,   &[ctrl('y')],                  "Ctrl-Y",    "redo",                                Action::Redo),
+    // Every text field (answers, steps, search, prompts), as in a shell.
+    // Ctrl-B / F / H / D mean ← → Backspace Delete, so the editor reads them
+    // with those keys (and Ctrl-D stays "due date" on action steps).
+    help(C::Text,         &[ctrl('z')],                  "Ctrl-Z",       "undo, a word at a time",           Action::Undo),
+    help(C::Text,         &[ctrl('y')],                  "Ctrl-Y",       "redo",                             Action::Redo),
+    help(C::Text,         &[ctrl('a')],                  "Ctrl-A / E",   "start / end of the line",          Action::Text(TextEdit::LineStart)),
+    help(C::Text,         &[ctrl('e')],                  "Ctrl-A / E",   "start / end of the line",          Action::Text(TextEdit::LineEnd)),
+    help(C::Text,         &[alt('b')],                   "Alt-B / F",    "back / forward a word",            Action::Text(TextEdit::WordBack)),
+    help(C::Text,         &[alt('f')],                   "Alt-B / F",    "back / forward a word",            Action::Text(TextEdit::WordForward)),
+    help(C::Text,         &[ctrl('w'), ALT_BACKSPACE],   "Ctrl-W/Alt-D", "delete the word before / after",   Action::Text(TextEdit::DeleteWordBefore)),
+    help(C::Text,         &[alt('d')],                   "Ctrl-W/Alt-D", "delete the word before / after",   Action::Text(TextEdit::DeleteWordAfter)),
+    help(C::Text,         &[ctrl('u')],                  "Ctrl-U / K",   "delete to the start / end of line", Action::Text(TextEdit::DeleteToLineStart)),
+    help(C::Text,         &[ctrl('k')],                  "Ctrl-U / K",   "delete to the start / end of line", Action::Text(TextEdit::DeleteToLineEnd)),
     // Checklists.
     foot(C::Checklist,    &[ch(' '), ENTER, ch('x')],    "Space",     "tick / untick",                       Action::ToggleChoice),
     foot(C::Checklist,    &[DOWN, ch('j')],              "↓",         "next option",                         Action::ChoiceDown),
@@ -225,13 +263,18 @@ pub static BINDINGS: &[Binding] = &[
     help(C::Rating,       &[LEFT, ch('h')],              "←",         "one less",                            Action::RateDown),
     help(C::Rating,       &[BACKSPACE, DELETE, ch('0')], "Backspace", "clear the rating",                    Action::ClearRating),
     // Action steps.
+    // Editing a step's due date: Enter, Esc and Ctrl-D go back to the step.
+    foot(C::DueDate,      &[ENTER, ESC, ctrl('d')],      "Enter",     "back to the step",                    Action::EndDueDate),
+    foot(C::DueDate,      &[ctrl('t')],                  "Ctrl-T",    "done",                                Action::ToggleDone),
+    help(C::DueDate,      &[DOWN],                       "↓ / ↑",     "next / previous step",                Action::StepDown),
+    help(C::DueDate,      &[UP],                         "↓ / ↑",     "next / previous step",                Action::StepUp),
+    // Action steps. Ctrl-D and Ctrl-T keep these meanings over readline's.
     foot(C::Steps,        &[ENTER],                      "Enter",     "new step",                            Action::NewStep),
     foot(C::Steps,        &[ctrl('t')],                  "Ctrl-T",    "done",                                Action::ToggleDone),
     foot(C::Steps,        &[ctrl('d')],                  "Ctrl-D",    "due date",                            Action::SwitchStepColumn),
-    help(C::Steps,        &[DOWN],                       "↓",         "next step",                           Action::StepDown),
-    help(C::Steps,        &[UP],                         "↑",         "previous step",                       Action::StepUp),
+    help(C::Steps,        &[DOWN],                       "↓ / ↑",     "next / previous step",                Action::StepDown),
+    help(C::Steps,        &[UP],                         "↓ / ↑",     "next / previous step",                Action::StepUp),
     help(C::Steps,        &[BACKSPACE],                  "Backspace", "delete; on an empty step, remove it", Action::DeleteStep),
-    help(C::Steps,        &[ctrl('z')],                  "Ctrl-Z",    "undo typing in the step",             Action::Undo),
     // The growth plan page.
     foot(C::Plan,         RATING_DIGITS,                 "1-5",       "how heavy now",                       Action::Rate(0)),
     foot(C::Plan,         &[ch('c')],                    "c",         "mark complete",                       Action::MarkComplete),
@@ -246,9 +289,10 @@ pub static BINDINGS: &[Binding] = &[
     // Moving through the stages, under every field's own keys.
     foot(C::StageNav,     &[TAB],                        "Tab",       "next",                                Action::NextField),
     foot(C::StageNav,     &[BACKTAB],                    "Shift-Tab", "back",                                Action::PrevField),
-    help(C::StageNav,     &[PGDN],                       "PgDn",      "next stage",                          Action::NextStage),
-    help(C::StageNav,     &[PGUP],                       "PgUp",      "previous stage",                      Action::PrevStage),
-    foot(C::StageNav,     &[ESC],                        "Esc",       "back",                                Action::BackHome),
+    help(C::StageNav,     &[PGDN],                       "PgDn / PgUp", "next / previous stage",             Action::NextStage),
+    help(C::StageNav,     &[PGUP],                       "PgDn / PgUp", "next / previous stage",             Action::PrevStage),
+    // Apart, so a due date being edited can take Esc for itself.
+    foot(C::StageBack,    &[ESC],                        "Esc",       "back",                                Action::BackHome),
     foot(C::StageNav,     &[ctrl('g')],                  "Ctrl-G",    "intro, hint, example",                Action::NextGuide),
     // Leaving the growth plan, under the plan's own keys.
     foot(C::PlanNav,      &[BACKTAB],                    "Shift-Tab", "back to Risk",                        Action::PrevField),
@@ -293,7 +337,9 @@ pub static BINDINGS: &[Binding] = &[
     foot(C::TitlePrompt,  &[ENTER],                      "Enter",     "continue",                            Action::ConfirmTitle),
     foot(C::TitlePrompt,  &[ESC],                        "Esc",       "cancel",                              Action::CancelTitle),
     // The help page.
-    foot(C::Help,         &[ESC, F1, ch('q')],           "Esc",       "close help",                          Action::ToggleHelp),
+    foot(C::Help,         &[ESC, F1, ch('q'), ch('?')],  "Esc",       "close help",                          Action::ToggleHelp),
+    // Wherever keys are commands rather than typing.
+    help(C::Commands,     &[ch('?')],                    "?",         "help",                                Action::ToggleHelp),
     // Everywhere, under every other context. In text fields Ctrl-Z is undo
     // (their binding comes first).
     foot(C::Global,       &[F1],                         "F1",        "help",                                Action::ToggleHelp),

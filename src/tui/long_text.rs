@@ -8,7 +8,9 @@
 //! moving it starts a fresh editor, so undo reaches back only to that move
 //! (a paste that made the answer long can be undone until then).
 
-use ratatui_textarea::{CursorMove, TextArea};
+use ratatui_textarea::CursorMove;
+
+use crate::tui::editor::Editor;
 
 /// The most lines the editor holds at once...
 pub const WINDOW_LINES: usize = 600;
@@ -30,7 +32,7 @@ pub fn is_long(lines: &[String]) -> bool {
 }
 
 pub struct LongText {
-    pub area: TextArea<'static>,
+    pub area: Editor,
     above: Vec<String>,
     below: Vec<String>,
     /// `above` joined, ending in a line break (empty when nothing is above).
@@ -38,15 +40,15 @@ pub struct LongText {
     /// `below` joined, starting with a line break (empty when nothing is below).
     below_text: String,
     /// Makes an editor styled like every field's.
-    make: fn(Vec<String>) -> TextArea<'static>,
+    make: fn(Vec<String>) -> Editor,
     /// The editor as it was before a paste made the answer long, so that
     /// paste can still be undone.
-    pub before: Option<Box<TextArea<'static>>>,
+    pub before: Option<Box<Editor>>,
 }
 
 impl LongText {
     /// The cursor starts at the end, as in every field.
-    pub fn new(lines: Vec<String>, make: fn(Vec<String>) -> TextArea<'static>) -> LongText {
+    pub fn new(lines: Vec<String>, make: fn(Vec<String>) -> Editor) -> LongText {
         let last = lines.len().saturating_sub(1);
         let end = lines.last().map_or(0, |l| l.chars().count());
         LongText::at(lines, (last, end), make)
@@ -54,10 +56,7 @@ impl LongText {
 
     /// An editor that has grown long (a paste), taken over with its cursor
     /// where it was.
-    pub fn from_editor(
-        area: &TextArea<'static>,
-        make: fn(Vec<String>) -> TextArea<'static>,
-    ) -> LongText {
+    pub fn from_editor(area: &Editor, make: fn(Vec<String>) -> Editor) -> LongText {
         let cursor = area.cursor();
         LongText::at(area.lines().to_vec(), (cursor.0, cursor.1), make)
     }
@@ -65,7 +64,7 @@ impl LongText {
     fn at(
         lines: Vec<String>,
         (row, col): (usize, usize),
-        make: fn(Vec<String>) -> TextArea<'static>,
+        make: fn(Vec<String>) -> Editor,
     ) -> LongText {
         let mut long = LongText {
             area: make(Vec::new()),
@@ -181,10 +180,10 @@ fn window_around(all: &[String], row: usize) -> (usize, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use ratatui_textarea::{Input, Key};
+    use ratatui_textarea::{Input, Key, TextArea};
 
-    fn plain(lines: Vec<String>) -> TextArea<'static> {
-        TextArea::new(lines)
+    fn plain(lines: Vec<String>) -> Editor {
+        Editor::from(TextArea::new(lines))
     }
 
     fn numbered(n: usize) -> Vec<String> {
@@ -192,10 +191,13 @@ mod tests {
     }
 
     fn key(long: &mut LongText, key: Key) -> bool {
-        let changed = long.area.input(Input {
-            key,
-            ..Input::default()
-        });
+        let changed = long.area.key(
+            Input {
+                key,
+                ..Input::default()
+            },
+            false,
+        );
         long.settle();
         changed
     }

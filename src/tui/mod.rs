@@ -1,6 +1,7 @@
 //! The full-screen front end: state, keys, screens and the event loop.
 
 mod autosave;
+mod editor;
 mod effects;
 mod field;
 mod input;

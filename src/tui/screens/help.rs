@@ -29,7 +29,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         }
         shown.push(b.label);
         lines.push(Line::from(vec![
-            Span::styled(format!("  {:<12}", b.label), theme::key()),
+            Span::styled(format!("  {:<13}", b.label), theme::key()),
             Span::raw(b.does),
         ]));
     }

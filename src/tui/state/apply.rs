@@ -35,7 +35,7 @@ impl App {
                 // (and is tried once more on the way out).
                 self.open_title_prompt(TitlePurpose::New);
                 if let Some(Modal::Title(prompt)) = self.modal.as_mut() {
-                    prompt.editor.insert_str(title);
+                    prompt.editor.insert_str(&title);
                 }
             }
             Outcome::Listed { listing, select } => match listing {

@@ -1,10 +1,9 @@
 //! The home screen's state: the list of reflections, the search line that
 //! narrows it, the selected row, and what `u` can bring back.
 
-use ratatui_textarea::TextArea;
-
 use crate::search::{Corpus, Query};
 use crate::store::{Listing, Summary};
+use crate::tui::editor::Editor;
 use crate::tui::field::one_line_editor;
 use crate::tui::keys::Action;
 
@@ -13,7 +12,7 @@ use super::{App, Effect, Message, TitlePurpose};
 
 /// The search line on the home screen; while `typing`, keys go to it.
 pub struct Search {
-    pub editor: TextArea<'static>,
+    pub editor: Editor,
     pub typing: bool,
     pub query: Query,
 }
@@ -21,7 +20,7 @@ pub struct Search {
 #[derive(Default)]
 pub struct Home {
     pub listing: Listing,
-    /// The listing's titles in lower case, for search.
+    /// The listing's titles folded (lower case, no accents), for search.
     titles_lower: Vec<String>,
     /// The rows the search lets through, as indices into the listing.
     pub visible: Vec<usize>,
@@ -42,7 +41,7 @@ impl Home {
         self.titles_lower = listing
             .reflections
             .iter()
-            .map(|s| s.title.to_lowercase())
+            .map(|s| crate::search::fold(&s.title))
             .collect();
         self.listing = listing;
         self.refilter();
@@ -77,7 +76,7 @@ impl Home {
         }
     }
 
-    /// A listed reflection's title in lower case, as search sees it.
+    /// A listed reflection's title folded, as search sees it.
     pub fn title_lower(&self, index: usize) -> &str {
         self.titles_lower.get(index).map_or("", String::as_str)
     }
@@ -98,7 +97,7 @@ impl Home {
             Some(query) => all
                 .filter_map(|i| {
                     let s = &self.listing.reflections[i];
-                    let answers = self.corpus.as_ref().map_or("", |c| c.lower(&s.id));
+                    let answers = self.corpus.as_ref().map_or("", |c| c.folded(&s.id));
                     query
                         .matches(&self.titles_lower[i], answers)
                         .map(|hit| (i, !hit.title_only))

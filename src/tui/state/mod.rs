@@ -30,6 +30,7 @@ use crate::reflection::Reflection;
 use crate::search::Corpus;
 use crate::stage::Stage;
 use crate::store::{Listing, Summary};
+use crate::tui::field::{FieldFocus, StepColumn};
 use crate::tui::keys::{Action, Context};
 use crate::tui::reading_page;
 use crate::tui::theme::Palette;
@@ -102,6 +103,8 @@ pub enum Focus {
     Home,
     /// A field of a question stage, of this kind.
     Field(FieldKind),
+    /// The due date of an action step, being edited.
+    DueDate,
     /// The growth plan page of the walk.
     Plan,
     Reading,
@@ -238,9 +241,13 @@ impl App {
                     .session
                     .as_ref()
                     .is_some_and(|s| s.cursor.stage == Stage::Plan);
+                let on_due_date = self.session.as_ref().is_some_and(|s| {
+                    matches!(&s.focus, FieldFocus::Steps(steps) if steps.column == StepColumn::Due)
+                });
                 match self.focused_field() {
                     // The plan's one field (how heavy it feels now) is rated
                     // with the plan's own keys.
+                    Some(_) if on_due_date && !on_plan => Focus::DueDate,
                     Some(field) if !on_plan => Focus::Field(field.kind),
                     _ => Focus::Plan,
                 }
@@ -289,7 +296,7 @@ impl App {
             Focus::Confirm | Focus::TitlePrompt | Focus::ExportPrompt => self.update_modal(action),
             Focus::Search => self.update_search(action),
             Focus::Home => self.update_home(action),
-            Focus::Field(_) | Focus::Plan => self.update_walk(action),
+            Focus::Field(_) | Focus::DueDate | Focus::Plan => self.update_walk(action),
             Focus::Reading => self.update_reading(action),
         }
     }
@@ -397,7 +404,7 @@ impl App {
 
 impl Focus {
     /// Every focus the app can be in, for checks that must cover them all.
-    pub const ALL: [Focus; 15] = [
+    pub const ALL: [Focus; 16] = [
         Focus::Help,
         Focus::Confirm,
         Focus::TitlePrompt,
@@ -411,6 +418,7 @@ impl Focus {
         Focus::Field(FieldKind::Rating),
         Focus::Field(FieldKind::Date),
         Focus::Field(FieldKind::Actions),
+        Focus::DueDate,
         Focus::Plan,
         Focus::Reading,
     ];
@@ -419,19 +427,45 @@ impl Focus {
     pub fn contexts(self) -> Vec<Context> {
         let specific: &[Context] = match self {
             Focus::Help => &[Context::Help],
-            Focus::Confirm => &[Context::Confirm],
-            Focus::TitlePrompt => &[Context::TitlePrompt],
-            Focus::ExportPrompt => &[Context::ExportPrompt],
-            Focus::Search => &[Context::HomeSearch],
-            Focus::Home => &[Context::Home],
-            Focus::Reading => &[Context::Detail],
-            Focus::Plan => &[Context::Plan, Context::PlanNav],
+            Focus::Confirm => &[Context::Confirm, Context::Commands],
+            Focus::TitlePrompt => &[Context::TitlePrompt, Context::Text],
+            Focus::ExportPrompt => &[Context::ExportPrompt, Context::Text],
+            Focus::Search => &[Context::HomeSearch, Context::Text],
+            Focus::Home => &[Context::Home, Context::Commands],
+            Focus::Reading => &[Context::Detail, Context::Commands],
+            Focus::Plan => &[Context::Plan, Context::PlanNav, Context::Commands],
+            Focus::DueDate => &[Context::DueDate, Context::Text, Context::StageNav],
             Focus::Field(kind) => match kind {
-                FieldKind::Text | FieldKind::List => &[Context::MultiLine, Context::StageNav],
-                FieldKind::Checklist => &[Context::Checklist, Context::StageNav],
-                FieldKind::Rating => &[Context::Rating, Context::StageNav],
-                FieldKind::Actions => &[Context::Steps, Context::StageNav],
-                FieldKind::Line | FieldKind::Date => &[Context::SingleLine, Context::StageNav],
+                FieldKind::Text | FieldKind::List => &[
+                    Context::MultiLine,
+                    Context::Text,
+                    Context::StageNav,
+                    Context::StageBack,
+                ],
+                FieldKind::Checklist => &[
+                    Context::Checklist,
+                    Context::StageNav,
+                    Context::StageBack,
+                    Context::Commands,
+                ],
+                FieldKind::Rating => &[
+                    Context::Rating,
+                    Context::StageNav,
+                    Context::StageBack,
+                    Context::Commands,
+                ],
+                FieldKind::Actions => &[
+                    Context::Steps,
+                    Context::Text,
+                    Context::StageNav,
+                    Context::StageBack,
+                ],
+                FieldKind::Line | FieldKind::Date => &[
+                    Context::SingleLine,
+                    Context::Text,
+                    Context::StageNav,
+                    Context::StageBack,
+                ],
             },
         };
         let mut contexts = specific.to_vec();

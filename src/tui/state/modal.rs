@@ -1,11 +1,12 @@
 //! The prompts and confirmations that sit on top of a screen. There is at
 //! most one at a time, so which one has the keys is never in doubt.
 
-use ratatui_textarea::{Input, TextArea};
+use ratatui_textarea::Input;
 
 use crate::export::Format;
 use crate::reflection::display_title;
 use crate::text::clean_paste;
+use crate::tui::editor::Editor;
 use crate::tui::field::one_line_editor;
 use crate::tui::keys::Action;
 
@@ -27,7 +28,7 @@ pub enum TitlePurpose {
 }
 
 pub struct TitlePrompt {
-    pub editor: TextArea<'static>,
+    pub editor: Editor,
     pub purpose: TitlePurpose,
 }
 
@@ -37,7 +38,7 @@ pub struct ConfirmDelete {
 }
 
 pub struct ExportPrompt {
-    pub editor: TextArea<'static>,
+    pub editor: Editor,
     pub format: Format,
     /// Set once the person has been told the file exists.
     pub replace: bool,
@@ -241,13 +242,13 @@ impl App {
 /// A key or a paste for a one-line editor (a prompt, the search line): Enter
 /// never starts a second line, and a pasted line break becomes a space.
 /// `None` when the action is not an edit; otherwise whether the text changed.
-pub(super) fn edit_one_line(editor: &mut TextArea<'static>, action: Action) -> Option<bool> {
+pub(super) fn edit_one_line(editor: &mut Editor, action: Action) -> Option<bool> {
     match action {
-        Action::Edit(key) => {
-            let input = Input::from(key);
-            Some(input.key != ratatui_textarea::Key::Enter && editor.input(input))
-        }
-        Action::Paste(text) => Some(editor.insert_str(clean_paste(&text, false))),
+        Action::Edit(key) => Some(editor.key(Input::from(key), true)),
+        Action::Text(edit) => Some(editor.command(edit)),
+        Action::Undo => Some(editor.undo()),
+        Action::Redo => Some(editor.redo()),
+        Action::Paste(text) => Some(editor.insert_str(&clean_paste(&text, false))),
         _ => None,
     }
 }

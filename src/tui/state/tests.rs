@@ -540,3 +540,118 @@ fn a_plan_weight_no_lighter_than_at_the_start_gets_the_support_line() {
     app.update(Action::Rate(4));
     assert!(said(&app).is_some_and(|l| l.contains("a friend, a doctor or a counsellor")));
 }
+
+fn press(app: &mut App, code: KeyCode, mods: KeyModifiers) -> Effect {
+    app.typed(Typed::Key(KeyEvent::new(code, mods)))
+}
+
+fn type_keys(app: &mut App, text: &str) {
+    for c in text.chars() {
+        press(app, KeyCode::Char(c), KeyModifiers::NONE);
+    }
+}
+
+fn steps_of(app: &App) -> Vec<crate::reflection::ActionItem> {
+    let s = session(app);
+    match &s.focus {
+        crate::tui::field::FieldFocus::Steps(steps) => steps.rows.clone(),
+        _ => panic!("the steps field has focus"),
+    }
+}
+
+/// Found by a new user (issue 10): Ctrl-D, a date, Enter on an existing
+/// step inserted an empty step. Enter (or Esc) confirms the date and goes
+/// back to that step; Esc does not leave the stage.
+#[test]
+fn confirming_a_due_date_returns_to_its_step_and_adds_none() {
+    let mut app = app_with_open_reflection();
+    while app.focused_field().is_none_or(|f| f.key != STEPS_FIELD) {
+        app.update(Action::NextField);
+    }
+    type_keys(&mut app, "Ask Dana for feedback");
+    press(&mut app, KeyCode::Char('d'), KeyModifiers::CONTROL);
+    assert_eq!(app.focus(), Focus::DueDate);
+    type_keys(&mut app, "friday");
+    press(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    assert_eq!(app.focus(), Focus::Field(FieldKind::Actions));
+    let steps = steps_of(&app);
+    assert_eq!(steps.len(), 1, "no empty step was added");
+    assert_eq!(steps[0].due, "2026-12-04", "the date as it means today");
+    // Esc in the date editor leaves the date editor, not the stage.
+    press(&mut app, KeyCode::Char('d'), KeyModifiers::CONTROL);
+    type_keys(&mut app, "x");
+    assert_eq!(
+        press(&mut app, KeyCode::Esc, KeyModifiers::NONE),
+        Effect::None
+    );
+    assert_eq!(app.focus(), Focus::Field(FieldKind::Actions));
+    assert_eq!(session(&app).cursor.stage, Stage::Goals);
+    assert_eq!(
+        steps_of(&app)[0].due,
+        "2026-12-04x",
+        "what was typed is kept"
+    );
+    // Enter on the step's text still makes a new step.
+    press(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    assert_eq!(steps_of(&app).len(), 2);
+}
+
+/// Found by a new user (issue 10): Ctrl-U undid a character in the search
+/// line. Every text field reads the editing keys as readline does.
+#[test]
+fn readline_keys_work_in_the_search_line_and_the_prompts() {
+    let mut app = home_with(&["The reorg", "Lost the Acme Client"]);
+    app.update(Action::StartSearch);
+    app.set_corpus(Corpus::new([]));
+    type_keys(&mut app, "acme client");
+    press(&mut app, KeyCode::Char('w'), KeyModifiers::CONTROL);
+    let search_text = |app: &App| app.home.search.as_ref().map(|s| s.editor.lines().join(""));
+    assert_eq!(search_text(&app).as_deref(), Some("acme "));
+    press(&mut app, KeyCode::Char('u'), KeyModifiers::CONTROL);
+    assert_eq!(search_text(&app).as_deref(), Some(""));
+    assert_eq!(app.home.visible, [0, 1]);
+    // Ctrl-Z is undo here, not suspend.
+    assert_eq!(
+        press(&mut app, KeyCode::Char('z'), KeyModifiers::CONTROL),
+        Effect::None
+    );
+    assert_eq!(search_text(&app).as_deref(), Some("acme "));
+    press(&mut app, KeyCode::Esc, KeyModifiers::NONE);
+
+    press(&mut app, KeyCode::Char('n'), KeyModifiers::NONE);
+    type_keys(&mut app, "The launch that slipped");
+    press(&mut app, KeyCode::Char('b'), KeyModifiers::ALT);
+    press(&mut app, KeyCode::Char('k'), KeyModifiers::CONTROL);
+    press(&mut app, KeyCode::Char('a'), KeyModifiers::CONTROL);
+    press(&mut app, KeyCode::Char('d'), KeyModifiers::ALT);
+    let prompt = app.title_prompt().expect("the title prompt");
+    assert_eq!(prompt.editor.lines().join(""), " launch that ");
+}
+
+/// `?` opens help wherever keys are commands, and is typed in text.
+#[test]
+fn a_question_mark_opens_help_except_where_it_is_typed() {
+    let mut app = home_with(&["The reorg"]);
+    press(&mut app, KeyCode::Char('?'), KeyModifiers::NONE);
+    assert_eq!(app.focus(), Focus::Help);
+    press(&mut app, KeyCode::Char('?'), KeyModifiers::NONE);
+    assert_eq!(app.focus(), Focus::Home);
+
+    let mut app = app_with_open_reflection();
+    type_keys(&mut app, "why?");
+    assert_eq!(app.focus(), Focus::Field(FieldKind::Text));
+    assert_eq!(
+        session(&app)
+            .reflection
+            .text(Stage::Perspective, "expected"),
+        "why?"
+    );
+    while app
+        .focused_field()
+        .is_none_or(|f| f.kind != FieldKind::Checklist)
+    {
+        app.update(Action::NextField);
+    }
+    press(&mut app, KeyCode::Char('?'), KeyModifiers::NONE);
+    assert_eq!(app.focus(), Focus::Help);
+}

@@ -276,6 +276,11 @@ fn edit_field(session: &mut Session, field: &FieldGuide, action: Action, today: 
         (focus, Action::Paste(text)) => focus.paste(field.kind, &text),
         (focus, Action::Undo) => focus.undo(),
         (focus, Action::Redo) => focus.redo(),
+        (focus, Action::Text(edit)) => focus.command(edit),
+        (FieldFocus::Steps(steps), Action::EndDueDate) => {
+            steps.end_due_date(today);
+            false
+        }
         (FieldFocus::Checklist { index }, Action::ChoiceDown) => {
             *index = (*index + 1).min(field.options.len().saturating_sub(1));
             false

@@ -1,0 +1,402 @@
+//! One text editor for every text field: readline's editing keys, and undo
+//! that takes back a word at a time.
+//!
+//! It wraps ratatui-textarea, whose own history undoes one character per
+//! step, and whose own key map reads Ctrl-U as undo. The wrapper keeps its
+//! own list of undo steps, each a count of the textarea's edits: typing runs
+//! on into one step until a new word starts, and anything else (a delete
+//! after typing, a cursor move, a paste) ends it. That relies on every
+//! textarea edit made here pushing exactly one history entry, which holds
+//! because no selection is ever made (a selection turns typing into two).
+
+use std::ops::Deref;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
+use ratatui_textarea::{CursorMove, Input, Key, TextArea};
+
+/// The readline commands every text field understands; the key table says
+/// which keys send them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextEdit {
+    LineStart,
+    LineEnd,
+    CharBack,
+    CharForward,
+    WordBack,
+    WordForward,
+    DeleteCharBefore,
+    DeleteCharAfter,
+    DeleteWordBefore,
+    DeleteWordAfter,
+    DeleteToLineStart,
+    DeleteToLineEnd,
+}
+
+/// The textarea's history is raised to this many edits (its default of 50
+/// would cut a step in half after a short paragraph).
+const MOST_EDITS: usize = 10_000;
+
+/// What the newest undo step is still open to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Burst {
+    /// Typing; `in_word` when the last character typed was part of a word.
+    Typing { in_word: bool },
+    /// Deleting a character at a time.
+    Deleting,
+}
+
+#[derive(Clone)]
+pub struct Editor {
+    area: TextArea<'static>,
+    /// Undo steps, oldest first, each the number of textarea edits it holds.
+    steps: Vec<usize>,
+    /// How many of `steps` are applied; the rest can be redone.
+    applied: usize,
+    open: Option<Burst>,
+}
+
+impl From<TextArea<'static>> for Editor {
+    fn from(mut area: TextArea<'static>) -> Editor {
+        area.set_max_histories(MOST_EDITS);
+        Editor {
+            area,
+            steps: Vec::new(),
+            applied: 0,
+            open: None,
+        }
+    }
+}
+
+/// Read-only access to the textarea; every change goes through the editor,
+/// so its undo steps always match the textarea's history.
+impl Deref for Editor {
+    type Target = TextArea<'static>;
+    fn deref(&self) -> &TextArea<'static> {
+        &self.area
+    }
+}
+
+impl Widget for &Editor {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        (&self.area).render(area, buf);
+    }
+}
+
+fn is_word(c: char) -> bool {
+    c.is_alphanumeric() || c == '_' || c == '\''
+}
+
+impl Editor {
+    /// A key no binding claimed: typing, line breaks, plain cursor keys and
+    /// their readline spellings (Ctrl-B/F for ← →, Ctrl-H for Backspace,
+    /// Ctrl-D for Delete).
+    /// `single_line` editors refuse line breaks. True when the text changed.
+    pub fn key(&mut self, input: Input, single_line: bool) -> bool {
+        let Input { key, ctrl, alt, .. } = input;
+        match (key, ctrl, alt) {
+            (Key::Char(c), false, false) => {
+                self.type_char(c);
+                true
+            }
+            (Key::Enter, _, _) | (Key::Char('j' | 'm'), true, false) => {
+                if single_line {
+                    return false;
+                }
+                self.type_char('\n');
+                true
+            }
+            (Key::Backspace, false, false) | (Key::Char('h'), true, false) => {
+                self.command(TextEdit::DeleteCharBefore)
+            }
+            (Key::Delete, false, false) | (Key::Char('d'), true, false) => {
+                self.command(TextEdit::DeleteCharAfter)
+            }
+            (Key::Delete, _, true) => self.command(TextEdit::DeleteWordAfter),
+            (Key::Left, false, false) | (Key::Char('b'), true, false) => {
+                self.command(TextEdit::CharBack)
+            }
+            (Key::Right, false, false) | (Key::Char('f'), true, false) => {
+                self.command(TextEdit::CharForward)
+            }
+            (Key::Left, true, _) => self.command(TextEdit::WordBack),
+            (Key::Right, true, _) => self.command(TextEdit::WordForward),
+            (Key::Home, _, _) => self.command(TextEdit::LineStart),
+            (Key::End, _, _) => self.command(TextEdit::LineEnd),
+            (Key::Up, false, false) => self.move_cursor(CursorMove::Up),
+            (Key::Down, false, false) => self.move_cursor(CursorMove::Down),
+            (Key::Char('<'), false, true) => self.move_cursor(CursorMove::Top),
+            (Key::Char('>'), false, true) => self.move_cursor(CursorMove::Bottom),
+            _ => false,
+        }
+    }
+
+    /// A readline command; true when the text changed.
+    pub fn command(&mut self, edit: TextEdit) -> bool {
+        use TextEdit as E;
+        let area = &mut self.area;
+        let (changed, burst) = match edit {
+            E::LineStart => return self.move_cursor(CursorMove::Head),
+            E::LineEnd => return self.move_cursor(CursorMove::End),
+            E::CharBack => return self.move_cursor(CursorMove::Back),
+            E::CharForward => return self.move_cursor(CursorMove::Forward),
+            E::WordBack => return self.move_cursor(CursorMove::WordBack),
+            E::WordForward => return self.move_cursor(CursorMove::WordForward),
+            E::DeleteCharBefore => (area.delete_char(), Some(Burst::Deleting)),
+            E::DeleteCharAfter => (area.delete_next_char(), Some(Burst::Deleting)),
+            E::DeleteWordBefore => (area.delete_word(), None),
+            E::DeleteWordAfter => (area.delete_next_word(), None),
+            E::DeleteToLineStart => (area.delete_line_by_head(), None),
+            E::DeleteToLineEnd => (area.delete_line_by_end(), None),
+        };
+        if changed {
+            self.record(burst);
+        }
+        changed
+    }
+
+    /// Pasted (or restored) text, as one undo step of its own.
+    pub fn insert_str(&mut self, text: &str) -> bool {
+        let changed = self.area.insert_str(text);
+        if changed {
+            self.record(None);
+        }
+        changed
+    }
+
+    /// Moves the cursor; the next change starts a new undo step. Never
+    /// changes the text, so always false.
+    pub fn move_cursor(&mut self, to: CursorMove) -> bool {
+        self.area.move_cursor(to);
+        self.open = None;
+        false
+    }
+
+    /// Takes back the newest undo step: a word typed, a run of deletes, a paste.
+    pub fn undo(&mut self) -> bool {
+        self.open = None;
+        let Some(applied) = self.applied.checked_sub(1) else {
+            return false;
+        };
+        self.applied = applied;
+        let mut changed = false;
+        for _ in 0..self.steps[applied] {
+            changed |= self.area.undo();
+        }
+        changed
+    }
+
+    pub fn redo(&mut self) -> bool {
+        self.open = None;
+        let Some(&edits) = self.steps.get(self.applied) else {
+            return false;
+        };
+        self.applied += 1;
+        let mut changed = false;
+        for _ in 0..edits {
+            changed |= self.area.redo();
+        }
+        changed
+    }
+
+    pub fn set_placeholder_text(&mut self, text: &str) {
+        self.area.set_placeholder_text(text);
+    }
+
+    pub fn set_line_number_style(&mut self, style: ratatui::style::Style) {
+        self.area.set_line_number_style(style);
+    }
+
+    fn type_char(&mut self, c: char) {
+        if c == '\n' {
+            self.area.insert_newline();
+        } else {
+            self.area.insert_char(c);
+        }
+        let in_word = is_word(c);
+        // A step runs on through a word and the spaces or marks after it,
+        // and ends where the next word starts.
+        let joins = matches!(self.open, Some(Burst::Typing { in_word: was }) if was || !in_word);
+        if joins && let Some(last) = self.steps.last_mut() {
+            *last += 1;
+        } else {
+            self.push_step();
+        }
+        self.open = Some(Burst::Typing { in_word });
+    }
+
+    /// One textarea edit was made: it joins the open step of the same kind,
+    /// or starts a step of its own.
+    fn record(&mut self, burst: Option<Burst>) {
+        match (burst, self.open) {
+            (Some(Burst::Deleting), Some(Burst::Deleting)) => {
+                if let Some(last) = self.steps.last_mut() {
+                    *last += 1;
+                }
+            }
+            _ => self.push_step(),
+        }
+        self.open = burst;
+    }
+
+    fn push_step(&mut self) {
+        // A new edit drops whatever could have been redone, as the
+        // textarea's history does.
+        self.steps.truncate(self.applied);
+        self.steps.push(1);
+        self.applied = self.steps.len();
+        // The textarea forgets its oldest edits past its limit; so do we.
+        let mut total: usize = self.steps.iter().sum();
+        while total > MOST_EDITS && self.steps.len() > 1 {
+            total -= self.steps.remove(0);
+            self.applied -= 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn typed(editor: &mut Editor, text: &str) {
+        for c in text.chars() {
+            let key = if c == '\n' { Key::Enter } else { Key::Char(c) };
+            editor.key(
+                Input {
+                    key,
+                    ..Input::default()
+                },
+                false,
+            );
+        }
+    }
+
+    fn text(editor: &Editor) -> String {
+        editor.lines().join("\n")
+    }
+
+    fn empty() -> Editor {
+        Editor::from(TextArea::default())
+    }
+
+    /// Found by a new user (issue 10): seven Ctrl-Z turned "hello world"
+    /// into "hell".
+    #[test]
+    fn undo_takes_back_a_word_at_a_time_and_redo_brings_it_back() {
+        let mut e = empty();
+        typed(&mut e, "hello world");
+        assert!(e.undo());
+        assert_eq!(text(&e), "hello ");
+        assert!(e.undo());
+        assert_eq!(text(&e), "");
+        assert!(!e.undo(), "nothing left to undo");
+        assert!(e.redo());
+        assert_eq!(text(&e), "hello ");
+        assert!(e.redo());
+        assert_eq!(text(&e), "hello world");
+        assert!(!e.redo());
+    }
+
+    #[test]
+    fn deletes_moves_and_pastes_end_a_step() {
+        let mut e = empty();
+        typed(&mut e, "one two");
+        e.command(TextEdit::DeleteCharBefore);
+        e.command(TextEdit::DeleteCharBefore);
+        assert_eq!(text(&e), "one t");
+        assert!(e.undo(), "the run of deletes goes back at once");
+        assert_eq!(text(&e), "one two");
+        e.command(TextEdit::LineStart);
+        typed(&mut e, "zero");
+        e.insert_str(" pasted");
+        assert_eq!(text(&e), "zero pastedone two");
+        e.undo();
+        assert_eq!(text(&e), "zeroone two");
+        e.undo();
+        assert_eq!(text(&e), "one two", "typing after a move is its own step");
+        // A new edit after undoing drops the redo.
+        typed(&mut e, "x");
+        assert!(!e.redo());
+    }
+
+    /// Found by a new user (issue 10): Ctrl-U was undo, not readline's
+    /// delete to the line's start.
+    #[test]
+    fn readline_commands_edit_as_in_a_shell() {
+        let mut e = empty();
+        typed(&mut e, "the quick brown fox");
+        e.command(TextEdit::WordBack);
+        e.command(TextEdit::DeleteToLineStart);
+        assert_eq!(text(&e), "fox");
+        e.command(TextEdit::LineEnd);
+        typed(&mut e, " jumps over");
+        e.command(TextEdit::DeleteWordBefore);
+        assert_eq!(text(&e), "fox jumps ");
+        e.command(TextEdit::LineStart);
+        e.command(TextEdit::DeleteWordAfter);
+        assert_eq!(text(&e), " jumps ");
+        e.command(TextEdit::CharForward);
+        e.command(TextEdit::DeleteToLineEnd);
+        assert_eq!(text(&e), " ");
+        e.undo();
+        assert_eq!(text(&e), " jumps ");
+    }
+
+    #[test]
+    fn a_one_line_editor_refuses_line_breaks() {
+        let mut e = empty();
+        let enter = Input {
+            key: Key::Enter,
+            ..Input::default()
+        };
+        assert!(!e.key(enter.clone(), true));
+        assert!(e.key(enter, false));
+        assert_eq!(e.lines(), ["", ""]);
+    }
+
+    fn any_step() -> impl Strategy<Value = u8> {
+        0u8..12
+    }
+
+    proptest! {
+        /// Undoing every step returns to the start and redoing them all
+        /// returns to the end, whatever was typed: the steps always match
+        /// the textarea's history.
+        #[test]
+        fn undo_all_then_redo_all_returns_exactly(
+            start in "[a-z \n]{0,12}",
+            steps in proptest::collection::vec((any_step(), "[a-z .\n]{0,4}"), 0..40),
+        ) {
+            let mut e = Editor::from(TextArea::new(start.split('\n').map(str::to_string).collect()));
+            let before = text(&e);
+            for (step, typed_text) in steps {
+                match step {
+                    0 => { typed(&mut e, &typed_text); }
+                    1 => { e.insert_str(&typed_text); }
+                    2 => { e.command(TextEdit::DeleteCharBefore); }
+                    3 => { e.command(TextEdit::DeleteCharAfter); }
+                    4 => { e.command(TextEdit::DeleteWordBefore); }
+                    5 => { e.command(TextEdit::DeleteWordAfter); }
+                    6 => { e.command(TextEdit::DeleteToLineStart); }
+                    7 => { e.command(TextEdit::DeleteToLineEnd); }
+                    8 => { e.command(TextEdit::WordBack); }
+                    9 => { e.command(TextEdit::CharForward); }
+                    10 => { e.move_cursor(CursorMove::Up); }
+                    _ => { e.undo(); }
+                }
+            }
+            let after = text(&e);
+            let applied = e.applied;
+            while e.applied > 0 {
+                e.undo();
+            }
+            prop_assert_eq!(text(&e), before);
+            for _ in 0..applied {
+                e.redo();
+            }
+            prop_assert_eq!(text(&e), after);
+        }
+    }
+}
