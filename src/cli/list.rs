@@ -98,34 +98,128 @@ fn terminal_width() -> Option<usize> {
 /// a wrapped line reads better than a title of three letters.
 const MIN_TITLE: usize = 12;
 
+/// The room a title is given before the table gives up columns for it.
+const TITLE_ROOM: usize = 28;
+
+/// The columns before the title, in the order a narrow terminal gives them
+/// up: STATUS says again what WHERE says, EDITED and OPEN are details. The
+/// ID is never dropped, since it names the reflection; it is cut instead.
+#[derive(Clone, Copy, PartialEq)]
+enum Column {
+    Status,
+    Edited,
+    Open,
+}
+
+/// Columns shown and the ID's width, for the widest title to fit `width`.
+struct Layout {
+    dropped: Vec<Column>,
+    id_width: usize,
+}
+
+impl Layout {
+    fn shows(&self, column: Column) -> bool {
+        !self.dropped.contains(&column)
+    }
+
+    /// Columns taken before the title, with the two spaces after each.
+    fn before_title(&self) -> usize {
+        let mut used = self.id_width + 2 + 15 + 2;
+        for (column, width) in [
+            (Column::Status, 11),
+            (Column::Open, 4),
+            (Column::Edited, 10),
+        ] {
+            if self.shows(column) {
+                used += width + 2;
+            }
+        }
+        used
+    }
+
+    fn fit(ids: &[&str], title_width: usize, width: Option<usize>) -> Layout {
+        let full_id = ids.iter().map(|id| id.width()).max().unwrap_or(2).max(2);
+        let mut layout = Layout {
+            dropped: Vec::new(),
+            id_width: full_id,
+        };
+        let Some(width) = width else {
+            return layout;
+        };
+        let wanted = title_width.min(TITLE_ROOM);
+        for column in [Column::Status, Column::Edited, Column::Open] {
+            if layout.before_title() + wanted <= width {
+                return layout;
+            }
+            layout.dropped.push(column);
+        }
+        // Still too wide: cut the ids, but never below the start that tells
+        // each apart, so what is shown still names one reflection.
+        let shortest = (unique_prefix(ids) + 1).min(full_id);
+        let over = (layout.before_title() + wanted).saturating_sub(width);
+        layout.id_width = full_id.saturating_sub(over).max(shortest);
+        layout
+    }
+}
+
+/// How many characters it takes to tell every id apart by its start.
+fn unique_prefix(ids: &[&str]) -> usize {
+    let mut sorted: Vec<&str> = ids.to_vec();
+    sorted.sort_unstable();
+    let common = |a: &str, b: &str| a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+    sorted
+        .windows(2)
+        .map(|pair| common(pair[0], pair[1]) + 1)
+        .max()
+        .unwrap_or(1)
+        .max(10)
+}
+
 /// The list for people: the title last, so long titles never break the
-/// columns, cut with `…` to fit `width` when there is one.
+/// columns. At a terminal (`width`), the table fits it: columns are given up,
+/// then ids and titles cut with `…`.
 pub(super) fn table(rows: &[&Summary], clock: Clock, width: Option<usize>) -> String {
     let day = |t: OffsetDateTime| clock.day(t);
     let where_of = |s: &Summary| Standing::new(s.status, &s.stage, s.completed).brief(clock);
-    let id_width = rows.iter().map(|s| s.id.len()).max().unwrap_or(2).max(2);
-    // ID, then STATUS 11, WHERE 15, OPEN 4, EDITED 10, each after two spaces.
-    let before_title = id_width + 2 + 11 + 2 + 15 + 2 + 4 + 2 + 10 + 2;
-    let title_room = width.map(|w| w.saturating_sub(before_title).max(MIN_TITLE));
-    let mut out = format!(
-        "{:<id_width$}  {:<11}  {:<15}  {:>4}  {:<10}  TITLE\n",
-        "ID", "STATUS", "WHERE", "OPEN", "EDITED"
-    );
-    for s in rows {
-        let title = printable_line(display_title(&s.title));
+    let ids: Vec<&str> = rows.iter().map(|s| s.id.as_str()).collect();
+    let titles: Vec<String> = rows
+        .iter()
+        .map(|s| printable_line(display_title(&s.title)).into_owned())
+        .collect();
+    let title_width = titles.iter().map(|t| t.width()).max().unwrap_or(0);
+    let layout = Layout::fit(&ids, title_width, width);
+    let title_room = width.map(|w| w.saturating_sub(layout.before_title()).max(MIN_TITLE));
+    let id_width = layout.id_width;
+    let line = |id: &str, status: &str, where_: &str, open: &str, edited: &str, title: &str| {
+        let mut line = format!("{:<id_width$}  ", cut_to_width(id, id_width));
+        if layout.shows(Column::Status) {
+            line.push_str(&format!("{status:<11}  "));
+        }
+        line.push_str(&format!("{where_:<15}  "));
+        if layout.shows(Column::Open) {
+            line.push_str(&format!("{open:>4}  "));
+        }
+        if layout.shows(Column::Edited) {
+            line.push_str(&format!("{edited:<10}  "));
+        }
+        line.push_str(title);
+        line.push('\n');
+        line
+    };
+    let mut out = line("ID", "STATUS", "WHERE", "OPEN", "EDITED", "TITLE");
+    for (s, title) in rows.iter().zip(&titles) {
         let title = match title_room {
-            Some(room) => cut_to_width(&title, room),
-            None => title.into_owned(),
+            Some(room) => cut_to_width(title, room),
+            None => title.clone(),
         };
-        let _ = writeln!(
-            out,
-            "{:<id_width$}  {:<11}  {:<15}  {:>4}  {:<10}  {title}",
-            s.id,
+        out.push_str(&line(
+            &s.id,
             s.status.as_str(),
-            where_of(s),
-            s.open_steps,
-            day(s.updated),
-        );
+            &where_of(s),
+            &s.open_steps.to_string(),
+            &day(s.updated),
+            &title,
+        ));
     }
     out
 }
@@ -176,7 +270,10 @@ mod tests {
         for line in fitted.lines() {
             assert!(line.width() <= 100, "{} columns: {line}", line.width());
         }
-        assert!(fitted.contains("  The client we lost a…"), "{fitted}");
+        assert!(
+            fitted.contains("  The client we lost after eleven y…"),
+            "STATUS gave the title its room: {fitted}"
+        );
         assert!(
             fitted.lines().nth(1).is_some_and(|l| l.ends_with('…')),
             "{fitted}"
@@ -187,6 +284,39 @@ mod tests {
             piped.contains("what it taught me about asking early\n"),
             "{piped}"
         );
+    }
+
+    #[test]
+    fn a_narrow_terminal_gives_up_columns_then_cuts_ids_to_a_start_that_still_names_one() {
+        let mut exam = summary("Failed the architect exam by three points, second attempt");
+        exam.id = "2026-11-29-failed-the-architect-exam-by-three-points-second".into();
+        let mut offer = summary("Failed the offer negotiation");
+        offer.id = "2026-11-29-failed-the-offer-negotiation".into();
+        let clock = Clock::now(UtcOffset::UTC);
+        for width in [60, 80, 100] {
+            let fitted = table(&[&exam, &offer], clock, Some(width));
+            for line in fitted.lines() {
+                assert!(
+                    line.width() <= width,
+                    "{width}: {} columns: {line}",
+                    line.width()
+                );
+            }
+            assert!(
+                !fitted.contains("STATUS"),
+                "{width}: STATUS goes first:\n{fitted}"
+            );
+            // Whatever is shown of an id still tells the two apart.
+            for (row, id) in fitted.lines().skip(1).zip([&exam.id, &offer.id]) {
+                let shown = row.split_whitespace().next().unwrap_or_default();
+                let start = shown.trim_end_matches('…');
+                assert!(id.starts_with(start), "{row}");
+                assert!(start.len() > "2026-11-29-failed-the-".len(), "{row}");
+            }
+        }
+        let wide = table(&[&exam, &offer], clock, Some(200));
+        assert!(wide.contains("STATUS") && wide.contains(&exam.id), "{wide}");
+        assert!(wide.contains("second attempt\n"), "{wide}");
     }
 
     #[test]
