@@ -1,6 +1,5 @@
 //! `rebound list`: a table for people that fits the terminal, or JSON for scripts; every file that is not a reflection is named on stderr.
 
-use std::fmt::Write as _;
 use std::io::{IsTerminal, Write};
 
 use time::format_description::well_known::Rfc3339;
