@@ -33,7 +33,10 @@ pub fn clean_paste(text: &str, multi_line: bool) -> String {
 pub fn printable(text: &str) -> Cow<'_, str> {
     let harmful = |c: char| c.is_control() && c != '\n' && c != '\t';
     if text.chars().any(harmful) {
-        Cow::Owned(scrub(&text.replace("\r\n", "\n"), |c| {
+        // A lone carriage return (an old Mac file, a hand edit) ends a line
+        // too; dropping it would run the words on either side together.
+        let text = text.replace("\r\n", "\n").replace('\r', "\n");
+        Cow::Owned(scrub(&text, |c| {
             (!harmful(c)).then_some(c)
         }))
     } else {
@@ -164,6 +167,8 @@ mod tests {
             "red\nnext\tcell"
         );
         assert_eq!(printable_line("two\nlines\x07"), "two lines");
+        assert_eq!(printable("line\rover"), "line\nover");
+        assert_eq!(printable_line("line\rover"), "line over");
     }
 
     /// Found by a new user (issue 10): `show` printed `[31mRED[0m`.
