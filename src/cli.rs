@@ -223,6 +223,23 @@ pub fn run(cli: Cli, offset: UtcOffset) -> Result<Next> {
             dir.display()
         ));
     }
+    // A first run asked for one reflection: there are none to find, which
+    // says more than "no reflection matches".
+    let names_one = matches!(
+        cli.command,
+        Some(
+            Command::Show { .. }
+                | Command::Export { .. }
+                | Command::Delete { .. }
+                | Command::Resume { id: Some(_) }
+        )
+    );
+    if missing && names_one {
+        return Err(eyre!(
+            "there are no reflections yet ({} is made with the first one); start one with `rebound new`",
+            dir.display()
+        ));
+    }
     let store = Store::at(&dir);
     let clock = Clock::now(offset);
     let start = match cli.command {

@@ -36,9 +36,7 @@ pub fn printable(text: &str) -> Cow<'_, str> {
         // A lone carriage return (an old Mac file, a hand edit) ends a line
         // too; dropping it would run the words on either side together.
         let text = text.replace("\r\n", "\n").replace('\r', "\n");
-        Cow::Owned(scrub(&text, |c| {
-            (!harmful(c)).then_some(c)
-        }))
+        Cow::Owned(scrub(&text, |c| (!harmful(c)).then_some(c)))
     } else {
         Cow::Borrowed(text)
     }

@@ -720,6 +720,21 @@ fn a_first_run_with_no_data_dir_yet_lists_nothing_calmly_and_makes_nothing() {
     let out = run(&["list", "--json"]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert_eq!(stdout(&out).trim(), "[]");
+    // Asking for one reflection before there are any says so, not "no match".
+    for args in [
+        &["show", "2026"][..],
+        &["resume", "laid off"],
+        &["export", "2026"],
+    ] {
+        let out = run(args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        let said = stderr(&out);
+        assert!(
+            said.contains("there are no reflections yet"),
+            "{args:?}: {said}"
+        );
+        assert_eq!(said.lines().count(), 1, "{said}");
+    }
     assert_eq!(
         std::fs::read_dir(home.path()).expect("home").count(),
         0,
