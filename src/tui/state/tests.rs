@@ -539,6 +539,9 @@ fn a_plan_weight_no_lighter_than_at_the_start_gets_the_support_line() {
     assert_eq!(said(&app), None);
     app.update(Action::Rate(4));
     assert!(said(&app).is_some_and(|l| l.contains("a friend, a doctor or a counsellor")));
+    // Lowered again, the line goes with the number that called for it.
+    app.update(Action::Rate(2));
+    assert_eq!(said(&app), None);
 }
 
 fn press(app: &mut App, code: KeyCode, mods: KeyModifiers) -> Effect {

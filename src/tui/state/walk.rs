@@ -121,10 +121,18 @@ impl App {
                     }
                     // Said once, as the weight is given. It goes after the line
                     // about completion: when both apply, this one matters more.
-                    if field.kind == FieldKind::Rating
-                        && support::calls_for_support(&session.reflection, stage, &field.key)
-                    {
-                        session.message = Some(Message::calm(support::SUPPORT_LINE));
+                    // A rating changed to one that no longer calls for it
+                    // takes the line away: it answered the number, not the person.
+                    if field.kind == FieldKind::Rating {
+                        if support::calls_for_support(&session.reflection, stage, &field.key) {
+                            session.message = Some(Message::calm(support::SUPPORT_LINE));
+                        } else if session
+                            .message
+                            .as_ref()
+                            .is_some_and(|m| m.text == support::SUPPORT_LINE)
+                        {
+                            session.message = None;
+                        }
                     }
                 }
             }
