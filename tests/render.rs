@@ -847,3 +847,25 @@ fn a_one_line_answer_cut_back_to_fit_is_shown_from_its_start() {
     let shot = screen(&app, 80, 32);
     assert!(shot.contains("Start here, then"), "{shot}");
 }
+
+/// Found in the new-user walk: a due date that did not parse showed only a
+/// `?` beside the step; what was wrong was said only back in the date editor.
+#[test]
+fn a_due_date_that_is_not_a_date_is_said_at_its_step() {
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    use rebound::tui::state::Typed;
+    let mut app = app_at(Stage::Goals);
+    app.update(Action::NextField);
+    let key = |code, mods| Typed::Key(KeyEvent::new(code, mods));
+    app.typed(key(KeyCode::Char('d'), KeyModifiers::CONTROL));
+    app.typed(key(KeyCode::Char('u'), KeyModifiers::CONTROL));
+    for c in "someday soon".chars() {
+        app.typed(key(KeyCode::Char(c), KeyModifiers::NONE));
+    }
+    app.typed(key(KeyCode::Enter, KeyModifiers::NONE));
+    let shot = screen(&app, 100, 32);
+    assert!(
+        shot.contains("⚠ \"someday soon\" is not a date · Ctrl-D to change it"),
+        "{shot}"
+    );
+}

@@ -9,6 +9,7 @@ use time::Date;
 
 use crate::dates::{self, DateInput};
 use crate::reflection::ActionItem;
+use crate::text::printable_line;
 use crate::tui::field::{FieldFocus, StepColumn};
 use crate::tui::theme;
 
@@ -116,6 +117,15 @@ pub fn render(
                 Line::styled(format!("due date: {}", dates::DATE_HELP), theme::dim())
             }
         },
+        // A date that did not parse is said at its step, not only as a `?`.
+        (Some(step), StepColumn::Text) if dates::parse(&step.due, today) == DateInput::Invalid => {
+            let said = format!(
+                "⚠ \"{}\" is not a date · Ctrl-D to change it: {}",
+                printable_line(step.due.trim()),
+                dates::DATE_HELP
+            );
+            Line::styled(fit(&said, usize::from(area.width)), theme::warning())
+        }
         _ => Line::styled(
             "Enter new step · Ctrl-D date · Ctrl-T done · F1 more",
             theme::dim(),
