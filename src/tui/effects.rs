@@ -240,7 +240,11 @@ impl<'a> Effects<'a> {
             Err(StoreError::NotFound(_)) => {
                 Outcome::OpenFailed(format!("{file} is no longer in the reflections folder."))
             }
-            Err(e) => Outcome::OpenFailed(format!("Could not read this copy: {e}")),
+            // The name, not the whole path, so the reason fits on screen.
+            Err(StoreError::Unreadable { source, .. }) => {
+                Outcome::OpenFailed(format!("Could not read {file}: {source}"))
+            }
+            Err(e) => Outcome::OpenFailed(format!("Could not read {file}: {e}")),
         }
     }
 
@@ -450,5 +454,30 @@ mod tests {
                 .contains("synced = true")
         );
         assert_eq!(effects.conflict_notes.len(), 2, "the way out names both");
+    }
+
+    /// Issue 10: a conflict copy that will not load is named, with why,
+    /// as an unreadable reflection is; nothing is claimed for it.
+    #[test]
+    fn a_conflict_copy_that_will_not_load_is_named_with_the_reason() {
+        let guide = Guide::builtin().expect("guide");
+        let dir = tempfile::tempdir().expect("temp dir");
+        let store = Store::open(dir.path()).expect("store");
+        let r = store
+            .create("The reorg", datetime!(2026-11-29 09:00 UTC), guide)
+            .expect("create");
+        let name = format!("{}.sync-conflict-20261129-101010-LAPTOP7.toml", r.id);
+        std::fs::write(store.reflections_dir().join(&name), "title = \"half a fi")
+            .expect("a copy cut short");
+        let mut effects = Effects::new(&store);
+        let app = App::new(guide, date!(2026 - 11 - 29), time::UtcOffset::UTC);
+        let outcomes = effects.run(Effect::OpenCopy(name.clone()), &app);
+        let [Outcome::OpenFailed(why)] = outcomes.as_slice() else {
+            panic!("{outcomes:?}");
+        };
+        assert!(why.contains(&name), "{why}");
+        assert!(why.contains("TOML"), "{why}");
+        assert!(!why.contains(&*dir.path().to_string_lossy()), "{why}");
+        drop(store.lock(&r.id).expect("the original is free to claim"));
     }
 }
