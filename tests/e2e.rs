@@ -930,3 +930,59 @@ fn with_no_color_the_selected_home_row_is_in_reverse_video() {
     assert!(!coloured, "a colour was sent: {styled:?}");
     tmux.keys(&["C-c"]);
 }
+
+/// Issue 10: Syncthing left the laptop's version beside the reflection. On
+/// home it is a row under its reflection; Enter reads the laptop's words,
+/// and nothing pressed there changes the copy or, through the id inside
+/// it, the original.
+#[test]
+fn a_syncthing_copy_is_read_from_home_and_neither_file_changes() {
+    use rebound::reflection::Status;
+    use time::macros::datetime;
+    let tmux = Tmux::new();
+    let guide = Guide::builtin().expect("guide");
+    let store = rebound::store::Store::open(tmux.data.path()).expect("store");
+    let mut ours = common::filled_reflection();
+    ours.status = Status::Completed;
+    ours.completed = Some(datetime!(2026-11-28 18:00 UTC));
+    store.save(&ours, guide).expect("save");
+    let mut theirs = ours.clone();
+    theirs.title = "The launch, as the laptop has it".into();
+    let mut steps = theirs.actions(Stage::Goals, "steps");
+    steps[0].text = "Call Dana from the laptop".into();
+    theirs.set_actions(Stage::Goals, "steps", steps);
+    let dir = tmux.data.path().join("reflections");
+    let original = dir.join(format!("{}.toml", ours.id));
+    let copy = dir.join(format!(
+        "{}.sync-conflict-20261129-101010-LAPTOP7.toml",
+        ours.id
+    ));
+    std::fs::write(&copy, theirs.to_toml_string(guide).expect("toml")).expect("copy");
+    let before = (read(&original), read(&copy));
+
+    tmux.start("");
+    tmux.wait_for("↳ conflict copy from LAPTOP7 (Syncthing), read only");
+    tmux.keys(&["Down", "Enter"]);
+    tmux.wait_for("A conflict copy of \"The launch that slipped\" from LAPTOP7 (Syncthing)");
+    let screen = tmux.wait_for("Call Dana from the laptop");
+    assert!(
+        screen.contains("The launch, as the laptop has it"),
+        "{screen}"
+    );
+    assert!(screen.contains("read only"), "{screen}");
+    for key in ["e", "Space", "Tab", "Space"] {
+        tmux.keys(&[key]);
+    }
+    tmux.wait_for("A copy is only read here.");
+    tmux.keys(&["d"]);
+    tmux.wait_for("rebound never deletes a conflict copy.");
+    tmux.keys(&["y", "Escape"]);
+    tmux.wait_for("Enter on a copy's row reads it");
+    tmux.keys(&["d"]);
+    tmux.wait_for("rebound never deletes a conflict copy.");
+    tmux.keys(&["y"]);
+    tmux.quit();
+    assert_eq!(read(&original), before.0, "the original is as it was");
+    assert_eq!(read(&copy), before.1, "the copy is as it was");
+    assert!(store.trashed().is_empty(), "nothing went to the trash");
+}

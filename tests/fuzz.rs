@@ -749,6 +749,8 @@ enum Start {
     Detail,
     /// Open in another rebound: read only.
     ReadOnly,
+    /// A sync tool's conflict copy, read from home: never written.
+    ConflictCopy,
     /// Renaming the open reflection.
     Rename,
     Search,
@@ -762,6 +764,7 @@ fn start() -> impl Strategy<Value = Start> {
         Start::TitlePrompt,
         Start::Detail,
         Start::ReadOnly,
+        Start::ConflictCopy,
         Start::Rename,
         Start::Search,
         Start::Export,
@@ -917,6 +920,13 @@ fn app_at(start: Start, world: &World, reflection: &Reflection) -> App {
             app.open_reflection(completed(reflection.clone()));
             app.make_read_only("Read only: open in another rebound (process 42).".into());
         }
+        Start::ConflictCopy => {
+            app.open_reflection(completed(reflection.clone()));
+            app.make_copy_read_only(
+                "a.sync-conflict-20261129-101010-LAPTOP7.toml".into(),
+                "A conflict copy of \"a\" from LAPTOP7 (Syncthing)".into(),
+            );
+        }
         Start::Rename => {
             let mut r = reflection.clone();
             r.status = Status::InProgress;
@@ -941,12 +951,12 @@ fn app_at(start: Start, world: &World, reflection: &Reflection) -> App {
 }
 
 fn check_selection(app: &App) -> Result<(), TestCaseError> {
-    if !app.home.visible.is_empty() {
+    if !app.home.rows.is_empty() {
         prop_assert!(
-            app.home.selected < app.home.visible.len(),
-            "selected row {} of {} visible",
+            app.home.selected < app.home.rows.len(),
+            "selected row {} of {} rows",
             app.home.selected,
-            app.home.visible.len()
+            app.home.rows.len()
         );
     }
     Ok(())
@@ -997,6 +1007,15 @@ fn run_steps(app: &mut App, world: &World, steps: &[Step]) -> Result<(), TestCas
         };
         if effect == Effect::LoadSearch {
             app.set_corpus(world.corpus());
+        }
+        // A copy carries its original's id: nothing may be asked by it.
+        if let Some(session) = app.session.as_ref().filter(|s| s.copy_file().is_some()) {
+            prop_assert_eq!(session.revision, 0, "a copy was changed");
+            prop_assert!(
+                !matches!(effect, Effect::TakeOver | Effect::Delete(_)),
+                "{:?} asked of a copy",
+                effect
+            );
         }
         check_selection(app)?;
     }

@@ -145,6 +145,7 @@ fn home_says_a_data_dir_not_made_yet_is_made_with_the_first_reflection() {
 fn home_names_a_sync_conflict_copy_and_how_to_read_it() {
     let mut app = app();
     let name = "2026-11-20-the-launch-that-slipped.sync-conflict-20261129-101010-LAPTOP7.toml";
+    let orphan = "2026-10-01-gone (Dana's conflicted copy 2026-11-29).toml";
     let mut copy = conflict_copy(name).expect("recognised");
     copy.title = Some("The launch that slipped".into());
     app.set_listing(Listing {
@@ -165,6 +166,11 @@ fn home_names_a_sync_conflict_copy_and_how_to_read_it() {
                 path: "/data/reflections/todo.txt".into(),
                 copy: None,
             },
+            Stray {
+                name: orphan.into(),
+                path: format!("/data/reflections/{orphan}").into(),
+                copy: conflict_copy(orphan),
+            },
         ],
         ..Listing::default()
     });
@@ -180,8 +186,52 @@ fn home_names_a_sync_conflict_copy_and_how_to_read_it() {
         "{shot}"
     );
     assert!(
-        shot.contains("`rebound show 'FILE NAME'` reads a copy;"),
+        shot.contains("Enter on a copy's row reads it; the README says how to keep one version."),
         "{shot}"
+    );
+    // The copy is a row of its own, dimmed under its reflection, to select
+    // and open.
+    app.update(Action::SelectNext);
+    let shot = screen(&app, 100, 32);
+    assert!(
+        shot.contains(" ▶   ↳ conflict copy from LAPTOP7 (Syncthing), read only"),
+        "{shot}"
+    );
+    assert!(
+        shot.contains("   a conflict copy of 2026-10-01-gone from Dana (Dropbox), read only"),
+        "a copy whose reflection is not listed is a row too: {shot}"
+    );
+    insta::assert_snapshot!("home_with_a_conflict_copy_selected", shot);
+}
+
+/// Issue 10: a conflict copy opened from home says what it is at the top of
+/// the page, where no other message can hide it, and the footer offers
+/// only what works on a copy.
+#[test]
+fn a_conflict_copy_reads_as_the_copy_it_is() {
+    let mut app = completed_app();
+    let name = "2026-11-20-the-launch-that-slipped.sync-conflict-20261129-101010-LAPTOP7.toml";
+    app.make_copy_read_only(
+        name.into(),
+        "A conflict copy of \"The launch that slipped\" from LAPTOP7 (Syncthing)".into(),
+    );
+    let shot = screen(&app, 100, 32);
+    assert!(
+        shot.contains("A conflict copy of \"The launch that slipped\" from LAPTOP7 (Syncthing)"),
+        "{shot}"
+    );
+    assert!(shot.contains("read only"), "{shot}");
+    assert!(
+        shot.contains("rebound never changes a conflict copy"),
+        "{shot}"
+    );
+    assert!(!shot.contains("tick step"), "{shot}");
+    assert!(!shot.contains("▶ [ ]"), "no step chosen to tick: {shot}");
+    insta::assert_snapshot!("detail_of_a_conflict_copy", shot);
+    let narrow = screen(&app, 80, 24);
+    assert!(
+        narrow.contains("A conflict copy of \"The launch that slipped\" from LAPTOP7"),
+        "{narrow}"
     );
 }
 

@@ -84,6 +84,11 @@ impl ConflictCopy {
             .unwrap_or_default();
         format!("a conflict copy of {of}{from} ({})", self.tool)
     }
+
+    /// The same, to head a page: "A conflict copy of ...".
+    pub fn heading(&self) -> String {
+        capitalised(&self.what())
+    }
 }
 
 /// A file name as it can be pasted into a shell: Dropbox names carry an
@@ -168,13 +173,20 @@ impl Store {
             .file_name()
             .and_then(|n| n.to_str())
             .ok_or_else(not_found)?;
-        let stray = self
+        let mut stray = self
             .scan()?
             .others
             .into_iter()
             .find(|other| other == file_name)
             .map(|other| Stray::named(other, &self.reflections_dir()))
             .ok_or_else(not_found)?;
+        // Named by its original's title, as the list names it.
+        if let Some(copy) = stray.copy.as_mut() {
+            copy.title = self
+                .load(&copy.of)
+                .ok()
+                .map(|r| crate::reflection::display_title(&r.title).to_string());
+        }
         // A path given must lead to this very file, not one of the same
         // name elsewhere.
         if file_name != name {

@@ -61,11 +61,17 @@ impl<'a> Effects<'a> {
                 }
             }
             Effect::Open(id) => vec![self.open(&id)],
+            Effect::OpenCopy(file) => vec![self.open_copy(&file)],
             Effect::LoadSearch => vec![self.load_search(app)],
             Effect::CloseReflection => {
                 self.let_go();
-                let id = app.session.as_ref().map(|s| s.reflection.id.clone());
-                vec![Outcome::Closed, self.relist(id)]
+                // Back on home, the row that was opened is selected: a
+                // copy's own row, not its original's.
+                let row = app.session.as_ref().map(|s| {
+                    s.copy_file()
+                        .map_or_else(|| s.reflection.id.clone(), String::from)
+                });
+                vec![Outcome::Closed, self.relist(row)]
             }
             Effect::Delete(id) => self.delete(&id, app),
             Effect::Restore(name) => match self.store.restore(&name) {
@@ -212,6 +218,36 @@ impl<'a> Effects<'a> {
         Outcome::Opened { reflection, access }
     }
 
+    /// Reads a sync tool's conflict copy to show it. Nothing is claimed: the
+    /// copy carries its original's id, and a claim by that id would keep the
+    /// original from being edited, here or in another rebound.
+    fn open_copy(&mut self, file: &str) -> Outcome {
+        self.let_go();
+        match self.store.load_stray(file) {
+            Ok((stray, reflection)) => {
+                let what = stray.copy.as_ref().map_or_else(
+                    || "Not one of your reflections".to_string(),
+                    |copy| copy.heading(),
+                );
+                Outcome::Opened {
+                    reflection,
+                    access: Access::ConflictCopy {
+                        file: stray.name,
+                        what,
+                    },
+                }
+            }
+            Err(StoreError::NotFound(_)) => {
+                Outcome::OpenFailed(format!("{file} is no longer in the reflections folder."))
+            }
+            // The name, not the whole path, so the reason fits on screen.
+            Err(StoreError::Unreadable { source, .. }) => {
+                Outcome::OpenFailed(format!("Could not read {file}: {source}"))
+            }
+            Err(e) => Outcome::OpenFailed(format!("Could not read {file}: {e}")),
+        }
+    }
+
     fn let_go(&mut self) {
         self.lock = None;
         self.disk_stamp = None;
@@ -220,9 +256,15 @@ impl<'a> Effects<'a> {
     /// The person wants to edit a reflection opened read-only: if the other
     /// rebound has let go, load what it saved and carry on here.
     fn take_over(&mut self, app: &App) -> Outcome {
-        let Some(id) = app.session.as_ref().map(|s| s.reflection.id.clone()) else {
+        let Some(session) = app.session.as_ref() else {
             return Outcome::StillReadOnly("Nothing is open.".into());
         };
+        // `update` never asks this of a copy; were it to, the claim and the
+        // load would be the original's, swapped in for the copy unasked.
+        if session.copy_file().is_some() {
+            return Outcome::StillReadOnly("A conflict copy is only read.".into());
+        }
+        let id = session.reflection.id.clone();
         // A claim this rebound still holds (read only after a conflict) is
         // let go first: a second claim by the same process would be refused.
         self.lock = None;
@@ -246,6 +288,18 @@ impl<'a> Effects<'a> {
     /// Moves a reflection to the trash; the open one is let go first (the
     /// loop has saved it), since trashing claims the reflection itself.
     fn delete(&mut self, id: &str, app: &App) -> Vec<Outcome> {
+        // The copy open here shares the original's id; `update` never asks
+        // to delete from it, and the original is not trashed behind it.
+        if app
+            .session
+            .as_ref()
+            .is_some_and(|s| s.copy_file().is_some())
+        {
+            return vec![Outcome::TrashFailed(
+                "a conflict copy is open; rebound deletes neither it nor its original from there"
+                    .into(),
+            )];
+        }
         let open = app.session.as_ref().filter(|s| s.reflection.id == id);
         let title = app
             .home
@@ -400,5 +454,30 @@ mod tests {
                 .contains("synced = true")
         );
         assert_eq!(effects.conflict_notes.len(), 2, "the way out names both");
+    }
+
+    /// Issue 10: a conflict copy that will not load is named, with why,
+    /// as an unreadable reflection is; nothing is claimed for it.
+    #[test]
+    fn a_conflict_copy_that_will_not_load_is_named_with_the_reason() {
+        let guide = Guide::builtin().expect("guide");
+        let dir = tempfile::tempdir().expect("temp dir");
+        let store = Store::open(dir.path()).expect("store");
+        let r = store
+            .create("The reorg", datetime!(2026-11-29 09:00 UTC), guide)
+            .expect("create");
+        let name = format!("{}.sync-conflict-20261129-101010-LAPTOP7.toml", r.id);
+        std::fs::write(store.reflections_dir().join(&name), "title = \"half a fi")
+            .expect("a copy cut short");
+        let mut effects = Effects::new(&store);
+        let app = App::new(guide, date!(2026 - 11 - 29), time::UtcOffset::UTC);
+        let outcomes = effects.run(Effect::OpenCopy(name.clone()), &app);
+        let [Outcome::OpenFailed(why)] = outcomes.as_slice() else {
+            panic!("{outcomes:?}");
+        };
+        assert!(why.contains(&name), "{why}");
+        assert!(why.contains("TOML"), "{why}");
+        assert!(!why.contains(&*dir.path().to_string_lossy()), "{why}");
+        drop(store.lock(&r.id).expect("the original is free to claim"));
     }
 }

@@ -89,6 +89,8 @@ pub enum Context {
     HomeSearch,
     Confirm,
     Detail,
+    /// Reading a sync tool's conflict copy: to read and export only.
+    CopyDetail,
     ExportPrompt,
     TitlePrompt,
     StageNav,
@@ -329,6 +331,19 @@ pub static BINDINGS: &[Binding] = &[
     foot(C::Detail,       &[ch('x')],                    "x",         "export",                              Action::StartExport),
     help(C::Detail,       &[ch('d')],                    "d",         "delete",                              Action::DeleteSelected),
     foot(C::Detail,       &[ESC, ch('q')],               "Esc",       "home",                                Action::BackHome),
+    // Reading a sync tool's conflict copy. The keys that would change a
+    // reflection are bound only to say why nothing happens.
+    help(C::CopyDetail,   &[DOWN, ch('j')],              "↓/j",       "scroll",                              Action::ScrollDown),
+    help(C::CopyDetail,   &[UP, ch('k')],                "↑/k",       "scroll back",                         Action::ScrollUp),
+    foot(C::CopyDetail,   &[PGDN],                       "PgDn",      "page down",                           Action::PageDown),
+    help(C::CopyDetail,   &[PGUP],                       "PgUp",      "page up",                             Action::PageUp),
+    help(C::CopyDetail,   &[HOME, ch('g')],              "Home",      "top",                                 Action::ScrollTop),
+    help(C::CopyDetail,   &[END, ch('G')],               "End",       "bottom",                              Action::ScrollBottom),
+    foot(C::CopyDetail,   &[ch('x')],                    "x",         "export",                              Action::StartExport),
+    help(C::CopyDetail,   &[ch('e')],                    "e Space d", "nothing: a copy is only read",        Action::EditReflection),
+    help(C::CopyDetail,   &[ch(' ')],                    "e Space d", "nothing: a copy is only read",        Action::TickStep),
+    help(C::CopyDetail,   &[ch('d'), DELETE],            "e Space d", "nothing: a copy is only read",        Action::DeleteSelected),
+    foot(C::CopyDetail,   &[ESC, ch('q')],               "Esc",       "home",                                Action::BackHome),
     // The export prompt.
     foot(C::ExportPrompt, &[ENTER],                      "Enter",     "write",                               Action::ConfirmExport),
     foot(C::ExportPrompt, &[TAB],                        "Tab",       "change format",                       Action::NextFormat),
@@ -458,6 +473,7 @@ mod tests {
             C::HomeSearch,
             C::Confirm,
             C::Detail,
+            C::CopyDetail,
             C::ExportPrompt,
             C::TitlePrompt,
             C::MultiLine,

@@ -92,7 +92,11 @@ impl Runtime<'_> {
     /// As `save_now`, with why it failed.
     fn try_save(&mut self) -> Result<(), String> {
         let revision = self.app.revision();
-        let writable = self.app.session.as_ref().is_some_and(|s| !s.read_only);
+        let writable = self
+            .app
+            .session
+            .as_ref()
+            .is_some_and(|s| s.read_only.is_none());
         if !writable || !self.autosave.unsaved(revision) {
             return Ok(());
         }
@@ -340,6 +344,117 @@ fn event_loop(
         runtime.app.set_now(OffsetDateTime::now_utc());
         if runtime.app.screen() == Screen::Home && runtime.list_changed_elsewhere() {
             redraw = true;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::reflection::{ActionItem, Status};
+    use crate::stage::{STEPS_FIELD, Stage};
+    use crate::tui::state::Focus;
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    use time::macros::datetime;
+
+    fn press(runtime: &mut Runtime, code: KeyCode, mods: KeyModifiers) {
+        let effect = runtime.app.typed(Typed::Key(KeyEvent::new(code, mods)));
+        assert!(runtime.perform(effect), "{code:?} quit");
+        // As the loop does when a save falls due, and on the way out.
+        assert!(runtime.save_now());
+    }
+
+    /// Issue 10: a sync tool's conflict copy carries its original's id, so
+    /// a save, a tick, a claim or a trip to the trash by that id would land
+    /// on the original. Every key that changes a reflection is pressed on a
+    /// copy opened from home, through the loop's own glue, and both files
+    /// stay as they were, byte for byte.
+    #[test]
+    fn a_conflict_copy_opened_from_home_is_never_written_whatever_is_pressed() {
+        let guide = Guide::builtin().expect("guide");
+        for status in [Status::Completed, Status::InProgress] {
+            let dir = tempfile::tempdir().expect("temp dir");
+            let store = Store::open(dir.path()).expect("store");
+            let mut ours = store
+                .create("The reorg", datetime!(2026-11-25 09:00 UTC), guide)
+                .expect("create");
+            ours.set_actions(
+                Stage::Goals,
+                STEPS_FIELD,
+                vec![ActionItem {
+                    text: "Ask Dana for feedback".into(),
+                    ..ActionItem::default()
+                }],
+            );
+            store.save(&ours, guide).expect("save");
+            let mut theirs = ours.clone();
+            theirs.title = "The reorg, as the laptop has it".into();
+            theirs.status = status;
+            let copy_name = format!("{}.sync-conflict-20261129-101010-LAPTOP7.toml", ours.id);
+            let copy = store.reflections_dir().join(&copy_name);
+            std::fs::write(&copy, theirs.to_toml_string(guide).expect("toml")).expect("copy");
+            let original = store.path_of(&ours.id);
+            let before = (std::fs::read(&original), std::fs::read(&copy));
+
+            let mut runtime = Runtime {
+                app: App::new(guide, time::macros::date!(2026 - 11 - 29), UtcOffset::UTC),
+                effects: Effects::new(&store),
+                autosave: Autosave::new(),
+                suspend_requested: false,
+            };
+            let listed = runtime.effects.relist(None);
+            runtime.apply(vec![listed]);
+            let none = KeyModifiers::NONE;
+            press(&mut runtime, KeyCode::Down, none);
+            press(&mut runtime, KeyCode::Enter, none);
+            assert_eq!(runtime.app.focus(), Focus::ReadingCopy, "{status:?}");
+            let session = runtime.app.session.as_ref().expect("open");
+            assert_eq!(session.reflection.title, "The reorg, as the laptop has it");
+            for code in [
+                KeyCode::Char('e'),
+                KeyCode::Char(' '),
+                KeyCode::Tab,
+                KeyCode::Char(' '),
+                KeyCode::Char('d'),
+                KeyCode::Char('y'),
+                KeyCode::Delete,
+                KeyCode::Char('y'),
+                KeyCode::Char('c'),
+                KeyCode::Char('t'),
+                KeyCode::Char('u'),
+                KeyCode::Enter,
+                KeyCode::Backspace,
+                KeyCode::Char('1'),
+            ] {
+                press(&mut runtime, code, none);
+                assert_eq!(runtime.app.focus(), Focus::ReadingCopy, "{code:?}");
+            }
+            let effect = runtime.app.typed(Typed::Paste("pasted words".into()));
+            assert!(runtime.perform(effect));
+            assert!(runtime.save_now());
+            // Nothing claimed the original: another rebound could edit it.
+            drop(store.lock(&ours.id).expect("the original is free to claim"));
+            press(&mut runtime, KeyCode::Esc, none);
+            assert!(runtime.app.session.is_none(), "back home");
+            assert_eq!(
+                runtime.app.home.selected_copy().map(|s| s.name.as_str()),
+                Some(copy_name.as_str()),
+                "the copy's row is selected again"
+            );
+            press(&mut runtime, KeyCode::Char('d'), none);
+            press(&mut runtime, KeyCode::Char('y'), none);
+            let after = (std::fs::read(&original), std::fs::read(&copy));
+            assert_eq!(
+                before.0.as_ref().ok(),
+                after.0.as_ref().ok(),
+                "{status:?}: original"
+            );
+            assert_eq!(
+                before.1.as_ref().ok(),
+                after.1.as_ref().ok(),
+                "{status:?}: copy"
+            );
+            assert!(store.trashed().is_empty(), "{status:?}: nothing trashed");
         }
     }
 }

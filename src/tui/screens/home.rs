@@ -9,9 +9,9 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::lifecycle::Standing;
 use crate::reflection::{Status, display_title};
-use crate::store::Summary;
+use crate::store::{Stray, Summary};
 use crate::text::printable_line;
-use crate::tui::state::App;
+use crate::tui::state::{App, HomeRow};
 use crate::tui::theme;
 use crate::tui::widgets::{draw_editor, fit};
 use unicode_width::UnicodeWidthStr;
@@ -46,9 +46,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         );
     }
     draw_search(frame, search, app);
-    if app.home.listing.reflections.is_empty() {
+    if app.home.rows.is_empty() && app.home.listing.reflections.is_empty() {
         draw_welcome(frame, list);
-    } else if app.home.visible.is_empty() {
+    } else if app.home.rows.is_empty() {
         draw_no_match(frame, list, app);
     } else {
         draw_list(frame, list, app);
@@ -118,7 +118,7 @@ fn notices_of(app: &App) -> Vec<Line<'static>> {
     }
     if copies {
         lines.push(Line::styled(
-            "   `rebound show 'FILE NAME'` reads a copy; the README says how to keep one.",
+            "   Enter on a copy's row reads it; the README says how to keep one version.",
             theme::dim(),
         ));
     }
@@ -208,24 +208,61 @@ enum ListLine {
     Row(usize),
     /// The words that matched in a row's answers.
     Snippet(usize),
+    /// Above conflict copies whose reflection is not on the list.
+    CopiesHeading,
+    /// A sync tool's conflict copy, by its place in the strays; `under`
+    /// when it sits under its own reflection.
+    Copy {
+        stray: usize,
+        under: bool,
+    },
 }
 
 fn draw_list(frame: &mut Frame, area: Rect, app: &App) {
     // Lay out cheap placeholders for every line, then format only the lines
     // on screen: the list may hold ten thousand reflections.
-    let mut layout = Vec::with_capacity(app.home.visible.len() + 3);
+    let mut layout = Vec::with_capacity(app.home.rows.len() + 4);
     let mut selected_line = 0;
     let mut last_status = None;
-    for (row, &i) in app.home.visible.iter().enumerate() {
-        let summary = &app.home.listing.reflections[i];
+    // The reflection the rows just drawn belong to, so its copies sit under
+    // it; the rest get a heading of their own.
+    let mut last_id: Option<&str> = None;
+    let mut orphans_headed = false;
+    for (at, home_row) in app.home.rows.iter().enumerate() {
+        let selected = at == app.home.selected;
+        let row = match *home_row {
+            HomeRow::Reflection(row) => row,
+            HomeRow::Copy(stray) => {
+                let of = app.home.listing.strays[stray]
+                    .copy
+                    .as_ref()
+                    .map(|c| c.of.as_str());
+                let under = last_id.is_some() && of == last_id;
+                if !under && !orphans_headed {
+                    if !layout.is_empty() {
+                        layout.push(ListLine::Blank);
+                    }
+                    layout.push(ListLine::CopiesHeading);
+                    orphans_headed = true;
+                    last_id = None;
+                }
+                if selected {
+                    selected_line = layout.len();
+                }
+                layout.push(ListLine::Copy { stray, under });
+                continue;
+            }
+        };
+        let summary = &app.home.listing.reflections[app.home.visible[row]];
+        last_id = Some(summary.id.as_str());
         if last_status != Some(summary.status) {
-            if last_status.is_some() {
+            if !layout.is_empty() {
                 layout.push(ListLine::Blank);
             }
             layout.push(ListLine::Heading(summary.status));
             last_status = Some(summary.status);
         }
-        if row == app.home.selected {
+        if selected {
             selected_line = layout.len();
         }
         layout.push(ListLine::Row(row));
@@ -261,11 +298,21 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &App) {
             ListLine::Row(row) => self::row(
                 &app.home.listing.reflections[app.home.visible[*row]],
                 app,
-                *row == app.home.selected,
+                app.home.rows.get(app.home.selected) == Some(&HomeRow::Reflection(*row)),
                 area.width,
                 columns,
             ),
             ListLine::Snippet(row) => snippet(app, *row, area.width),
+            ListLine::CopiesHeading => Line::styled(
+                " Conflict copies of reflections not on this list",
+                theme::heading(),
+            ),
+            ListLine::Copy { stray, under } => copy_row(
+                &app.home.listing.strays[*stray],
+                *under,
+                app.home.rows.get(app.home.selected) == Some(&HomeRow::Copy(*stray)),
+                area.width,
+            ),
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), area);
@@ -392,5 +439,32 @@ fn row<'a>(
         Span::styled(marker, theme::accent()),
         Span::styled(format!("{title}{} ", " ".repeat(pad)), style),
         Span::styled(right, theme::dim()),
+    ])
+}
+
+/// A sync tool's conflict copy, dimmed and indented under its reflection (or
+/// named in full when that is not listed): Enter reads it, nothing edits it.
+fn copy_row(stray: &Stray, under: bool, selected: bool, width: u16) -> Line<'static> {
+    let what = match (&stray.copy, under) {
+        (Some(copy), true) => {
+            let from = copy
+                .device
+                .as_deref()
+                .map(|d| format!(" from {}", printable_line(d)))
+                .unwrap_or_default();
+            format!("  ↳ conflict copy{from} ({}), read only", copy.tool)
+        }
+        (Some(copy), false) => format!("{}, read only", printable_line(&copy.what())),
+        (None, _) => printable_line(&stray.name).into_owned(),
+    };
+    let marker = if selected { " ▶ " } else { "   " };
+    let style = if selected {
+        theme::selected_row()
+    } else {
+        theme::dim()
+    };
+    Line::from(vec![
+        Span::styled(marker, theme::accent()),
+        Span::styled(fit(&what, usize::from(width).saturating_sub(MARGIN)), style),
     ])
 }

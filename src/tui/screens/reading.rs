@@ -9,8 +9,9 @@ use ratatui::widgets::Paragraph;
 use crate::dates;
 use crate::export::status_line;
 use crate::reflection::display_title;
+use crate::text::printable_line;
 use crate::tui::reading_page::page_size;
-use crate::tui::state::{App, Session};
+use crate::tui::state::{App, ReadOnly, Session};
 use crate::tui::theme;
 use crate::tui::widgets::fit;
 
@@ -77,19 +78,39 @@ fn draw_header(frame: &mut Frame, area: Rect, app: &App, session: &Session, plac
         ]),
         row(0),
     );
+    let copy = match &session.read_only {
+        Some(ReadOnly::ConflictCopy { what, .. }) => Some(what),
+        _ => None,
+    };
     frame.render_widget(
-        Line::styled("reading ", theme::dim()).alignment(Alignment::Right),
+        Line::styled(
+            if copy.is_some() {
+                "read only "
+            } else {
+                "reading "
+            },
+            theme::dim(),
+        )
+        .alignment(Alignment::Right),
         row(0),
     );
     let day = |t: time::OffsetDateTime| dates::iso(t.to_offset(app.clock.offset).date());
-    let about = format!(
-        " {} · started {} · last edited {}",
-        status_line(r, app.guide, clock),
-        day(r.created),
-        day(r.updated)
-    );
     let room = usize::from(area.width).saturating_sub(place.chars().count() + 2);
-    frame.render_widget(Line::styled(fit(&about, room), theme::dim()), row(1));
+    // What a copy is matters more than its dates, and must not scroll away
+    // or give way to another message: it takes their row.
+    let (about, style) = match copy {
+        Some(what) => (format!(" {}", printable_line(what)), theme::accent()),
+        None => (
+            format!(
+                " {} · started {} · last edited {}",
+                status_line(r, app.guide, clock),
+                day(r.created),
+                day(r.updated)
+            ),
+            theme::dim(),
+        ),
+    };
+    frame.render_widget(Line::styled(fit(&about, room), style), row(1));
     frame.render_widget(
         Line::styled(format!("{place} "), theme::dim()).alignment(Alignment::Right),
         row(1),

@@ -24,6 +24,7 @@ impl App {
                     Access::Unclaimed(why) => self.make_read_only(format!(
                         "Read only: could not claim it for writing ({why})."
                     )),
+                    Access::ConflictCopy { file, what } => self.make_copy_read_only(file, what),
                 }
             }
             Outcome::OpenFailed(why) => self.notice = Some(Message::warning(why)),
@@ -40,7 +41,7 @@ impl App {
             }
             Outcome::Listed { listing, select } => match listing {
                 Ok(listing) => {
-                    let selected = self.home.selected_summary().map(|s| s.id.clone());
+                    let selected = self.home.selected_key();
                     self.home.set_listing(listing);
                     if let Some(id) = select.or(selected) {
                         self.home.select_id(&id);
@@ -55,7 +56,7 @@ impl App {
             Outcome::SearchLoaded(corpus) => {
                 // Fresh answers can let new rows in above the selected one;
                 // the selection stays on the same reflection.
-                let selected = self.home.selected_summary().map(|s| s.id.clone());
+                let selected = self.home.selected_key();
                 self.home.set_corpus(corpus);
                 if let Some(id) = selected {
                     self.home.select_id(&id);
@@ -261,7 +262,7 @@ mod tests {
             "no screen the person did not ask for"
         );
         let session = app.session.as_ref().expect("still open");
-        assert!(!session.read_only);
+        assert!(session.read_only.is_none());
         assert_eq!(
             session.conflict_copy.as_deref(),
             Some(std::path::Path::new("/data/conflicts/a-1.toml"))
@@ -307,10 +308,10 @@ mod tests {
         app.apply(Outcome::StillReadOnly(
             "Still read only: open elsewhere.".into(),
         ));
-        assert!(app.session.as_ref().is_some_and(|s| s.read_only));
+        assert!(app.session.as_ref().is_some_and(|s| s.read_only.is_some()));
         app.apply(Outcome::TookOver(sample_reflection()));
         let session = app.session.as_ref().expect("open");
-        assert!(!session.read_only);
+        assert!(session.read_only.is_none());
         assert_eq!(app.screen(), Screen::Reading, "stays where the person was");
         // Found by a new user: `e` on an unfinished reflection said it
         // "stays complete". It is not complete, so nothing is said of that.

@@ -17,6 +17,9 @@ pub enum Effect {
     Create(String),
     /// Load and open the reflection with this id.
     Open(String),
+    /// Read a sync tool's conflict copy, by its file name, to show it: no
+    /// claim, no save.
+    OpenCopy(String),
     /// Save the open reflection now, close it and show home.
     CloseReflection,
     /// Try to claim a reflection opened read-only, to edit it.
@@ -45,6 +48,12 @@ pub enum Access {
     HeldElsewhere(Option<u32>),
     /// It could not be claimed for another reason, given here.
     Unclaimed(String),
+    /// A sync tool's conflict copy, by its file name, and what it is: read
+    /// as it is, never claimed or written.
+    ConflictCopy {
+        file: String,
+        what: String,
+    },
 }
 
 /// What came of an effect, or of a save.

@@ -1,8 +1,11 @@
-//! The home screen's state: the list of reflections, the search line that
-//! narrows it, the selected row, and what `u` can bring back.
+//! The home screen's state: the list of reflections (a sync tool's conflict
+//! copies each under its original), the search line that narrows it, the
+//! selected row, and what `u` can bring back.
+
+use std::collections::HashMap;
 
 use crate::search::{Corpus, Query};
-use crate::store::{Listing, Summary};
+use crate::store::{Listing, Stray, Summary};
 use crate::tui::editor::Editor;
 use crate::tui::field::one_line_editor;
 use crate::tui::keys::Action;
@@ -17,6 +20,16 @@ pub struct Search {
     pub query: Query,
 }
 
+/// A row of the home list: what ↑ and ↓ move through and Enter opens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HomeRow {
+    /// A reflection, by its place in `visible`.
+    Reflection(usize),
+    /// A sync tool's conflict copy, by its place in the listing's strays:
+    /// right under its original, or at the end when that is not listed.
+    Copy(usize),
+}
+
 #[derive(Default)]
 pub struct Home {
     pub listing: Listing,
@@ -27,7 +40,10 @@ pub struct Home {
     /// For each visible row: matched in its answers rather than its title,
     /// so the list shows the words that matched.
     pub matched_in_answers: Vec<bool>,
-    /// The selected row, as an index into `visible`.
+    /// Every row on the list, in order: the visible reflections, and (while
+    /// no search narrows the list) the conflict copies.
+    pub rows: Vec<HomeRow>,
+    /// The selected row, as an index into `rows`.
     pub selected: usize,
     pub search: Option<Search>,
     /// Every reflection's answer text, loaded when a search starts.
@@ -54,15 +70,48 @@ impl Home {
 
     /// The reflection on the selected row.
     pub fn selected_summary(&self) -> Option<&Summary> {
-        let i = *self.visible.get(self.selected)?;
-        self.listing.reflections.get(i)
+        match self.rows.get(self.selected)? {
+            HomeRow::Reflection(at) => self.listing.reflections.get(*self.visible.get(*at)?),
+            HomeRow::Copy(_) => None,
+        }
     }
 
+    /// The conflict copy on the selected row.
+    pub fn selected_copy(&self) -> Option<&Stray> {
+        match self.rows.get(self.selected)? {
+            HomeRow::Copy(k) => self.listing.strays.get(*k),
+            HomeRow::Reflection(_) => None,
+        }
+    }
+
+    /// What the selected row is, to select it again in a fresh list: a
+    /// reflection's id or a copy's file name.
+    pub fn selected_key(&self) -> Option<String> {
+        self.selected_summary()
+            .map(|s| s.id.clone())
+            .or_else(|| self.selected_copy().map(|c| c.name.clone()))
+    }
+
+    /// Selects the reflection with this id or, failing that, the conflict
+    /// copy with this file name.
     pub fn select_id(&mut self, id: &str) {
+        let reflection = |row: &HomeRow| match row {
+            HomeRow::Reflection(at) => self
+                .visible
+                .get(*at)
+                .and_then(|&i| self.listing.reflections.get(i))
+                .is_some_and(|s| s.id == id),
+            HomeRow::Copy(_) => false,
+        };
+        let copy = |row: &HomeRow| match row {
+            HomeRow::Copy(k) => self.listing.strays.get(*k).is_some_and(|s| s.name == id),
+            HomeRow::Reflection(_) => false,
+        };
         if let Some(row) = self
-            .visible
+            .rows
             .iter()
-            .position(|&i| self.listing.reflections.get(i).is_some_and(|s| s.id == id))
+            .position(reflection)
+            .or_else(|| self.rows.iter().position(copy))
         {
             self.selected = row;
         }
@@ -106,7 +155,41 @@ impl Home {
         };
         self.visible = visible;
         self.matched_in_answers = in_answers;
-        self.selected = self.selected.min(self.visible.len().saturating_sub(1));
+        self.rows = self.rows_with_copies();
+        self.selected = self.selected.min(self.rows.len().saturating_sub(1));
+    }
+
+    /// The visible reflections, each followed by its conflict copies; copies
+    /// of a reflection not listed come last. Search looks at reflections
+    /// only, so a search hides the copies.
+    fn rows_with_copies(&self) -> Vec<HomeRow> {
+        let mut copies: HashMap<&str, Vec<usize>> = HashMap::new();
+        if self.query().is_none() {
+            for (k, stray) in self.listing.strays.iter().enumerate() {
+                if let Some(copy) = &stray.copy {
+                    copies.entry(copy.of.as_str()).or_default().push(k);
+                }
+            }
+        }
+        let mut rows = Vec::with_capacity(self.visible.len() + self.listing.strays.len());
+        for (at, &i) in self.visible.iter().enumerate() {
+            rows.push(HomeRow::Reflection(at));
+            if copies.is_empty() {
+                continue;
+            }
+            if let Some(under) = self
+                .listing
+                .reflections
+                .get(i)
+                .and_then(|s| copies.remove(s.id.as_str()))
+            {
+                rows.extend(under.into_iter().map(HomeRow::Copy));
+            }
+        }
+        let mut orphans: Vec<usize> = copies.into_values().flatten().collect();
+        orphans.sort_unstable();
+        rows.extend(orphans.into_iter().map(HomeRow::Copy));
+        rows
     }
 }
 
@@ -141,15 +224,16 @@ impl App {
 
     pub(super) fn update_home(&mut self, action: Action) -> Effect {
         let home = &mut self.home;
-        let count = home.visible.len();
+        let count = home.rows.len();
         match action {
             Action::NewReflection => {
                 self.open_title_prompt(TitlePurpose::New);
                 Effect::None
             }
-            Action::OpenSelected => match home.selected_summary() {
-                Some(s) => Effect::Open(s.id.clone()),
-                None => Effect::None,
+            Action::OpenSelected => match (home.selected_summary(), home.selected_copy()) {
+                (Some(s), _) => Effect::Open(s.id.clone()),
+                (None, Some(copy)) => Effect::OpenCopy(copy.name.clone()),
+                (None, None) => Effect::None,
             },
             Action::StartSearch if !home.listing.reflections.is_empty() => {
                 let search = home.search.get_or_insert_with(|| {
@@ -169,7 +253,7 @@ impl App {
                 }
             }
             Action::ClearSearch => {
-                let selected = home.selected_summary().map(|s| s.id.clone());
+                let selected = home.selected_key();
                 home.search = None;
                 // Loaded again for the next search, so it sees any hand edits.
                 home.corpus = None;
@@ -183,6 +267,11 @@ impl App {
                 if let Some(s) = home.selected_summary() {
                     let (id, title) = (s.id.clone(), s.title.clone());
                     self.ask_to_delete(id, &title);
+                } else if home.selected_copy().is_some() {
+                    // Deleting by the id inside would trash the original.
+                    self.notice = Some(Message::calm(super::reading::copy_is_only_read(
+                        &Action::DeleteSelected,
+                    )));
                 }
                 Effect::None
             }

@@ -36,9 +36,9 @@ use crate::tui::reading_page;
 use crate::tui::theme::Palette;
 
 pub use effect::{Access, Effect, Outcome, conflict_note, conflict_notice, held_elsewhere};
-pub use home::{Home, Search};
+pub use home::{Home, HomeRow, Search};
 pub use modal::{ConfirmDelete, ExportPrompt, Modal, TitlePrompt, TitlePurpose};
-pub use session::{GuideSection, Session, View};
+pub use session::{GuideSection, ReadOnly, Session, View};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Tone {
@@ -108,6 +108,8 @@ pub enum Focus {
     /// The growth plan page of the walk.
     Plan,
     Reading,
+    /// Reading a sync tool's conflict copy: nothing here changes anything.
+    ReadingCopy,
 }
 
 pub struct App {
@@ -235,6 +237,14 @@ impl App {
         match self.screen() {
             Screen::Home if self.home.search.as_ref().is_some_and(|s| s.typing) => Focus::Search,
             Screen::Home => Focus::Home,
+            Screen::Reading
+                if self
+                    .session
+                    .as_ref()
+                    .is_some_and(|s| s.copy_file().is_some()) =>
+            {
+                Focus::ReadingCopy
+            }
             Screen::Reading => Focus::Reading,
             Screen::Walk => {
                 let on_plan = self
@@ -297,7 +307,7 @@ impl App {
             Focus::Search => self.update_search(action),
             Focus::Home => self.update_home(action),
             Focus::Field(_) | Focus::DueDate | Focus::Plan => self.update_walk(action),
-            Focus::Reading => self.update_reading(action),
+            Focus::Reading | Focus::ReadingCopy => self.update_reading(action),
         }
     }
 
@@ -317,7 +327,7 @@ impl App {
     /// Shows the open reflection to read only, with the reason.
     pub fn make_read_only(&mut self, reason: String) {
         if let Some(session) = self.session.as_mut() {
-            session.read_only = true;
+            session.read_only = Some(ReadOnly::Unclaimed);
             session.message = Some(Message::warning(reason));
             session.view = View::Reading;
         }
@@ -327,10 +337,33 @@ impl App {
         }
     }
 
+    /// Shows the open reflection as the sync tool's conflict copy it is:
+    /// to read and export, never to change. What it is heads the page, so
+    /// no other message can hide it.
+    pub fn make_copy_read_only(&mut self, file: String, what: String) {
+        if let Some(session) = self.session.as_mut() {
+            session.read_only = Some(ReadOnly::ConflictCopy { file, what });
+            session.view = View::Reading;
+            // No step is chosen: there is nothing to tick.
+            session.reading.selected_step = None;
+            session.message = Some(Message::calm(
+                "rebound never changes a conflict copy; the README says how to keep one version.",
+            ));
+        }
+        if matches!(self.modal, Some(Modal::Title(_))) {
+            self.modal = None;
+        }
+    }
+
     /// Closes the open reflection and shows home.
     pub fn close_reflection(&mut self) -> Option<Reflection> {
         self.modal = None;
-        let reflection = self.session.take().map(|s| s.reflection);
+        // A copy's words are not its original's: search keeps the original's.
+        let reflection = self
+            .session
+            .take()
+            .filter(|s| s.copy_file().is_none())
+            .map(|s| s.reflection);
         // Keep search current without reading the file again.
         if let (Some(corpus), Some(r)) = (self.home.corpus.as_mut(), reflection.as_ref()) {
             corpus.insert(r.id.clone(), crate::search::searchable_text(r, self.guide));
@@ -404,7 +437,7 @@ impl App {
 
 impl Focus {
     /// Every focus the app can be in, for checks that must cover them all.
-    pub const ALL: [Focus; 16] = [
+    pub const ALL: [Focus; 17] = [
         Focus::Help,
         Focus::Confirm,
         Focus::TitlePrompt,
@@ -421,6 +454,7 @@ impl Focus {
         Focus::DueDate,
         Focus::Plan,
         Focus::Reading,
+        Focus::ReadingCopy,
     ];
 
     /// The binding contexts in force, most specific first.
@@ -433,6 +467,7 @@ impl Focus {
             Focus::Search => &[Context::HomeSearch, Context::Text],
             Focus::Home => &[Context::Home, Context::Commands],
             Focus::Reading => &[Context::Detail, Context::Commands],
+            Focus::ReadingCopy => &[Context::CopyDetail, Context::Commands],
             Focus::Plan => &[Context::Plan, Context::PlanNav, Context::Commands],
             Focus::DueDate => &[Context::DueDate, Context::Text, Context::StageNav],
             Focus::Field(kind) => match kind {

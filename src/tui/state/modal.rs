@@ -100,10 +100,13 @@ impl App {
     }
 
     fn default_export_path(&self, format: Format) -> String {
-        let id = self
-            .session
-            .as_ref()
-            .map_or("reflection", |s| s.reflection.id.as_str());
+        // A copy's export is named for the copy, so it never stands in for
+        // (or replaces) an export of the original.
+        let id = self.session.as_ref().map_or("reflection", |s| {
+            s.copy_file().map_or(s.reflection.id.as_str(), |file| {
+                file.strip_suffix(".toml").unwrap_or(file)
+            })
+        });
         self.export_dir
             .join(format!("{id}.{}", format.extension()))
             .display()
@@ -133,7 +136,7 @@ impl App {
     fn rename(&mut self, title: String) {
         if let Some(session) = self.session.as_mut()
             && session.reflection.title != title
-            && !session.read_only
+            && session.read_only.is_none()
         {
             session.reflection.title = title;
             session.revision += 1;

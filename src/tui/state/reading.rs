@@ -6,7 +6,7 @@ use crate::reflection::Status;
 use crate::tui::keys::Action;
 use crate::tui::reading_page;
 
-use super::{App, Effect, Message, View};
+use super::{App, Effect, Message, ReadOnly, View};
 
 impl App {
     /// Keys on the reading page: scroll, choose and tick steps, edit, export.
@@ -14,13 +14,19 @@ impl App {
         let Some(session) = self.session.as_mut() else {
             return Effect::None;
         };
-        if session.read_only
-            && matches!(
-                action,
-                Action::TickStep | Action::EditReflection | Action::DeleteSelected
-            )
-        {
-            return Effect::TakeOver;
+        let writes = matches!(
+            action,
+            Action::TickStep | Action::EditReflection | Action::DeleteSelected
+        );
+        match &session.read_only {
+            // The copy holds the original's id: a claim, a tick saved or a
+            // trip to the trash by that id would all land on the original.
+            Some(ReadOnly::ConflictCopy { .. }) if writes => {
+                session.message = Some(Message::calm(copy_is_only_read(&action)));
+                return Effect::None;
+            }
+            Some(ReadOnly::Unclaimed) if writes => return Effect::TakeOver,
+            _ => {}
         }
         match action {
             Action::BackHome => return Effect::CloseReflection,
@@ -117,5 +123,18 @@ impl App {
             }
         }
         reading.scroll = reading.scroll.min(max);
+    }
+}
+
+/// Why a key that would change a reflection does nothing on a conflict copy,
+/// and what to do instead.
+pub(super) fn copy_is_only_read(action: &Action) -> &'static str {
+    match action {
+        Action::DeleteSelected => {
+            "rebound never deletes a conflict copy. When you are done with it, remove its file by hand; the README says how."
+        }
+        _ => {
+            "A copy is only read here. To keep its words, type them into the reflection itself, or export this copy (x)."
+        }
     }
 }

@@ -72,15 +72,37 @@ pub struct Session {
     /// edit undone (the answers back as they were) makes it complete again,
     /// with its original date, so one stray key costs nothing.
     pub as_completed: Option<Reflection>,
-    /// Another rebound is writing this reflection: it can be read and
-    /// exported here, not changed.
-    pub read_only: bool,
+    /// Why it can be read and exported here but not changed, if it cannot.
+    pub read_only: Option<ReadOnly>,
     /// The file changed outside rebound while open: what is typed here is
     /// kept in this copy instead, and the file is left as the other hand made it.
     pub conflict_copy: Option<PathBuf>,
     /// The reading page as last laid out, so scrolling a long reflection
     /// does not lay out every answer again for each key and each frame.
     pub(super) page: PageCache,
+}
+
+/// Why the open reflection is shown to read only.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReadOnly {
+    /// Another rebound is writing it, or it could not be claimed: `e` asks
+    /// again.
+    Unclaimed,
+    /// A sync tool's conflict copy, by its file name, and what it is ("A
+    /// conflict copy of ... from ..."). It carries the original's id inside,
+    /// so anything done by that id (a save, a tick, a claim, the trash)
+    /// would land on the original: nothing is, ever.
+    ConflictCopy { file: String, what: String },
+}
+
+impl Session {
+    /// The file name of the sync tool's conflict copy open here, if it is one.
+    pub fn copy_file(&self) -> Option<&str> {
+        match &self.read_only {
+            Some(ReadOnly::ConflictCopy { file, .. }) => Some(file),
+            _ => None,
+        }
+    }
 }
 
 /// What a laid-out page depends on; the same key, the same page.
@@ -127,7 +149,7 @@ impl Session {
                 selected_step: first_open,
             },
             opened_from_reading: false,
-            read_only: false,
+            read_only: None,
             conflict_copy: None,
             page: RefCell::new(None),
         }
