@@ -201,6 +201,12 @@ fn home_names_a_sync_conflict_copy_and_how_to_read_it() {
         shot.contains("   a conflict copy of 2026-10-01-gone from Dana (Dropbox), read only"),
         "a copy whose reflection is not listed is a row too: {shot}"
     );
+    // At 100 columns a notice too long for the row ends with `…`.
+    assert!(
+        shot.lines()
+            .any(|l| l.contains("(Syncthing): 2026-11-20-the-launch-tha…")),
+        "{shot}"
+    );
     insta::assert_snapshot!("home_with_a_conflict_copy_selected", shot);
 }
 

@@ -19,7 +19,7 @@ use unicode_width::UnicodeWidthStr;
 use super::chrome;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
-    let notice_lines = notices_of(app);
+    let notice_lines = notices_of(app, usize::from(area.width));
     let [header, search, list, notices, message, footer] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
@@ -65,7 +65,7 @@ const NOTICE_ROWS: usize = 4;
 /// made yet, files that could not be read, and files that are not
 /// reflections (a sync tool's conflict copy holds another machine's words).
 /// Up to four lines; past that, three and a count.
-fn notices_of(app: &App) -> Vec<Line<'static>> {
+fn notices_of(app: &App, width: usize) -> Vec<Line<'static>> {
     let listing = &app.home.listing;
     let mut lines = Vec::new();
     if let Some(dir) = &listing.missing_dir {
@@ -121,6 +121,14 @@ fn notices_of(app: &App) -> Vec<Line<'static>> {
             "   Enter on a copy's row reads it; the README says how to keep one version.",
             theme::dim(),
         ));
+    }
+    // A line too long for the window says so with `…` rather than stopping
+    // mid-word at the edge.
+    for line in &mut lines {
+        let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+        if text.width() > width {
+            *line = Line::styled(fit(&text, width), line.style);
+        }
     }
     lines
 }
