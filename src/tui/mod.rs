@@ -4,6 +4,7 @@ mod autosave;
 mod editor;
 mod effects;
 mod field;
+mod help_page;
 mod input;
 pub mod keys;
 mod long_text;
