@@ -12,9 +12,11 @@ mod plan_page;
 mod reading_page;
 mod runtime;
 pub mod screens;
+mod stage_layout;
 pub mod state;
 mod terminal;
 pub mod theme;
 mod widgets;
+mod wrap;
 
 pub use runtime::{Launch, run};
