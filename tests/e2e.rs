@@ -986,3 +986,47 @@ fn a_syncthing_copy_is_read_from_home_and_neither_file_changes() {
     assert_eq!(read(&copy), before.1, "the copy is as it was");
     assert!(store.trashed().is_empty(), "nothing went to the trash");
 }
+
+/// Found by a new user (issue 10): a long sentence wrapped one way while
+/// typed and another after, and Up in a wrapped answer did not go to the
+/// row above as it showed. At 100x32 an answer is 56 columns wide.
+#[test]
+fn up_in_a_wrapped_answer_goes_to_the_row_above_as_it_shows() {
+    let tmux = Tmux::new();
+    tmux.start_new("The launch that slipped");
+    tmux.type_text(
+        "We planned the launch for March and told every client it would land on time, then the pilot stalled and nobody owned the fix.",
+    );
+    let screen = tmux.wait_for("owned the fix.");
+    assert!(
+        screen.contains("│ would land on time, then the pilot stalled and nobody"),
+        "{screen}"
+    );
+    assert!(screen.contains("│ owned the fix."), "{screen}");
+    // From the end of the last row, up a row and up again, typing at each.
+    tmux.keys(&["Up"]);
+    tmux.type_text("X");
+    tmux.keys(&["Up"]);
+    tmux.type_text("Y");
+    let file = wait_for_file_containing(&tmux, "Ylaunch");
+    assert!(
+        file.contains(
+            "We planned the Ylaunch for March and told every client it would land on Xtime,"
+        ),
+        "{file}"
+    );
+    // Down comes back to the row below, where the X is.
+    tmux.keys(&["Down"]);
+    tmux.type_text("Z");
+    let screen = tmux.wait_for("Z");
+    let row = screen
+        .lines()
+        .find(|l| l.contains('Z'))
+        .unwrap_or_default()
+        .to_string();
+    assert!(
+        row.contains("Xtime"),
+        "Z is typed on the row with the X: {screen}"
+    );
+    tmux.quit();
+}

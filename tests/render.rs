@@ -268,7 +268,55 @@ fn help_in_the_shortest_window_still_points_to_a_crisis_line() {
     let shot = screen(&app, 60, 18);
     assert!(shot.contains("harming yourself"), "{shot}");
     assert!(shot.contains("findahelpline.com"), "{shot}");
-    assert!(shot.contains("A taller window shows every key."), "{shot}");
+    assert!(shot.contains("more"), "a cue says keys are cut: {shot}");
+}
+
+/// Found by a new user (issue 10): on the steps field the help was cut
+/// below "A taller window shows every key", with no way to see the rest.
+#[test]
+fn help_scrolls_to_its_last_key_at_80x24_and_at_60x18() {
+    for (width, height) in [(80, 24), (60, 18)] {
+        let mut app = app_at(Stage::Goals);
+        app.update(Action::NextField);
+        app.update(Action::ToggleHelp);
+        app.resize((width, height), false);
+        let first = screen(&app, width, height);
+        assert!(first.contains("Enter        new step"), "{first}");
+        assert!(first.contains("↓ "), "a cue says there is more: {first}");
+        assert!(!first.contains("Ctrl-C       quit"), "{first}");
+        assert!(first.contains("↑↓ PgDn scroll"), "{first}");
+        for _ in 0..40 {
+            app.update(Action::ScrollDown);
+        }
+        let last = screen(&app, width, height);
+        assert!(last.contains("Ctrl-C       quit"), "the last key: {last}");
+        assert!(
+            last.contains("↑ "),
+            "a cue says there is more above: {last}"
+        );
+        assert!(last.contains("findahelpline.com"), "{last}");
+        assert!(last.contains("Esc or F1 closes this help."), "{last}");
+        insta::assert_snapshot!(format!("help_on_steps_scrolled_{width}x{height}"), last);
+        // Page by page from the top reaches the end too, and back.
+        app.update(Action::ScrollTop);
+        for _ in 0..3 {
+            app.update(Action::PageDown);
+        }
+        assert_eq!(screen(&app, width, height), last);
+        app.update(Action::PageUp);
+        app.update(Action::PageUp);
+        app.update(Action::PageUp);
+        assert_eq!(screen(&app, width, height), first);
+    }
+}
+
+/// `?` opens help where keys are commands, so there it closes it too.
+#[test]
+fn help_says_question_mark_closes_it_where_question_mark_opens_it() {
+    let mut app = app_at(Stage::Deconstruct);
+    app.update(Action::ToggleHelp);
+    let shot = screen(&app, 100, 32);
+    assert!(shot.contains("Esc, F1 or ? closes this help."), "{shot}");
 }
 
 /// A weight of 5 gets one calm line in the message area, nothing more.

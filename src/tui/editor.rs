@@ -16,6 +16,8 @@ use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 use ratatui_textarea::{CursorMove, Input, Key, TextArea};
 
+use crate::tui::wrap::{self, Top};
+
 /// The readline commands every text field understands; the key table says
 /// which keys send them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,6 +57,9 @@ pub struct Editor {
     /// How many of `steps` are applied; the rest can be redone.
     applied: usize,
     open: Option<Burst>,
+    /// The first row in view when the answer is drawn wrapped, as the last
+    /// key left it, so the view only moves when the cursor would leave it.
+    top: Top,
 }
 
 impl From<TextArea<'static>> for Editor {
@@ -65,6 +70,7 @@ impl From<TextArea<'static>> for Editor {
             steps: Vec::new(),
             applied: 0,
             open: None,
+            top: Top::default(),
         }
     }
 }
@@ -198,6 +204,44 @@ impl Editor {
             changed |= self.area.redo();
         }
         changed
+    }
+
+    /// Up or Down by the rows the answer shows when wrapped at `width`, not
+    /// by its lines: the cursor goes to the row the eye expects.
+    pub fn move_by_rows(&mut self, down: bool, width: usize) -> bool {
+        let cursor = self.area.cursor();
+        if let Some((row, col)) = wrap::step(self.area.lines(), (cursor.0, cursor.1), down, width) {
+            self.jump(row, col);
+        }
+        self.open = None;
+        false
+    }
+
+    fn jump(&mut self, row: usize, col: usize) {
+        let row16 = u16::try_from(row).unwrap_or(u16::MAX);
+        let col16 = u16::try_from(col).unwrap_or(u16::MAX);
+        self.area.move_cursor(CursorMove::Jump(row16, col16));
+        // A line longer than a jump reaches is walked the rest of the way.
+        for _ in usize::from(col16)..col {
+            self.area.move_cursor(CursorMove::Forward);
+        }
+    }
+
+    /// The first row in view, as the last key left it.
+    pub fn top(&self) -> Top {
+        self.top
+    }
+
+    /// Keeps the cursor in a view of `height` rows wrapped at `width`.
+    pub fn follow_cursor(&mut self, width: usize, height: usize) {
+        let cursor = self.area.cursor();
+        self.top = wrap::follow(
+            self.area.lines(),
+            (cursor.0, cursor.1),
+            self.top,
+            width,
+            height,
+        );
     }
 
     pub fn set_placeholder_text(&mut self, text: &str) {

@@ -67,10 +67,12 @@ impl FieldFocus {
                     .split('\n')
                     .map(str::to_string)
                     .collect();
+                // Drawn wrapped by our own rule (widgets/answer.rs), so the
+                // editor itself never wraps: that cost a full re-wrap a key.
                 if long_text::is_long(&lines) {
-                    FieldFocus::Long(LongText::new(lines, |lines| editor(lines, true)))
+                    FieldFocus::Long(LongText::new(lines, |lines| editor(lines, false)))
                 } else {
-                    FieldFocus::Text(editor(lines, true))
+                    FieldFocus::Text(editor(lines, false))
                 }
             }
             FieldKind::List => {
@@ -153,6 +155,20 @@ impl FieldFocus {
         self.with_editor(|editor| editor.key(input, single_line))
     }
 
+    /// Up or Down in a multi-line answer, by the rows it shows at `width`.
+    pub fn move_by_rows(&mut self, down: bool, width: usize) -> bool {
+        self.with_editor(|editor| editor.move_by_rows(down, width))
+    }
+
+    /// Keeps the cursor of a multi-line answer in its view of `height` rows.
+    pub fn follow_cursor(&mut self, width: usize, height: usize) {
+        match self {
+            FieldFocus::Text(area) => area.follow_cursor(width, height),
+            FieldFocus::Long(long) => long.area.follow_cursor(width, height),
+            _ => {}
+        }
+    }
+
     /// A readline command (Ctrl-W, Ctrl-U, Alt-B…); true when the text changed.
     pub fn command(&mut self, edit: TextEdit) -> bool {
         self.with_editor(|editor| editor.command(edit))
@@ -174,7 +190,7 @@ impl FieldFocus {
                     && let Some(before) = before
                     && long_text::is_long(area.lines())
                 {
-                    let mut long = LongText::from_editor(area, |lines| editor(lines, true));
+                    let mut long = LongText::from_editor(area, |lines| editor(lines, false));
                     long.before = Some(before);
                     *self = FieldFocus::Long(long);
                 }

@@ -353,6 +353,12 @@ pub static BINDINGS: &[Binding] = &[
     foot(C::TitlePrompt,  &[ESC],                        "Esc",       "cancel",                              Action::CancelTitle),
     // The help page.
     foot(C::Help,         &[ESC, F1, ch('q'), ch('?')],  "Esc",       "close help",                          Action::ToggleHelp),
+    help(C::Help,         &[DOWN, ch('j')],              "↓/j",       "more keys",                           Action::ScrollDown),
+    help(C::Help,         &[UP, ch('k')],                "↑/k",       "back up",                             Action::ScrollUp),
+    help(C::Help,         &[PGDN, ch(' ')],              "PgDn",      "page down",                           Action::PageDown),
+    help(C::Help,         &[PGUP],                       "PgUp",      "page up",                             Action::PageUp),
+    help(C::Help,         &[HOME, ch('g')],              "Home",      "first key",                           Action::ScrollTop),
+    help(C::Help,         &[END, ch('G')],               "End",       "last key",                            Action::ScrollBottom),
     // Wherever keys are commands rather than typing.
     help(C::Commands,     &[ch('?')],                    "?",         "help",                                Action::ToggleHelp),
     // Everywhere, under every other context. In text fields Ctrl-Z is undo

@@ -6,16 +6,13 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Paragraph};
 
+use crate::tui::stage_layout::{SIDE_PANE_WIDTH, fields_width, form_width};
 use crate::tui::state::{App, Session};
 use crate::tui::theme;
 use crate::tui::widgets::FieldView;
 use crate::wizard::stage_progress;
 
 use super::{chrome, guide_pane};
-
-/// Wide enough for the guide pane beside the form.
-const SIDE_PANE_MIN_WIDTH: u16 = 90;
-const SIDE_PANE_WIDTH: u16 = 38;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, session: &Session) {
     let said = app.message_for(session);
@@ -28,10 +25,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, session: &Session) {
     .areas(area);
     chrome::header(frame, header, app, session);
 
-    let beside = area.width >= SIDE_PANE_MIN_WIDTH;
+    let beside = form_width(area.width) < area.width;
     let (form, guide_pane) = if beside {
         let [form, pane] =
-            Layout::horizontal([Constraint::Min(40), Constraint::Length(SIDE_PANE_WIDTH)])
+            Layout::horizontal([Constraint::Fill(1), Constraint::Length(SIDE_PANE_WIDTH)])
                 .areas(body);
         (form, pane)
     } else {
@@ -77,7 +74,7 @@ fn draw_form(frame: &mut Frame, area: Rect, app: &App, session: &Session) {
     let fields_area = Rect {
         x: area.x + 1,
         y: area.y + 3,
-        width: area.width.saturating_sub(2),
+        width: fields_width(area.width),
         height: area.height.saturating_sub(3),
     };
     let views: Vec<FieldView> = content

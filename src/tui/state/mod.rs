@@ -31,6 +31,7 @@ use crate::search::Corpus;
 use crate::stage::Stage;
 use crate::store::{Listing, Summary};
 use crate::tui::field::{FieldFocus, StepColumn};
+use crate::tui::help_page::HelpPage;
 use crate::tui::keys::{Action, Context};
 use crate::tui::reading_page;
 use crate::tui::theme::Palette;
@@ -128,6 +129,8 @@ pub struct App {
     /// The one prompt or confirmation on top, if any.
     pub modal: Option<Modal>,
     pub help_open: bool,
+    /// How far the help's list of keys is scrolled (from the top on opening).
+    pub help_scroll: usize,
     /// Colour, or reverse, bold and underline only (`NO_COLOR`).
     pub palette: Palette,
     /// A line for the whole app (a failed save, a file that would not open).
@@ -164,6 +167,7 @@ impl App {
             session: None,
             modal: None,
             help_open: false,
+            help_scroll: 0,
             palette: Palette::default(),
             notice: None,
             export_dir: PathBuf::from("exports"),
@@ -299,10 +303,14 @@ impl App {
         }
         if action == Action::ToggleHelp {
             self.help_open = !self.help_open;
+            self.help_scroll = 0;
             return Effect::None;
         }
         match self.focus() {
-            Focus::Help => Effect::None,
+            Focus::Help => {
+                self.scroll_help(&action);
+                Effect::None
+            }
             Focus::Confirm | Focus::TitlePrompt | Focus::ExportPrompt => self.update_modal(action),
             Focus::Search => self.update_search(action),
             Focus::Home => self.update_home(action),
@@ -424,6 +432,29 @@ impl App {
     /// The open reflection's revision: it moves with every change to save.
     pub fn revision(&self) -> u64 {
         self.session.as_ref().map_or(0, |s| s.revision)
+    }
+
+    /// Scrolling the help's keys, as far as the last key laid out for the
+    /// window now.
+    fn scroll_help(&mut self, action: &Action) {
+        let (width, height) = self.size;
+        let page = HelpPage::new(
+            &self.contexts_without_help(),
+            ratatui::layout::Rect::new(0, 0, width, height),
+        );
+        let max = page.max_scroll();
+        let step = page.key_rows.saturating_sub(1).max(1);
+        let at = self.help_scroll.min(max);
+        self.help_scroll = match action {
+            Action::ScrollDown => at + 1,
+            Action::ScrollUp => at.saturating_sub(1),
+            Action::PageDown => at + step,
+            Action::PageUp => at.saturating_sub(step),
+            Action::ScrollTop => 0,
+            Action::ScrollBottom => max,
+            _ => at,
+        }
+        .min(max);
     }
 
     /// Stamps the open reflection as edited now, just before it is saved.

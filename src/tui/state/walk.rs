@@ -1,6 +1,7 @@
 //! The stage walk: moving between fields and stages, editing the focused
 //! field, and marking the reflection complete on the growth plan.
 
+use crossterm::event::KeyCode;
 use ratatui_textarea::Input;
 use time::Date;
 
@@ -12,6 +13,7 @@ use crate::support;
 use crate::tui::field::FieldFocus;
 use crate::tui::keys::Action;
 use crate::tui::plan_page::PlanPage;
+use crate::tui::stage_layout;
 use crate::wizard::Cursor;
 
 use super::{App, Effect, GuideSection, Message, Session, TitlePurpose, Tone, View};
@@ -73,7 +75,7 @@ impl App {
                 // A digit a rating cannot take gets a word, not silence.
                 if field.kind == FieldKind::Rating
                     && let Action::Edit(key) = &action
-                    && let crossterm::event::KeyCode::Char(c @ '6'..='9') = key.code
+                    && let KeyCode::Char(c @ '6'..='9') = key.code
                 {
                     session.message = Some(Message::warning(format!(
                         "{c} is off the scale: ratings go from 1 to 5."
@@ -87,7 +89,12 @@ impl App {
                 let long = matches!(session.focus, FieldFocus::Long(_));
                 let before = (!long).then(|| session.reflection.answer(stage, &field.key).cloned());
                 let ticks_only = action == Action::ToggleDone;
-                let edited = edit_field(session, field, action, today);
+                let width = usize::from(stage_layout::answer_width_in(self.size.0));
+                let edited = edit_field(session, field, action, today, width);
+                if field.kind == FieldKind::Text {
+                    let rows = usize::from(stage_layout::FOCUSED_TEXT_ROWS);
+                    session.focus.follow_cursor(width, rows);
+                }
                 if edited {
                     session
                         .focus
@@ -276,10 +283,24 @@ fn follow_completion(session: &mut Session) {
 
 /// Applies a field-level action; true when the focused editor changed and must
 /// be written to the reflection (ticks and ratings change it directly).
-fn edit_field(session: &mut Session, field: &FieldGuide, action: Action, today: Date) -> bool {
+fn edit_field(
+    session: &mut Session,
+    field: &FieldGuide,
+    action: Action,
+    today: Date,
+    width: usize,
+) -> bool {
     let stage = session.cursor.stage;
     let reflection = &mut session.reflection;
     match (&mut session.focus, action) {
+        // A multi-line answer moves up and down by the rows it shows.
+        (focus, Action::Edit(key))
+            if field.kind == FieldKind::Text
+                && key.modifiers.is_empty()
+                && matches!(key.code, KeyCode::Up | KeyCode::Down) =>
+        {
+            focus.move_by_rows(key.code == KeyCode::Down, width)
+        }
         (focus, Action::Edit(key)) => focus.edit(field.kind, Input::from(key)),
         (focus, Action::Paste(text)) => focus.paste(field.kind, &text),
         (focus, Action::Undo) => focus.undo(),

@@ -1,11 +1,11 @@
 //! How each kind of field is drawn, focused (with its editor) or at rest.
 
+mod answer;
 mod checklist;
 mod plan_section;
 mod rating;
 mod steps;
 mod text_field;
-mod wrap;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -19,6 +19,7 @@ use crate::guide::{FieldGuide, FieldKind};
 use crate::reflection::Reflection;
 use crate::stage::Stage;
 use crate::tui::field::FieldFocus;
+use crate::tui::stage_layout::{INDENT, answer_width};
 use crate::tui::theme;
 
 pub use plan_section::{Empty, plan_section};
@@ -34,13 +35,10 @@ pub struct FieldView<'a> {
     pub today: Date,
 }
 
-/// Columns the answer is indented by, under its label.
-const INDENT: u16 = 4;
-
 impl FieldView<'_> {
     /// Rows needed: the label, the answer, and a blank line after.
     pub fn height(&self, width: u16) -> u16 {
-        let inner = width.saturating_sub(INDENT).max(1);
+        let inner = answer_width(width);
         let r = self.reflection;
         let key = &self.field.key;
         let focused = self.focus.is_some();
@@ -115,8 +113,11 @@ impl Widget for FieldView<'_> {
                 text_field::render_date(r.text(self.stage, key), focus, self.today, body, buf);
             }
             (FieldKind::List, None) => text_field::render_list(&r.list(self.stage, key), body, buf),
+            (FieldKind::Text, Some(FieldFocus::Text(editor))) => {
+                answer::render_editing(editor, body, buf);
+            }
             (_, Some(FieldFocus::Text(editor))) => draw_editor(editor, body, buf),
-            (_, Some(FieldFocus::Long(long))) => long.area.render(body, buf),
+            (_, Some(FieldFocus::Long(long))) => answer::render_editing(&long.area, body, buf),
             (_, _) => text_field::render_text(r.text(self.stage, key), body, buf),
         }
     }

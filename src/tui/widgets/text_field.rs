@@ -10,12 +10,13 @@ use crate::dates::{self, DateInput};
 use crate::tui::field::FieldFocus;
 use crate::tui::theme;
 
-use super::{unanswered, wrap};
+use super::{answer, unanswered};
+use crate::tui::stage_layout::FOCUSED_TEXT_ROWS;
+use crate::tui::wrap;
 
-const FOCUSED_TEXT_ROWS: u16 = 6;
 const RESTING_ROWS: u16 = 3;
 
-/// Rows the text takes when wrapped at `width`, as the editor wraps it.
+/// Rows the text takes when wrapped at `width`, focused or not.
 fn rows_needed(text: &str, width: u16) -> usize {
     wrap::row_count(text, usize::from(width.max(1)))
 }
@@ -45,20 +46,7 @@ pub fn render_text(text: &str, area: Rect, buf: &mut Buffer) {
         unanswered().render(area, buf);
         return;
     }
-    // Wrapped as the editor wraps it, so focus changes nothing but the cursor.
-    let width = usize::from(area.width.max(1));
-    let lines: Vec<Line> = text
-        .split('\n')
-        .flat_map(|line| wrap::rows(line, width))
-        .take(usize::from(area.height))
-        .map(Line::raw)
-        .collect();
-    Paragraph::new(lines).render(area, buf);
-    // Say when there is more than the resting view shows.
-    if rows_needed(text, area.width) > usize::from(area.height) && area.width > 0 {
-        let y = area.y + area.height.saturating_sub(1);
-        buf.set_string(area.x + area.width - 1, y, "…", theme::dim());
-    }
+    answer::render_resting(text, area, buf);
 }
 
 pub fn render_list(items: &[String], area: Rect, buf: &mut Buffer) {
