@@ -359,6 +359,34 @@ fn export_prompt_follows_the_format_and_asks_the_loop_to_write() {
     assert!(app.export_prompt().is_none());
 }
 
+/// Found by a new user: "Wrote Markdown to …" stayed under the delete question.
+#[test]
+fn a_prompt_clears_an_old_calm_line_but_not_a_save_warning() {
+    let mut app = completed_app();
+    app.apply(Outcome::Exported {
+        format: Format::Markdown,
+        path: "/data/exports/plan.md".into(),
+    });
+    app.update(Action::DeleteSelected);
+    assert_eq!(app.contexts()[0], Context::Confirm);
+    assert_eq!(app.message_for(session(&app)), None);
+
+    // A save that is still failing is still said, under any prompt.
+    app.update(Action::ConfirmNo);
+    app.apply(Outcome::SaveFailed("No space left on device".into()));
+    session_mut(&mut app).message = Some(Message::calm("Done: Call Dana"));
+    app.update(Action::StartExport);
+    assert!(app.export_prompt().is_some());
+    let said = app.message_for(session(&app)).expect("the warning stays");
+    assert_eq!(said.tone, Tone::Warning);
+    assert!(said.text.contains("No space left"), "{said:?}");
+    assert_eq!(session(&app).message, None, "the calm line went");
+}
+
+fn session_mut(app: &mut App) -> &mut Session {
+    app.session.as_mut().expect("a reflection is open")
+}
+
 fn home_with(titles: &[&str]) -> App {
     let guide = Guide::builtin().expect("guide");
     let mut app = App::new(guide, date!(2026 - 11 - 29), UtcOffset::UTC);
