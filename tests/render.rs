@@ -473,6 +473,36 @@ fn export_offers_a_path_and_a_format() {
     insta::assert_snapshot!("export_prompt", shot);
 }
 
+/// Found by a new user: after the window widened, the path stayed scrolled
+/// as far as the narrow window had needed, half the field left empty.
+#[test]
+fn the_export_path_fills_a_field_that_grew_with_the_window() {
+    let mut app = completed_app();
+    app.update(Action::StartExport);
+    let narrow = screen(&app, 60, 24);
+    assert!(
+        narrow.contains("…orts/2026-11-20-the-launch-that-slipped.md"),
+        "{narrow}"
+    );
+    let wide = screen(&app, 100, 24);
+    let to = wide
+        .lines()
+        .find(|l| l.contains(" To "))
+        .unwrap_or_default();
+    assert!(
+        to.contains("…sam/.local/share/rebound/exports/2026-11-20-the-launch-that-slipped.md  │"),
+        "{to}"
+    );
+    // The cursor is still after the last character, where typing goes.
+    let buf = buffer(&app, 100, 24);
+    let end = cells_of(&buf, "slipped.md ");
+    let cursor = end.last().map(|c| c.modifier);
+    assert!(
+        cursor.is_some_and(|m| m.contains(ratatui::style::Modifier::REVERSED)),
+        "{cursor:?}"
+    );
+}
+
 #[test]
 fn a_narrow_home_keeps_titles_readable() {
     let app = twenty_reflections();
