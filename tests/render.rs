@@ -201,6 +201,35 @@ fn home_lists_unfinished_first_with_the_stage_reached() {
     insta::assert_snapshot!("home", shot);
 }
 
+/// An empty title is fine (there may be no words for it yet): the list says
+/// so quietly, in a stand-in that does not look like the person's words.
+#[test]
+fn an_untitled_reflection_is_listed_as_untitled_and_dimmed() {
+    let mut app = app();
+    app.set_listing(Listing {
+        reflections: vec![
+            summary(
+                "2026-11-29-untitled",
+                "  ",
+                Status::InProgress,
+                "perspective",
+            ),
+            summary(
+                "2026-11-28-demo-day",
+                "Demo day",
+                Status::InProgress,
+                "goals",
+            ),
+        ],
+        ..Listing::default()
+    });
+    let buf = buffer(&app, 100, 32);
+    let dim = ratatui::style::Color::DarkGray;
+    let untitled = cells_of(&buf, "Untitled reflection");
+    assert!(untitled.iter().all(|c| c.fg == dim), "{untitled:?}");
+    assert!(cells_of(&buf, "Demo day").iter().all(|c| c.fg != dim));
+}
+
 #[test]
 fn home_welcomes_a_first_time_user() {
     insta::assert_snapshot!("home_empty", screen(&app(), 100, 32));
