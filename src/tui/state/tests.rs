@@ -683,3 +683,21 @@ fn a_question_mark_opens_help_except_where_it_is_typed() {
     press(&mut app, KeyCode::Char('?'), KeyModifiers::NONE);
     assert_eq!(app.focus(), Focus::Help);
 }
+
+/// Esc in the search line, with words or without, shows the whole list again
+/// and leaves the line; Ctrl-U only empties it.
+#[test]
+fn esc_in_the_search_line_clears_it_and_closes_it_words_or_not() {
+    let mut app = home_with(&["The reorg", "Demo day"]);
+    for words in ["demo", ""] {
+        app.update(Action::StartSearch);
+        type_text(&mut app, words);
+        press(&mut app, KeyCode::Char('u'), KeyModifiers::CONTROL);
+        assert_eq!(app.focus(), Focus::Search, "Ctrl-U keeps the line open");
+        type_text(&mut app, words);
+        press(&mut app, KeyCode::Esc, KeyModifiers::NONE);
+        assert_eq!(app.focus(), Focus::Home, "after {words:?}");
+        assert!(app.home.search.is_none());
+        assert_eq!(app.home.visible, [0, 1]);
+    }
+}
