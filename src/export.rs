@@ -354,6 +354,18 @@ mod tests {
     }
 
     #[test]
+    fn a_dated_first_step_with_no_words_is_not_printed_as_a_bare_date() {
+        let mut r = sample_reflection();
+        r.set_text(Stage::Risk, "first_step_date", "2026-12-04".into());
+        let md = render(&r, guide(), Format::Markdown, clock());
+        assert!(
+            md.contains("**First step:** not written yet (by 2026-12-04)"),
+            "{md}"
+        );
+        assert!(!md.contains(":** (by"), "{md}");
+    }
+
+    #[test]
     fn json_keeps_every_question_key_even_unanswered() {
         let value = json_value(&sample_reflection(), guide());
         assert_eq!(value["answers"]["goals"]["steps"], json!([]));

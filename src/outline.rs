@@ -269,11 +269,10 @@ pub fn growth_plan(r: &Reflection, guide: &Guide, today: Date) -> GrowthPlan {
         .field("methods")
         .map(|f| choice_labels(r, Stage::Skills, f))
         .unwrap_or_default();
-    let mut first_step = text(Stage::Risk, "first_step");
-    let by = r.text(Stage::Risk, "first_step_date").trim();
-    if !by.is_empty() {
-        first_step = format!("{first_step} (by {by})").trim().to_string();
-    }
+    let first_step = first_step_line(
+        &text(Stage::Risk, "first_step"),
+        r.text(Stage::Risk, "first_step_date").trim(),
+    );
     // Blank lines only space paragraphs apart; the plan keeps the words.
     let differently: Vec<String> = r
         .text(Stage::Reflect, "differently")
@@ -353,6 +352,16 @@ pub fn growth_plan(r: &Reflection, guide: &Guide, today: Date) -> GrowthPlan {
         title: plan.title.clone(),
         tagline: plan.tagline.clone(),
         sections,
+    }
+}
+
+/// The brave first step and its date as one line; a date with no step
+/// says the step is still to be written rather than showing "(by …)" alone.
+fn first_step_line(step: &str, by: &str) -> String {
+    match (step.is_empty(), by.is_empty()) {
+        (_, true) => step.to_string(),
+        (true, false) => format!("not written yet (by {by})"),
+        (false, false) => format!("{step} (by {by})"),
     }
 }
 
@@ -507,5 +516,37 @@ mod tests {
                 |item| matches!(item, PlanItem::Labelled { value, .. } if value.contains("; ")),
             );
         assert!(!labelled_text, "no list is joined into one value");
+    }
+
+    /// Found by a new user: a date with no step read "First step: (by …)".
+    #[test]
+    fn a_first_step_with_a_date_but_no_words_says_it_is_not_written_yet() {
+        let first_step = |step: &str, by: &str| {
+            let mut r = sample_reflection();
+            r.set_text(Stage::Risk, "first_step", step.into());
+            r.set_text(Stage::Risk, "first_step_date", by.into());
+            let plan = growth_plan(&r, guide(), date!(2026 - 11 - 29));
+            section(&plan, "The risk")
+                .items
+                .iter()
+                .find_map(|item| match item {
+                    PlanItem::Labelled {
+                        label: "First step",
+                        value,
+                    } => Some(value.clone()),
+                    _ => None,
+                })
+                .unwrap_or_default()
+        };
+        assert_eq!(
+            first_step("  ", "2026-12-04"),
+            "not written yet (by 2026-12-04)"
+        );
+        assert_eq!(first_step("", ""), "", "nothing to say: not answered yet");
+        assert_eq!(
+            first_step("Email Dana", "2026-12-04"),
+            "Email Dana (by 2026-12-04)"
+        );
+        assert_eq!(first_step("Email Dana", ""), "Email Dana");
     }
 }

@@ -383,6 +383,15 @@ fn find_the_client_we_lost_read_it_tick_a_step_export_and_delete_it() {
     );
     assert!(markdown.contains("- [x] Interview five clinic managers (due 2026-12-13)"));
 
+    // The reading page offers d; its question is not crowded by the old line.
+    let screen = tmux.wait_for("d delete");
+    assert!(screen.contains("Wrote Markdown to"), "{screen}");
+    tmux.keys(&["d"]);
+    let asking = tmux.wait_for("Move \"Quarterly account review\" to the trash?");
+    assert!(!asking.contains("Wrote Markdown"), "{asking}");
+    tmux.keys(&["n"]);
+    tmux.wait_for("x export");
+
     // Back home, delete it (after a question), then undo.
     tmux.keys(&["Escape"]);
     tmux.wait_for("1 of 20");

@@ -71,6 +71,89 @@ fn the_growth_plan_compiles_every_stage() {
     insta::assert_snapshot!("growth_plan", shot);
 }
 
+/// The footer of a screen drawn `width` columns wide and 24 rows high.
+fn footer(app: &App, width: u16) -> String {
+    let shot = screen(app, width, 24);
+    shot.lines().last().unwrap_or_default().to_string()
+}
+
+/// Found by a new user: `c mark complete` stayed after it was complete.
+#[test]
+fn the_plan_footer_offers_mark_complete_only_until_it_is_complete() {
+    let mut app = app_at(Stage::Plan);
+    assert!(footer(&app, 80).contains("c mark complete"));
+    app.update(Action::MarkComplete);
+    let done = footer(&app, 80);
+    assert!(!done.contains("mark complete"), "{done}");
+    for key in ["1-5 how heavy now", "t edit title", "Esc back", "F1 help"] {
+        assert!(done.contains(key), "{key} missing: {done}");
+    }
+}
+
+/// Found by a new user: `d` on the reading page and `u` on home worked but
+/// were never offered; Enter, search and delete were offered on an empty list.
+#[test]
+fn footers_offer_every_key_that_works_now_and_only_those() {
+    let with_steps = footer(&completed_app(), 80);
+    for key in [
+        "Space tick",
+        "Tab next step",
+        "e edit",
+        "x export",
+        "d delete",
+        "Esc home",
+        "F1 help",
+    ] {
+        assert!(
+            with_steps.contains(key),
+            "{key} missing at 80 columns: {with_steps}"
+        );
+    }
+
+    // Ctrl-G, which the guide pane names too, gives way before Esc does.
+    let stage = footer(&app_at(Stage::Perspective), 80);
+    assert!(stage.contains("Esc back"), "{stage}");
+
+    let mut no_steps = common::filled_reflection();
+    no_steps.set_actions(Stage::Goals, "steps", Vec::new());
+    no_steps.status = Status::Completed;
+    let mut reading = app();
+    reading.open_reflection(no_steps);
+    let nothing_to_tick = footer(&reading, 80);
+    assert!(!nothing_to_tick.contains("Space"), "{nothing_to_tick}");
+    assert!(!nothing_to_tick.contains("Tab"), "{nothing_to_tick}");
+
+    let empty = footer(&app(), 80);
+    assert!(empty.contains("n new reflection"), "{empty}");
+    for key in ["Enter open", "/ search", "d delete", "u undo"] {
+        assert!(
+            !empty.contains(key),
+            "{key} offered with nothing listed: {empty}"
+        );
+    }
+
+    let mut home = twenty_reflections();
+    let listed = footer(&home, 80);
+    for key in [
+        "n new reflection",
+        "Enter open",
+        "/ search",
+        "d delete",
+        "q quit",
+    ] {
+        assert!(listed.contains(key), "{key} missing: {listed}");
+    }
+    assert!(
+        !listed.contains("u undo"),
+        "nothing to bring back yet: {listed}"
+    );
+    home.home.last_trashed = Some("2026-11-20-the-launch-that-slipped.toml".into());
+    let after_delete = footer(&home, 80);
+    for key in ["d delete", "u undo", "q quit", "F1 help"] {
+        assert!(after_delete.contains(key), "{key} missing: {after_delete}");
+    }
+}
+
 fn summary(id: &str, title: &str, status: Status, stage: &str) -> Summary {
     Summary {
         id: id.into(),
@@ -116,6 +199,35 @@ fn home_lists_unfinished_first_with_the_stage_reached() {
     let shot = screen(&app, 100, 32);
     assert!(shot.contains("stage 3 of 7, Reflect"));
     insta::assert_snapshot!("home", shot);
+}
+
+/// An empty title is fine (there may be no words for it yet): the list says
+/// so quietly, in a stand-in that does not look like the person's words.
+#[test]
+fn an_untitled_reflection_is_listed_as_untitled_and_dimmed() {
+    let mut app = app();
+    app.set_listing(Listing {
+        reflections: vec![
+            summary(
+                "2026-11-29-untitled",
+                "  ",
+                Status::InProgress,
+                "perspective",
+            ),
+            summary(
+                "2026-11-28-demo-day",
+                "Demo day",
+                Status::InProgress,
+                "goals",
+            ),
+        ],
+        ..Listing::default()
+    });
+    let buf = buffer(&app, 100, 32);
+    let dim = ratatui::style::Color::DarkGray;
+    let untitled = cells_of(&buf, "Untitled reflection");
+    assert!(untitled.iter().all(|c| c.fg == dim), "{untitled:?}");
+    assert!(cells_of(&buf, "Demo day").iter().all(|c| c.fg != dim));
 }
 
 #[test]
@@ -492,6 +604,36 @@ fn export_offers_a_path_and_a_format() {
         "{shot}"
     );
     insta::assert_snapshot!("export_prompt", shot);
+}
+
+/// Found by a new user: after the window widened, the path stayed scrolled
+/// as far as the narrow window had needed, half the field left empty.
+#[test]
+fn the_export_path_fills_a_field_that_grew_with_the_window() {
+    let mut app = completed_app();
+    app.update(Action::StartExport);
+    let narrow = screen(&app, 60, 24);
+    assert!(
+        narrow.contains("…orts/2026-11-20-the-launch-that-slipped.md"),
+        "{narrow}"
+    );
+    let wide = screen(&app, 100, 24);
+    let to = wide
+        .lines()
+        .find(|l| l.contains(" To "))
+        .unwrap_or_default();
+    assert!(
+        to.contains("…sam/.local/share/rebound/exports/2026-11-20-the-launch-that-slipped.md  │"),
+        "{to}"
+    );
+    // The cursor is still after the last character, where typing goes.
+    let buf = buffer(&app, 100, 24);
+    let end = cells_of(&buf, "slipped.md ");
+    let cursor = end.last().map(|c| c.modifier);
+    assert!(
+        cursor.is_some_and(|m| m.contains(ratatui::style::Modifier::REVERSED)),
+        "{cursor:?}"
+    );
 }
 
 #[test]

@@ -25,7 +25,13 @@ pub fn slug(title: &str) -> String {
     }
     let slug = slug.trim_end_matches('-');
     if slug.is_empty() {
-        "reflection".into()
+        // No title yet says so in the file name; a title in another script
+        // is still a named reflection.
+        if title.trim().is_empty() {
+            "untitled".into()
+        } else {
+            "reflection".into()
+        }
     } else {
         slug.into()
     }
@@ -40,6 +46,9 @@ mod tests {
         assert_eq!(slug("The launch that slipped!"), "the-launch-that-slipped");
         assert_eq!(slug("  ¿Qué pasó?  "), "qu-pas");
         assert_eq!(slug("///"), "reflection");
+        assert_eq!(slug("失敗"), "reflection");
+        assert_eq!(slug(""), "untitled");
+        assert_eq!(slug("  "), "untitled");
         assert!(slug(&"word ".repeat(30)).len() <= 40);
         assert!(is_valid_id(&slug("Any title at all")));
         assert!(!is_valid_id("../x"));

@@ -389,6 +389,9 @@ mod tests {
             .expect("create");
         assert_eq!(a.id, "2026-11-29-lost-the-acme-client");
         assert_eq!(b.id, "2026-11-29-lost-the-acme-client-2");
+        // No words for it yet is fine; the file name says so.
+        let untitled = store.create("", now, guide()).expect("create");
+        assert_eq!(untitled.id, "2026-11-29-untitled");
         assert_eq!(
             store.load(&b.id).expect("load").title,
             "Lost the Acme client"

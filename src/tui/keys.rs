@@ -96,6 +96,9 @@ pub enum Context {
     StageNav,
     /// Esc from a stage, under the stage navigation.
     StageBack,
+    /// Ctrl-G, under Esc: the guide pane says it too, so it is the one that
+    /// gives way in a narrow footer.
+    StageGuide,
     PlanNav,
     MultiLine,
     SingleLine,
@@ -173,6 +176,35 @@ pub struct Binding {
     pub does: &'static str,
     pub action: Action,
     pub in_footer: bool,
+    /// When the footer offers it: a key that would do nothing now is not
+    /// worth the footer's room (help still lists it, and the key still answers).
+    pub when: When,
+}
+
+/// What must hold for the footer to offer a binding; `App::offers` decides.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum When {
+    Always,
+    /// The open reflection is not complete yet.
+    InProgress,
+    /// A row of the home list is selected (a reflection or a conflict copy).
+    RowSelected,
+    /// A reflection's row is selected (a conflict copy is never deleted here).
+    ReflectionSelected,
+    /// There is at least one reflection to search.
+    AnyReflection,
+    /// A reflection deleted here can be brought back.
+    DeletedHere,
+    /// The reading page has an action step to choose and tick.
+    StepsToTick,
+}
+
+impl Binding {
+    /// The same binding, offered in the footer only when `when` holds.
+    const fn when(mut self, when: When) -> Binding {
+        self.when = when;
+        self
+    }
 }
 
 /// A binding the footer shows (when there is room) and the help lists.
@@ -190,6 +222,7 @@ const fn foot(
         does,
         action,
         in_footer: true,
+        when: When::Always,
     }
 }
 
@@ -279,7 +312,7 @@ pub static BINDINGS: &[Binding] = &[
     help(C::Steps,        &[BACKSPACE],                  "Backspace", "delete; on an empty step, remove it", Action::DeleteStep),
     // The growth plan page.
     foot(C::Plan,         RATING_DIGITS,                 "1-5",       "how heavy now",                       Action::Rate(0)),
-    foot(C::Plan,         &[ch('c')],                    "c",         "mark complete",                       Action::MarkComplete),
+    foot(C::Plan,         &[ch('c')],                    "c",         "mark complete",                       Action::MarkComplete).when(When::InProgress),
     foot(C::Plan,         &[ch('t')],                    "t",         "edit title",                          Action::EditTitle),
     help(C::Plan,         &[DOWN, ch('j')],              "↓/j",       "scroll",                              Action::ScrollDown),
     help(C::Plan,         &[UP, ch('k')],                "↑/k",       "scroll back",                         Action::ScrollUp),
@@ -295,22 +328,24 @@ pub static BINDINGS: &[Binding] = &[
     help(C::StageNav,     &[PGUP],                       "PgDn / PgUp", "next / previous stage",             Action::PrevStage),
     // Apart, so a due date being edited can take Esc for itself.
     foot(C::StageBack,    &[ESC],                        "Esc",       "back",                                Action::BackHome),
-    foot(C::StageNav,     &[ctrl('g')],                  "Ctrl-G",    "intro, hint, example",                Action::NextGuide),
+    foot(C::StageGuide,   &[ctrl('g')],                  "Ctrl-G",    "intro, hint, example",                Action::NextGuide),
     // Leaving the growth plan, under the plan's own keys.
     foot(C::PlanNav,      &[BACKTAB],                    "Shift-Tab", "back to Risk",                        Action::PrevField),
     foot(C::PlanNav,      &[ESC, ch('q')],               "Esc",       "back",                                Action::BackHome),
     // The home screen.
     foot(C::Home,         &[ch('n')],                    "n",         "new reflection",                      Action::NewReflection),
-    foot(C::Home,         &[ENTER],                      "Enter",     "open",                                Action::OpenSelected),
+    foot(C::Home,         &[ENTER],                      "Enter",     "open",                                Action::OpenSelected).when(When::RowSelected),
     help(C::Home,         &[DOWN, ch('j')],              "↓/j",       "next",                                Action::SelectNext),
     help(C::Home,         &[UP, ch('k')],                "↑/k",       "previous",                            Action::SelectPrev),
-    foot(C::Home,         &[ch('/')],                    "/",         "search",                              Action::StartSearch),
-    foot(C::Home,         &[ch('d'), DELETE],            "d",         "delete",                              Action::DeleteSelected),
-    help(C::Home,         &[ch('u')],                    "u",         "undo the last delete",                Action::UndoDelete),
-    help(C::Home,         &[ESC],                        "Esc",       "clear the search",                    Action::ClearSearch),
+    foot(C::Home,         &[ch('/')],                    "/",         "search",                              Action::StartSearch).when(When::AnyReflection),
+    // Quit before delete: a narrow footer keeps the way out. "undo" is short
+    // so that, beside "d delete", all six fit in 80 columns.
     foot(C::Home,         &[ch('q')],                    "q",         "quit",                                Action::Quit),
+    foot(C::Home,         &[ch('d'), DELETE],            "d",         "delete",                              Action::DeleteSelected).when(When::ReflectionSelected),
+    foot(C::Home,         &[ch('u')],                    "u",         "undo",                                Action::UndoDelete).when(When::DeletedHere),
+    help(C::Home,         &[ESC],                        "Esc",       "clear the search",                    Action::ClearSearch),
     // Typing in the home screen's search line.
-    foot(C::HomeSearch,   &[ENTER],                      "Enter",     "open",                                Action::OpenSelected),
+    foot(C::HomeSearch,   &[ENTER],                      "Enter",     "open",                                Action::OpenSelected).when(When::RowSelected),
     foot(C::HomeSearch,   &[DOWN, ctrl('n')],            "↓",         "next",                                Action::SelectNext),
     foot(C::HomeSearch,   &[UP, ctrl('p')],              "↑",         "previous",                            Action::SelectPrev),
     foot(C::HomeSearch,   &[ESC],                        "Esc",       "clear the search",                    Action::ClearSearch),
@@ -318,8 +353,9 @@ pub static BINDINGS: &[Binding] = &[
     foot(C::Confirm,      &[ch('y')],                    "y",         "yes",                                 Action::ConfirmYes),
     foot(C::Confirm,      &[ch('n'), ESC],               "n",         "no",                                  Action::ConfirmNo),
     // Reading a reflection.
-    foot(C::Detail,       &[ch(' ')],                    "Space",     "tick step done",                      Action::TickStep),
-    foot(C::Detail,       &[TAB],                        "Tab",       "next step",                           Action::NextStep),
+    // Short enough that all six fit an 80-column footer.
+    foot(C::Detail,       &[ch(' ')],                    "Space",     "tick",                                Action::TickStep).when(When::StepsToTick),
+    foot(C::Detail,       &[TAB],                        "Tab",       "next step",                           Action::NextStep).when(When::StepsToTick),
     help(C::Detail,       &[BACKTAB],                    "Shift-Tab", "previous step",                       Action::PrevStep),
     help(C::Detail,       &[DOWN, ch('j')],              "↓/j",       "scroll",                              Action::ScrollDown),
     help(C::Detail,       &[UP, ch('k')],                "↑/k",       "scroll back",                         Action::ScrollUp),
@@ -329,7 +365,7 @@ pub static BINDINGS: &[Binding] = &[
     help(C::Detail,       &[END, ch('G')],               "End",       "bottom",                              Action::ScrollBottom),
     foot(C::Detail,       &[ch('e')],                    "e",         "edit",                                Action::EditReflection),
     foot(C::Detail,       &[ch('x')],                    "x",         "export",                              Action::StartExport),
-    help(C::Detail,       &[ch('d')],                    "d",         "delete",                              Action::DeleteSelected),
+    foot(C::Detail,       &[ch('d')],                    "d",         "delete",                              Action::DeleteSelected),
     foot(C::Detail,       &[ESC, ch('q')],               "Esc",       "home",                                Action::BackHome),
     // Reading a sync tool's conflict copy. The keys that would change a
     // reflection are bound only to say why nothing happens.

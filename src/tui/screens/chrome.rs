@@ -129,13 +129,14 @@ pub fn footer(frame: &mut Frame, area: Rect, app: &App) {
     let mut shown: Vec<&Action> = vec![&Action::ToggleHelp];
     for binding in bindings_for(&app.contexts())
         .into_iter()
-        .filter(|b| b.in_footer)
+        .filter(|b| b.in_footer && app.offers(b.when))
     {
         if shown.contains(&&binding.action) {
             continue;
         }
         let width = binding.label.chars().count() + binding.does.chars().count() + 4;
-        if used + width > room {
+        // The three spaces after the last one may run into the gap before F1.
+        if used + width - 3 > room {
             continue;
         }
         used += width;

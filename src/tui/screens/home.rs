@@ -443,6 +443,12 @@ fn row<'a>(
     } else {
         Style::default()
     };
+    // "Untitled reflection" is a stand-in, not words the person wrote.
+    let style = if summary.title.trim().is_empty() {
+        style.patch(theme::dim())
+    } else {
+        style
+    };
     Line::from(vec![
         Span::styled(marker, theme::accent()),
         Span::styled(format!("{title}{} ", " ".repeat(pad)), style),

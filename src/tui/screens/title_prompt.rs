@@ -17,7 +17,10 @@ pub fn draw(frame: &mut Frame, area: Rect, prompt: &TitlePrompt) {
     };
     let inner = modal(frame, area, heading, 72, 8);
     frame.render_widget(
-        Line::styled("A few words you will recognise later.", theme::dim()),
+        Line::styled(
+            "A few words you will recognise later, or none for now.",
+            theme::dim(),
+        ),
         row(inner, 0),
     );
     frame.render_widget(Line::styled("▶", theme::accent()), row(inner, 2));

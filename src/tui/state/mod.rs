@@ -32,7 +32,7 @@ use crate::stage::Stage;
 use crate::store::{Listing, Summary};
 use crate::tui::field::{FieldFocus, StepColumn};
 use crate::tui::help_page::HelpPage;
-use crate::tui::keys::{Action, Context};
+use crate::tui::keys::{Action, Context, When};
 use crate::tui::reading_page;
 use crate::tui::theme::Palette;
 
@@ -279,6 +279,22 @@ impl App {
         self.focus_under_help().contexts()
     }
 
+    /// Whether the footer should offer a key now: only what would do something.
+    pub fn offers(&self, when: When) -> bool {
+        let open = self.session.as_ref();
+        match when {
+            When::Always => true,
+            When::InProgress => {
+                open.is_some_and(|s| s.reflection.status != crate::reflection::Status::Completed)
+            }
+            When::RowSelected => self.home.rows.get(self.home.selected).is_some(),
+            When::ReflectionSelected => self.home.selected_summary().is_some(),
+            When::AnyReflection => !self.home.listing.reflections.is_empty(),
+            When::DeletedHere => self.home.last_trashed.is_some(),
+            When::StepsToTick => self.reading_document().is_some_and(|d| !d.steps.is_empty()),
+        }
+    }
+
     /// The field the cursor is on; `None` on the growth plan or with nothing open.
     pub fn focused_field(&self) -> Option<&'static FieldGuide> {
         let session = self.session.as_ref()?;
@@ -500,24 +516,32 @@ impl Focus {
             Focus::Reading => &[Context::Detail, Context::Commands],
             Focus::ReadingCopy => &[Context::CopyDetail, Context::Commands],
             Focus::Plan => &[Context::Plan, Context::PlanNav, Context::Commands],
-            Focus::DueDate => &[Context::DueDate, Context::Text, Context::StageNav],
+            Focus::DueDate => &[
+                Context::DueDate,
+                Context::Text,
+                Context::StageNav,
+                Context::StageGuide,
+            ],
             Focus::Field(kind) => match kind {
                 FieldKind::Text | FieldKind::List => &[
                     Context::MultiLine,
                     Context::Text,
                     Context::StageNav,
                     Context::StageBack,
+                    Context::StageGuide,
                 ],
                 FieldKind::Checklist => &[
                     Context::Checklist,
                     Context::StageNav,
                     Context::StageBack,
+                    Context::StageGuide,
                     Context::Commands,
                 ],
                 FieldKind::Rating => &[
                     Context::Rating,
                     Context::StageNav,
                     Context::StageBack,
+                    Context::StageGuide,
                     Context::Commands,
                 ],
                 FieldKind::Actions => &[
@@ -525,12 +549,14 @@ impl Focus {
                     Context::Text,
                     Context::StageNav,
                     Context::StageBack,
+                    Context::StageGuide,
                 ],
                 FieldKind::Line | FieldKind::Date => &[
                     Context::SingleLine,
                     Context::Text,
                     Context::StageNav,
                     Context::StageBack,
+                    Context::StageGuide,
                 ],
             },
         };

@@ -10,7 +10,7 @@ use crate::tui::editor::Editor;
 use crate::tui::field::one_line_editor;
 use crate::tui::keys::Action;
 
-use super::{App, Effect};
+use super::{App, Effect, Message, Tone};
 
 pub enum Modal {
     /// A title for a new reflection, or a new title for the open one.
@@ -81,22 +81,38 @@ impl App {
         };
         let mut editor = one_line_editor(current);
         editor.set_placeholder_text("e.g. The launch that slipped");
-        self.modal = Some(Modal::Title(TitlePrompt { editor, purpose }));
+        self.show_modal(Modal::Title(TitlePrompt { editor, purpose }));
     }
 
     pub(super) fn ask_to_delete(&mut self, id: String, title: &str) {
         let title = display_title(title).to_string();
-        self.modal = Some(Modal::ConfirmDelete(ConfirmDelete { id, title }));
+        self.show_modal(Modal::ConfirmDelete(ConfirmDelete { id, title }));
     }
 
     pub(super) fn open_export_prompt(&mut self) {
         let path = self.default_export_path(Format::Markdown);
-        self.modal = Some(Modal::Export(ExportPrompt {
+        self.show_modal(Modal::Export(ExportPrompt {
             editor: one_line_editor(path),
             format: Format::Markdown,
             replace: false,
             warning: None,
         }));
+    }
+
+    /// A prompt on top starts a new exchange: a calm line left from the last
+    /// one ("Wrote Markdown to …") would read as being about this question.
+    /// Warnings stay: a failed save or a read-only file is still true.
+    fn show_modal(&mut self, modal: Modal) {
+        let calm = |m: &Option<Message>| m.as_ref().is_some_and(|m| m.tone == Tone::Calm);
+        if calm(&self.notice) {
+            self.notice = None;
+        }
+        if let Some(session) = self.session.as_mut()
+            && calm(&session.message)
+        {
+            session.message = None;
+        }
+        self.modal = Some(modal);
     }
 
     fn default_export_path(&self, format: Format) -> String {

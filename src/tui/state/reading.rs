@@ -64,10 +64,7 @@ impl App {
                 session.view = View::Walk;
                 self.remember_position();
             }
-            Action::StartExport => {
-                session.message = None;
-                self.open_export_prompt();
-            }
+            Action::StartExport => self.open_export_prompt(),
             Action::DeleteSelected => {
                 let (id, title) = (
                     session.reflection.id.clone(),

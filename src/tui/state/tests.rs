@@ -359,6 +359,34 @@ fn export_prompt_follows_the_format_and_asks_the_loop_to_write() {
     assert!(app.export_prompt().is_none());
 }
 
+/// Found by a new user: "Wrote Markdown to …" stayed under the delete question.
+#[test]
+fn a_prompt_clears_an_old_calm_line_but_not_a_save_warning() {
+    let mut app = completed_app();
+    app.apply(Outcome::Exported {
+        format: Format::Markdown,
+        path: "/data/exports/plan.md".into(),
+    });
+    app.update(Action::DeleteSelected);
+    assert_eq!(app.contexts()[0], Context::Confirm);
+    assert_eq!(app.message_for(session(&app)), None);
+
+    // A save that is still failing is still said, under any prompt.
+    app.update(Action::ConfirmNo);
+    app.apply(Outcome::SaveFailed("No space left on device".into()));
+    session_mut(&mut app).message = Some(Message::calm("Done: Call Dana"));
+    app.update(Action::StartExport);
+    assert!(app.export_prompt().is_some());
+    let said = app.message_for(session(&app)).expect("the warning stays");
+    assert_eq!(said.tone, Tone::Warning);
+    assert!(said.text.contains("No space left"), "{said:?}");
+    assert_eq!(session(&app).message, None, "the calm line went");
+}
+
+fn session_mut(app: &mut App) -> &mut Session {
+    app.session.as_mut().expect("a reflection is open")
+}
+
 fn home_with(titles: &[&str]) -> App {
     let guide = Guide::builtin().expect("guide");
     let mut app = App::new(guide, date!(2026 - 11 - 29), UtcOffset::UTC);
@@ -771,4 +799,22 @@ fn a_conflict_copy_is_a_row_under_its_reflection_and_opens_only_to_read() {
     app.update(Action::StartSearch);
     type_keys(&mut app, "reorg");
     assert_eq!(app.home.rows, [HomeRow::Reflection(0)]);
+}
+
+/// Esc in the search line, with words or without, shows the whole list again
+/// and leaves the line; Ctrl-U only empties it.
+#[test]
+fn esc_in_the_search_line_clears_it_and_closes_it_words_or_not() {
+    let mut app = home_with(&["The reorg", "Demo day"]);
+    for words in ["demo", ""] {
+        app.update(Action::StartSearch);
+        type_text(&mut app, words);
+        press(&mut app, KeyCode::Char('u'), KeyModifiers::CONTROL);
+        assert_eq!(app.focus(), Focus::Search, "Ctrl-U keeps the line open");
+        type_text(&mut app, words);
+        press(&mut app, KeyCode::Esc, KeyModifiers::NONE);
+        assert_eq!(app.focus(), Focus::Home, "after {words:?}");
+        assert!(app.home.search.is_none());
+        assert_eq!(app.home.visible, [0, 1]);
+    }
 }

@@ -10,7 +10,7 @@ mod text_field;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Widget;
+use ratatui::widgets::{Clear, Widget};
 use ratatui_textarea::{TextArea, WrapMode};
 use time::Date;
 use unicode_width::UnicodeWidthStr;
@@ -126,25 +126,32 @@ impl Widget for FieldView<'_> {
 /// An editor drawn where it fits; when its text runs off the left edge (a
 /// long path, the end of a long line) a `…` says there is more before it.
 pub fn draw_editor(editor: &TextArea<'_>, area: Rect, buf: &mut Buffer) {
-    // The editor scrolls sideways only as far as the cursor pushes it and
-    // stays there after the text is cut back: a one-line answer that fits
-    // again is shown whole, from its start (on a copy: drawing changes nothing).
-    let fits_again = editor.scroll_offset().1 > 0
-        && editor.wrap_mode() == WrapMode::None
-        && editor.lines().len() == 1
-        && editor
-            .lines()
-            .iter()
-            .all(|l| l.width() < usize::from(area.width));
-    if fits_again {
-        let mut whole = editor.clone();
-        let back = i16::try_from(editor.scroll_offset().1).unwrap_or(i16::MAX);
-        whole.scroll((0, -back));
-        whole.render(area, buf);
-        return;
-    }
+    // Drawn once to give the editor the field's width now.
     editor.render(area, buf);
-    if editor.scroll_offset().1 > 0 && area.width > 1 && area.height > 0 {
+    // The editor scrolls sideways only as far as the cursor pushes it and
+    // stays there after the text is cut back or the field grows (a wider
+    // window): a one-line text is shown scrolled no further than it needs,
+    // filling the field, and whole once it fits (on a copy: drawing changes
+    // nothing the keys see).
+    let scrolled = editor.scroll_offset().1;
+    let least = match editor.lines() {
+        [line] if editor.wrap_mode() == WrapMode::None => {
+            // The cursor after the last character takes a column too.
+            (line.width() + 1).saturating_sub(usize::from(area.width))
+        }
+        _ => usize::from(scrolled),
+    };
+    let back = usize::from(scrolled).saturating_sub(least);
+    let shown_from = if back > 0 {
+        let mut less = editor.clone();
+        less.scroll((0, -i16::try_from(back).unwrap_or(i16::MAX)));
+        Clear.render(area, buf);
+        less.render(area, buf);
+        less.scroll_offset().1
+    } else {
+        scrolled
+    };
+    if shown_from > 0 && area.width > 1 && area.height > 0 {
         buf.set_string(area.x, area.y, "…", theme::dim());
     }
 }
