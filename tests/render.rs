@@ -916,6 +916,7 @@ fn entering_any_stage_shows_its_whole_intro_at_80x24_and_100x24() {
 fn every_hint_and_example_is_reachable_at_80x24_with_ctrl_g() {
     for stage in Stage::QUESTION_STAGES {
         let mut app = app_at(stage);
+        app.resize((80, 24), false);
         let fields = &app.guide.stage(stage).fields;
         for field in fields {
             let mut seen = String::new();
@@ -923,7 +924,13 @@ fn every_hint_and_example_is_reachable_at_80x24_with_ctrl_g() {
                 seen.push_str(&words_in(&buffer(&app, 80, 24), 0));
                 app.update(Action::NextGuide);
             }
-            for text in [&field.hint, &field.example] {
+            // A list's example shows its items one a line, bulleted.
+            let example = if field.example.contains(" / ") {
+                format!("• {}", field.example.replace(" / ", " • "))
+            } else {
+                field.example.clone()
+            };
+            for text in [&field.hint, &example] {
                 assert!(
                     seen.contains(&words(text)),
                     "{stage:?} {}: {text:?} never shown",
@@ -1114,4 +1121,48 @@ fn a_due_date_that_is_not_a_date_is_said_at_its_step() {
         shot.contains("⚠ \"someday soon\" is not a date · Ctrl-D to change it"),
         "{shot}"
     );
+}
+
+/// Found in the new-user walk: the pane said "Ctrl-G for the intro" but the
+/// next press brought the example, and the intro only came third. Whatever
+/// the pane names first is what Ctrl-G brings to the front, at every size.
+#[test]
+fn ctrl_g_brings_what_the_pane_says_it_is_for() {
+    for (width, height) in [(80, 24), (64, 24), (100, 32), (60, 18)] {
+        for stage in Stage::ALL.into_iter().filter(|s| *s != Stage::Plan) {
+            let mut app = app();
+            app.resize((width, height), false);
+            let mut reflection = common::filled_reflection();
+            reflection.position.stage = stage.key().into();
+            reflection.position.field = String::new();
+            app.open_reflection(reflection);
+            let title = app.guide.stage(stage).title.clone();
+            for _ in 0..app.guide.stage(stage).fields.len() {
+                for _ in 0..3 {
+                    let shot = screen(&app, width, height);
+                    let Some(at) = shot.find("Ctrl-G for the ") else {
+                        break;
+                    };
+                    let named = shot[at + "Ctrl-G for the ".len()..]
+                        .split(|c: char| !c.is_alphabetic())
+                        .next()
+                        .unwrap_or_default()
+                        .to_string();
+                    let heading = match named.as_str() {
+                        "intro" => format!("About {title}"),
+                        "hint" => "Hint".to_string(),
+                        "example" => "For example".to_string(),
+                        other => panic!("names {other:?}: {shot}"),
+                    };
+                    app.update(Action::NextGuide);
+                    let after = screen(&app, width, height);
+                    assert!(
+                        after.contains(&heading),
+                        "{width}x{height} {stage:?}: Ctrl-G for the {named}, then:\n{after}"
+                    );
+                }
+                app.update(Action::NextField);
+            }
+        }
+    }
 }

@@ -4,7 +4,7 @@
 //! that brings it to the front, so nothing is cut mid-sentence.
 
 use ratatui::style::Style;
-use ratatui::text::Line;
+use ratatui::text::{Line, Span};
 
 use crate::guide::{FieldGuide, StageGuide};
 use crate::tui::reading_page::wrap;
@@ -26,6 +26,29 @@ pub fn lines(
     width: u16,
     rows: u16,
 ) -> Vec<Line<'static>> {
+    layout(stage, field, first, width, rows).0
+}
+
+/// The sections that do not fit in `rows`, in the order they follow the one
+/// in front: Ctrl-G brings the first of them forward, so the line that names
+/// them says what the key will do.
+pub fn left_out(
+    stage: &StageGuide,
+    field: Option<&FieldGuide>,
+    first: GuideSection,
+    width: u16,
+    rows: u16,
+) -> Vec<GuideSection> {
+    layout(stage, field, first, width, rows).1
+}
+
+fn layout(
+    stage: &StageGuide,
+    field: Option<&FieldGuide>,
+    first: GuideSection,
+    width: u16,
+    rows: u16,
+) -> (Vec<Line<'static>>, Vec<GuideSection>) {
     let sections: Vec<Section> = [first, first.next(), first.next().next()]
         .into_iter()
         .filter_map(|kind| section(kind, stage, field, width))
@@ -43,22 +66,25 @@ pub fn lines(
     };
     for (i, section) in sections.into_iter().enumerate() {
         let gap = usize::from(i > 0);
-        if i == 0 || out.len() + gap + section.lines.len() <= budget {
+        // Once one is left out, the rest are too: the pane shows sections
+        // in the order Ctrl-G brings them, never skipping one.
+        if i == 0 || (left_out.is_empty() && out.len() + gap + section.lines.len() <= budget) {
             if i > 0 {
                 out.push(Line::raw(""));
             }
             out.extend(section.lines);
         } else {
-            left_out.push(name(section.kind));
+            left_out.push(section.kind);
         }
     }
     if !left_out.is_empty() {
+        let names: Vec<&str> = left_out.iter().map(|&k| name(k)).collect();
         out.push(Line::from(vec![
             ratatui::text::Span::styled("Ctrl-G", theme::key()),
-            ratatui::text::Span::styled(format!(" for {}", left_out.join(" and ")), theme::dim()),
+            ratatui::text::Span::styled(format!(" for {}", names.join(" and ")), theme::dim()),
         ]));
     }
-    out
+    (out, left_out)
 }
 
 /// Rows the whole guidance takes at `width`.
@@ -116,10 +142,25 @@ fn section(
     let width = usize::from(width.max(1));
     let mut lines = vec![Line::styled(heading, theme::heading())];
     for paragraph in text.trim().split('\n') {
-        lines.extend(wrap(
-            Line::styled(paragraph.trim().to_string(), style),
-            width,
-        ));
+        // A list's example gives its items apart with " / ": shown one a
+        // line, as the answer will be, rather than a row opening on a "/".
+        let items: Vec<&str> = paragraph.split(" / ").map(str::trim).collect();
+        if kind == GuideSection::Example && items.len() > 1 {
+            for item in items {
+                lines.extend(wrap(
+                    Line::from(vec![
+                        Span::styled("• ", theme::dim()),
+                        Span::styled(item.to_string(), style),
+                    ]),
+                    width,
+                ));
+            }
+        } else {
+            lines.extend(wrap(
+                Line::styled(paragraph.trim().to_string(), style),
+                width,
+            ));
+        }
     }
     Some(Section { kind, lines })
 }

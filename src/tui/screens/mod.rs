@@ -9,6 +9,8 @@ mod home;
 mod plan;
 mod reading;
 mod stage;
+
+pub use stage::guide_left_out;
 mod title_prompt;
 
 use ratatui::Frame;

@@ -7,7 +7,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Paragraph};
 
 use crate::tui::stage_layout::{SIDE_PANE_WIDTH, fields_width, form_width};
-use crate::tui::state::{App, Session};
+use crate::tui::state::{App, GuideSection, Session};
 use crate::tui::theme;
 use crate::tui::widgets::FieldView;
 use crate::wizard::stage_progress;
@@ -174,6 +174,39 @@ fn draw_guide(frame: &mut Frame, area: Rect, app: &App, session: &Session, besid
         inner.height,
     );
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// The guide sections the pane leaves out in a window of `size`, in the
+/// order Ctrl-G brings them; measured as `draw` lays the screen out.
+pub fn guide_left_out(app: &App, size: (u16, u16)) -> Vec<GuideSection> {
+    let Some(session) = app.session.as_ref() else {
+        return Vec::new();
+    };
+    let area = Rect::new(0, 0, size.0, size.1);
+    let said = chrome::message_rows(app.message_for(session), area.width);
+    // The header's three rows, the message and the footer.
+    let body = Rect {
+        y: 3,
+        height: area.height.saturating_sub(3 + said + 1),
+        ..area
+    };
+    // The pane's text sits one column in from its border, which takes a
+    // column beside the form or a row under it.
+    let (width, rows) = if form_width(area.width) < area.width {
+        (SIDE_PANE_WIDTH.saturating_sub(2), body.height)
+    } else {
+        (
+            body.width.saturating_sub(1),
+            pane_rows(app, session, body).saturating_sub(1),
+        )
+    };
+    guide_pane::left_out(
+        app.guide.stage(session.cursor.stage),
+        app.focused_field(),
+        session.guide_first,
+        width,
+        rows,
+    )
 }
 
 /// Rows for the guide under the form on a narrow window: all of it when the

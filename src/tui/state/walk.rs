@@ -59,7 +59,17 @@ impl App {
                     self.move_to(to);
                 }
             }
-            Action::NextGuide => session.guide_first = session.guide_first.next(),
+            Action::NextGuide => {
+                // The section the pane says Ctrl-G is for, or the next in turn
+                // when everything already shows.
+                let left_out = crate::tui::screens::guide_left_out(self, self.size);
+                if let Some(session) = self.session.as_mut() {
+                    session.guide_first = left_out
+                        .first()
+                        .copied()
+                        .unwrap_or(session.guide_first.next());
+                }
+            }
             Action::EditTitle => self.open_title_prompt(TitlePurpose::Rename),
             Action::MarkComplete => self.mark_complete(),
             Action::ScrollDown
