@@ -1166,3 +1166,16 @@ fn ctrl_g_brings_what_the_pane_says_it_is_for() {
         }
     }
 }
+
+/// Found in the new-user walk: a list item too long for its row at rest was
+/// cut at the edge ("what scope it bu") with nothing to say so.
+#[test]
+fn a_list_item_cut_at_rest_ends_with_an_ellipsis() {
+    let app = app_at(Stage::Goals);
+    let shot = screen(&app, 100, 32);
+    let row = shot
+        .lines()
+        .find(|l| l.contains("• If a date is imposed"))
+        .unwrap_or_else(|| panic!("{shot}"));
+    assert!(row.contains("scope it b… │"), "{row}");
+}

@@ -59,9 +59,10 @@ pub fn render_list(items: &[String], area: Rect, buf: &mut Buffer) {
         .iter()
         .take(shown)
         .map(|item| {
+            // One row an item at rest: one too long says so with `…`.
             Line::from(vec![
                 Span::styled("• ", theme::dim()),
-                Span::raw(item.as_str()),
+                Span::raw(super::fit(item, usize::from(area.width.saturating_sub(2)))),
             ])
         })
         .collect();
