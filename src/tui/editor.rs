@@ -30,7 +30,11 @@ pub enum TextEdit {
     WordForward,
     DeleteCharBefore,
     DeleteCharAfter,
+    /// Alt-Backspace: back to the start of the word (readline's backward-kill-word).
     DeleteWordBefore,
+    /// Ctrl-W: back to the space before (readline's unix-word-rubout), so
+    /// `[[B]E<3b>` goes whole, not a bracket at a time.
+    DeleteToSpaceBefore,
     DeleteWordAfter,
     DeleteToLineStart,
     DeleteToLineEnd,
@@ -94,6 +98,44 @@ fn is_word(c: char) -> bool {
     c.is_alphanumeric() || c == '_' || c == '\''
 }
 
+/// readline's backward-word: back over anything that is not a word, then
+/// to the start of the word.
+fn word_start_before(line: &[char], col: usize) -> usize {
+    let mut at = col.min(line.len());
+    while at > 0 && !is_word(line[at - 1]) {
+        at -= 1;
+    }
+    while at > 0 && is_word(line[at - 1]) {
+        at -= 1;
+    }
+    at
+}
+
+/// readline's forward-word: on over anything that is not a word, then to
+/// just past the end of the word.
+fn word_end_after(line: &[char], col: usize) -> usize {
+    let mut at = col.min(line.len());
+    while at < line.len() && !is_word(line[at]) {
+        at += 1;
+    }
+    while at < line.len() && is_word(line[at]) {
+        at += 1;
+    }
+    at
+}
+
+/// readline's unix-word-rubout: back over spaces, then to the space before.
+fn space_before(line: &[char], col: usize) -> usize {
+    let mut at = col.min(line.len());
+    while at > 0 && line[at - 1].is_whitespace() {
+        at -= 1;
+    }
+    while at > 0 && !line[at - 1].is_whitespace() {
+        at -= 1;
+    }
+    at
+}
+
 impl Editor {
     /// A key no binding claimed: typing, line breaks, plain cursor keys and
     /// their readline spellings (Ctrl-B/F for ← →, Ctrl-H for Backspace,
@@ -147,12 +189,13 @@ impl Editor {
             E::LineEnd => return self.move_cursor(CursorMove::End),
             E::CharBack => return self.move_cursor(CursorMove::Back),
             E::CharForward => return self.move_cursor(CursorMove::Forward),
-            E::WordBack => return self.move_cursor(CursorMove::WordBack),
-            E::WordForward => return self.move_cursor(CursorMove::WordForward),
+            E::WordBack => return self.move_to_col(word_start_before),
+            E::WordForward => return self.move_to_col(word_end_after),
             E::DeleteCharBefore => (area.delete_char(), Some(Burst::Deleting)),
             E::DeleteCharAfter => (area.delete_next_char(), Some(Burst::Deleting)),
-            E::DeleteWordBefore => (area.delete_word(), None),
-            E::DeleteWordAfter => (area.delete_next_word(), None),
+            E::DeleteWordBefore => return self.delete_back_to(word_start_before),
+            E::DeleteToSpaceBefore => return self.delete_back_to(space_before),
+            E::DeleteWordAfter => return self.delete_forward_to(word_end_after),
             E::DeleteToLineStart => (area.delete_line_by_head(), None),
             E::DeleteToLineEnd => (area.delete_line_by_end(), None),
         };
@@ -160,6 +203,74 @@ impl Editor {
             self.record(burst);
         }
         changed
+    }
+
+    /// Moves within the line to the column `to` finds from the cursor; at
+    /// either end of a line, on to the next or previous one.
+    fn move_to_col(&mut self, to: fn(&[char], usize) -> usize) -> bool {
+        let ratatui_textarea::DataCursor(row, col) = self.area.cursor();
+        let line: Vec<char> = self.area.lines()[row].chars().collect();
+        let target = to(&line, col);
+        if target == col {
+            // At the line's end going on, or its start going back.
+            let step = if col == 0 && target == 0 {
+                CursorMove::Back
+            } else {
+                CursorMove::Forward
+            };
+            return self.move_cursor(step);
+        }
+        self.step_cursor(col, target);
+        self.open = None;
+        false
+    }
+
+    /// Deletes from the column `to` finds back to the cursor, as one undo
+    /// step; at a line's start, joins it to the line above.
+    fn delete_back_to(&mut self, to: fn(&[char], usize) -> usize) -> bool {
+        let ratatui_textarea::DataCursor(row, col) = self.area.cursor();
+        let line: Vec<char> = self.area.lines()[row].chars().collect();
+        let from = to(&line, col);
+        let changed = if from == col {
+            self.area.delete_char()
+        } else {
+            self.step_cursor(col, from);
+            self.area.delete_str(col - from)
+        };
+        if changed {
+            self.record(None);
+        }
+        changed
+    }
+
+    /// Deletes from the cursor to the column `to` finds, as one undo step;
+    /// at a line's end, joins the next line to it.
+    fn delete_forward_to(&mut self, to: fn(&[char], usize) -> usize) -> bool {
+        let ratatui_textarea::DataCursor(row, col) = self.area.cursor();
+        let line: Vec<char> = self.area.lines()[row].chars().collect();
+        let end = to(&line, col);
+        let changed = if end == col {
+            self.area.delete_next_char()
+        } else {
+            self.area.delete_str(end - col)
+        };
+        if changed {
+            self.record(None);
+        }
+        changed
+    }
+
+    /// Moves the cursor along its line from `col` to `to`, a character at a
+    /// time (the textarea's jump takes only 16-bit columns).
+    fn step_cursor(&mut self, col: usize, to: usize) {
+        let (step, count) = if to < col {
+            (CursorMove::Back, col - to)
+        } else {
+            (CursorMove::Forward, to - col)
+        };
+        for _ in 0..count {
+            self.area.move_cursor(step);
+        }
     }
 
     /// Pasted (or restored) text, as one undo step of its own.
@@ -388,6 +499,44 @@ mod tests {
         assert_eq!(text(&e), " jumps ");
     }
 
+    /// Found in the new-user walk: Alt-F stopped at the start of the next
+    /// word and Ctrl-W took `]]` from `[[B]E<3b>[F]]`, where a shell goes to
+    /// the end of the word and back to the space.
+    #[test]
+    fn word_keys_go_where_a_shell_goes() {
+        let mut e = empty();
+        typed(&mut e, "alpha beta gamma delta");
+        e.command(TextEdit::WordBack);
+        e.command(TextEdit::WordBack);
+        typed(&mut e, "X");
+        e.command(TextEdit::WordForward);
+        typed(&mut e, "Y");
+        assert_eq!(text(&e), "alpha beta XgammaY delta");
+
+        let mut e = empty();
+        typed(&mut e, "so to.[[B]E<3b>[F]]");
+        e.command(TextEdit::DeleteToSpaceBefore);
+        assert_eq!(text(&e), "so ");
+        e.undo();
+        assert_eq!(text(&e), "so to.[[B]E<3b>[F]]", "one undo step");
+        e.command(TextEdit::DeleteWordBefore);
+        assert_eq!(
+            text(&e),
+            "so to.[[B]E<3b>[",
+            "Alt-Backspace stops at the word"
+        );
+
+        // At a line's edge the word keys go on to the next or previous line.
+        let mut e = empty();
+        typed(&mut e, "one\ntwo");
+        e.command(TextEdit::LineStart);
+        e.command(TextEdit::DeleteToSpaceBefore);
+        assert_eq!(text(&e), "onetwo");
+        e.command(TextEdit::LineStart);
+        e.command(TextEdit::DeleteWordAfter);
+        assert_eq!(text(&e), "");
+    }
+
     #[test]
     fn a_one_line_editor_refuses_line_breaks() {
         let mut e = empty();
@@ -401,7 +550,7 @@ mod tests {
     }
 
     fn any_step() -> impl Strategy<Value = u8> {
-        0u8..12
+        0u8..14
     }
 
     proptest! {
@@ -428,6 +577,8 @@ mod tests {
                     8 => { e.command(TextEdit::WordBack); }
                     9 => { e.command(TextEdit::CharForward); }
                     10 => { e.move_cursor(CursorMove::Up); }
+                    11 => { e.command(TextEdit::DeleteToSpaceBefore); }
+                    12 => { e.command(TextEdit::WordForward); }
                     _ => { e.undo(); }
                 }
             }
