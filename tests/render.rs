@@ -1179,3 +1179,17 @@ fn a_list_item_cut_at_rest_ends_with_an_ellipsis() {
         .unwrap_or_else(|| panic!("{shot}"));
     assert!(row.contains("scope it b… │"), "{row}");
 }
+
+/// Found in the new-user walk: at 80 columns the reading page's header cut
+/// its last date in half ("last edited 2026-11-…").
+#[test]
+fn a_narrow_reading_header_drops_whole_dates_never_half_of_one() {
+    let app = completed_app();
+    for width in [60, 70, 80, 100] {
+        let shot = screen(&app, width, 24);
+        let header = shot.lines().nth(1).unwrap_or_default();
+        assert!(!header.contains('…'), "{width}: {header}");
+        assert!(header.contains("Completed 2026-11-28"), "{width}: {header}");
+    }
+    assert!(screen(&app, 100, 24).contains("started 2026-"));
+}

@@ -14,6 +14,7 @@ use crate::tui::reading_page::page_size;
 use crate::tui::state::{App, ReadOnly, Session};
 use crate::tui::theme;
 use crate::tui::widgets::fit;
+use unicode_width::UnicodeWidthStr;
 
 use super::chrome;
 
@@ -100,15 +101,24 @@ fn draw_header(frame: &mut Frame, area: Rect, app: &App, session: &Session, plac
     // or give way to another message: it takes their row.
     let (about, style) = match copy {
         Some(what) => (format!(" {}", printable_line(what)), theme::accent()),
-        None => (
-            format!(
-                " {} · started {} · last edited {}",
-                status_line(r, app.guide, clock),
-                day(r.created),
-                day(r.updated)
-            ),
-            theme::dim(),
-        ),
+        None => {
+            // Whole parts only: a narrow window drops the dates one at a
+            // time rather than cutting a date in half.
+            let status = status_line(r, app.guide, clock);
+            let started = format!(" · started {}", day(r.created));
+            let edited = format!(" · last edited {}", day(r.updated));
+            let parts = [
+                format!(" {status}{started}{edited}"),
+                format!(" {status}{edited}"),
+                format!(" {status}"),
+            ];
+            let about = parts
+                .iter()
+                .find(|p| p.width() <= room)
+                .unwrap_or(&parts[2])
+                .clone();
+            (about, theme::dim())
+        }
     };
     frame.render_widget(Line::styled(fit(&about, room), style), row(1));
     frame.render_widget(
