@@ -51,6 +51,27 @@ pub fn printable_line(text: &str) -> Cow<'_, str> {
     }
 }
 
+/// Text cut to `width` display columns, ending in `…` when it was cut: for
+/// tables on the command line and rows on screen alike.
+pub fn fit(text: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthChar;
+    if unicode_width::UnicodeWidthStr::width(text) <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
 /// The text without its escape sequences, every other character passed
 /// through `keep`.
 fn scrub(text: &str, keep: impl Fn(char) -> Option<char>) -> String {
@@ -149,6 +170,16 @@ fn skip_control_string(chars: &mut Chars) {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn fitting_counts_display_columns_not_characters() {
+        use unicode_width::UnicodeWidthStr;
+        assert_eq!(fit("short", 10), "short");
+        assert_eq!(fit("a longer title", 8), "a longe…");
+        let wide = fit("日本語のタイトル", 7);
+        assert!(wide.width() <= 7, "{wide}");
+        assert!(wide.ends_with('…'));
+    }
 
     #[test]
     fn pasted_escape_sequences_vanish_whole() {

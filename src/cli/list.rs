@@ -4,14 +4,14 @@ use std::io::{IsTerminal, Write};
 
 use time::format_description::well_known::Rfc3339;
 use time::{OffsetDateTime, UtcOffset};
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_width::UnicodeWidthStr;
 
 use super::{StatusFilter, print};
 use crate::export::Clock;
 use crate::lifecycle::Standing;
 use crate::reflection::{Status, display_title};
 use crate::store::{Store, Summary};
-use crate::text::printable_line;
+use crate::text::{fit, printable_line};
 
 pub(super) fn list(
     store: &Store,
@@ -190,7 +190,7 @@ pub(super) fn table(rows: &[&Summary], clock: Clock, width: Option<usize>) -> St
     let title_room = width.map(|w| w.saturating_sub(layout.before_title()).max(MIN_TITLE));
     let id_width = layout.id_width;
     let line = |id: &str, status: &str, where_: &str, open: &str, edited: &str, title: &str| {
-        let mut line = format!("{:<id_width$}  ", cut_to_width(id, id_width));
+        let mut line = format!("{:<id_width$}  ", fit(id, id_width));
         if layout.shows(Column::Status) {
             line.push_str(&format!("{status:<11}  "));
         }
@@ -208,7 +208,7 @@ pub(super) fn table(rows: &[&Summary], clock: Clock, width: Option<usize>) -> St
     let mut out = line("ID", "STATUS", "WHERE", "OPEN", "EDITED", "TITLE");
     for (s, title) in rows.iter().zip(&titles) {
         let title = match title_room {
-            Some(room) => cut_to_width(title, room),
+            Some(room) => fit(title, room),
             None => title.clone(),
         };
         out.push_str(&line(
@@ -220,25 +220,6 @@ pub(super) fn table(rows: &[&Summary], clock: Clock, width: Option<usize>) -> St
             &title,
         ));
     }
-    out
-}
-
-/// Text cut to at most `width` columns, ending in `…` when cut.
-fn cut_to_width(text: &str, width: usize) -> String {
-    if text.width() <= width {
-        return text.to_string();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in text.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w + 1 > width {
-            break;
-        }
-        used += w;
-        out.push(c);
-    }
-    out.push('…');
     out
 }
 
@@ -316,13 +297,5 @@ mod tests {
         let wide = table(&[&exam, &offer], clock, Some(200));
         assert!(wide.contains("STATUS") && wide.contains(&exam.id), "{wide}");
         assert!(wide.contains("second attempt\n"), "{wide}");
-    }
-
-    #[test]
-    fn wide_characters_are_cut_by_the_columns_they_take() {
-        let cut = cut_to_width("日本語のタイトル", 7);
-        assert!(cut.width() <= 7, "{cut}");
-        assert!(cut.ends_with('…'));
-        assert_eq!(cut_to_width("short", 10), "short");
     }
 }

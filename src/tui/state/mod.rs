@@ -16,6 +16,23 @@ mod reading;
 mod session;
 mod walk;
 
+/// Where a scroll key moves a page that is `page` rows tall and stops at
+/// `max`: one place for the plan, the reading page and help, so they scroll
+/// alike. `None` for a key that does not scroll.
+pub(super) fn scrolled(at: usize, action: &Action, page: usize, max: usize) -> Option<usize> {
+    let at = at.min(max);
+    let to = match action {
+        Action::ScrollDown => at + 1,
+        Action::ScrollUp => at.saturating_sub(1),
+        Action::PageDown => at + page,
+        Action::PageUp => at.saturating_sub(page),
+        Action::ScrollTop => 0,
+        Action::ScrollBottom => max,
+        _ => return None,
+    };
+    Some(to.min(max))
+}
+
 #[cfg(test)]
 mod tests;
 
@@ -460,17 +477,8 @@ impl App {
         );
         let max = page.max_scroll();
         let step = page.key_rows.saturating_sub(1).max(1);
-        let at = self.help_scroll.min(max);
-        self.help_scroll = match action {
-            Action::ScrollDown => at + 1,
-            Action::ScrollUp => at.saturating_sub(1),
-            Action::PageDown => at + step,
-            Action::PageUp => at.saturating_sub(step),
-            Action::ScrollTop => 0,
-            Action::ScrollBottom => max,
-            _ => at,
-        }
-        .min(max);
+        self.help_scroll =
+            scrolled(self.help_scroll, action, step, max).unwrap_or(self.help_scroll);
     }
 
     /// Stamps the open reflection as edited now, just before it is saved.

@@ -6,7 +6,7 @@ use crate::reflection::Status;
 use crate::tui::keys::Action;
 use crate::tui::reading_page;
 
-use super::{App, Effect, Message, ReadOnly, View};
+use super::{App, Effect, Message, ReadOnly, View, scrolled};
 
 impl App {
     /// Keys on the reading page: scroll, choose and tick steps, edit, export.
@@ -90,14 +90,9 @@ impl App {
             return;
         };
         let reading = &mut session.reading;
-        match action {
-            Action::ScrollDown => reading.scroll += 1,
-            Action::ScrollUp => reading.scroll = reading.scroll.saturating_sub(1),
-            Action::PageDown => reading.scroll += page,
-            Action::PageUp => reading.scroll = reading.scroll.saturating_sub(page),
-            Action::ScrollTop => reading.scroll = 0,
-            Action::ScrollBottom => reading.scroll = max,
-            _ => {
+        match scrolled(reading.scroll, &action, page, max) {
+            Some(to) => reading.scroll = to,
+            None => {
                 let at = doc
                     .steps
                     .iter()

@@ -16,7 +16,7 @@ use crate::tui::plan_page::PlanPage;
 use crate::tui::stage_layout;
 use crate::wizard::Cursor;
 
-use super::{App, Effect, GuideSection, Message, Session, TitlePurpose, Tone, View};
+use super::{App, Effect, GuideSection, Message, Session, TitlePurpose, Tone, View, scrolled};
 
 impl App {
     pub(super) fn update_walk(&mut self, action: Action) -> Effect {
@@ -241,16 +241,8 @@ impl App {
         let Some(session) = self.session.as_mut() else {
             return;
         };
-        let at = session.plan_scroll.min(max);
-        session.plan_scroll = match action {
-            Action::ScrollDown => at + 1,
-            Action::ScrollUp => at.saturating_sub(1),
-            Action::PageDown => at + step,
-            Action::PageUp => at.saturating_sub(step),
-            Action::ScrollTop => 0,
-            _ => max,
-        }
-        .min(max);
+        session.plan_scroll =
+            scrolled(session.plan_scroll, &action, step, max).unwrap_or(session.plan_scroll);
     }
 
     /// Stores the cursor in the reflection so resuming returns here.

@@ -157,41 +157,8 @@ pub fn draw_editor(editor: &TextArea<'_>, area: Rect, buf: &mut Buffer) {
 }
 
 /// A quiet placeholder for a question not answered yet.
+pub use crate::text::fit;
+
 fn unanswered() -> Line<'static> {
     Line::styled("not answered yet", theme::dim())
-}
-
-/// Text cut to `width` columns with an ellipsis when it does not fit.
-pub fn fit(text: &str, width: usize) -> String {
-    use unicode_width::UnicodeWidthChar;
-    if unicode_width::UnicodeWidthStr::width(text) <= width {
-        return text.to_string();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in text.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w + 1 > width {
-            break;
-        }
-        used += w;
-        out.push(c);
-    }
-    out.push('…');
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::fit;
-    use unicode_width::UnicodeWidthStr;
-
-    #[test]
-    fn fitting_counts_display_columns_not_characters() {
-        assert_eq!(fit("short", 10), "short");
-        assert_eq!(fit("a longer title", 8), "a longe…");
-        let wide = fit("日本語のタイトル", 7);
-        assert!(wide.width() <= 7, "{wide}");
-        assert!(wide.ends_with('…'));
-    }
 }
