@@ -208,8 +208,7 @@ impl Editor {
     /// Moves within the line to the column `to` finds from the cursor; at
     /// either end of a line, on to the next or previous one.
     fn move_to_col(&mut self, to: fn(&[char], usize) -> usize) -> bool {
-        let ratatui_textarea::DataCursor(row, col) = self.area.cursor();
-        let line: Vec<char> = self.area.lines()[row].chars().collect();
+        let (col, line) = self.cursor_line();
         let target = to(&line, col);
         if target == col {
             // At the line's end going on, or its start going back.
@@ -228,8 +227,7 @@ impl Editor {
     /// Deletes from the column `to` finds back to the cursor, as one undo
     /// step; at a line's start, joins it to the line above.
     fn delete_back_to(&mut self, to: fn(&[char], usize) -> usize) -> bool {
-        let ratatui_textarea::DataCursor(row, col) = self.area.cursor();
-        let line: Vec<char> = self.area.lines()[row].chars().collect();
+        let (col, line) = self.cursor_line();
         let from = to(&line, col);
         let changed = if from == col {
             self.area.delete_char()
@@ -246,8 +244,7 @@ impl Editor {
     /// Deletes from the cursor to the column `to` finds, as one undo step;
     /// at a line's end, joins the next line to it.
     fn delete_forward_to(&mut self, to: fn(&[char], usize) -> usize) -> bool {
-        let ratatui_textarea::DataCursor(row, col) = self.area.cursor();
-        let line: Vec<char> = self.area.lines()[row].chars().collect();
+        let (col, line) = self.cursor_line();
         let end = to(&line, col);
         let changed = if end == col {
             self.area.delete_next_char()
@@ -258,6 +255,13 @@ impl Editor {
             self.record(None);
         }
         changed
+    }
+
+    /// The cursor's column and the characters of its line.
+    fn cursor_line(&self) -> (usize, Vec<char>) {
+        let ratatui_textarea::DataCursor(row, col) = self.area.cursor();
+        let line = self.area.lines().get(row).map(|l| l.chars().collect());
+        (col, line.unwrap_or_default())
     }
 
     /// Moves the cursor along its line from `col` to `to`, a character at a
