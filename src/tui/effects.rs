@@ -392,7 +392,7 @@ mod tests {
             session
                 .reflection
                 .set_text(Stage::Perspective, "expected", format!("{before}{text}"));
-            session.revision += 1;
+            session.changed();
         }
     }
 

@@ -481,11 +481,15 @@ impl App {
             scrolled(self.help_scroll, action, step, max).unwrap_or(self.help_scroll);
     }
 
-    /// Stamps the open reflection as edited now, just before it is saved.
+    /// Stamps the open reflection as edited now, just before it is saved,
+    /// when something was edited since the last stamp (not for a move alone).
     pub fn stamp_updated(&mut self) {
         let now = self.now;
-        if let Some(session) = self.session.as_mut() {
+        if let Some(session) = self.session.as_mut()
+            && session.edited
+        {
             session.reflection.touch(now);
+            session.edited = false;
         }
     }
 }

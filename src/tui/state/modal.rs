@@ -155,7 +155,7 @@ impl App {
             && session.read_only.is_none()
         {
             session.reflection.title = title;
-            session.revision += 1;
+            session.changed();
         }
     }
 

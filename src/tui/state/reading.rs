@@ -42,7 +42,7 @@ impl App {
                 if let Some(index) = session.reading.selected_step
                     && let Some((what, done)) = lifecycle::tick_step(&mut session.reflection, index)
                 {
-                    session.revision += 1;
+                    session.changed();
                     session.keep_completed_snapshot();
                     session.message = Some(Message::calm(if done {
                         format!("Done: {what}")

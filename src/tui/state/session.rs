@@ -58,6 +58,10 @@ pub struct Session {
     pub focus: FieldFocus,
     /// Bumped on every change; the loop saves when it moves.
     pub revision: u64,
+    /// Something the person wrote or decided changed since the reflection was
+    /// last stamped. Moving between questions is saved (resuming returns
+    /// there) but is not an edit: "last edited" and the list's order stay.
+    pub edited: bool,
     /// What the guide pane leads with: the intro on entering a stage, the
     /// hint once the person moves on to another question.
     pub guide_first: GuideSection,
@@ -96,6 +100,13 @@ pub enum ReadOnly {
 }
 
 impl Session {
+    /// An answer, the title, a tick or the status changed: saved soon, and
+    /// stamped as edited.
+    pub fn changed(&mut self) {
+        self.revision += 1;
+        self.edited = true;
+    }
+
     /// The file name of the sync tool's conflict copy open here, if it is one.
     pub fn copy_file(&self) -> Option<&str> {
         match &self.read_only {
@@ -141,6 +152,7 @@ impl Session {
             cursor,
             focus,
             revision: 0,
+            edited: false,
             guide_first: GuideSection::Intro,
             plan_scroll: 0,
             message: None,

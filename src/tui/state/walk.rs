@@ -123,7 +123,7 @@ impl App {
                     Some(before) => session.reflection.answer(stage, &field.key) != before.as_ref(),
                 };
                 if changed {
-                    session.revision += 1;
+                    session.changed();
                     if session
                         .message
                         .as_ref()
@@ -167,7 +167,7 @@ impl App {
             match lifecycle::mark_complete(&mut session.reflection, now) {
                 Completion::AlreadyComplete => Message::calm("Already complete."),
                 Completion::Marked => {
-                    session.revision += 1;
+                    session.changed();
                     session.keep_completed_snapshot();
                     Message::calm("Marked complete. It stays in your list; Esc goes home.")
                 }

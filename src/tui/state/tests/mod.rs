@@ -53,6 +53,29 @@ fn moving_records_the_position_for_resume() {
     assert_eq!(session(&app).reflection.position.stage, "deconstruct");
 }
 
+/// Found in the second new-user walk: tabbing through an unfinished
+/// reflection stamped it "last edited" now and moved it up the list. The
+/// place is saved for resuming; only a change is an edit.
+#[test]
+fn moving_is_saved_for_resume_but_only_a_change_is_an_edit() {
+    let mut app = app_with_open_reflection();
+    let before = session(&app).reflection.updated;
+    let revision = app.revision();
+    app.set_now(before + time::Duration::hours(2));
+    app.update(Action::NextField);
+    app.update(Action::NextField);
+    assert!(app.revision() > revision, "the place is saved");
+    app.stamp_updated();
+    assert_eq!(session(&app).reflection.updated, before, "not an edit");
+
+    app.update(Action::Rate(3));
+    app.stamp_updated();
+    assert_eq!(
+        session(&app).reflection.updated,
+        before + time::Duration::hours(2)
+    );
+}
+
 #[test]
 fn nothing_blocks_moving_forward_through_empty_stages() {
     let mut app = app_with_open_reflection();
