@@ -98,7 +98,11 @@ fn terminal_width() -> Option<usize> {
 const MIN_TITLE: usize = 12;
 
 /// The room a title is given before the table gives up columns for it.
-const TITLE_ROOM: usize = 28;
+const TITLE_ROOM: usize = 40;
+
+/// An id is cut no shorter than this while columns are still shown: the
+/// date and the first words of the title, enough to read and to type.
+const ID_ROOM: usize = 22;
 
 /// The columns before the title, in the order a narrow terminal gives them
 /// up: STATUS says again what WHERE says, EDITED and OPEN are details. The
@@ -136,6 +140,8 @@ impl Layout {
         used
     }
 
+    /// The title comes first, then where each stands, then the id (as a
+    /// start that still names it), the open steps, the date and the status.
     fn fit(ids: &[&str], title_width: usize, width: Option<usize>) -> Layout {
         let full_id = ids.iter().map(|id| id.width()).max().unwrap_or(2).max(2);
         let mut layout = Layout {
@@ -145,18 +151,25 @@ impl Layout {
         let Some(width) = width else {
             return layout;
         };
+        // Cut ids never below the start that tells each apart, so what is
+        // shown still names one reflection.
+        let shortest = (unique_prefix(ids) + 1).min(full_id);
         let wanted = title_width.min(TITLE_ROOM);
-        for column in [Column::Status, Column::Edited, Column::Open] {
-            if layout.before_title() + wanted <= width {
+        let mut drops = [Column::Status, Column::Edited, Column::Open].into_iter();
+        loop {
+            let others = layout.before_title() - layout.id_width;
+            let id_room = width.saturating_sub(others + title_width);
+            layout.id_width = full_id.min(id_room.max(ID_ROOM.max(shortest)));
+            if width.saturating_sub(layout.before_title()) >= wanted {
                 return layout;
             }
-            layout.dropped.push(column);
+            match drops.next() {
+                Some(column) => layout.dropped.push(column),
+                None => break,
+            }
         }
-        // Still too wide: cut the ids, but never below the start that tells
-        // each apart, so what is shown still names one reflection.
-        let shortest = (unique_prefix(ids) + 1).min(full_id);
-        let over = (layout.before_title() + wanted).saturating_sub(width);
-        layout.id_width = full_id.saturating_sub(over).max(shortest);
+        let others = layout.before_title() - layout.id_width;
+        layout.id_width = full_id.min(width.saturating_sub(others + wanted).max(shortest));
         layout
     }
 }
@@ -251,8 +264,8 @@ mod tests {
             assert!(line.width() <= 100, "{} columns: {line}", line.width());
         }
         assert!(
-            fitted.contains("  The client we lost after eleven y…"),
-            "STATUS gave the title its room: {fitted}"
+            fitted.contains("  The client we lost after eleven years, a…"),
+            "the title has the room before the id: {fitted}"
         );
         assert!(
             fitted.lines().nth(1).is_some_and(|l| l.ends_with('…')),
