@@ -976,6 +976,20 @@ fn a_long_title_gets_the_room_at_every_width_and_a_cut_one_ends_with_an_ellipsis
     // With short titles a wide window still shows every column.
     let shot = screen(&twenty_reflections(), 100, 32);
     assert!(shot.contains("edited 2026-11-28"), "{shot}");
+    // Found in the second new-user walk: at 80 columns a title that fits
+    // without the count of open steps was cut to keep it.
+    let longer = "Laid off from Acme after eight years, the résumé gap";
+    app.set_listing(Listing {
+        reflections: vec![summary(
+            "2026-11-20-a",
+            longer,
+            Status::InProgress,
+            "reflect",
+        )],
+        ..Listing::default()
+    });
+    let shot = screen(&app, 80, 24);
+    assert!(shot.contains(longer), "{shot}");
 }
 
 /// The rows of the answer under the question `label`, as drawn.

@@ -371,11 +371,15 @@ enum Columns {
     NoEdited,
     /// A short standing and a count.
     Brief,
+    /// A short standing alone, so a long title stays whole at 80 columns.
+    StandingOnly,
 }
 
 /// Columns taken by each layout's right-hand side, and the margin and marker.
 const ALL_WIDTH: usize = 28 + 15 + 17 + 1;
 const NO_EDITED_WIDTH: usize = 28 + 15 + 1;
+const BRIEF_WIDTH: usize = 16 + 8 + 1;
+const STANDING_ONLY_WIDTH: usize = 16 + 1;
 const MARGIN: usize = 4;
 /// A title column narrower than this is not worth the extra columns.
 const SHORTEST_TITLE_COLUMN: usize = 24;
@@ -392,8 +396,12 @@ fn columns_for(width: u16, longest_title: usize) -> Columns {
         Columns::All
     } else if fits(NO_EDITED_WIDTH) {
         Columns::NoEdited
-    } else {
+    } else if fits(BRIEF_WIDTH) || !fits(STANDING_ONLY_WIDTH) {
+        // A title too long even without the count is cut either way: the
+        // count stays.
         Columns::Brief
+    } else {
+        Columns::StandingOnly
     }
 }
 
@@ -433,6 +441,7 @@ fn row<'a>(
             };
             format!("{short:<16}{open:>8} ")
         }
+        Columns::StandingOnly => format!("{:<16} ", standing.brief(clock)),
     };
     let title_width = usize::from(width).saturating_sub(right.chars().count() + MARGIN);
     let title = fit(title, title_width);
