@@ -284,9 +284,11 @@ pub static BINDINGS: &[Binding] = &[
     help(C::Text,         &[ctrl('e')],                  "Ctrl-A / E",   "start / end of the line",          Action::Text(TextEdit::LineEnd)),
     help(C::Text,         &[alt('b')],                   "Alt-B / F",    "back / forward a word",            Action::Text(TextEdit::WordBack)),
     help(C::Text,         &[alt('f')],                   "Alt-B / F",    "back / forward a word",            Action::Text(TextEdit::WordForward)),
-    help(C::Text,         &[ctrl('w')],                  "Ctrl-W/Alt-D", "delete the word before / after",   Action::Text(TextEdit::DeleteToSpaceBefore)),
-    help(C::Text,         &[ALT_BACKSPACE],              "Ctrl-W/Alt-D", "delete the word before / after",   Action::Text(TextEdit::DeleteWordBefore)),
-    help(C::Text,         &[alt('d')],                   "Ctrl-W/Alt-D", "delete the word before / after",   Action::Text(TextEdit::DeleteWordAfter)),
+    help(C::Text,         &[ctrl('b')],                  "Ctrl-B / F",   "back / forward a character",       Action::Text(TextEdit::CharBack)),
+    help(C::Text,         &[ctrl('f')],                  "Ctrl-B / F",   "back / forward a character",       Action::Text(TextEdit::CharForward)),
+    help(C::Text,         &[ALT_BACKSPACE],              "Alt-Bksp / D", "delete the word before / after",   Action::Text(TextEdit::DeleteWordBefore)),
+    help(C::Text,         &[alt('d')],                   "Alt-Bksp / D", "delete the word before / after",   Action::Text(TextEdit::DeleteWordAfter)),
+    help(C::Text,         &[ctrl('w')],                  "Ctrl-W",       "delete back to the space before",  Action::Text(TextEdit::DeleteToSpaceBefore)),
     help(C::Text,         &[ctrl('u')],                  "Ctrl-U / K",   "delete to the start / end of line", Action::Text(TextEdit::DeleteToLineStart)),
     help(C::Text,         &[ctrl('k')],                  "Ctrl-U / K",   "delete to the start / end of line", Action::Text(TextEdit::DeleteToLineEnd)),
     // Checklists.
@@ -300,7 +302,7 @@ pub static BINDINGS: &[Binding] = &[
     help(C::Rating,       &[BACKSPACE, DELETE, ch('0')], "Backspace", "clear the rating",                    Action::ClearRating),
     // Action steps.
     // Editing a step's due date: Enter, Esc and Ctrl-D go back to the step.
-    foot(C::DueDate,      &[ENTER, ESC, ctrl('d')],      "Enter",     "back to the step",                    Action::EndDueDate),
+    foot(C::DueDate,      &[ENTER, ESC, ctrl('d')],      "Enter/Esc", "back to the step",                    Action::EndDueDate),
     foot(C::DueDate,      &[ctrl('t')],                  "Ctrl-T",    "done",                                Action::ToggleDone),
     help(C::DueDate,      &[DOWN],                       "↓ / ↑",     "next / previous step",                Action::StepDown),
     help(C::DueDate,      &[UP],                         "↓ / ↑",     "next / previous step",                Action::StepUp),
