@@ -43,6 +43,9 @@ impl PlanPage {
                     .areas(inner);
             vec![(l, wrapped(left, l.width)), (r, wrapped(right, r.width))]
         } else {
+            // One column: the second follows after a blank row, as every
+            // section does.
+            left.push_line(Line::raw(""));
             left.extend(right);
             vec![(inner, wrapped(left, inner.width))]
         };
@@ -116,4 +119,41 @@ fn compiled(r: &Reflection, guide: &Guide, today: time::Date) -> (Text<'static>,
         theme::dim(),
     ));
     (left, right)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::reflection::tests::sample_reflection;
+
+    /// Found in the second new-user walk: in one column (80 wide) "People",
+    /// the first section of the second column, sat right under the line above.
+    #[test]
+    fn in_one_column_every_section_starts_after_a_blank_row() {
+        let guide = Guide::builtin().expect("guide");
+        let r = sample_reflection();
+        for width in [80, 120] {
+            let page = PlanPage::new(
+                &r,
+                guide,
+                time::macros::date!(2026 - 11 - 29),
+                Rect::new(0, 3, width, 40),
+            );
+            let mut found = false;
+            for (_, lines) in &page.columns {
+                let text: Vec<String> = lines.iter().map(ToString::to_string).collect();
+                for (i, line) in text.iter().enumerate() {
+                    if line.trim() == "People" {
+                        found = true;
+                        // At the top of its own column, or after a blank row.
+                        assert!(
+                            i == 0 || text[i - 1].trim().is_empty(),
+                            "{width}: {text:#?}"
+                        );
+                    }
+                }
+            }
+            assert!(found, "{width}: no People section");
+        }
+    }
 }
