@@ -1207,3 +1207,26 @@ fn a_narrow_reading_header_drops_whole_dates_never_half_of_one() {
     }
     assert!(screen(&app, 100, 24).contains("started 2026-"));
 }
+
+/// Found in the second new-user walk: the date field was 16 columns, so a
+/// phrase such as "End Of Next Month" could not be read whole while typed.
+#[test]
+fn a_date_phrase_is_shown_whole_beside_the_date_it_means() {
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    use rebound::tui::state::Typed;
+    let mut app = app_at(Stage::Risk);
+    while app
+        .focused_field()
+        .is_some_and(|f| f.key != "first_step_date")
+    {
+        app.update(Action::NextField);
+    }
+    app.typed(Typed::Key(KeyEvent::new(
+        KeyCode::Char('u'),
+        KeyModifiers::CONTROL,
+    )));
+    type_text(&mut app, "End Of Next Month");
+    let shot = screen(&app, 80, 24);
+    assert!(shot.contains("End Of Next Month"), "{shot}");
+    assert!(shot.contains("→ Thu 31 Dec 2026"), "{shot}");
+}

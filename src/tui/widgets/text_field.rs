@@ -83,7 +83,15 @@ pub fn render_date(
     area: Rect,
     buf: &mut Buffer,
 ) {
-    let editor_width = 16.min(area.width);
+    // Wide enough for the phrase as typed ("end of next month"), so it can
+    // be read whole beside the date it means; never more than half the row.
+    let typed = match focus {
+        Some(FieldFocus::Text(editor)) => editor.lines().join(" "),
+        _ => text.to_string(),
+    };
+    let wanted = u16::try_from(unicode_width::UnicodeWidthStr::width(typed.as_str()) + 2)
+        .unwrap_or(u16::MAX);
+    let editor_width = wanted.max(16).min((area.width / 2).max(16)).min(area.width);
     let editor_area = Rect {
         width: editor_width,
         height: 1,
