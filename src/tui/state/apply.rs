@@ -139,10 +139,17 @@ impl App {
             }
             Outcome::Exported { format, path } => {
                 if let Some(session) = self.session.as_mut() {
+                    // The file's name first: a long folder is what a narrow
+                    // window cuts, never the name the person looks for.
+                    let written = match (path.file_name(), path.parent()) {
+                        (Some(name), Some(dir)) if !dir.as_os_str().is_empty() => {
+                            format!("{} in {}", name.to_string_lossy(), dir.display())
+                        }
+                        _ => path.display().to_string(),
+                    };
                     session.message = Some(Message::calm(format!(
-                        "Wrote {} to {}",
-                        format.name(),
-                        path.display()
+                        "Wrote {} to {written}",
+                        format.name()
                     )));
                 }
                 if matches!(self.modal, Some(Modal::Export(_))) {
@@ -427,7 +434,7 @@ mod tests {
         });
         assert!(app.modal.is_none());
         let said = app.session.as_ref().and_then(|s| s.message.as_ref());
-        assert!(said.is_some_and(|m| m.text == "Wrote Markdown to /tmp/a.md"));
+        assert!(said.is_some_and(|m| m.text == "Wrote Markdown to a.md in /tmp"));
     }
 
     /// Found under faults (issue 9): keys typed while the window was too
