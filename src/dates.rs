@@ -48,16 +48,21 @@ pub enum DateInput {
 pub const DATE_HELP: &str = "YYYY-MM-DD, friday, +2w, end of month";
 
 /// What a typed date means, read against `today`. Besides ISO dates it takes
-/// the phrases people type, in any case and with any spacing:
+/// the phrases people type, in any case and with any spacing, matched word by
+/// word so that nothing else is guessed at (`2 3 days` is not 23 days, `and`
+/// is not a day from now):
 ///
 /// - `today`, `tomorrow`, `yesterday`;
 /// - a weekday (`friday`, `fri`, `next friday`, `this friday`): the first one
 ///   after today, so a week ahead when today is that day (`today` says today);
 ///   `next` adds nothing, since people split on whether `next friday` skips
 ///   one, and the date shown beside the field settles it;
-/// - `+3d`, `3 days`, `in 3 days`, `in a week`, with `d`/`day`, `w`/`wk`/`week`,
-///   `m`/`mo`/`month`, `y`/`yr`/`year`; months are calendar months, clamped
-///   (31 January plus a month is the last day of February);
+/// - a count and a unit, as one word or two (`+3d`, `3d`, `3 days`, `+2 wk`),
+///   or `a`/`an` and a unit's name (`a week`), each with or without `in`
+///   before it (`in 3 days`, `in a week`); units are `d`/`day`,
+///   `w`/`wk`/`week`, `m`/`mo`/`month`, `y`/`yr`/`year`, plurals too; months
+///   are calendar months, clamped (31 January plus a month is the last day of
+///   February);
 /// - `next week`, `next month`, `next year`: a week, month or year from today,
 ///   the same as `+1w`, `+1m`, `+1y`;
 /// - `end of week` (the coming Sunday, today on a Sunday), `end of month`,
@@ -78,13 +83,12 @@ pub fn parse(text: &str, today: Date) -> DateInput {
         ["next" | "this", day] | [day] if weekday(day).is_some() => {
             weekday(day).map(|w| today.next_occurrence(w))
         }
-        ["next", unit] => after(today, 1, unit),
-        ["end", "of", unit] => end_of(today, unit),
-        ["end", "of", "next", unit] => unit_length(unit)
-            .and_then(|_| after(today, 1, unit))
-            .and_then(|later| end_of(later, unit)),
-        ["in", rest @ ..] => relative(&rest.concat(), today),
-        rest => relative(&rest.concat(), today),
+        ["next", unit] => period(unit).and_then(|unit| after(today, 1, unit)),
+        ["end", "of", unit] => period(unit).and_then(|unit| end_of(today, unit)),
+        ["end", "of", "next", unit] => {
+            period(unit).and_then(|unit| end_of(after(today, 1, unit)?, unit))
+        }
+        ["in", rest @ ..] | rest => relative(rest, today),
     };
     parsed.map_or(DateInput::Invalid, DateInput::Valid)
 }
@@ -110,8 +114,9 @@ enum Unit {
     Year,
 }
 
-fn unit_length(unit: &str) -> Option<Unit> {
-    Some(match unit {
+/// A unit after a count, in any of its spellings (`3 d`, `3 days`).
+fn unit(word: &str) -> Option<Unit> {
+    Some(match word {
         "d" | "day" | "days" => Unit::Day,
         "w" | "wk" | "wks" | "week" | "weeks" => Unit::Week,
         "m" | "mo" | "mos" | "month" | "months" => Unit::Month,
@@ -120,9 +125,23 @@ fn unit_length(unit: &str) -> Option<Unit> {
     })
 }
 
+/// A unit named as a word, after `a` or `an`: one letter alone is not a word
+/// (`a d` and `am` are typos, not dates).
+fn named_unit(word: &str) -> Option<Unit> {
+    match word {
+        "day" | "week" | "wk" | "month" | "mo" | "year" | "yr" => unit(word),
+        _ => None,
+    }
+}
+
+/// A period that `next` and `end of` can name: a week, month or year.
+fn period(word: &str) -> Option<Unit> {
+    named_unit(word).filter(|u| !matches!(u, Unit::Day))
+}
+
 /// `count` units after `date`.
-fn after(date: Date, count: i64, unit: &str) -> Option<Date> {
-    match unit_length(unit)? {
+fn after(date: Date, count: i64, unit: Unit) -> Option<Date> {
+    match unit {
         Unit::Day => date.checked_add(Duration::days(count)),
         Unit::Week => date.checked_add(Duration::weeks(count)),
         Unit::Month => add_months(date, count),
@@ -131,8 +150,8 @@ fn after(date: Date, count: i64, unit: &str) -> Option<Date> {
 }
 
 /// The last day of the week (Sunday), month or year that holds `date`.
-fn end_of(date: Date, unit: &str) -> Option<Date> {
-    match unit_length(unit)? {
+fn end_of(date: Date, unit: Unit) -> Option<Date> {
+    match unit {
         Unit::Day => Some(date),
         Unit::Week => date.checked_add(Duration::days(
             6 - i64::from(date.weekday().number_days_from_monday()),
@@ -142,25 +161,31 @@ fn end_of(date: Date, unit: &str) -> Option<Date> {
     }
 }
 
-/// `+3d`, `3d`, `3 days` (the words already joined), `a week`.
-fn relative(phrase: &str, today: Date) -> Option<Date> {
-    let phrase = phrase.strip_prefix('+').unwrap_or(phrase);
-    let (count, unit) = match phrase.find(|c: char| !c.is_ascii_digit())? {
-        0 => {
-            let unit = phrase
-                .strip_prefix("an")
-                .or_else(|| phrase.strip_prefix('a'))?;
-            (1, unit)
+/// `+3d`, `3d`, `3 days`, `+2 wk`, `a week`: a count and a unit, nothing
+/// before or after them.
+fn relative(words: &[&str], today: Date) -> Option<Date> {
+    let (count, unit) = match words {
+        ["a" | "an", name] => (1, named_unit(name)?),
+        [number, name] => (count(number)?, unit(name)?),
+        [compact] => {
+            let digits = compact.strip_prefix('+').unwrap_or(compact);
+            let at = digits.find(|c: char| !c.is_ascii_digit())?;
+            let (number, name) = digits.split_at(at);
+            (count(number)?, unit(name)?)
         }
-        at => {
-            let (count, unit) = phrase.split_at(at);
-            (count.parse().ok()?, unit)
-        }
+        _ => return None,
     };
-    if count > 1200 {
+    after(today, count, unit)
+}
+
+/// A count of units: digits, after an optional `+`, up to a hundred years'
+/// worth of months, so arithmetic on it cannot overflow.
+fn count(word: &str) -> Option<i64> {
+    let digits = word.strip_prefix('+').unwrap_or(word);
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    after(today, count, unit)
+    digits.parse().ok().filter(|&n| n <= 1200)
 }
 
 /// Adds calendar months, clamping the day (31 Jan + 1 month is 28 or 29 Feb).
@@ -282,6 +307,65 @@ mod tests {
             assert_eq!(parse(text, TODAY), DateInput::Invalid, "{text}");
         }
         assert_eq!(parse("   ", TODAY), DateInput::Empty);
+    }
+
+    /// Found in review (issue 10): words were joined before reading, and a
+    /// leading `a` or `an` meant one, so `2 3 days` was 23 days, `in 1 2 w`
+    /// twelve weeks, `and` tomorrow and `am` a month away.
+    #[test]
+    fn words_are_read_as_words_so_nonsense_is_refused() {
+        for text in [
+            "2 3 days",
+            "in 1 2 w",
+            "and",
+            "am",
+            "ad",
+            "a d",
+            "an m",
+            "aweek",
+            "a",
+            "in a",
+            "a 3 days",
+            "3",
+            "3 days later",
+            "in in 3 days",
+            "in next week",
+            "++3d",
+            "+ 3d",
+            "3d4",
+            "3 d d",
+            "3.5 days",
+            "next d",
+            "next weeks",
+            "next day",
+            "end of m",
+            "end of day",
+            "end of next d",
+            "this week",
+            "in friday",
+            "1e3d",
+        ] {
+            assert_eq!(parse(text, TODAY), DateInput::Invalid, "{text}");
+        }
+        // The forms that stay: a count joined to its unit or beside it,
+        // `a`/`an` with a unit's name, `in` before either.
+        let table = [
+            ("3d", date!(2026 - 02 - 03)),
+            ("3 d", date!(2026 - 02 - 03)),
+            ("+3days", date!(2026 - 02 - 03)),
+            ("in +3d", date!(2026 - 02 - 03)),
+            ("in 3d", date!(2026 - 02 - 03)),
+            ("a day", date!(2026 - 02 - 01)),
+            ("an month", date!(2026 - 02 - 28)),
+            ("in a year", date!(2027 - 01 - 31)),
+            ("in a wk", date!(2026 - 02 - 07)),
+            ("1 days", date!(2026 - 02 - 01)),
+            ("next wk", date!(2026 - 02 - 07)),
+            ("end of mo", date!(2026 - 01 - 31)),
+        ];
+        for (text, expected) in table {
+            assert_eq!(parse(text, TODAY), DateInput::Valid(expected), "{text}");
+        }
     }
 
     #[test]

@@ -82,11 +82,18 @@ pub struct Hit {
 impl Query {
     pub fn parse(text: &str) -> Query {
         Query {
+            // Split again after folding: a spacing accent (`´`, `¨`) folds to
+            // a space, and a space in a term would match, and highlight,
+            // every space. A lone accent folds to nothing, which would match
+            // anything; split_whitespace drops both.
             terms: text
                 .split_whitespace()
-                .map(fold)
-                // A lone accent folds to nothing, which would match anything.
-                .filter(|t| !t.is_empty())
+                .flat_map(|word| {
+                    fold(word)
+                        .split_whitespace()
+                        .map(str::to_string)
+                        .collect::<Vec<_>>()
+                })
                 .collect(),
         }
     }
@@ -481,6 +488,43 @@ mod tests {
         // Highlights land on the right characters after a longer folding.
         let q = Query::parse("lost");
         assert_eq!(q.highlights("Stra\u{df}e lost"), vec![7..11_usize]);
+    }
+
+    /// Found in review (issue 10): NFKD turns a spacing accent (`´`, `¨`,
+    /// `¯`) into a space and a combining mark, so searching for `´` looked
+    /// for a space: every answer matched and every space was highlighted.
+    #[test]
+    fn a_lone_spacing_accent_searches_for_nothing() {
+        for accent in ["\u{b4}", "\u{a8}", "\u{af}", "\u{b4} \u{a8}\u{af}  \u{2d8}"] {
+            let q = Query::parse(accent);
+            assert!(q.is_empty(), "{accent:?} asks for {:?}", q.terms);
+            assert!(q.highlights("we lost the client").is_empty());
+        }
+        // Beside a real word it changes nothing.
+        let q = Query::parse("client \u{b4}");
+        assert_eq!(q.terms, ["client"]);
+        assert_eq!(q.highlights("we lost the client"), vec![12..18_usize]);
+        assert!(q.matches("", "client").is_some());
+        // Compatibility forms still fold to what they look like, and a
+        // ligature that stands for several words becomes those words.
+        assert!(Query::parse("\u{fb01}le").matches("", "file").is_some());
+        assert!(Query::parse("q\u{b2}").matches("", "q2 review").is_some());
+        assert!(
+            Query::parse("\u{fdfa}")
+                .terms
+                .iter()
+                .all(|t| !t.contains(char::is_whitespace))
+        );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn no_searched_word_is_empty_or_holds_a_space(text in "\\PC*") {
+            for term in &Query::parse(&text).terms {
+                proptest::prop_assert!(!term.is_empty());
+                proptest::prop_assert!(!term.contains(char::is_whitespace), "{:?}", term);
+            }
+        }
     }
 
     #[test]

@@ -1,5 +1,6 @@
-//! Text entering from outside (pastes, arguments, files), made safe for a
-//! terminal: no control character ever reaches the screen or stdout raw.
+//! Text for a terminal: what enters from outside (pastes, arguments, files)
+//! made safe, so no control character reaches the screen or stdout raw; and
+//! how many columns text takes there, and cutting it to fit.
 //!
 //! Escape sequences go whole, as ECMA-48 frames them, so `ESC[31mRED` leaves
 //! `RED`, not `[31mRED`. A control string (OSC, DCS, SOS, PM, APC) left open
@@ -8,6 +9,9 @@
 
 use std::borrow::Cow;
 use std::str::Chars;
+
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
 
 const ESC: char = '\u{1b}';
 const BEL: char = '\u{7}';
@@ -51,25 +55,51 @@ pub fn printable_line(text: &str) -> Cow<'_, str> {
     }
 }
 
-/// Text cut to `width` display columns, ending in `…` when it was cut: for
-/// tables on the command line and rows on screen alike.
-pub fn fit(text: &str, width: usize) -> String {
-    use unicode_width::UnicodeWidthChar;
-    if unicode_width::UnicodeWidthStr::width(text) <= width {
-        return text.to_string();
+/// Columns one grapheme takes, the rule ratatui draws by (its `CellWidth`,
+/// which the core cannot name): a tab is drawn as one blank, other control
+/// characters not at all, and halfwidth (han)dakuten take a column of their
+/// own, as terminals draw them. A test in `tui::wrap` holds the two together.
+pub fn grapheme_width(g: &str) -> usize {
+    if g.contains(char::is_control) {
+        return usize::from(g == "\t");
     }
-    let mut out = String::new();
+    if g.len() == 1 {
+        return 1;
+    }
+    let sound_marks = g
+        .chars()
+        .filter(|&c| matches!(c, '\u{ff9e}' | '\u{ff9f}'))
+        .count();
+    g.width() + sound_marks
+}
+
+/// Columns text takes on one line.
+pub fn columns(text: &str) -> usize {
+    text.graphemes(true).map(grapheme_width).sum()
+}
+
+/// Text cut to `width` display columns, ending in `…` when it was cut: for
+/// tables on the command line and rows on screen alike. It cuts between
+/// graphemes only, so a flag, an emoji sequence or a letter and its accent
+/// goes whole or not at all.
+pub fn fit(text: &str, width: usize) -> String {
+    // One pass that stops once the text is known too wide: a row may be
+    // fitted from a very long answer.
+    let mut cut = 0;
+    let mut cut_found = false;
     let mut used = 0;
-    for c in text.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w + 1 > width {
-            break;
+    for (at, g) in text.grapheme_indices(true) {
+        let w = grapheme_width(g);
+        if !cut_found && used + w + 1 > width {
+            cut = at;
+            cut_found = true;
         }
         used += w;
-        out.push(c);
+        if used > width {
+            return format!("{}…", &text[..cut]);
+        }
     }
-    out.push('…');
-    out
+    text.to_string()
 }
 
 /// The text without its escape sequences, every other character passed
@@ -173,12 +203,50 @@ mod tests {
 
     #[test]
     fn fitting_counts_display_columns_not_characters() {
-        use unicode_width::UnicodeWidthStr;
         assert_eq!(fit("short", 10), "short");
         assert_eq!(fit("a longer title", 8), "a longe…");
         let wide = fit("日本語のタイトル", 7);
         assert!(wide.width() <= 7, "{wide}");
         assert!(wide.ends_with('…'));
+    }
+
+    /// Found in review (issue 10): fit counted characters, so it could keep
+    /// half a flag or the start of an emoji sequence.
+    #[test]
+    fn fitting_cuts_between_graphemes_never_inside_one() {
+        // Flags: two regional indicators each, two columns.
+        let flags = "\u{1f1eb}\u{1f1f7}\u{1f1e9}\u{1f1ea}\u{1f1ef}\u{1f1f5}";
+        assert_eq!(columns(flags), 6);
+        assert_eq!(fit(flags, 4), "\u{1f1eb}\u{1f1f7}…");
+        assert_eq!(fit(flags, 6), flags);
+        // A family joined by zero-width joiners is one emoji of two columns.
+        let family = "\u{1f468}\u{200d}\u{1f469}\u{200d}\u{1f467}";
+        assert_eq!(columns(family), 2);
+        assert_eq!(fit(&format!("{family}{family}"), 3), format!("{family}…"));
+        assert_eq!(fit(&format!("{family} ok"), 5), format!("{family} ok"));
+        // A letter and its accent written apart stay together.
+        assert_eq!(fit("Cafe\u{301} noir", 5), "Cafe\u{301}…");
+        assert_eq!(fit("e\u{301}e\u{301}e\u{301}", 2), "e\u{301}…");
+        // Wide characters: the cut leaves a column free rather than half one.
+        assert_eq!(fit("日本語のタイトル", 7), "日本語…");
+        assert_eq!(fit("日本語のタイトル", 6), "日本…");
+        assert_eq!(fit("日本語", 6), "日本語");
+        assert_eq!(fit("anything", 0), "…");
+    }
+
+    proptest! {
+        #[test]
+        fn a_fitted_text_is_a_whole_grapheme_prefix_within_the_width(
+            text in "\\PC{0,12}",
+            width in 1_usize..16,
+        ) {
+            let fitted = fit(&text, width);
+            prop_assert!(columns(&fitted) <= width, "{:?} at {}: {:?}", text, width, fitted);
+            let kept = fitted.strip_suffix('…').filter(|_| fitted != text).unwrap_or(&fitted);
+            prop_assert!(text.starts_with(kept));
+            let boundaries: Vec<usize> = text.grapheme_indices(true).map(|(at, _)| at).collect();
+            prop_assert!(kept.len() == text.len() || boundaries.contains(&kept.len()));
+        }
     }
 
     #[test]

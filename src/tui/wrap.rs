@@ -10,23 +10,15 @@
 //! the start of the next row (a row of its own at the end of a line), where
 //! the next character typed will go.
 
-use ratatui::buffer::CellWidth;
 use unicode_segmentation::UnicodeSegmentation;
+
+use crate::text::{columns, grapheme_width};
 
 /// One row of a line: a byte range. A line's rows cover it end to end.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Row {
     pub start: usize,
     pub end: usize,
-}
-
-/// Columns one grapheme takes: a tab is drawn as one blank, other control
-/// characters not at all.
-pub fn grapheme_width(g: &str) -> usize {
-    if g.contains(char::is_control) {
-        return usize::from(g == "\t");
-    }
-    usize::from(g.cell_width())
 }
 
 fn is_space(g: &str) -> bool {
@@ -95,10 +87,6 @@ pub fn row_count(text: &str, width: usize) -> usize {
 
 fn byte_at(line: &str, col: usize) -> usize {
     line.char_indices().nth(col).map_or(line.len(), |(b, _)| b)
-}
-
-fn columns(text: &str) -> usize {
-    text.graphemes(true).map(grapheme_width).sum()
 }
 
 /// Where the cursor at character `col` of a line shows: (row, column).
@@ -326,6 +314,19 @@ mod tests {
         );
         assert_eq!(texts("helloworld", 4), ["hell", "owor", "ld"]);
         assert_eq!(texts("", 4), [""]);
+    }
+
+    /// The core measures without ratatui; what it measures must be what
+    /// ratatui draws, or rows would overrun or leave gaps.
+    #[test]
+    fn widths_are_the_ones_ratatui_draws_with() {
+        use ratatui::buffer::CellWidth;
+        let sample = "a \u{e9}e\u{301}日\u{1f44d}\u{1f3fd}\u{1f1eb}\u{1f1f7}\
+            \u{1f468}\u{200d}\u{1f469}\u{200d}\u{1f467}\u{ff76}\u{ff9e}\u{ff9f}\u{200b}\
+            \u{301}\u{2764}\u{fe0f}\u{fdfa}\u{ac00}\u{1100}\u{1161}x\u{20e3}";
+        for g in sample.graphemes(true) {
+            assert_eq!(grapheme_width(g), usize::from(g.cell_width()), "{g:?}");
+        }
     }
 
     #[test]

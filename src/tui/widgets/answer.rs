@@ -7,6 +7,7 @@ use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use unicode_segmentation::UnicodeSegmentation;
 
+use crate::text::grapheme_width;
 use crate::tui::editor::Editor;
 use crate::tui::theme;
 use crate::tui::wrap::{self, Top};
@@ -53,7 +54,7 @@ fn draw_rows(
 fn draw_row(text: &str, x: u16, y: u16, width: usize, buf: &mut Buffer) {
     let mut used = 0;
     for g in text.graphemes(true) {
-        let w = wrap::grapheme_width(g);
+        let w = grapheme_width(g);
         if w == 0 {
             continue;
         }
