@@ -9,6 +9,7 @@
 //! textarea edit made here pushing exactly one history entry, which holds
 //! because no selection is ever made (a selection turns typing into two).
 
+use std::collections::VecDeque;
 use std::ops::Deref;
 
 use ratatui::buffer::Buffer;
@@ -56,8 +57,11 @@ enum Burst {
 #[derive(Clone)]
 pub struct Editor {
     area: TextArea<'static>,
-    /// Undo steps, oldest first, each the number of textarea edits it holds.
-    steps: Vec<usize>,
+    /// Undo steps, oldest first, each the number of textarea edits it holds;
+    /// together, always the textarea's whole history.
+    steps: VecDeque<usize>,
+    /// How many edits the textarea's history keeps.
+    most_edits: usize,
     /// How many of `steps` are applied; the rest can be redone.
     applied: usize,
     open: Option<Burst>,
@@ -71,7 +75,8 @@ impl From<TextArea<'static>> for Editor {
         area.set_max_histories(MOST_EDITS);
         Editor {
             area,
-            steps: Vec::new(),
+            steps: VecDeque::new(),
+            most_edits: MOST_EDITS,
             applied: 0,
             open: None,
             top: Top::default(),
@@ -377,39 +382,45 @@ impl Editor {
         // A step runs on through a word and the spaces or marks after it,
         // and ends where the next word starts.
         let joins = matches!(self.open, Some(Burst::Typing { in_word: was }) if was || !in_word);
-        if joins && let Some(last) = self.steps.last_mut() {
-            *last += 1;
-        } else {
-            self.push_step();
-        }
+        self.count_edit(joins);
         self.open = Some(Burst::Typing { in_word });
     }
 
     /// One textarea edit was made: it joins the open step of the same kind,
     /// or starts a step of its own.
     fn record(&mut self, burst: Option<Burst>) {
-        match (burst, self.open) {
-            (Some(Burst::Deleting), Some(Burst::Deleting)) => {
-                if let Some(last) = self.steps.last_mut() {
-                    *last += 1;
-                }
-            }
-            _ => self.push_step(),
-        }
+        let joins = matches!(
+            (burst, self.open),
+            (Some(Burst::Deleting), Some(Burst::Deleting))
+        );
+        self.count_edit(joins);
         self.open = burst;
     }
 
-    fn push_step(&mut self) {
-        // A new edit drops whatever could have been redone, as the
-        // textarea's history does.
-        self.steps.truncate(self.applied);
-        self.steps.push(1);
-        self.applied = self.steps.len();
-        // The textarea forgets its oldest edits past its limit; so do we.
-        let mut total: usize = self.steps.iter().sum();
-        while total > MOST_EDITS && self.steps.len() > 1 {
-            total -= self.steps.remove(0);
-            self.applied -= 1;
+    /// Counts the edit the textarea just made, as its history did: when
+    /// full, it forgot its oldest edit first, then dropped whatever could
+    /// have been redone. So the steps always add up to its history, and the
+    /// oldest step may be a part of one (its start forgotten).
+    fn count_edit(&mut self, joins_open_step: bool) {
+        if self.steps.iter().sum::<usize>() >= self.most_edits
+            && let Some(oldest) = self.steps.front_mut()
+        {
+            *oldest -= 1;
+            if *oldest == 0 {
+                self.steps.pop_front();
+                self.applied = self.applied.saturating_sub(1);
+            }
+        }
+        let open = (self.applied == self.steps.len())
+            .then(|| self.steps.back_mut())
+            .flatten();
+        match open {
+            Some(last) if joins_open_step => *last += 1,
+            _ => {
+                self.steps.truncate(self.applied);
+                self.steps.push_back(1);
+                self.applied = self.steps.len();
+            }
         }
     }
 }
@@ -541,6 +552,29 @@ mod tests {
         assert_eq!(text(&e), "");
     }
 
+    /// Found in review: past the textarea's 10,000 remembered edits the
+    /// oldest step still counted the edits it had forgotten, so one undo
+    /// took back more than its step and a redo brought back part of another.
+    #[test]
+    fn undo_steps_still_match_once_the_oldest_edits_are_forgotten() {
+        let mut e = empty();
+        let (words, dots) = ("a".repeat(6_000), ".".repeat(6_000));
+        typed(&mut e, &words);
+        e.command(TextEdit::LineStart);
+        e.command(TextEdit::LineEnd);
+        typed(&mut e, &dots);
+        assert!(e.undo());
+        assert_eq!(text(&e), words);
+        assert!(e.undo(), "what is left of the oldest step");
+        assert_eq!(text(&e), "a".repeat(2_000), "the first 2,000 are forgotten");
+        assert!(!e.undo());
+        assert!(e.redo());
+        assert_eq!(text(&e), words, "one step back, and only that step");
+        assert!(e.redo());
+        assert_eq!(text(&e), format!("{words}{dots}"));
+        assert!(!e.redo());
+    }
+
     #[test]
     fn a_one_line_editor_refuses_line_breaks() {
         let mut e = empty();
@@ -554,19 +588,23 @@ mod tests {
     }
 
     fn any_step() -> impl Strategy<Value = u8> {
-        0u8..14
+        0u8..15
     }
 
     proptest! {
-        /// Undoing every step returns to the start and redoing them all
-        /// returns to the end, whatever was typed: the steps always match
-        /// the textarea's history.
+        /// Undoing step by step and redoing step by step passes through the
+        /// same texts, and past the last undo the textarea has nothing left
+        /// either, whatever was typed and however little history is kept:
+        /// the steps always match the textarea's history.
         #[test]
-        fn undo_all_then_redo_all_returns_exactly(
+        fn undo_and_redo_retrace_the_same_steps(
             start in "[a-z \n]{0,12}",
             steps in proptest::collection::vec((any_step(), "[a-z .\n]{0,4}"), 0..40),
+            most_edits in prop_oneof![1usize..30, Just(MOST_EDITS)],
         ) {
             let mut e = Editor::from(TextArea::new(start.split('\n').map(str::to_string).collect()));
+            e.area.set_max_histories(most_edits);
+            e.most_edits = most_edits;
             let before = text(&e);
             for (step, typed_text) in steps {
                 match step {
@@ -583,19 +621,28 @@ mod tests {
                     10 => { e.move_cursor(CursorMove::Up); }
                     11 => { e.command(TextEdit::DeleteToSpaceBefore); }
                     12 => { e.command(TextEdit::WordForward); }
-                    _ => { e.undo(); }
+                    13 => { e.undo(); }
+                    _ => { e.redo(); }
                 }
             }
-            let after = text(&e);
-            let applied = e.applied;
+            prop_assert_eq!(e.steps.iter().sum::<usize>() <= most_edits, true);
+            let mut seen = vec![text(&e)];
             while e.applied > 0 {
-                e.undo();
+                prop_assert!(e.undo());
+                seen.push(text(&e));
             }
-            prop_assert_eq!(text(&e), before);
-            for _ in 0..applied {
-                e.redo();
+            prop_assert!(!e.area.undo(), "the textarea had more to undo");
+            if most_edits == MOST_EDITS {
+                prop_assert_eq!(seen.last(), Some(&before));
             }
-            prop_assert_eq!(text(&e), after);
+            seen.pop();
+            while let Some(expected) = seen.pop() {
+                prop_assert!(e.redo());
+                prop_assert_eq!(text(&e), expected);
+            }
+            // Steps undone before are still there to redo, and nothing else.
+            while e.redo() {}
+            prop_assert!(!e.area.redo(), "the textarea had more to redo");
         }
     }
 }
