@@ -224,7 +224,7 @@ impl Editor {
             };
             return self.move_cursor(step);
         }
-        self.step_cursor(col, target);
+        self.jump_along(target);
         self.open = None;
         false
     }
@@ -237,7 +237,7 @@ impl Editor {
         let changed = if from == col {
             self.area.delete_char()
         } else {
-            self.step_cursor(col, from);
+            self.jump_along(from);
             self.area.delete_str(col - from)
         };
         if changed {
@@ -267,19 +267,6 @@ impl Editor {
         let ratatui_textarea::DataCursor(row, col) = self.area.cursor();
         let line = self.area.lines().get(row).map(|l| l.chars().collect());
         (col, line.unwrap_or_default())
-    }
-
-    /// Moves the cursor along its line from `col` to `to`, a character at a
-    /// time (the textarea's jump takes only 16-bit columns).
-    fn step_cursor(&mut self, col: usize, to: usize) {
-        let (step, count) = if to < col {
-            (CursorMove::Back, col - to)
-        } else {
-            (CursorMove::Forward, to - col)
-        };
-        for _ in 0..count {
-            self.area.move_cursor(step);
-        }
     }
 
     /// Pasted (or restored) text, as one undo step of its own.
@@ -337,13 +324,49 @@ impl Editor {
         false
     }
 
-    fn jump(&mut self, row: usize, col: usize) {
+    /// Moves the cursor to `col` of its own line.
+    fn jump_along(&mut self, col: usize) {
+        let row = self.area.cursor().0;
+        self.jump(row, col);
+    }
+
+    /// Puts the cursor at `row` and `col`, in about what one step along the
+    /// line costs. Each of the textarea's moves costs as much as the line
+    /// is long, so a walk a character at a time is quadratic (4.7 s over a
+    /// 40,000-character word); its jump is one move but takes only 16-bit
+    /// positions. Past those, the cursor walks from the nearest place a
+    /// move reaches at once: where a jump lands, the line's end, or where it
+    /// already is. (Rows always fit: a long answer's window holds at most a
+    /// few hundred.)
+    pub(crate) fn jump(&mut self, row: usize, col: usize) {
+        self.open = None;
+        let area = &mut self.area;
+        let row = row.min(area.lines().len().saturating_sub(1));
         let row16 = u16::try_from(row).unwrap_or(u16::MAX);
-        let col16 = u16::try_from(col).unwrap_or(u16::MAX);
-        self.area.move_cursor(CursorMove::Jump(row16, col16));
-        // A line longer than a jump reaches is walked the rest of the way.
-        for _ in usize::from(col16)..col {
-            self.area.move_cursor(CursorMove::Forward);
+        let len = area.lines().get(row).map_or(0, |l| l.chars().count());
+        let col = col.min(len);
+        if let Ok(col16) = u16::try_from(col) {
+            area.move_cursor(CursorMove::Jump(row16, col16));
+            return;
+        }
+        let reach = usize::from(u16::MAX);
+        let here = area.cursor();
+        let mut start = if len - col < col - reach { len } else { reach };
+        if here.0 == row && here.1.abs_diff(col) <= start.abs_diff(col) {
+            start = here.1;
+        } else {
+            area.move_cursor(CursorMove::Jump(row16, u16::MAX));
+            if start == len {
+                area.move_cursor(CursorMove::End);
+            }
+        }
+        let step = if col < start {
+            CursorMove::Back
+        } else {
+            CursorMove::Forward
+        };
+        for _ in 0..start.abs_diff(col) {
+            area.move_cursor(step);
         }
     }
 
@@ -550,6 +573,37 @@ mod tests {
         e.command(TextEdit::LineStart);
         e.command(TextEdit::DeleteWordAfter);
         assert_eq!(text(&e), "");
+    }
+
+    /// Found in review: the word keys walked a character at a time, and past
+    /// column 65,535 the cursor could only be walked; each step costs the
+    /// line's length, so a long word took seconds.
+    #[test]
+    fn word_keys_land_exactly_on_a_line_longer_than_a_jump_reaches() {
+        let word = "a".repeat(65_600);
+        let mut e = Editor::from(TextArea::new(vec![format!("{word} bb")]));
+        e.command(TextEdit::LineEnd);
+        e.command(TextEdit::WordBack);
+        assert_eq!(e.cursor(), (0usize, 65_601usize));
+        e.command(TextEdit::WordBack);
+        assert_eq!(e.cursor(), (0usize, 0usize));
+        e.command(TextEdit::WordForward);
+        assert_eq!(e.cursor(), (0usize, 65_600usize));
+        e.command(TextEdit::WordForward);
+        assert_eq!(e.cursor(), (0usize, 65_603usize));
+        e.command(TextEdit::DeleteWordBefore);
+        assert_eq!(text(&e), format!("{word} "));
+        e.command(TextEdit::DeleteToSpaceBefore);
+        assert_eq!(text(&e), "");
+        // Up and Down through the rows of a wrapped giant line.
+        let mut e = Editor::from(TextArea::new(vec!["b".repeat(70_000)]));
+        e.jump(0, 70_000);
+        assert_eq!(e.cursor(), (0usize, 70_000usize));
+        e.move_by_rows(false, 100);
+        e.move_by_rows(false, 100);
+        assert_eq!(e.cursor(), (0usize, 69_800usize));
+        e.move_by_rows(true, 100);
+        assert_eq!(e.cursor(), (0usize, 69_900usize));
     }
 
     /// Found in review: past the textarea's 10,000 remembered edits the
