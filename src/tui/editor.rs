@@ -16,6 +16,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 use ratatui_textarea::{CursorMove, Input, Key, TextArea};
+use unicode_normalization::char::is_combining_mark;
 
 use crate::tui::wrap::{self, Top};
 
@@ -99,46 +100,73 @@ impl Widget for &Editor {
     }
 }
 
+/// A character a word is made of. A combining mark is one too, whatever it
+/// follows: the classes below give it the class of its base character.
 fn is_word(c: char) -> bool {
-    c.is_alphanumeric() || c == '_' || c == '\''
+    c.is_alphanumeric() || c == '_' || c == '\'' || is_combining_mark(c)
+}
+
+fn is_space(c: char) -> bool {
+    c.is_whitespace()
+}
+
+/// Back from `at` over characters whose `class` is `over`, a base character
+/// and its combining marks at a time, so a decomposed accent (`e` and U+0301)
+/// is never split.
+fn back_over(line: &[char], mut at: usize, class: fn(char) -> bool, over: bool) -> usize {
+    while at > 0 {
+        let mut base = at - 1;
+        while base > 0 && is_combining_mark(line[base]) {
+            base -= 1;
+        }
+        if class(line[base]) != over {
+            break;
+        }
+        at = base;
+    }
+    at
+}
+
+/// On from `at` over characters whose `class` is `over`; a combining mark
+/// goes with the character before it.
+fn on_over(line: &[char], at: usize, class: fn(char) -> bool, over: bool) -> usize {
+    let mut at = at.min(line.len());
+    // Starting between a character and its marks, they take its class.
+    let mut base = at;
+    while base > 0 && base < line.len() && is_combining_mark(line[base]) {
+        base -= 1;
+    }
+    let mut current = line.get(base).is_some_and(|&c| class(c));
+    while let Some(&c) = line.get(at) {
+        if !is_combining_mark(c) {
+            current = class(c);
+        }
+        if current != over {
+            break;
+        }
+        at += 1;
+    }
+    at
 }
 
 /// readline's backward-word: back over anything that is not a word, then
 /// to the start of the word.
 fn word_start_before(line: &[char], col: usize) -> usize {
-    let mut at = col.min(line.len());
-    while at > 0 && !is_word(line[at - 1]) {
-        at -= 1;
-    }
-    while at > 0 && is_word(line[at - 1]) {
-        at -= 1;
-    }
-    at
+    let at = back_over(line, col.min(line.len()), is_word, false);
+    back_over(line, at, is_word, true)
 }
 
 /// readline's forward-word: on over anything that is not a word, then to
 /// just past the end of the word.
 fn word_end_after(line: &[char], col: usize) -> usize {
-    let mut at = col.min(line.len());
-    while at < line.len() && !is_word(line[at]) {
-        at += 1;
-    }
-    while at < line.len() && is_word(line[at]) {
-        at += 1;
-    }
-    at
+    let at = on_over(line, col, is_word, false);
+    on_over(line, at, is_word, true)
 }
 
 /// readline's unix-word-rubout: back over spaces, then to the space before.
 fn space_before(line: &[char], col: usize) -> usize {
-    let mut at = col.min(line.len());
-    while at > 0 && line[at - 1].is_whitespace() {
-        at -= 1;
-    }
-    while at > 0 && !line[at - 1].is_whitespace() {
-        at -= 1;
-    }
-    at
+    let at = back_over(line, col.min(line.len()), is_space, true);
+    back_over(line, at, is_space, false)
 }
 
 impl Editor {
@@ -573,6 +601,61 @@ mod tests {
         e.command(TextEdit::LineStart);
         e.command(TextEdit::DeleteWordAfter);
         assert_eq!(text(&e), "");
+    }
+
+    /// Found in review: a decomposed accent (e and U+0301) was cut in two,
+    /// so Alt-D left the accent behind and Alt-F typed between the letter
+    /// and its accent.
+    #[test]
+    fn word_keys_keep_an_accent_with_its_letter() {
+        let cafe = "cafe\u{301}";
+        let mut e = empty();
+        typed(&mut e, &format!("{cafe} bar"));
+        e.command(TextEdit::LineStart);
+        e.command(TextEdit::DeleteWordAfter);
+        assert_eq!(text(&e), " bar", "Alt-D takes the accent with the word");
+
+        let mut e = empty();
+        typed(&mut e, &format!("{cafe} bar"));
+        e.command(TextEdit::LineStart);
+        e.command(TextEdit::WordForward);
+        typed(&mut e, "X");
+        assert_eq!(
+            text(&e),
+            format!("{cafe}X bar"),
+            "Alt-F goes past the accent"
+        );
+
+        let mut e = empty();
+        typed(&mut e, &format!("bar {cafe}"));
+        e.command(TextEdit::WordBack);
+        typed(&mut e, "X");
+        assert_eq!(text(&e), format!("bar X{cafe}"));
+        e.command(TextEdit::LineEnd);
+        e.command(TextEdit::DeleteWordBefore);
+        assert_eq!(text(&e), "bar ", "Alt-Backspace takes letters and accent");
+
+        // A mark on punctuation goes with the punctuation, never alone.
+        let mut e = empty();
+        typed(&mut e, "a.\u{301}b");
+        e.command(TextEdit::WordBack);
+        typed(&mut e, "|");
+        assert_eq!(text(&e), "a.\u{301}|b");
+        // Ctrl-W stops after a space, and after the mark on it, not between.
+        let mut e = empty();
+        typed(&mut e, "a \u{301}b");
+        e.command(TextEdit::DeleteToSpaceBefore);
+        assert_eq!(text(&e), "a \u{301}");
+        // Starting between a letter and its accent, Alt-F ends the word.
+        let mut e = empty();
+        typed(&mut e, &format!("{cafe} bar"));
+        e.command(TextEdit::LineStart);
+        for _ in 0..4 {
+            e.command(TextEdit::CharForward);
+        }
+        e.command(TextEdit::WordForward);
+        typed(&mut e, "X");
+        assert_eq!(text(&e), format!("{cafe}X bar"));
     }
 
     /// Found in review: the word keys walked a character at a time, and past
