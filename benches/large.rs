@@ -6,14 +6,14 @@
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use crossterm::event::{KeyCode, KeyEvent};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use rebound::guide::Guide;
 use rebound::reflection::{Reflection, Status};
 use rebound::tui::keys::Action;
 use rebound::tui::screens::draw;
-use rebound::tui::state::App;
+use rebound::tui::state::{App, Typed};
 use rebound::wizard::Stage;
 use time::UtcOffset;
 use time::macros::{date, datetime};
@@ -112,6 +112,48 @@ fn keys_in_an_answer(bytes: usize, paragraphs: bool, keys: usize, target: Durati
     );
 }
 
+/// Alt-B and Alt-F across one word as long as the whole answer (a pasted
+/// hash, a paragraph of CJK, which has no spaces): the cursor goes from one
+/// end to the other each key. Typing in the same line, for comparison, is
+/// what any key costs in a line that long (it is wrapped whole to be drawn).
+fn keys_in_one_long_word(chars: usize, word_keys: bool, keys: usize, target: Duration) {
+    let guide = Guide::builtin().expect("guide");
+    let mut app = App::new(guide, date!(2026 - 11 - 29), UtcOffset::UTC);
+    let mut r = reflection_of(0, Status::InProgress, false);
+    r.set_text(Stage::Perspective, "expected", "x".repeat(chars));
+    app.open_reflection(r);
+    let mut terminal = Terminal::new(TestBackend::new(100, 32)).expect("terminal");
+    terminal.draw(|f| draw(f, &app)).expect("draw");
+    let samples = (0..keys)
+        .map(|i| {
+            let key = match (word_keys, i % 2) {
+                (true, 0) => KeyEvent::new(KeyCode::Char('b'), KeyModifiers::ALT),
+                (true, _) => KeyEvent::new(KeyCode::Char('f'), KeyModifiers::ALT),
+                (false, _) => KeyEvent::from(KeyCode::Char('x')),
+            };
+            let start = Instant::now();
+            app.typed(Typed::Key(key));
+            terminal.draw(|f| draw(f, &app)).expect("draw");
+            start.elapsed()
+        })
+        .collect();
+    let size = if chars >= 1_000_000 {
+        format!("{} MB", chars / 1_000_000)
+    } else {
+        format!("{} KB", chars / 1_000)
+    };
+    let what = if word_keys {
+        "Alt-B/F over"
+    } else {
+        "typing in"
+    };
+    report(
+        &format!("{what} a {size} word: update + draw"),
+        samples,
+        target,
+    );
+}
+
 fn scroll_the_reading_page(bytes: usize, target: Duration) {
     let guide = Guide::builtin().expect("guide");
     let mut app = App::new(guide, date!(2026 - 11 - 29), UtcOffset::UTC);
@@ -162,6 +204,8 @@ fn main() {
     keys_in_an_answer(1_000_000, false, 50, Duration::from_millis(5));
     keys_in_an_answer(1_000_000, true, 50, Duration::from_millis(5));
     keys_in_an_answer(50_000_000, false, 10, Duration::from_millis(50));
+    keys_in_one_long_word(1_000_000, true, 10, Duration::from_millis(5));
+    keys_in_one_long_word(1_000_000, false, 10, Duration::from_millis(5));
     scroll_the_reading_page(50_000_000, Duration::from_millis(50));
     save_a_reflection(50_000_000);
     println!("peak memory: {:.0} MB", peak_rss_mb());

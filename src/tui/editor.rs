@@ -9,12 +9,14 @@
 //! textarea edit made here pushing exactly one history entry, which holds
 //! because no selection is ever made (a selection turns typing into two).
 
+use std::collections::VecDeque;
 use std::ops::Deref;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 use ratatui_textarea::{CursorMove, Input, Key, TextArea};
+use unicode_normalization::char::is_combining_mark;
 
 use crate::tui::wrap::{self, Top};
 
@@ -56,8 +58,11 @@ enum Burst {
 #[derive(Clone)]
 pub struct Editor {
     area: TextArea<'static>,
-    /// Undo steps, oldest first, each the number of textarea edits it holds.
-    steps: Vec<usize>,
+    /// Undo steps, oldest first, each the number of textarea edits it holds;
+    /// together, always the textarea's whole history.
+    steps: VecDeque<usize>,
+    /// How many edits the textarea's history keeps.
+    most_edits: usize,
     /// How many of `steps` are applied; the rest can be redone.
     applied: usize,
     open: Option<Burst>,
@@ -71,7 +76,8 @@ impl From<TextArea<'static>> for Editor {
         area.set_max_histories(MOST_EDITS);
         Editor {
             area,
-            steps: Vec::new(),
+            steps: VecDeque::new(),
+            most_edits: MOST_EDITS,
             applied: 0,
             open: None,
             top: Top::default(),
@@ -94,46 +100,73 @@ impl Widget for &Editor {
     }
 }
 
+/// A character a word is made of. A combining mark is one too, whatever it
+/// follows: the classes below give it the class of its base character.
 fn is_word(c: char) -> bool {
-    c.is_alphanumeric() || c == '_' || c == '\''
+    c.is_alphanumeric() || c == '_' || c == '\'' || is_combining_mark(c)
+}
+
+fn is_space(c: char) -> bool {
+    c.is_whitespace()
+}
+
+/// Back from `at` over characters whose `class` is `over`, a base character
+/// and its combining marks at a time, so a decomposed accent (`e` and U+0301)
+/// is never split.
+fn back_over(line: &[char], mut at: usize, class: fn(char) -> bool, over: bool) -> usize {
+    while at > 0 {
+        let mut base = at - 1;
+        while base > 0 && is_combining_mark(line[base]) {
+            base -= 1;
+        }
+        if class(line[base]) != over {
+            break;
+        }
+        at = base;
+    }
+    at
+}
+
+/// On from `at` over characters whose `class` is `over`; a combining mark
+/// goes with the character before it.
+fn on_over(line: &[char], at: usize, class: fn(char) -> bool, over: bool) -> usize {
+    let mut at = at.min(line.len());
+    // Starting between a character and its marks, they take its class.
+    let mut base = at;
+    while base > 0 && base < line.len() && is_combining_mark(line[base]) {
+        base -= 1;
+    }
+    let mut current = line.get(base).is_some_and(|&c| class(c));
+    while let Some(&c) = line.get(at) {
+        if !is_combining_mark(c) {
+            current = class(c);
+        }
+        if current != over {
+            break;
+        }
+        at += 1;
+    }
+    at
 }
 
 /// readline's backward-word: back over anything that is not a word, then
 /// to the start of the word.
 fn word_start_before(line: &[char], col: usize) -> usize {
-    let mut at = col.min(line.len());
-    while at > 0 && !is_word(line[at - 1]) {
-        at -= 1;
-    }
-    while at > 0 && is_word(line[at - 1]) {
-        at -= 1;
-    }
-    at
+    let at = back_over(line, col.min(line.len()), is_word, false);
+    back_over(line, at, is_word, true)
 }
 
 /// readline's forward-word: on over anything that is not a word, then to
 /// just past the end of the word.
 fn word_end_after(line: &[char], col: usize) -> usize {
-    let mut at = col.min(line.len());
-    while at < line.len() && !is_word(line[at]) {
-        at += 1;
-    }
-    while at < line.len() && is_word(line[at]) {
-        at += 1;
-    }
-    at
+    let at = on_over(line, col, is_word, false);
+    on_over(line, at, is_word, true)
 }
 
 /// readline's unix-word-rubout: back over spaces, then to the space before.
 fn space_before(line: &[char], col: usize) -> usize {
-    let mut at = col.min(line.len());
-    while at > 0 && line[at - 1].is_whitespace() {
-        at -= 1;
-    }
-    while at > 0 && !line[at - 1].is_whitespace() {
-        at -= 1;
-    }
-    at
+    let at = back_over(line, col.min(line.len()), is_space, true);
+    back_over(line, at, is_space, false)
 }
 
 impl Editor {
@@ -219,7 +252,7 @@ impl Editor {
             };
             return self.move_cursor(step);
         }
-        self.step_cursor(col, target);
+        self.jump_along(target);
         self.open = None;
         false
     }
@@ -232,7 +265,7 @@ impl Editor {
         let changed = if from == col {
             self.area.delete_char()
         } else {
-            self.step_cursor(col, from);
+            self.jump_along(from);
             self.area.delete_str(col - from)
         };
         if changed {
@@ -262,19 +295,6 @@ impl Editor {
         let ratatui_textarea::DataCursor(row, col) = self.area.cursor();
         let line = self.area.lines().get(row).map(|l| l.chars().collect());
         (col, line.unwrap_or_default())
-    }
-
-    /// Moves the cursor along its line from `col` to `to`, a character at a
-    /// time (the textarea's jump takes only 16-bit columns).
-    fn step_cursor(&mut self, col: usize, to: usize) {
-        let (step, count) = if to < col {
-            (CursorMove::Back, col - to)
-        } else {
-            (CursorMove::Forward, to - col)
-        };
-        for _ in 0..count {
-            self.area.move_cursor(step);
-        }
     }
 
     /// Pasted (or restored) text, as one undo step of its own.
@@ -332,13 +352,49 @@ impl Editor {
         false
     }
 
-    fn jump(&mut self, row: usize, col: usize) {
+    /// Moves the cursor to `col` of its own line.
+    fn jump_along(&mut self, col: usize) {
+        let row = self.area.cursor().0;
+        self.jump(row, col);
+    }
+
+    /// Puts the cursor at `row` and `col`, in about what one step along the
+    /// line costs. Each of the textarea's moves costs as much as the line
+    /// is long, so a walk a character at a time is quadratic (4.7 s over a
+    /// 40,000-character word); its jump is one move but takes only 16-bit
+    /// positions. Past those, the cursor walks from the nearest place a
+    /// move reaches at once: where a jump lands, the line's end, or where it
+    /// already is. (Rows always fit: a long answer's window holds at most a
+    /// few hundred.)
+    pub(crate) fn jump(&mut self, row: usize, col: usize) {
+        self.open = None;
+        let area = &mut self.area;
+        let row = row.min(area.lines().len().saturating_sub(1));
         let row16 = u16::try_from(row).unwrap_or(u16::MAX);
-        let col16 = u16::try_from(col).unwrap_or(u16::MAX);
-        self.area.move_cursor(CursorMove::Jump(row16, col16));
-        // A line longer than a jump reaches is walked the rest of the way.
-        for _ in usize::from(col16)..col {
-            self.area.move_cursor(CursorMove::Forward);
+        let len = area.lines().get(row).map_or(0, |l| l.chars().count());
+        let col = col.min(len);
+        if let Ok(col16) = u16::try_from(col) {
+            area.move_cursor(CursorMove::Jump(row16, col16));
+            return;
+        }
+        let reach = usize::from(u16::MAX);
+        let here = area.cursor();
+        let mut start = if len - col < col - reach { len } else { reach };
+        if here.0 == row && here.1.abs_diff(col) <= start.abs_diff(col) {
+            start = here.1;
+        } else {
+            area.move_cursor(CursorMove::Jump(row16, u16::MAX));
+            if start == len {
+                area.move_cursor(CursorMove::End);
+            }
+        }
+        let step = if col < start {
+            CursorMove::Back
+        } else {
+            CursorMove::Forward
+        };
+        for _ in 0..start.abs_diff(col) {
+            area.move_cursor(step);
         }
     }
 
@@ -377,39 +433,45 @@ impl Editor {
         // A step runs on through a word and the spaces or marks after it,
         // and ends where the next word starts.
         let joins = matches!(self.open, Some(Burst::Typing { in_word: was }) if was || !in_word);
-        if joins && let Some(last) = self.steps.last_mut() {
-            *last += 1;
-        } else {
-            self.push_step();
-        }
+        self.count_edit(joins);
         self.open = Some(Burst::Typing { in_word });
     }
 
     /// One textarea edit was made: it joins the open step of the same kind,
     /// or starts a step of its own.
     fn record(&mut self, burst: Option<Burst>) {
-        match (burst, self.open) {
-            (Some(Burst::Deleting), Some(Burst::Deleting)) => {
-                if let Some(last) = self.steps.last_mut() {
-                    *last += 1;
-                }
-            }
-            _ => self.push_step(),
-        }
+        let joins = matches!(
+            (burst, self.open),
+            (Some(Burst::Deleting), Some(Burst::Deleting))
+        );
+        self.count_edit(joins);
         self.open = burst;
     }
 
-    fn push_step(&mut self) {
-        // A new edit drops whatever could have been redone, as the
-        // textarea's history does.
-        self.steps.truncate(self.applied);
-        self.steps.push(1);
-        self.applied = self.steps.len();
-        // The textarea forgets its oldest edits past its limit; so do we.
-        let mut total: usize = self.steps.iter().sum();
-        while total > MOST_EDITS && self.steps.len() > 1 {
-            total -= self.steps.remove(0);
-            self.applied -= 1;
+    /// Counts the edit the textarea just made, as its history did: when
+    /// full, it forgot its oldest edit first, then dropped whatever could
+    /// have been redone. So the steps always add up to its history, and the
+    /// oldest step may be a part of one (its start forgotten).
+    fn count_edit(&mut self, joins_open_step: bool) {
+        if self.steps.iter().sum::<usize>() >= self.most_edits
+            && let Some(oldest) = self.steps.front_mut()
+        {
+            *oldest -= 1;
+            if *oldest == 0 {
+                self.steps.pop_front();
+                self.applied = self.applied.saturating_sub(1);
+            }
+        }
+        let open = (self.applied == self.steps.len())
+            .then(|| self.steps.back_mut())
+            .flatten();
+        match open {
+            Some(last) if joins_open_step => *last += 1,
+            _ => {
+                self.steps.truncate(self.applied);
+                self.steps.push_back(1);
+                self.applied = self.steps.len();
+            }
         }
     }
 }
@@ -541,6 +603,115 @@ mod tests {
         assert_eq!(text(&e), "");
     }
 
+    /// Found in review: a decomposed accent (e and U+0301) was cut in two,
+    /// so Alt-D left the accent behind and Alt-F typed between the letter
+    /// and its accent.
+    #[test]
+    fn word_keys_keep_an_accent_with_its_letter() {
+        let cafe = "cafe\u{301}";
+        let mut e = empty();
+        typed(&mut e, &format!("{cafe} bar"));
+        e.command(TextEdit::LineStart);
+        e.command(TextEdit::DeleteWordAfter);
+        assert_eq!(text(&e), " bar", "Alt-D takes the accent with the word");
+
+        let mut e = empty();
+        typed(&mut e, &format!("{cafe} bar"));
+        e.command(TextEdit::LineStart);
+        e.command(TextEdit::WordForward);
+        typed(&mut e, "X");
+        assert_eq!(
+            text(&e),
+            format!("{cafe}X bar"),
+            "Alt-F goes past the accent"
+        );
+
+        let mut e = empty();
+        typed(&mut e, &format!("bar {cafe}"));
+        e.command(TextEdit::WordBack);
+        typed(&mut e, "X");
+        assert_eq!(text(&e), format!("bar X{cafe}"));
+        e.command(TextEdit::LineEnd);
+        e.command(TextEdit::DeleteWordBefore);
+        assert_eq!(text(&e), "bar ", "Alt-Backspace takes letters and accent");
+
+        // A mark on punctuation goes with the punctuation, never alone.
+        let mut e = empty();
+        typed(&mut e, "a.\u{301}b");
+        e.command(TextEdit::WordBack);
+        typed(&mut e, "|");
+        assert_eq!(text(&e), "a.\u{301}|b");
+        // Ctrl-W stops after a space, and after the mark on it, not between.
+        let mut e = empty();
+        typed(&mut e, "a \u{301}b");
+        e.command(TextEdit::DeleteToSpaceBefore);
+        assert_eq!(text(&e), "a \u{301}");
+        // Starting between a letter and its accent, Alt-F ends the word.
+        let mut e = empty();
+        typed(&mut e, &format!("{cafe} bar"));
+        e.command(TextEdit::LineStart);
+        for _ in 0..4 {
+            e.command(TextEdit::CharForward);
+        }
+        e.command(TextEdit::WordForward);
+        typed(&mut e, "X");
+        assert_eq!(text(&e), format!("{cafe}X bar"));
+    }
+
+    /// Found in review: the word keys walked a character at a time, and past
+    /// column 65,535 the cursor could only be walked; each step costs the
+    /// line's length, so a long word took seconds.
+    #[test]
+    fn word_keys_land_exactly_on_a_line_longer_than_a_jump_reaches() {
+        let word = "a".repeat(65_600);
+        let mut e = Editor::from(TextArea::new(vec![format!("{word} bb")]));
+        e.command(TextEdit::LineEnd);
+        e.command(TextEdit::WordBack);
+        assert_eq!(e.cursor(), (0usize, 65_601usize));
+        e.command(TextEdit::WordBack);
+        assert_eq!(e.cursor(), (0usize, 0usize));
+        e.command(TextEdit::WordForward);
+        assert_eq!(e.cursor(), (0usize, 65_600usize));
+        e.command(TextEdit::WordForward);
+        assert_eq!(e.cursor(), (0usize, 65_603usize));
+        e.command(TextEdit::DeleteWordBefore);
+        assert_eq!(text(&e), format!("{word} "));
+        e.command(TextEdit::DeleteToSpaceBefore);
+        assert_eq!(text(&e), "");
+        // Up and Down through the rows of a wrapped giant line.
+        let mut e = Editor::from(TextArea::new(vec!["b".repeat(70_000)]));
+        e.jump(0, 70_000);
+        assert_eq!(e.cursor(), (0usize, 70_000usize));
+        e.move_by_rows(false, 100);
+        e.move_by_rows(false, 100);
+        assert_eq!(e.cursor(), (0usize, 69_800usize));
+        e.move_by_rows(true, 100);
+        assert_eq!(e.cursor(), (0usize, 69_900usize));
+    }
+
+    /// Found in review: past the textarea's 10,000 remembered edits the
+    /// oldest step still counted the edits it had forgotten, so one undo
+    /// took back more than its step and a redo brought back part of another.
+    #[test]
+    fn undo_steps_still_match_once_the_oldest_edits_are_forgotten() {
+        let mut e = empty();
+        let (words, dots) = ("a".repeat(6_000), ".".repeat(6_000));
+        typed(&mut e, &words);
+        e.command(TextEdit::LineStart);
+        e.command(TextEdit::LineEnd);
+        typed(&mut e, &dots);
+        assert!(e.undo());
+        assert_eq!(text(&e), words);
+        assert!(e.undo(), "what is left of the oldest step");
+        assert_eq!(text(&e), "a".repeat(2_000), "the first 2,000 are forgotten");
+        assert!(!e.undo());
+        assert!(e.redo());
+        assert_eq!(text(&e), words, "one step back, and only that step");
+        assert!(e.redo());
+        assert_eq!(text(&e), format!("{words}{dots}"));
+        assert!(!e.redo());
+    }
+
     #[test]
     fn a_one_line_editor_refuses_line_breaks() {
         let mut e = empty();
@@ -554,19 +725,23 @@ mod tests {
     }
 
     fn any_step() -> impl Strategy<Value = u8> {
-        0u8..14
+        0u8..15
     }
 
     proptest! {
-        /// Undoing every step returns to the start and redoing them all
-        /// returns to the end, whatever was typed: the steps always match
-        /// the textarea's history.
+        /// Undoing step by step and redoing step by step passes through the
+        /// same texts, and past the last undo the textarea has nothing left
+        /// either, whatever was typed and however little history is kept:
+        /// the steps always match the textarea's history.
         #[test]
-        fn undo_all_then_redo_all_returns_exactly(
+        fn undo_and_redo_retrace_the_same_steps(
             start in "[a-z \n]{0,12}",
             steps in proptest::collection::vec((any_step(), "[a-z .\n]{0,4}"), 0..40),
+            most_edits in prop_oneof![1usize..30, Just(MOST_EDITS)],
         ) {
             let mut e = Editor::from(TextArea::new(start.split('\n').map(str::to_string).collect()));
+            e.area.set_max_histories(most_edits);
+            e.most_edits = most_edits;
             let before = text(&e);
             for (step, typed_text) in steps {
                 match step {
@@ -583,19 +758,28 @@ mod tests {
                     10 => { e.move_cursor(CursorMove::Up); }
                     11 => { e.command(TextEdit::DeleteToSpaceBefore); }
                     12 => { e.command(TextEdit::WordForward); }
-                    _ => { e.undo(); }
+                    13 => { e.undo(); }
+                    _ => { e.redo(); }
                 }
             }
-            let after = text(&e);
-            let applied = e.applied;
+            prop_assert_eq!(e.steps.iter().sum::<usize>() <= most_edits, true);
+            let mut seen = vec![text(&e)];
             while e.applied > 0 {
-                e.undo();
+                prop_assert!(e.undo());
+                seen.push(text(&e));
             }
-            prop_assert_eq!(text(&e), before);
-            for _ in 0..applied {
-                e.redo();
+            prop_assert!(!e.area.undo(), "the textarea had more to undo");
+            if most_edits == MOST_EDITS {
+                prop_assert_eq!(seen.last(), Some(&before));
             }
-            prop_assert_eq!(text(&e), after);
+            seen.pop();
+            while let Some(expected) = seen.pop() {
+                prop_assert!(e.redo());
+                prop_assert_eq!(text(&e), expected);
+            }
+            // Steps undone before are still there to redo, and nothing else.
+            while e.redo() {}
+            prop_assert!(!e.area.redo(), "the textarea had more to redo");
         }
     }
 }

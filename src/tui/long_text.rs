@@ -8,8 +8,6 @@
 //! moving it starts a fresh editor, so undo reaches back only to that move
 //! (a paste that made the answer long can be undone until then).
 
-use ratatui_textarea::CursorMove;
-
 use crate::tui::editor::Editor;
 
 /// The most lines the editor holds at once...
@@ -149,9 +147,7 @@ impl LongText {
             format!("\n{}", self.below.join("\n"))
         };
         self.area = (self.make)(window);
-        let at_row = u16::try_from(row - start).unwrap_or(u16::MAX);
-        let at_col = u16::try_from(col).unwrap_or(u16::MAX);
-        self.area.move_cursor(CursorMove::Jump(at_row, at_col));
+        self.area.jump(row - start, col);
     }
 }
 
@@ -297,6 +293,17 @@ mod tests {
         let text = long.text();
         assert_eq!(text.lines().count(), 2_999);
         assert!(text.contains(&format!("line 1499{}", "x".repeat(10))));
+    }
+
+    /// Found in review: the cursor went to column 65,535 of a longer line,
+    /// so the next word typed landed in the middle of it.
+    #[test]
+    fn a_line_longer_than_a_jump_still_opens_with_the_cursor_at_its_end() {
+        let line = "x".repeat(70_000);
+        let mut long = LongText::new(vec![line.clone()], plain);
+        assert_eq!(long.area.cursor(), (0usize, 70_000usize));
+        assert!(key(&mut long, Key::Char('!')));
+        assert_eq!(long.text(), format!("{line}!"));
     }
 
     #[test]

@@ -11,7 +11,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Widget};
-use ratatui_textarea::{TextArea, WrapMode};
+use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 use time::Date;
 use unicode_width::UnicodeWidthStr;
 
@@ -125,14 +125,20 @@ impl Widget for FieldView<'_> {
 
 /// An editor drawn where it fits; when its text runs off the left edge (a
 /// long path, the end of a long line) a `…` says there is more before it.
+///
+/// The textarea scrolls sideways only as far as its cursor pushes it, and
+/// stays there after the text is cut back or the field grows (a wider
+/// window): a one-line text is shown scrolled no further than it needs,
+/// filling the field, and whole once it fits. That fix-up is made here, on
+/// a copy of the text alone, rather than where the keys are handled: the
+/// field's width is only known here (four kinds of owner lay out their
+/// editors, and a resize changes them all), and the textarea's own scroll
+/// moves the cursor by the width of its last drawing, which a resize makes
+/// stale.
 pub fn draw_editor(editor: &TextArea<'_>, area: Rect, buf: &mut Buffer) {
-    // Drawn once to give the editor the field's width now.
+    // Drawn once to give the editor the field's width now: that is when the
+    // textarea works out how far it is scrolled.
     editor.render(area, buf);
-    // The editor scrolls sideways only as far as the cursor pushes it and
-    // stays there after the text is cut back or the field grows (a wider
-    // window): a one-line text is shown scrolled no further than it needs,
-    // filling the field, and whole once it fits (on a copy: drawing changes
-    // nothing the keys see).
     let scrolled = editor.scroll_offset().1;
     let least = match editor.lines() {
         [line] if editor.wrap_mode() == WrapMode::None => {
@@ -141,19 +147,47 @@ pub fn draw_editor(editor: &TextArea<'_>, area: Rect, buf: &mut Buffer) {
         }
         _ => usize::from(scrolled),
     };
-    let back = usize::from(scrolled).saturating_sub(least);
-    let shown_from = if back > 0 {
-        let mut less = editor.clone();
-        less.scroll((0, -i16::try_from(back).unwrap_or(i16::MAX)));
+    let mut shown_from = scrolled;
+    if usize::from(scrolled) > least
+        && let Some(less) = scrolled_to(editor, least)
+    {
         Clear.render(area, buf);
         less.render(area, buf);
-        less.scroll_offset().1
-    } else {
-        scrolled
-    };
+        shown_from = less.scroll_offset().1;
+    }
     if shown_from > 0 && area.width > 1 && area.height > 0 {
         buf.set_string(area.x, area.y, "…", theme::dim());
     }
+}
+
+/// A one-line editor's text and look, scrolled `col` columns sideways, with
+/// its cursor where it was; none of its undo history, which a clone would
+/// copy on every frame.
+fn scrolled_to<'a>(editor: &'a TextArea<'_>, col: usize) -> Option<TextArea<'a>> {
+    let cursor = editor.cursor();
+    let (row, cursor_col) = (u16::try_from(cursor.0).ok()?, u16::try_from(cursor.1).ok()?);
+    let mut view = TextArea::new(editor.lines().to_vec());
+    view.set_max_histories(0);
+    view.set_style(editor.style());
+    view.set_cursor_style(editor.cursor_style());
+    view.set_cursor_line_style(editor.cursor_line_style());
+    view.set_styled_placeholder(editor.placeholder().clone());
+    if let Some(style) = editor.placeholder_style() {
+        view.set_placeholder_style(style);
+    }
+    if let Some(style) = editor.line_number_style() {
+        view.set_line_number_style(style);
+    }
+    if let Some(mask) = editor.mask_char() {
+        view.set_mask_char(mask);
+    }
+    view.set_tab_length(editor.tab_length());
+    view.set_alignment(editor.alignment());
+    view.set_wrap_mode(editor.wrap_mode());
+    view.scroll((0, i16::try_from(col).ok()?));
+    // Scrolling an editor never drawn puts its cursor in the corner.
+    view.move_cursor(CursorMove::Jump(row, cursor_col));
+    Some(view)
 }
 
 /// A quiet placeholder for a question not answered yet.
@@ -161,4 +195,45 @@ pub use crate::text::fit;
 
 fn unanswered() -> Line<'static> {
     Line::styled("not answered yet", theme::dim())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tui::editor::TextEdit;
+    use crate::tui::field::one_line_editor;
+
+    /// Found in review: the sideways fix-up cloned the whole editor, up to
+    /// 10,000 edits of undo history, on every frame it was needed.
+    #[test]
+    fn the_sideways_fix_up_draws_the_text_and_its_look_without_the_history() {
+        let mut editor = one_line_editor(String::new());
+        editor.insert_str(&"a long path/".repeat(12));
+        let area = Rect::new(0, 0, 30, 1);
+        editor.render(area, &mut Buffer::empty(area));
+        for _ in 0..60 {
+            editor.command(TextEdit::DeleteCharBefore);
+        }
+        let mut drawn = Buffer::empty(area);
+        editor.render(area, &mut drawn);
+        let least = editor.lines()[0].len() + 1 - 30;
+        assert!(
+            usize::from(editor.scroll_offset().1) > least,
+            "stale scroll"
+        );
+
+        let copy = scrolled_to(&editor, least).expect("a short line");
+        assert_eq!(copy.max_histories(), 0);
+        assert_eq!(copy.cursor(), editor.cursor());
+        let mut from_copy = Buffer::empty(area);
+        copy.render(area, &mut from_copy);
+        // What a full clone, history and all, scrolled back the same way shows.
+        let mut clone = (*editor).clone();
+        let back = usize::from(editor.scroll_offset().1) - least;
+        clone.scroll((0, -i16::try_from(back).unwrap_or(0)));
+        let mut from_clone = Buffer::empty(area);
+        clone.render(area, &mut from_clone);
+        assert_eq!(from_copy, from_clone);
+        assert_eq!(copy.scroll_offset().1, u16::try_from(least).unwrap_or(0));
+    }
 }
