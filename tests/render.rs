@@ -636,6 +636,27 @@ fn the_export_path_fills_a_field_that_grew_with_the_window() {
     );
 }
 
+/// Found in the second new-user walk: with the cursor at the start of a
+/// long path (Ctrl-A), its end ran off the field with nothing to say so.
+#[test]
+fn a_path_cut_on_the_right_ends_with_an_ellipsis() {
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    use rebound::tui::state::Typed;
+    let mut app = completed_app();
+    app.update(Action::StartExport);
+    app.typed(Typed::Key(KeyEvent::new(
+        KeyCode::Char('a'),
+        KeyModifiers::CONTROL,
+    )));
+    let shot = screen(&app, 60, 24);
+    let to = shot
+        .lines()
+        .find(|l| l.contains(" To "))
+        .unwrap_or_default();
+    assert!(to.contains("/home/"), "shown from its start: {to}");
+    assert!(to.contains("… │") || to.contains("…│"), "{to}");
+}
+
 #[test]
 fn a_narrow_home_keeps_titles_readable() {
     let app = twenty_reflections();

@@ -158,6 +158,16 @@ pub fn draw_editor(editor: &TextArea<'_>, area: Rect, buf: &mut Buffer) {
     if shown_from > 0 && area.width > 1 && area.height > 0 {
         buf.set_string(area.x, area.y, "…", theme::dim());
     }
+    // Text running on past the right edge says so too (a path with the
+    // cursor at its start).
+    if let [line] = editor.lines()
+        && editor.wrap_mode() == WrapMode::None
+        && area.width > 1
+        && area.height > 0
+        && line.width() > usize::from(shown_from) + usize::from(area.width)
+    {
+        buf.set_string(area.x + area.width - 1, area.y, "…", theme::dim());
+    }
 }
 
 /// A one-line editor's text and look, scrolled `col` columns sideways, with
