@@ -16,7 +16,7 @@ use time::UtcOffset;
 use crate::export::{self, Clock, Format};
 use crate::guide::Guide;
 use crate::reflection::{Reflection, display_title};
-use crate::store::{Existing, Store, StoreError, Stray};
+use crate::store::{Existing, Special, Store, StoreError, Stray};
 use crate::text::printable_line;
 
 #[derive(Debug, Parser)]
@@ -377,8 +377,16 @@ fn export_to(
             } else {
                 Existing::Refuse
             };
-            let text = export::render(r, guide, format, clock);
-            crate::store::write_export(&path, &text, existing).map_err(|e| match e {
+            export::to_file(
+                r,
+                guide,
+                format,
+                clock,
+                &path,
+                existing,
+                Special::WriteThrough,
+            )
+            .map_err(|e| match e {
                 StoreError::Exists(_) => eyre!(
                     "{} already exists; nothing was written (add --force to replace it)",
                     path.display()

@@ -571,6 +571,52 @@ fn export_follows_a_link_and_writes_through_a_fifo_or_a_device() {
     );
 }
 
+/// Found in review: what `-o` leads to is decided by what is opened, so a
+/// FIFO nobody reads yet is waited on (the reader may come later, as with
+/// `echo > fifo`), and a socket, like a disk, is refused in one line
+/// without --force or with it.
+#[cfg(unix)]
+#[test]
+fn export_waits_for_a_fifos_reader_and_refuses_a_socket() {
+    let (dir, _store) = seeded();
+    let id = "2026-11-25-the-client-we-lost";
+    let out = tempfile::tempdir().expect("temp dir");
+    let fifo = out.path().join("pipe");
+    let made = Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success());
+    let writer = Command::new(BIN)
+        .args(["export", id, "-o", &fifo.to_string_lossy()])
+        .env("REBOUND_DATA_DIR", dir.path())
+        .stdin(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run rebound");
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let read = std::fs::read_to_string(&fifo).expect("read the fifo");
+    let done = writer.wait_with_output().expect("rebound ends");
+    assert!(done.status.success(), "{}", stderr(&done));
+    assert!(read.contains("# The client we lost"), "{read}");
+
+    let socket = out.path().join("sock");
+    let _listening = std::os::unix::net::UnixListener::bind(&socket).expect("bind");
+    for force in [false, true] {
+        let mut args = vec!["export", id, "-o"];
+        let path = socket.to_string_lossy();
+        args.push(&path);
+        if force {
+            args.push("--force");
+        }
+        let refused = rebound(dir.path(), &args);
+        assert_eq!(refused.status.code(), Some(1), "{}", stderr(&refused));
+        let err = stderr(&refused);
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(err.contains("that is a socket, not a file"), "{err}");
+    }
+}
+
 /// Found under faults (issue 9): `REBOUND_DATA_DIR` with a trailing newline
 /// silently used a folder whose name ends in a newline, and a relative one
 /// depended on the current folder (`rebound path` printed it relative).

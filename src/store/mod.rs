@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 use time::OffsetDateTime;
 
 pub use atomic::save_atomically;
-pub use export_file::{Existing, write_export};
+pub use export_file::{Existing, FileKind, Special, write_export};
 pub use index::Stamp;
 pub use listing::{BadFile, Listing, Summary};
 pub use lock::Lock;
@@ -50,6 +50,8 @@ pub enum StoreError {
     AlreadyExists(String),
     #[error("{id} is open in another rebound{}", pid.map(|p| format!(" (process {p})")).unwrap_or_default())]
     Locked { id: String, pid: Option<u32> },
+    #[error("{}: that is {}, not a file; an export goes to a file, a FIFO or a terminal", path.display(), kind.what())]
+    NotAFile { path: PathBuf, kind: FileKind },
     #[error("{} already exists; nothing was written", .0.display())]
     Exists(PathBuf),
     #[error("{}: not saved, because the file would not load back ({reason}); the last version that does is kept", path.display())]
