@@ -405,7 +405,7 @@ fn export_to(
 }
 
 fn delete(store: &Store, prefix: &str, yes: bool) -> Result<()> {
-    let id = store.resolve(prefix)?;
+    let id = store.resolve_to_delete(prefix)?;
     // A file that will not load can still be deleted; it is named by its id.
     let title = store
         .load(&id)

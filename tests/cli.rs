@@ -190,6 +190,36 @@ fn a_reflection_can_be_named_by_the_start_of_its_title_or_words_in_it() {
     assert!(stderr(&out).contains("no reflection matches"));
 }
 
+/// Found in review: `delete --yes off` trashed "Laid off" by a word inside
+/// its title, and `show resume` missed "Résumé gaps" that home's search
+/// finds. Deleting takes the start of a title; titles are matched as
+/// search matches them.
+#[test]
+fn delete_never_goes_by_a_word_inside_a_title_and_accents_never_hide_one() {
+    let (dir, store) = seeded();
+    let guide = Guide::builtin().expect("guide");
+    for (id, title) in [
+        ("2026-11-27-laid-off", "Laid off"),
+        ("2026-11-27-resume-gaps", "Résumé gaps"),
+    ] {
+        let r = Reflection::new(id.into(), title.into(), datetime!(2026-11-27 08:00 UTC));
+        store.save(&r, guide).expect("save");
+    }
+    let out = rebound(dir.path(), &["delete", "off", "--yes"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("only part of the title \"Laid off\""), "{err}");
+    assert!(store.path_of("2026-11-27-laid-off").exists(), "kept");
+
+    let out = rebound(dir.path(), &["show", "resume"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).starts_with("# Résumé gaps\n"));
+    let out = rebound(dir.path(), &["delete", "laid", "--yes"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(!store.path_of("2026-11-27-laid-off").exists(), "trashed");
+}
+
 #[test]
 fn many_candidates_are_cut_at_ten_and_counted() {
     let dir = tempfile::tempdir().expect("temp dir");
