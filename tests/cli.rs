@@ -916,3 +916,60 @@ fn a_sync_tools_conflict_copy_is_named_and_can_be_read_but_is_never_touched() {
         );
     }
 }
+
+/// Found in review and in a new-user walk: a file beside the reflections
+/// was tried before ids and titles, so a folder or a note named like one
+/// hid it behind an I/O or TOML error; a broken reflection named by its
+/// file name was "no reflection matches"; a note was parsed as TOML; and
+/// deleting a conflict copy said "no reflection matches". Reflections come
+/// first, and every other file is named for what it is.
+#[test]
+fn a_file_beside_the_reflections_never_hides_one_and_is_named_for_what_it_is() {
+    let (dir, store) = seeded();
+    let reflections = store.reflections_dir();
+    std::fs::create_dir(reflections.join("2026-11-26")).expect("a folder");
+    std::fs::write(reflections.join("reorg"), "a note\n").expect("a note");
+    std::fs::write(reflections.join("notes.txt"), "buy milk\n").expect("notes");
+    std::fs::write(reflections.join("2026-11-01-broken.toml"), "steps = [\n").expect("broken");
+    let dropbox = "2026-11-26-the-reorg (Dana's conflicted copy 2026-11-29).toml";
+    let original =
+        std::fs::read_to_string(reflections.join("2026-11-26-the-reorg.toml")).expect("read");
+    std::fs::write(reflections.join(dropbox), &original).expect("a copy");
+
+    for given in ["2026-11-26", "reorg", "2026-11-26-the-reorg.toml"] {
+        let out = rebound(dir.path(), &["show", given]);
+        assert!(out.status.success(), "{given}: {}", stderr(&out));
+        assert!(stdout(&out).starts_with("# The reorg\n"), "{given}");
+    }
+
+    let by_id = rebound(dir.path(), &["show", "2026-11-01-broken"]);
+    let by_name = rebound(dir.path(), &["show", "2026-11-01-broken.toml"]);
+    assert_eq!(by_name.status.code(), Some(1));
+    assert!(stderr(&by_name).contains("TOML"), "{}", stderr(&by_name));
+    assert_eq!(stderr(&by_name), stderr(&by_id));
+
+    let out = rebound(dir.path(), &["show", "notes.txt"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        stderr(&out),
+        "rebound: notes.txt is not a reflection (rebound only reads <id>.toml files and sync tools' conflict copies)\n"
+    );
+
+    let out = rebound(dir.path(), &["delete", dropbox, "--yes"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains("rebound never deletes a conflict copy. When you are done with it, remove its file by hand"),
+        "{err}"
+    );
+    assert!(reflections.join(dropbox).exists(), "kept");
+
+    let out = rebound(dir.path(), &["resume", dropbox]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("read it with `rebound show"),
+        "{}",
+        stderr(&out)
+    );
+}
