@@ -1,4 +1,4 @@
-//! A reflection named on the command line: its id, title or file name first; then a file beside the reflections, read as it is or said plainly not to be one.
+//! A name given on the command line: a reflection (id, file name, title) first, then any other file, said for what it is.
 
 use std::io::Write;
 
