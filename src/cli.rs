@@ -3,6 +3,7 @@
 //! delete, restore, path).
 
 mod list;
+mod naming;
 
 use std::path::PathBuf;
 
@@ -16,7 +17,7 @@ use time::UtcOffset;
 use crate::export::{self, Clock, Format};
 use crate::guide::Guide;
 use crate::reflection::{Reflection, display_title};
-use crate::store::{Existing, Store, StoreError, Stray};
+use crate::store::{Existing, Special, Store, StoreError};
 use crate::text::printable_line;
 
 #[derive(Debug, Parser)]
@@ -249,7 +250,7 @@ pub fn run(cli: Cli, offset: UtcOffset) -> Result<Next> {
             return done(list::list(&store, json, status, offset));
         }
         Some(Command::Show { id }) => {
-            let r = load_named(&store, &id)?;
+            let r = naming::load_named(&store, &id)?;
             return done(print(&export::render(&r, guide, Format::Markdown, clock)));
         }
         Some(Command::Export {
@@ -258,7 +259,7 @@ pub fn run(cli: Cli, offset: UtcOffset) -> Result<Next> {
             output,
             force,
         }) => {
-            let r = load_named(&store, &id)?;
+            let r = naming::load_named(&store, &id)?;
             return done(export_to(&r, guide, format, output, force, clock));
         }
         Some(Command::Delete { id, yes }) => return done(delete(&store, &id, yes)),
@@ -281,7 +282,7 @@ pub fn run(cli: Cli, offset: UtcOffset) -> Result<Next> {
         }
         Some(Command::Resume { id }) => {
             let id = match id {
-                Some(prefix) => store.resolve(&prefix)?,
+                Some(name) => naming::id_to_resume(&store, &name)?,
                 None => store.latest_unfinished()?.ok_or_else(|| {
                     eyre!("no unfinished reflection to resume; start one with `rebound new`")
                 })?,
@@ -298,37 +299,6 @@ pub fn run(cli: Cli, offset: UtcOffset) -> Result<Next> {
         guide,
         start,
     })
-}
-
-/// A reflection by its id, id prefix or title; or, read as it is and never
-/// saved, a conflict copy by its file name (said so on stderr).
-fn load_named(store: &Store, name: &str) -> Result<Reflection> {
-    match store.load_stray(name) {
-        Ok((stray, reflection)) => {
-            let _ = writeln!(
-                std::io::stderr(),
-                "rebound: {}",
-                printable_line(&what_stray(&stray))
-            );
-            Ok(reflection)
-        }
-        Err(StoreError::NotFound(_)) => Ok(store.load(&store.resolve(name)?)?),
-        Err(e) => Err(e.into()),
-    }
-}
-
-/// What a file shown by name is, said before it is shown.
-fn what_stray(stray: &Stray) -> String {
-    match &stray.copy {
-        Some(copy) => format!(
-            "{} is a {} conflict copy of {}, shown as it is; rebound never changes it",
-            stray.name, copy.tool, copy.of
-        ),
-        None => format!(
-            "{} is not one of your reflections, shown as it is",
-            stray.name
-        ),
-    }
 }
 
 fn done(result: Result<()>) -> Result<Next> {
@@ -377,8 +347,16 @@ fn export_to(
             } else {
                 Existing::Refuse
             };
-            let text = export::render(r, guide, format, clock);
-            crate::store::write_export(&path, &text, existing).map_err(|e| match e {
+            export::to_file(
+                r,
+                guide,
+                format,
+                clock,
+                &path,
+                existing,
+                Special::WriteThrough,
+            )
+            .map_err(|e| match e {
                 StoreError::Exists(_) => eyre!(
                     "{} already exists; nothing was written (add --force to replace it)",
                     path.display()
@@ -397,7 +375,7 @@ fn export_to(
 }
 
 fn delete(store: &Store, prefix: &str, yes: bool) -> Result<()> {
-    let id = store.resolve(prefix)?;
+    let id = naming::id_to_delete(store, prefix)?;
     // A file that will not load can still be deleted; it is named by its id.
     let title = store
         .load(&id)

@@ -14,7 +14,7 @@ use crate::lifecycle::Standing;
 use crate::outline::{self, AnswerValue, GrowthPlan, PlanItem, PlanStep};
 use crate::reflection::{ActionItem, Reflection, SCHEMA_VERSION, display_title};
 use crate::stage::Stage;
-use crate::store::StoreError;
+use crate::store::{Existing, Special, StoreError};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
@@ -72,20 +72,20 @@ pub fn render(r: &Reflection, guide: &Guide, format: Format, clock: Clock) -> St
 }
 
 /// Writes a reflection to a file in a format, privately and atomically: the
-/// one way both front ends export to a file.
+/// one way both front ends export to a file. A file already there is
+/// replaced only with `Existing::Replace` (`--force`, or the TUI prompt's
+/// second Enter); a FIFO or a device is written through only with
+/// `Special::WriteThrough` (the command line; the TUI must not wait on one).
 pub fn to_file(
     r: &Reflection,
     guide: &Guide,
     format: Format,
     clock: Clock,
     path: &std::path::Path,
+    existing: Existing,
+    special: Special,
 ) -> Result<(), StoreError> {
-    // The TUI asks before it names a file that exists.
-    crate::store::write_export(
-        path,
-        &render(r, guide, format, clock),
-        crate::store::Existing::Replace,
-    )
+    crate::store::write_export(path, &render(r, guide, format, clock), existing, special)
 }
 
 /// Where the person stands, in words: "Completed 2026-11-28" or "In progress,

@@ -190,6 +190,36 @@ fn a_reflection_can_be_named_by_the_start_of_its_title_or_words_in_it() {
     assert!(stderr(&out).contains("no reflection matches"));
 }
 
+/// Found in review: `delete --yes off` trashed "Laid off" by a word inside
+/// its title, and `show resume` missed "Résumé gaps" that home's search
+/// finds. Deleting takes the start of a title; titles are matched as
+/// search matches them.
+#[test]
+fn delete_never_goes_by_a_word_inside_a_title_and_accents_never_hide_one() {
+    let (dir, store) = seeded();
+    let guide = Guide::builtin().expect("guide");
+    for (id, title) in [
+        ("2026-11-27-laid-off", "Laid off"),
+        ("2026-11-27-resume-gaps", "Résumé gaps"),
+    ] {
+        let r = Reflection::new(id.into(), title.into(), datetime!(2026-11-27 08:00 UTC));
+        store.save(&r, guide).expect("save");
+    }
+    let out = rebound(dir.path(), &["delete", "off", "--yes"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("only part of the title \"Laid off\""), "{err}");
+    assert!(store.path_of("2026-11-27-laid-off").exists(), "kept");
+
+    let out = rebound(dir.path(), &["show", "resume"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).starts_with("# Résumé gaps\n"));
+    let out = rebound(dir.path(), &["delete", "laid", "--yes"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(!store.path_of("2026-11-27-laid-off").exists(), "trashed");
+}
+
 #[test]
 fn many_candidates_are_cut_at_ten_and_counted() {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -571,6 +601,52 @@ fn export_follows_a_link_and_writes_through_a_fifo_or_a_device() {
     );
 }
 
+/// Found in review: what `-o` leads to is decided by what is opened, so a
+/// FIFO nobody reads yet is waited on (the reader may come later, as with
+/// `echo > fifo`), and a socket, like a disk, is refused in one line
+/// without --force or with it.
+#[cfg(unix)]
+#[test]
+fn export_waits_for_a_fifos_reader_and_refuses_a_socket() {
+    let (dir, _store) = seeded();
+    let id = "2026-11-25-the-client-we-lost";
+    let out = tempfile::tempdir().expect("temp dir");
+    let fifo = out.path().join("pipe");
+    let made = Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success());
+    let writer = Command::new(BIN)
+        .args(["export", id, "-o", &fifo.to_string_lossy()])
+        .env("REBOUND_DATA_DIR", dir.path())
+        .stdin(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run rebound");
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let read = std::fs::read_to_string(&fifo).expect("read the fifo");
+    let done = writer.wait_with_output().expect("rebound ends");
+    assert!(done.status.success(), "{}", stderr(&done));
+    assert!(read.contains("# The client we lost"), "{read}");
+
+    let socket = out.path().join("sock");
+    let _listening = std::os::unix::net::UnixListener::bind(&socket).expect("bind");
+    for force in [false, true] {
+        let mut args = vec!["export", id, "-o"];
+        let path = socket.to_string_lossy();
+        args.push(&path);
+        if force {
+            args.push("--force");
+        }
+        let refused = rebound(dir.path(), &args);
+        assert_eq!(refused.status.code(), Some(1), "{}", stderr(&refused));
+        let err = stderr(&refused);
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(err.contains("that is a socket, not a file"), "{err}");
+    }
+}
+
 /// Found under faults (issue 9): `REBOUND_DATA_DIR` with a trailing newline
 /// silently used a folder whose name ends in a newline, and a relative one
 /// depended on the current folder (`rebound path` printed it relative).
@@ -839,4 +915,61 @@ fn a_sync_tools_conflict_copy_is_named_and_can_be_read_but_is_never_touched() {
             theirs
         );
     }
+}
+
+/// Found in review and in a new-user walk: a file beside the reflections
+/// was tried before ids and titles, so a folder or a note named like one
+/// hid it behind an I/O or TOML error; a broken reflection named by its
+/// file name was "no reflection matches"; a note was parsed as TOML; and
+/// deleting a conflict copy said "no reflection matches". Reflections come
+/// first, and every other file is named for what it is.
+#[test]
+fn a_file_beside_the_reflections_never_hides_one_and_is_named_for_what_it_is() {
+    let (dir, store) = seeded();
+    let reflections = store.reflections_dir();
+    std::fs::create_dir(reflections.join("2026-11-26")).expect("a folder");
+    std::fs::write(reflections.join("reorg"), "a note\n").expect("a note");
+    std::fs::write(reflections.join("notes.txt"), "buy milk\n").expect("notes");
+    std::fs::write(reflections.join("2026-11-01-broken.toml"), "steps = [\n").expect("broken");
+    let dropbox = "2026-11-26-the-reorg (Dana's conflicted copy 2026-11-29).toml";
+    let original =
+        std::fs::read_to_string(reflections.join("2026-11-26-the-reorg.toml")).expect("read");
+    std::fs::write(reflections.join(dropbox), &original).expect("a copy");
+
+    for given in ["2026-11-26", "reorg", "2026-11-26-the-reorg.toml"] {
+        let out = rebound(dir.path(), &["show", given]);
+        assert!(out.status.success(), "{given}: {}", stderr(&out));
+        assert!(stdout(&out).starts_with("# The reorg\n"), "{given}");
+    }
+
+    let by_id = rebound(dir.path(), &["show", "2026-11-01-broken"]);
+    let by_name = rebound(dir.path(), &["show", "2026-11-01-broken.toml"]);
+    assert_eq!(by_name.status.code(), Some(1));
+    assert!(stderr(&by_name).contains("TOML"), "{}", stderr(&by_name));
+    assert_eq!(stderr(&by_name), stderr(&by_id));
+
+    let out = rebound(dir.path(), &["show", "notes.txt"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        stderr(&out),
+        "rebound: notes.txt is not a reflection (rebound only reads <id>.toml files and sync tools' conflict copies)\n"
+    );
+
+    let out = rebound(dir.path(), &["delete", dropbox, "--yes"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains("rebound never deletes a conflict copy. When you are done with it, remove its file by hand"),
+        "{err}"
+    );
+    assert!(reflections.join(dropbox).exists(), "kept");
+
+    let out = rebound(dir.path(), &["resume", dropbox]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("read it with `rebound show"),
+        "{}",
+        stderr(&out)
+    );
 }

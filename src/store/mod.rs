@@ -5,6 +5,7 @@ mod export_file;
 mod index;
 mod listing;
 mod lock;
+mod naming;
 mod paths;
 mod recovery;
 mod strays;
@@ -17,7 +18,7 @@ use std::path::{Path, PathBuf};
 use time::OffsetDateTime;
 
 pub use atomic::save_atomically;
-pub use export_file::{Existing, write_export};
+pub use export_file::{Existing, FileKind, Special, write_export};
 pub use index::Stamp;
 pub use listing::{BadFile, Listing, Summary};
 pub use lock::Lock;
@@ -25,7 +26,7 @@ pub use strays::{ConflictCopy, Stray, conflict_copy};
 pub use trash::Trashed;
 
 use crate::guide::Guide;
-use crate::reflection::{FormatError, Reflection, display_title, is_valid_id, slug};
+use crate::reflection::{FormatError, Reflection, is_valid_id, slug};
 use paths::{create_private_dir, through_links};
 
 #[derive(Debug, thiserror::Error)]
@@ -50,6 +51,13 @@ pub enum StoreError {
     AlreadyExists(String),
     #[error("{id} is open in another rebound{}", pid.map(|p| format!(" (process {p})")).unwrap_or_default())]
     Locked { id: String, pid: Option<u32> },
+    #[error("{}: that is {}, not a file; an export goes to a file, a FIFO or a terminal", path.display(), kind.what())]
+    NotAFile { path: PathBuf, kind: FileKind },
+    #[error(
+        "\"{given}\" is only part of {}; to delete, give its id or the start of its title (see `rebound list`)",
+        naming::inside(titles)
+    )]
+    OnlyInsideTitles { given: String, titles: Vec<String> },
     #[error("{} already exists; nothing was written", .0.display())]
     Exists(PathBuf),
     #[error("{}: not saved, because the file would not load back ({reason}); the last version that does is kept", path.display())]
@@ -259,75 +267,6 @@ impl Store {
             }
         }
     }
-
-    /// Names a reflection by its id, any unique start of its id, or its
-    /// title: first a title that starts with the words given, then one that
-    /// contains them (case and spacing aside). An id wins over a title.
-    pub fn resolve(&self, given: &str) -> Result<String, StoreError> {
-        let ids = self.ids()?;
-        if ids.iter().any(|id| id == given) {
-            return Ok(given.to_string());
-        }
-        let by_id: Vec<&String> = ids
-            .iter()
-            .filter(|id| !given.is_empty() && id.starts_with(given))
-            .collect();
-        if let [one] = by_id.as_slice() {
-            return Ok((*one).clone());
-        }
-        // Titles come from the summary index, so this reads no reflection
-        // that has not changed.
-        let listing = self.list()?;
-        let title_of = |id: &str| {
-            listing
-                .reflections
-                .iter()
-                .find(|s| s.id == id)
-                .map_or_else(String::new, |s| display_title(&s.title).to_string())
-        };
-        let choose = |found: Vec<(String, String)>| match found.len() {
-            0 => None,
-            1 => Some(Ok(found
-                .into_iter()
-                .next()
-                .map(|(id, _)| id)
-                .unwrap_or_default())),
-            _ => Some(Err(StoreError::Ambiguous {
-                prefix: given.to_string(),
-                candidates: found,
-            })),
-        };
-        if !by_id.is_empty() {
-            let found = by_id
-                .into_iter()
-                .map(|id| (id.clone(), title_of(id)))
-                .collect();
-            return choose(found).unwrap_or_else(|| Err(StoreError::NotFound(given.into())));
-        }
-        let words = normalized(given);
-        if words.is_empty() {
-            return Err(StoreError::NotFound(given.to_string()));
-        }
-        let titled = |matches: &dyn Fn(&str) -> bool| -> Vec<(String, String)> {
-            listing
-                .reflections
-                .iter()
-                .filter(|s| matches(&normalized(&s.title)))
-                .map(|s| (s.id.clone(), display_title(&s.title).to_string()))
-                .collect()
-        };
-        choose(titled(&|t| t.starts_with(&words)))
-            .or_else(|| choose(titled(&|t| t.contains(&words))))
-            .unwrap_or_else(|| Err(StoreError::NotFound(given.to_string())))
-    }
-}
-
-/// Text as a title match sees it: lower case, single spaces.
-fn normalized(text: &str) -> String {
-    text.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
 }
 
 /// How many candidates an ambiguous name lists before "and N more".
@@ -468,63 +407,6 @@ mod tests {
         assert_eq!(r.id, "2026-11-29-late-start");
         assert_eq!(r.created, datetime!(2026-11-30 02:30 UTC));
         assert_eq!(r.created.offset(), time::UtcOffset::UTC);
-    }
-
-    #[test]
-    fn prefixes_resolve_when_unique_and_list_candidates_when_not() {
-        let (_dir, store) = store();
-        let now = datetime!(2026-11-29 09:00 UTC);
-        store.create("alpha", now, guide()).expect("create");
-        store.create("alps", now, guide()).expect("create");
-        assert_eq!(
-            store.resolve("2026-11-29-alph").expect("unique"),
-            "2026-11-29-alpha"
-        );
-        match store.resolve("2026-11-29-al") {
-            Err(StoreError::Ambiguous { candidates, .. }) => assert_eq!(candidates.len(), 2),
-            other => panic!("expected ambiguity, got {other:?}"),
-        }
-        assert!(matches!(store.resolve("zzz"), Err(StoreError::NotFound(_))));
-        assert!(matches!(
-            store.resolve("../x"),
-            Err(StoreError::NotFound(_))
-        ));
-    }
-
-    #[test]
-    fn a_title_names_a_reflection_when_no_id_starts_so() {
-        let (_dir, store) = store();
-        let now = datetime!(2026-11-29 09:00 UTC);
-        store
-            .create("Missed the promotion", now, guide())
-            .expect("create");
-        store
-            .create("Missed the deadline", now, guide())
-            .expect("create");
-        store.create("Laid off", now, guide()).expect("create");
-        // Case and spacing aside; the start of a title first.
-        assert_eq!(
-            store.resolve("MISSED  the p").expect("by title"),
-            "2026-11-29-missed-the-promotion"
-        );
-        assert_eq!(
-            store.resolve("off").expect("words inside"),
-            "2026-11-29-laid-off"
-        );
-        assert_eq!(
-            store.resolve("the deadline").expect("words inside"),
-            "2026-11-29-missed-the-deadline"
-        );
-        match store.resolve("missed") {
-            Err(e @ StoreError::Ambiguous { .. }) => {
-                let lines = e.candidate_lines().expect("candidates");
-                assert_eq!(lines.len(), 2, "{lines:?}");
-                assert!(lines.iter().any(|l| l.ends_with("Missed the deadline")));
-                assert!(lines.iter().any(|l| l.ends_with("Missed the promotion")));
-            }
-            other => panic!("expected ambiguity, got {other:?}"),
-        }
-        assert!(matches!(store.resolve("  "), Err(StoreError::NotFound(_))));
     }
 
     #[test]

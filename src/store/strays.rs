@@ -44,6 +44,32 @@ impl Stray {
         }
     }
 
+    /// The file read as a reflection, as it is (never saved).
+    pub fn read(&self) -> Result<Reflection, StoreError> {
+        let unreadable = |source| StoreError::Unreadable {
+            path: self.path.clone(),
+            source,
+        };
+        let bytes = fs::read(&self.path).map_err(|source| StoreError::Io {
+            path: self.path.clone(),
+            source,
+        })?;
+        let text = String::from_utf8(bytes)
+            .map_err(|_| unreadable(FormatError::Invalid("not UTF-8 text".into())))?;
+        Reflection::from_toml_str(&text).map_err(unreadable)
+    }
+
+    /// Whether rebound reads it at all: a conflict copy, or another `.toml`
+    /// file, is shown as it is; a note, a folder, anything else is not.
+    pub fn is_readable(&self) -> bool {
+        (self.copy.is_some() || self.name.ends_with(".toml")) && self.path.is_file()
+    }
+
+    /// Its name as it can be pasted into a shell command.
+    pub fn quoted(&self) -> String {
+        shell_quoted(&self.name)
+    }
+
     /// One line on what this file is and what can be done with it.
     pub fn describe(&self) -> String {
         match &self.copy {
@@ -164,29 +190,22 @@ pub fn conflict_copy(name: &str) -> Option<ConflictCopy> {
 }
 
 impl Store {
-    /// Reads a file of the reflections folder that is not a reflection (a
-    /// conflict copy, named as `rebound list` names it), to be shown and
-    /// never saved. A path to it works too.
-    pub fn load_stray(&self, name: &str) -> Result<(Stray, Reflection), StoreError> {
-        let not_found = || StoreError::NotFound(name.to_string());
-        let file_name = Path::new(name)
-            .file_name()
-            .and_then(|n| n.to_str())
-            .ok_or_else(not_found)?;
-        let mut stray = self
+    /// The file of the reflections folder that is not a reflection (a
+    /// conflict copy, a note, a sub-folder) that a name given names: its
+    /// file name as `rebound list` says it, or a path to that very file.
+    pub fn stray_named(&self, name: &str) -> Result<Option<Stray>, StoreError> {
+        let Some(file_name) = Path::new(name).file_name().and_then(|n| n.to_str()) else {
+            return Ok(None);
+        };
+        let Some(mut stray) = self
             .scan()?
             .others
             .into_iter()
             .find(|other| other == file_name)
             .map(|other| Stray::named(other, &self.reflections_dir()))
-            .ok_or_else(not_found)?;
-        // Named by its original's title, as the list names it.
-        if let Some(copy) = stray.copy.as_mut() {
-            copy.title = self
-                .load(&copy.of)
-                .ok()
-                .map(|r| crate::reflection::display_title(&r.title).to_string());
-        }
+        else {
+            return Ok(None);
+        };
         // A path given must lead to this very file, not one of the same
         // name elsewhere.
         if file_name != name {
@@ -195,20 +214,27 @@ impl Store {
                 .zip(fs::canonicalize(&stray.path).ok())
                 .is_some_and(|(a, b)| a == b);
             if !same {
-                return Err(not_found());
+                return Ok(None);
             }
         }
-        let unreadable = |source| StoreError::Unreadable {
-            path: stray.path.clone(),
-            source,
-        };
-        let bytes = fs::read(&stray.path).map_err(|source| StoreError::Io {
-            path: stray.path.clone(),
-            source,
-        })?;
-        let text = String::from_utf8(bytes)
-            .map_err(|_| unreadable(FormatError::Invalid("not UTF-8 text".into())))?;
-        let reflection = Reflection::from_toml_str(&text).map_err(unreadable)?;
+        // Named by its original's title, as the list names it.
+        if let Some(copy) = stray.copy.as_mut() {
+            copy.title = self
+                .load(&copy.of)
+                .ok()
+                .map(|r| crate::reflection::display_title(&r.title).to_string());
+        }
+        Ok(Some(stray))
+    }
+
+    /// Reads a file of the reflections folder that is not a reflection (a
+    /// conflict copy, named as `rebound list` names it), to be shown and
+    /// never saved. A path to it works too.
+    pub fn load_stray(&self, name: &str) -> Result<(Stray, Reflection), StoreError> {
+        let stray = self
+            .stray_named(name)?
+            .ok_or_else(|| StoreError::NotFound(name.to_string()))?;
+        let reflection = stray.read()?;
         Ok((stray, reflection))
     }
 }

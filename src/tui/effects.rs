@@ -11,7 +11,7 @@ use time::OffsetDateTime;
 use crate::export::{self, Format};
 use crate::reflection::display_title;
 use crate::search::{Corpus, searchable_text};
-use crate::store::{Lock, Stamp, Store, StoreError};
+use crate::store::{Existing, Lock, Special, Stamp, Store, StoreError};
 use crate::tui::state::{Access, App, Effect, Outcome, conflict_note, held_elsewhere};
 
 pub struct Effects<'a> {
@@ -336,26 +336,40 @@ impl<'a> Effects<'a> {
             return Outcome::ExportFailed("nothing is open".into());
         };
         let target = expand_path(path);
-        // Here the screen is the terminal and the loop must not wait: a FIFO
-        // with no reader would hang it, a device could draw over the screen.
-        // Those are for `rebound export -o`.
-        if std::fs::metadata(&target).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
-            return Outcome::ExportFailed(format!(
-                "{}: not a plain file (a FIFO or a device); use `rebound export -o` for those",
-                target.display()
-            ));
-        }
-        if target.exists() && !replace {
-            return Outcome::ExportExists;
-        }
         if target.parent() == Some(self.store.exports_dir().as_path()) {
             let _ = self.store.make_exports_dir();
         }
-        match export::to_file(&session.reflection, app.guide, format, app.clock, &target) {
+        // Replaced only once the person has seen "exists" and pressed Enter
+        // again: a file that appears after they pressed Enter the first time
+        // is asked about, not replaced.
+        let existing = if replace {
+            Existing::Replace
+        } else {
+            Existing::Refuse
+        };
+        // Here the screen is the terminal and the loop must not wait: a FIFO
+        // with no reader would hang it, a device could draw over the screen.
+        match export::to_file(
+            &session.reflection,
+            app.guide,
+            format,
+            app.clock,
+            &target,
+            existing,
+            Special::Refuse,
+        ) {
             Ok(()) => Outcome::Exported {
                 format,
                 path: target,
             },
+            Err(StoreError::Exists(_)) => Outcome::ExportExists,
+            Err(StoreError::NotAFile { path, kind }) if kind.written_through() => {
+                Outcome::ExportFailed(format!(
+                    "{}: that is {}, not a plain file; use `rebound export -o` for those",
+                    path.display(),
+                    kind.what()
+                ))
+            }
             Err(e) => Outcome::ExportFailed(e.to_string()),
         }
     }
@@ -479,5 +493,55 @@ mod tests {
         assert!(why.contains("TOML"), "{why}");
         assert!(!why.contains(&*dir.path().to_string_lossy()), "{why}");
         drop(store.lock(&r.id).expect("the original is free to claim"));
+    }
+
+    /// Found in review: the TUI checked that the file was not there, then
+    /// exported with "replace"; a file made in between was replaced without
+    /// asking. Without the second Enter nothing there is replaced, and the
+    /// prompt asks; a FIFO is refused at once, never waited on.
+    #[test]
+    fn an_export_replaces_a_file_only_after_the_second_enter() {
+        let guide = Guide::builtin().expect("guide");
+        let dir = tempfile::tempdir().expect("temp dir");
+        let store = Store::open(dir.path()).expect("store");
+        let r = store
+            .create("Laid off", datetime!(2026-11-29 09:00 UTC), guide)
+            .expect("create");
+        let mut effects = Effects::new(&store);
+        let mut app = App::new(guide, date!(2026 - 11 - 29), time::UtcOffset::UTC);
+        for outcome in effects.run(Effect::Open(r.id.clone()), &app) {
+            app.apply(outcome);
+        }
+        let target = dir.path().join("plan.md");
+        std::fs::write(&target, "notes made meanwhile\n").expect("write");
+        let path = target.to_string_lossy().into_owned();
+        let asked = effects.export(&app, &path, Format::Markdown, false);
+        assert!(matches!(asked, Outcome::ExportExists), "{asked:?}");
+        assert_eq!(
+            std::fs::read_to_string(&target).expect("read"),
+            "notes made meanwhile\n"
+        );
+        let replaced = effects.export(&app, &path, Format::Markdown, true);
+        assert!(matches!(replaced, Outcome::Exported { .. }), "{replaced:?}");
+        assert!(
+            std::fs::read_to_string(&target)
+                .expect("read")
+                .starts_with("# Laid off")
+        );
+
+        #[cfg(unix)]
+        {
+            let fifo = dir.path().join("pipe");
+            let made = std::process::Command::new("mkfifo")
+                .arg(&fifo)
+                .status()
+                .expect("mkfifo runs");
+            assert!(made.success());
+            let refused = effects.export(&app, &fifo.to_string_lossy(), Format::Markdown, true);
+            let Outcome::ExportFailed(why) = refused else {
+                panic!("{refused:?}");
+            };
+            assert!(why.contains("rebound export -o"), "{why}");
+        }
     }
 }
