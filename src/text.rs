@@ -75,7 +75,49 @@ pub fn grapheme_width(g: &str) -> usize {
 
 /// Columns text takes on one line.
 pub fn columns(text: &str) -> usize {
-    text.graphemes(true).map(grapheme_width).sum()
+    graphemes(text).map(|(_, g)| grapheme_width(g)).sum()
+}
+
+/// Grapheme clusters with their byte offsets. ASCII text (most answers, and
+/// a pasted blob of a megabyte) is split by bytes without running the
+/// segmenter, which would cost tens of milliseconds a key on such a line.
+pub fn graphemes(text: &str) -> Graphemes<'_> {
+    if text.is_ascii() {
+        Graphemes::Ascii { text, at: 0 }
+    } else {
+        Graphemes::Unicode(text.grapheme_indices(true))
+    }
+}
+
+/// See [`graphemes`].
+pub enum Graphemes<'a> {
+    Ascii { text: &'a str, at: usize },
+    Unicode(unicode_segmentation::GraphemeIndices<'a>),
+}
+
+impl<'a> Iterator for Graphemes<'a> {
+    type Item = (usize, &'a str);
+
+    fn next(&mut self) -> Option<(usize, &'a str)> {
+        match self {
+            Graphemes::Ascii { text, at } => {
+                let start = *at;
+                let bytes = text.as_bytes();
+                if start >= bytes.len() {
+                    return None;
+                }
+                // CR LF is the one ASCII pair that is a single grapheme.
+                let len = if bytes[start] == b'\r' && bytes.get(start + 1) == Some(&b'\n') {
+                    2
+                } else {
+                    1
+                };
+                *at = start + len;
+                text.get(start..start + len).map(|g| (start, g))
+            }
+            Graphemes::Unicode(inner) => inner.next(),
+        }
+    }
 }
 
 /// Text cut to `width` display columns, ending in `…` when it was cut: for
@@ -88,7 +130,7 @@ pub fn fit(text: &str, width: usize) -> String {
     let mut cut = 0;
     let mut cut_found = false;
     let mut used = 0;
-    for (at, g) in text.grapheme_indices(true) {
+    for (at, g) in graphemes(text) {
         let w = grapheme_width(g);
         if !cut_found && used + w + 1 > width {
             cut = at;
@@ -200,6 +242,16 @@ fn skip_control_string(chars: &mut Chars) {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    proptest::proptest! {
+        /// The fast path for ASCII splits exactly as the segmenter does.
+        #[test]
+        fn ascii_graphemes_are_the_segmenters(text in "[\\x00-\\x7f]{0,40}") {
+            let fast: Vec<(usize, &str)> = graphemes(&text).collect();
+            let slow: Vec<(usize, &str)> = text.grapheme_indices(true).collect();
+            proptest::prop_assert_eq!(fast, slow);
+        }
+    }
 
     #[test]
     fn fitting_counts_display_columns_not_characters() {

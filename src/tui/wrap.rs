@@ -10,9 +10,7 @@
 //! the start of the next row (a row of its own at the end of a line), where
 //! the next character typed will go.
 
-use unicode_segmentation::UnicodeSegmentation;
-
-use crate::text::{columns, grapheme_width};
+use crate::text::{columns, grapheme_width, graphemes};
 
 /// One row of a line: a byte range. A line's rows cover it end to end.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,7 +41,7 @@ pub fn rows(line: &str, width: usize) -> Vec<Row> {
         }
         used = 0;
         // A word wider than a row is split between its graphemes.
-        for (at, g) in line[from..to].grapheme_indices(true) {
+        for (at, g) in graphemes(&line[from..to]) {
             let gw = grapheme_width(g);
             if used > 0 && used + gw > width {
                 out.push(Row {
@@ -66,7 +64,7 @@ pub fn rows(line: &str, width: usize) -> Vec<Row> {
 /// Runs of spaces and of everything else: (is space, from, to, columns).
 fn tokens(line: &str) -> Vec<(bool, usize, usize, usize)> {
     let mut out: Vec<(bool, usize, usize, usize)> = Vec::new();
-    for (at, g) in line.grapheme_indices(true) {
+    for (at, g) in graphemes(line) {
         let space = is_space(g);
         let w = grapheme_width(g);
         match out.last_mut() {
@@ -112,7 +110,7 @@ pub fn column_at(line: &str, rows: &[Row], row: usize, x: usize, width: usize) -
     let last = row + 1 == rows.len();
     let mut best = r.start;
     let mut used = 0;
-    for (at, g) in line[r.start..r.end].grapheme_indices(true) {
+    for (at, g) in graphemes(&line[r.start..r.end]) {
         used += grapheme_width(g);
         let next = r.start + at + g.len();
         if used > x || used >= width.max(1) || (next == r.end && !last) {
@@ -324,7 +322,7 @@ mod tests {
         let sample = "a \u{e9}e\u{301}日\u{1f44d}\u{1f3fd}\u{1f1eb}\u{1f1f7}\
             \u{1f468}\u{200d}\u{1f469}\u{200d}\u{1f467}\u{ff76}\u{ff9e}\u{ff9f}\u{200b}\
             \u{301}\u{2764}\u{fe0f}\u{fdfa}\u{ac00}\u{1100}\u{1161}x\u{20e3}";
-        for g in sample.graphemes(true) {
+        for (_, g) in graphemes(sample) {
             assert_eq!(grapheme_width(g), usize::from(g.cell_width()), "{g:?}");
         }
     }

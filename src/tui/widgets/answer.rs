@@ -5,9 +5,8 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
-use unicode_segmentation::UnicodeSegmentation;
 
-use crate::text::grapheme_width;
+use crate::text::{grapheme_width, graphemes};
 use crate::tui::editor::Editor;
 use crate::tui::theme;
 use crate::tui::wrap::{self, Top};
@@ -53,7 +52,7 @@ fn draw_rows(
 /// One row's graphemes, cut at the edge (spaces hanging past it are not drawn).
 fn draw_row(text: &str, x: u16, y: u16, width: usize, buf: &mut Buffer) {
     let mut used = 0;
-    for g in text.graphemes(true) {
+    for (_, g) in graphemes(text) {
         let w = grapheme_width(g);
         if w == 0 {
             continue;
