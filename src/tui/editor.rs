@@ -17,6 +17,7 @@ use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 use ratatui_textarea::{CursorMove, Input, Key, TextArea};
 use unicode_normalization::char::is_combining_mark;
+use unicode_segmentation::UnicodeSegmentation;
 
 use crate::tui::wrap::{self, Top};
 
@@ -149,6 +150,32 @@ fn on_over(line: &[char], at: usize, class: fn(char) -> bool, over: bool) -> usi
     at
 }
 
+/// The longest grapheme looked for around the cursor, in characters: far
+/// more than any letter with its marks, flag or emoji sequence needs.
+const GRAPHEME_REACH: usize = 64;
+
+/// The column of the grapheme that ends at `col` (the cursor moves over a
+/// letter and its accents, a flag, an emoji sequence, at once).
+fn grapheme_before(line: &[char], col: usize) -> usize {
+    let col = col.min(line.len());
+    let from = col.saturating_sub(GRAPHEME_REACH);
+    let text: String = line[from..col].iter().collect();
+    let last = text
+        .graphemes(true)
+        .next_back()
+        .map_or(0, |g| g.chars().count());
+    col - last.max(usize::from(col > 0))
+}
+
+/// The column just past the grapheme that starts at `col`.
+fn grapheme_after(line: &[char], col: usize) -> usize {
+    let col = col.min(line.len());
+    let to = (col + GRAPHEME_REACH).min(line.len());
+    let text: String = line[col..to].iter().collect();
+    let first = text.graphemes(true).next().map_or(0, |g| g.chars().count());
+    col + first.max(usize::from(col < line.len()))
+}
+
 /// readline's backward-word: back over anything that is not a word, then
 /// to the start of the word.
 fn word_start_before(line: &[char], col: usize) -> usize {
@@ -220,12 +247,12 @@ impl Editor {
         let (changed, burst) = match edit {
             E::LineStart => return self.move_cursor(CursorMove::Head),
             E::LineEnd => return self.move_cursor(CursorMove::End),
-            E::CharBack => return self.move_cursor(CursorMove::Back),
-            E::CharForward => return self.move_cursor(CursorMove::Forward),
+            E::CharBack => return self.move_to_col(grapheme_before),
+            E::CharForward => return self.move_to_col(grapheme_after),
             E::WordBack => return self.move_to_col(word_start_before),
             E::WordForward => return self.move_to_col(word_end_after),
-            E::DeleteCharBefore => (area.delete_char(), Some(Burst::Deleting)),
-            E::DeleteCharAfter => (area.delete_next_char(), Some(Burst::Deleting)),
+            E::DeleteCharBefore => return self.delete_grapheme(true),
+            E::DeleteCharAfter => return self.delete_grapheme(false),
             E::DeleteWordBefore => return self.delete_back_to(word_start_before),
             E::DeleteToSpaceBefore => return self.delete_back_to(space_before),
             E::DeleteWordAfter => return self.delete_forward_to(word_end_after),
@@ -286,6 +313,30 @@ impl Editor {
         };
         if changed {
             self.record(None);
+        }
+        changed
+    }
+
+    /// Deletes the character before (or after) the cursor as it shows: a
+    /// letter with its accents, a flag, an emoji sequence, never half of one.
+    /// A run of these is one undo step; at a line's edge, lines join.
+    fn delete_grapheme(&mut self, before: bool) -> bool {
+        let (col, line) = self.cursor_line();
+        let changed = match (before, col, col == line.len()) {
+            (true, 0, _) => self.area.delete_char(),
+            (false, _, true) => self.area.delete_next_char(),
+            (true, _, _) => {
+                let from = grapheme_before(&line, col);
+                // Moving would end the run of deletes this one belongs to.
+                let open = self.open;
+                self.jump_along(from);
+                self.open = open;
+                self.area.delete_str(col - from)
+            }
+            (false, _, _) => self.area.delete_str(grapheme_after(&line, col) - col),
+        };
+        if changed {
+            self.record(Some(Burst::Deleting));
         }
         changed
     }
@@ -646,16 +697,49 @@ mod tests {
         typed(&mut e, "a \u{301}b");
         e.command(TextEdit::DeleteToSpaceBefore);
         assert_eq!(text(&e), "a \u{301}");
-        // Starting between a letter and its accent, Alt-F ends the word.
+        // Starting between a letter and its accent (the arrows never stop
+        // there, so jump), Alt-F ends the word.
         let mut e = empty();
         typed(&mut e, &format!("{cafe} bar"));
+        e.jump(0, 4);
+        e.command(TextEdit::WordForward);
+        typed(&mut e, "X");
+        assert_eq!(text(&e), format!("{cafe}X bar"));
+    }
+
+    /// Found in the third new-user walk: ← → and Backspace went a code point
+    /// at a time, so typing split an accent from its letter, or a flag in
+    /// two, and Backspace left half a flag in the file.
+    #[test]
+    fn arrows_and_deletes_take_a_letter_with_its_accent_or_a_flag_whole() {
+        let cafe = "cafe\u{301}";
+        let flag = "\u{1f1ef}\u{1f1f5}";
+        let family = "\u{1f469}\u{200d}\u{1f469}\u{200d}\u{1f467}";
+        let mut e = empty();
+        typed(&mut e, &format!("{cafe}{flag}{family}x"));
         e.command(TextEdit::LineStart);
         for _ in 0..4 {
             e.command(TextEdit::CharForward);
         }
-        e.command(TextEdit::WordForward);
-        typed(&mut e, "X");
-        assert_eq!(text(&e), format!("{cafe}X bar"));
+        typed(&mut e, "|");
+        assert_eq!(text(&e), format!("{cafe}|{flag}{family}x"));
+        e.command(TextEdit::CharForward);
+        e.command(TextEdit::DeleteCharAfter);
+        assert_eq!(text(&e), format!("{cafe}|{flag}x"), "the family goes whole");
+        e.command(TextEdit::DeleteCharBefore);
+        assert_eq!(text(&e), format!("{cafe}|x"), "the flag goes whole");
+        e.command(TextEdit::CharBack);
+        e.command(TextEdit::CharBack);
+        typed(&mut e, "^");
+        assert_eq!(text(&e), format!("caf^{}|x", "e\u{301}"));
+        // A run of deletes is still one undo step.
+        let mut e = empty();
+        typed(&mut e, &format!("ab {flag}{cafe}"));
+        e.command(TextEdit::DeleteCharBefore);
+        e.command(TextEdit::DeleteCharBefore);
+        assert_eq!(text(&e), format!("ab {flag}ca"));
+        e.undo();
+        assert_eq!(text(&e), format!("ab {flag}{cafe}"));
     }
 
     /// Found in review: the word keys walked a character at a time, and past
