@@ -124,7 +124,9 @@ impl Store {
 /// Text as a title match sees it: folded as search folds it (case and
 /// accents aside, so "resume" finds "Résumé"), single spaces.
 fn normalized(text: &str) -> String {
-    fold(&text.split_whitespace().collect::<Vec<_>>().join(" "))
+    // Folded first: a spacing accent (´) folds to a space, which would
+    // otherwise be "in" every title of two words.
+    fold(text).split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// The titles a word is only inside of, for the line that says so.
@@ -239,6 +241,12 @@ mod tests {
             assert_eq!(store.resolve(given).expect(given), resume.id, "{given}");
         }
         assert_eq!(store.resolve("strasse").expect("ß as ss"), strasse.id);
+        // A lone spacing accent folds to nothing, not to a space that is in
+        // every title of two words (third new-user walk).
+        assert!(matches!(
+            store.resolve("\u{b4}"),
+            Err(StoreError::NotFound(_))
+        ));
     }
 
     /// A reflection's own file name (as `ls` shows it), or a path to it,
