@@ -105,13 +105,15 @@ const TITLE_ROOM: usize = 40;
 const ID_ROOM: usize = 22;
 
 /// The columns before the title, in the order a narrow terminal gives them
-/// up: STATUS says again what WHERE says, EDITED and OPEN are details. The
-/// ID is never dropped, since it names the reflection; it is cut instead.
+/// up: STATUS says again what WHERE says, EDITED and OPEN are details, and
+/// WHERE goes last, only when the ids cannot be cut any shorter. The ID is
+/// never dropped, since it names the reflection; it is cut instead.
 #[derive(Clone, Copy, PartialEq)]
 enum Column {
     Status,
     Edited,
     Open,
+    Where,
 }
 
 /// Columns shown and the ID's width, for the widest title to fit `width`.
@@ -127,9 +129,10 @@ impl Layout {
 
     /// Columns taken before the title, with the two spaces after each.
     fn before_title(&self) -> usize {
-        let mut used = self.id_width + 2 + 15 + 2;
+        let mut used = self.id_width + 2;
         for (column, width) in [
             (Column::Status, 11),
+            (Column::Where, 15),
             (Column::Open, 4),
             (Column::Edited, 10),
         ] {
@@ -170,6 +173,11 @@ impl Layout {
         }
         let others = layout.before_title() - layout.id_width;
         layout.id_width = full_id.min(width.saturating_sub(others + wanted).max(shortest));
+        // Ids that share a long start cannot be cut enough: a row that still
+        // would not fit its shortest title loses WHERE rather than wrapping.
+        if layout.before_title() + MIN_TITLE > width {
+            layout.dropped.push(Column::Where);
+        }
         layout
     }
 }
@@ -207,7 +215,9 @@ pub(super) fn table(rows: &[&Summary], clock: Clock, width: Option<usize>) -> St
         if layout.shows(Column::Status) {
             line.push_str(&format!("{status:<11}  "));
         }
-        line.push_str(&format!("{where_:<15}  "));
+        if layout.shows(Column::Where) {
+            line.push_str(&format!("{where_:<15}  "));
+        }
         if layout.shows(Column::Open) {
             line.push_str(&format!("{open:>4}  "));
         }
@@ -307,6 +317,20 @@ mod tests {
                 assert!(start.len() > "2026-11-29-failed-the-".len(), "{row}");
             }
         }
+        // Ids that share a long start (third new-user walk): the row still
+        // fits 60 columns, WHERE given up before anything wraps.
+        let mut again = summary("Missed the promotion, again");
+        again.id = "2026-11-29-missed-the-promotion-again".into();
+        let mut first = summary("Missed the promotion");
+        first.id = "2026-11-29-missed-the-promotion".into();
+        let fitted = table(&[&again, &first], clock, Some(60));
+        for line in fitted.lines() {
+            assert!(line.width() <= 60, "{} columns: {line}", line.width());
+        }
+        assert!(
+            fitted.contains("2026-11-29-missed-the-promotion-"),
+            "{fitted}"
+        );
         let wide = table(&[&exam, &offer], clock, Some(200));
         assert!(wide.contains("STATUS") && wide.contains(&exam.id), "{wide}");
         assert!(wide.contains("second attempt\n"), "{wide}");
