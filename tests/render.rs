@@ -1251,3 +1251,35 @@ fn a_date_phrase_is_shown_whole_beside_the_date_it_means() {
     assert!(shot.contains("End Of Next Month"), "{shot}");
     assert!(shot.contains("→ Thu 31 Dec 2026"), "{shot}");
 }
+
+/// Found in the third new-user walk: the title prompt kept the sideways
+/// scroll of a narrower window (its first word hidden, no `…`), and its
+/// hint was cut mid-word at 60 columns.
+#[test]
+fn the_title_prompt_fits_its_window_as_every_field_does() {
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    use rebound::tui::state::Typed;
+    let mut app = app();
+    app.update(Action::NewReflection);
+    type_text(
+        &mut app,
+        "A title typed before the window shrinks, long enough to scroll",
+    );
+    let narrow = screen(&app, 60, 24);
+    assert!(narrow.contains("▶ …"), "cut on the left says so: {narrow}");
+    assert!(narrow.contains("or none for n… │"), "{narrow}");
+    app.typed(Typed::Key(KeyEvent::new(
+        KeyCode::Char('a'),
+        KeyModifiers::CONTROL,
+    )));
+    app.typed(Typed::Key(KeyEvent::new(
+        KeyCode::Char('f'),
+        KeyModifiers::ALT,
+    )));
+    screen(&app, 60, 24);
+    let wide = screen(&app, 120, 24);
+    assert!(
+        wide.contains("▶ A title typed before the window shrinks, long enough to scroll"),
+        "{wide}"
+    );
+}

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use crate::export::Format;
 use crate::tui::state::ExportPrompt;
 use crate::tui::theme;
-use crate::tui::widgets::draw_editor;
+use crate::tui::widgets::{draw_editor, fit};
 
 use super::chrome::{key_hints, modal, row, wrapped_rows};
 
@@ -43,7 +43,10 @@ pub fn draw(frame: &mut Frame, area: Rect, prompt: &ExportPrompt) {
     } else {
         frame.render_widget(
             Line::styled(
-                "~/ is your home; other relative paths start where rebound ran.",
+                fit(
+                    "~/ is your home; other relative paths start where rebound ran.",
+                    usize::from(inner.width),
+                ),
                 theme::dim(),
             ),
             row(inner, 4),

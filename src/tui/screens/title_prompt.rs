@@ -7,6 +7,7 @@ use ratatui::text::Line;
 use crate::tui::keys::{Context, hint};
 use crate::tui::state::{TitlePrompt, TitlePurpose};
 use crate::tui::theme;
+use crate::tui::widgets::{draw_editor, fit};
 
 use super::chrome::{key_hints, modal, row};
 
@@ -18,7 +19,10 @@ pub fn draw(frame: &mut Frame, area: Rect, prompt: &TitlePrompt) {
     let inner = modal(frame, area, heading, 72, 8);
     frame.render_widget(
         Line::styled(
-            "A few words you will recognise later, or none for now.",
+            fit(
+                "A few words you will recognise later, or none for now.",
+                usize::from(inner.width),
+            ),
             theme::dim(),
         ),
         row(inner, 0),
@@ -29,6 +33,8 @@ pub fn draw(frame: &mut Frame, area: Rect, prompt: &TitlePrompt) {
         width: inner.width.saturating_sub(2),
         ..row(inner, 2)
     };
-    frame.render_widget(&prompt.editor, editor);
+    // As every one-line field: never left scrolled further than it needs
+    // after the window changes, and a cut says so with `…`.
+    draw_editor(&prompt.editor, editor, frame.buffer_mut());
     frame.render_widget(key_hints(&hint(Context::TitlePrompt)), row(inner, 4));
 }
