@@ -70,6 +70,9 @@ pub struct Editor {
     /// The first row in view when the answer is drawn wrapped, as the last
     /// key left it, so the view only moves when the cursor would leave it.
     top: Top,
+    /// The display column a run of Up and Down keys aims for: where it
+    /// started, so passing a short or empty row does not pull it left.
+    goal: Option<usize>,
 }
 
 impl From<TextArea<'static>> for Editor {
@@ -82,6 +85,7 @@ impl From<TextArea<'static>> for Editor {
             applied: 0,
             open: None,
             top: Top::default(),
+            goal: None,
         }
     }
 }
@@ -362,12 +366,14 @@ impl Editor {
     pub fn move_cursor(&mut self, to: CursorMove) -> bool {
         self.area.move_cursor(to);
         self.open = None;
+        self.goal = None;
         false
     }
 
     /// Takes back the newest undo step: a word typed, a run of deletes, a paste.
     pub fn undo(&mut self) -> bool {
         self.open = None;
+        self.goal = None;
         let Some(applied) = self.applied.checked_sub(1) else {
             return false;
         };
@@ -381,6 +387,7 @@ impl Editor {
 
     pub fn redo(&mut self) -> bool {
         self.open = None;
+        self.goal = None;
         let Some(&edits) = self.steps.get(self.applied) else {
             return false;
         };
@@ -396,8 +403,12 @@ impl Editor {
     /// by its lines: the cursor goes to the row the eye expects.
     pub fn move_by_rows(&mut self, down: bool, width: usize) -> bool {
         let cursor = self.area.cursor();
-        if let Some((row, col)) = wrap::step(self.area.lines(), (cursor.0, cursor.1), down, width) {
+        let goal = self.goal;
+        if let Some((row, col, x)) =
+            wrap::step_toward(self.area.lines(), (cursor.0, cursor.1), down, width, goal)
+        {
             self.jump(row, col);
+            self.goal = Some(x);
         }
         self.open = None;
         false
@@ -419,6 +430,7 @@ impl Editor {
     /// few hundred.)
     pub(crate) fn jump(&mut self, row: usize, col: usize) {
         self.open = None;
+        self.goal = None;
         let area = &mut self.area;
         let row = row.min(area.lines().len().saturating_sub(1));
         let row16 = u16::try_from(row).unwrap_or(u16::MAX);
@@ -491,6 +503,7 @@ impl Editor {
     /// One textarea edit was made: it joins the open step of the same kind,
     /// or starts a step of its own.
     fn record(&mut self, burst: Option<Burst>) {
+        self.goal = None;
         let joins = matches!(
             (burst, self.open),
             (Some(Burst::Deleting), Some(Burst::Deleting))
@@ -551,6 +564,32 @@ mod tests {
 
     fn empty() -> Editor {
         Editor::from(TextArea::default())
+    }
+
+    /// Found in the third new-user walk: Down from the end of a long line,
+    /// across a blank one, landed at the start of the next; editors keep
+    /// aiming for the column a run of ups and downs started from.
+    #[test]
+    fn up_and_down_keep_aiming_for_the_column_they_started_from() {
+        let mut e = empty();
+        typed(
+            &mut e,
+            "Second line, a little longer\n\nFourth line, longer than the second",
+        );
+        e.jump(0, 0);
+        e.command(TextEdit::LineEnd);
+        e.move_by_rows(true, 80);
+        assert_eq!(e.cursor(), ratatui_textarea::DataCursor(1, 0));
+        e.move_by_rows(true, 80);
+        assert_eq!(e.cursor(), ratatui_textarea::DataCursor(2, 28));
+        e.move_by_rows(false, 80);
+        e.move_by_rows(false, 80);
+        assert_eq!(e.cursor(), ratatui_textarea::DataCursor(0, 28));
+        // Anything else starts aiming afresh.
+        e.command(TextEdit::LineStart);
+        e.move_by_rows(true, 80);
+        e.move_by_rows(true, 80);
+        assert_eq!(e.cursor(), ratatui_textarea::DataCursor(2, 0));
     }
 
     /// Found by a new user (issue 10): seven Ctrl-Z turned "hello world"

@@ -122,17 +122,22 @@ pub fn column_at(line: &str, rows: &[Row], row: usize, x: usize, width: usize) -
 }
 
 /// The cursor moved a row up (or down) as rows show; `None` at the top (or
-/// the bottom). The column is kept as near as the row allows.
-pub fn step(
+/// the bottom). The column is kept as near as the row allows to `goal` when
+/// one is given (the column a run of ups and downs started from, so a short
+/// row on the way does not pull the cursor left for good), else to where the
+/// cursor is; the column aimed at comes back too.
+pub fn step_toward(
     lines: &[String],
     cursor: (usize, usize),
     down: bool,
     width: usize,
-) -> Option<(usize, usize)> {
+    goal: Option<usize>,
+) -> Option<(usize, usize, usize)> {
     let (line, col) = cursor;
     let text = lines.get(line)?;
     let here = rows(text, width);
     let (row, x) = place(text, &here, col, width);
+    let x = goal.unwrap_or(x);
     let (to_line, to_row) = if down {
         if row + 1 < here.len() {
             (line, row + 1)
@@ -155,7 +160,7 @@ pub fn step(
     } else {
         rows(text, width)
     };
-    Some((to_line, column_at(text, &to, to_row, x, width)))
+    Some((to_line, column_at(text, &to, to_row, x, width), x))
 }
 
 /// The first row in view: a line and a row of it.
@@ -257,6 +262,15 @@ fn back(lines: &[String], from: Top, mut n: usize, at: Top, width: usize) -> Top
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn step(
+        lines: &[String],
+        cursor: (usize, usize),
+        down: bool,
+        width: usize,
+    ) -> Option<(usize, usize)> {
+        step_toward(lines, cursor, down, width, None).map(|(line, col, _)| (line, col))
+    }
 
     fn texts(line: &str, width: usize) -> Vec<&str> {
         rows(line, width)
