@@ -1283,3 +1283,44 @@ fn the_title_prompt_fits_its_window_as_every_field_does() {
         "{wide}"
     );
 }
+
+/// Found in the third new-user walk: a focused answer taller than its box
+/// hid its first rows with nothing to say so.
+#[test]
+fn an_answer_taller_than_its_box_marks_its_bar_where_rows_are_out_of_view() {
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    use rebound::tui::state::Typed;
+    let mut app = app();
+    let mut reflection = common::filled_reflection();
+    reflection.set_text(Stage::Perspective, "expected", String::new());
+    reflection.position.stage = Stage::Perspective.key().into();
+    reflection.position.field = "expected".into();
+    app.open_reflection(reflection);
+    let text: Vec<String> = (1..=12)
+        .map(|i| format!("Line {i} of the paste."))
+        .collect();
+    app.typed(Typed::Paste(text.join("\n")));
+    let bar = |shot: &str, row_text: &str| {
+        shot.lines()
+            .find(|l| l.contains(row_text))
+            .map(|l| l.chars().nth(4).unwrap_or(' '))
+    };
+    let at_end = screen(&app, 100, 32);
+    assert!(!at_end.contains("Line 1 of"), "{at_end}");
+    let first_shown = at_end
+        .lines()
+        .find(|l| l.contains(" of the paste."))
+        .unwrap_or_default();
+    // Each row of the shot opens with a quote: the bar is the fifth character.
+    assert_eq!(first_shown.chars().nth(4), Some('↑'), "{at_end}");
+    for _ in 0..12 {
+        app.typed(Typed::Key(KeyEvent::new(KeyCode::Up, KeyModifiers::NONE)));
+    }
+    let at_top = screen(&app, 100, 32);
+    assert_eq!(bar(&at_top, "Line 1 of"), Some('│'), "{at_top}");
+    let last_shown = at_top
+        .lines()
+        .rfind(|l| l.contains(" of the paste."))
+        .unwrap_or_default();
+    assert_eq!(last_shown.chars().nth(4), Some('↓'), "{at_top}");
+}

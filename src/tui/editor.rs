@@ -503,7 +503,6 @@ impl Editor {
     /// One textarea edit was made: it joins the open step of the same kind,
     /// or starts a step of its own.
     fn record(&mut self, burst: Option<Burst>) {
-        self.goal = None;
         let joins = matches!(
             (burst, self.open),
             (Some(Burst::Deleting), Some(Burst::Deleting))
@@ -517,6 +516,8 @@ impl Editor {
     /// have been redone. So the steps always add up to its history, and the
     /// oldest step may be a part of one (its start forgotten).
     fn count_edit(&mut self, joins_open_step: bool) {
+        // Any change starts the aim of Up and Down afresh.
+        self.goal = None;
         if self.steps.iter().sum::<usize>() >= self.most_edits
             && let Some(oldest) = self.steps.front_mut()
         {
@@ -585,6 +586,13 @@ mod tests {
         e.move_by_rows(false, 80);
         e.move_by_rows(false, 80);
         assert_eq!(e.cursor(), ratatui_textarea::DataCursor(0, 28));
+        // Typing starts aiming afresh, as does any other move.
+        let mut t = empty();
+        typed(&mut t, "abcdef\nabcdefgh");
+        t.move_by_rows(false, 80);
+        typed(&mut t, "X");
+        t.move_by_rows(true, 80);
+        assert_eq!(t.cursor(), ratatui_textarea::DataCursor(1, 7));
         // Anything else starts aiming afresh.
         e.command(TextEdit::LineStart);
         e.move_by_rows(true, 80);

@@ -82,10 +82,11 @@ pub fn render_resting(text: &str, area: Rect, buf: &mut Buffer) {
 }
 
 /// An answer being edited: the rows around the cursor, from the view's top
-/// as the last key left it (moved on if the window changed since).
-pub fn render_editing(editor: &Editor, area: Rect, buf: &mut Buffer) {
+/// as the last key left it (moved on if the window changed since). Says
+/// whether rows are out of view above and below, for the field to show it.
+pub fn render_editing(editor: &Editor, area: Rect, buf: &mut Buffer) -> (bool, bool) {
     if area.width == 0 || area.height == 0 {
-        return;
+        return (false, false);
     }
     let reversed = Style::default().add_modifier(Modifier::REVERSED);
     if editor.is_empty() {
@@ -98,7 +99,7 @@ pub fn render_editing(editor: &Editor, area: Rect, buf: &mut Buffer) {
             usize::from(area.width - 1),
             theme::dim(),
         );
-        return;
+        return (false, false);
     }
     let width = usize::from(area.width);
     let lines: Vec<&str> = editor.lines().iter().map(String::as_str).collect();
@@ -117,7 +118,8 @@ pub fn render_editing(editor: &Editor, area: Rect, buf: &mut Buffer) {
         line: cursor.0,
         row,
     };
-    draw_rows(&lines, Some(at), x, top, area, buf);
+    let below = draw_rows(&lines, Some(at), x, top, area, buf);
+    (top > Top::default(), below)
 }
 
 #[cfg(test)]

@@ -114,10 +114,14 @@ impl Widget for FieldView<'_> {
             }
             (FieldKind::List, None) => text_field::render_list(&r.list(self.stage, key), body, buf),
             (FieldKind::Text, Some(FieldFocus::Text(editor))) => {
-                answer::render_editing(editor, body, buf);
+                let hidden = answer::render_editing(editor, body, buf);
+                mark_hidden_rows(hidden, area.x + 2, body, buf);
             }
             (_, Some(FieldFocus::Text(editor))) => draw_editor(editor, body, buf),
-            (_, Some(FieldFocus::Long(long))) => answer::render_editing(&long.area, body, buf),
+            (_, Some(FieldFocus::Long(long))) => {
+                let hidden = answer::render_editing(&long.area, body, buf);
+                mark_hidden_rows(hidden, area.x + 2, body, buf);
+            }
             (_, _) => text_field::render_text(r.text(self.stage, key), body, buf),
         }
     }
@@ -202,6 +206,17 @@ fn scrolled_to<'a>(editor: &'a TextArea<'_>, col: usize) -> Option<TextArea<'a>>
 
 /// A quiet placeholder for a question not answered yet.
 pub use crate::text::fit;
+
+/// An answer taller than its box says so on its bar: ↑ where rows are out of
+/// view above, ↓ where more follow below.
+fn mark_hidden_rows((above, below): (bool, bool), bar_x: u16, body: Rect, buf: &mut Buffer) {
+    if above {
+        buf.set_string(bar_x, body.y, "↑", theme::accent());
+    }
+    if below && body.height > 1 {
+        buf.set_string(bar_x, body.y + body.height - 1, "↓", theme::accent());
+    }
+}
 
 fn unanswered() -> Line<'static> {
     Line::styled("not answered yet", theme::dim())
