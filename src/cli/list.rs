@@ -177,6 +177,9 @@ impl Layout {
         // would not fit its shortest title loses WHERE rather than wrapping.
         if layout.before_title() + MIN_TITLE > width {
             layout.dropped.push(Column::Where);
+            // The columns WHERE freed go to the ids first.
+            let others = layout.before_title() - layout.id_width;
+            layout.id_width = full_id.min(width.saturating_sub(others + wanted).max(shortest));
         }
         layout
     }
@@ -329,6 +332,15 @@ mod tests {
         }
         assert!(
             fitted.contains("2026-11-29-missed-the-promotion-"),
+            "{fitted}"
+        );
+        // What WHERE gave up goes to the ids: whole when they fit beside
+        // short titles.
+        again.title = "Again".into();
+        first.title = "First".into();
+        let fitted = table(&[&again, &first], clock, Some(56));
+        assert!(
+            fitted.contains("2026-11-29-missed-the-promotion-again  "),
             "{fitted}"
         );
         let wide = table(&[&exam, &offer], clock, Some(200));

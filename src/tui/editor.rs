@@ -162,6 +162,16 @@ const GRAPHEME_REACH: usize = 64;
 /// letter and its accents, a flag, an emoji sequence, at once).
 fn grapheme_before(line: &[char], col: usize) -> usize {
     let col = col.min(line.len());
+    // Flags pair their halves from the start of a run of them, which a
+    // window of the text before the cursor may not see: count the run.
+    let flags = line[..col]
+        .iter()
+        .rev()
+        .take_while(|&&c| is_flag_half(c))
+        .count();
+    if flags > 0 {
+        return col - if flags % 2 == 0 { 2 } else { 1 };
+    }
     let from = col.saturating_sub(GRAPHEME_REACH);
     let text: String = line[from..col].iter().collect();
     let last = text
@@ -169,6 +179,11 @@ fn grapheme_before(line: &[char], col: usize) -> usize {
         .next_back()
         .map_or(0, |g| g.chars().count());
     col - last.max(usize::from(col > 0))
+}
+
+/// One half of a flag: flags are pairs of these regional indicators.
+fn is_flag_half(c: char) -> bool {
+    ('\u{1f1e6}'..='\u{1f1ff}').contains(&c)
 }
 
 /// The column just past the grapheme that starts at `col`.
@@ -251,10 +266,10 @@ impl Editor {
         let (changed, burst) = match edit {
             E::LineStart => return self.move_cursor(CursorMove::Head),
             E::LineEnd => return self.move_cursor(CursorMove::End),
-            E::CharBack => return self.move_to_col(grapheme_before),
-            E::CharForward => return self.move_to_col(grapheme_after),
-            E::WordBack => return self.move_to_col(word_start_before),
-            E::WordForward => return self.move_to_col(word_end_after),
+            E::CharBack => return self.move_to_col(grapheme_before, false),
+            E::CharForward => return self.move_to_col(grapheme_after, true),
+            E::WordBack => return self.move_to_col(word_start_before, false),
+            E::WordForward => return self.move_to_col(word_end_after, true),
             E::DeleteCharBefore => return self.delete_grapheme(true),
             E::DeleteCharAfter => return self.delete_grapheme(false),
             E::DeleteWordBefore => return self.delete_back_to(word_start_before),
@@ -271,15 +286,16 @@ impl Editor {
 
     /// Moves within the line to the column `to` finds from the cursor; at
     /// either end of a line, on to the next or previous one.
-    fn move_to_col(&mut self, to: fn(&[char], usize) -> usize) -> bool {
+    fn move_to_col(&mut self, to: fn(&[char], usize) -> usize, forward: bool) -> bool {
         let (col, line) = self.cursor_line();
         let target = to(&line, col);
         if target == col {
-            // At the line's end going on, or its start going back.
-            let step = if col == 0 && target == 0 {
-                CursorMove::Back
-            } else {
+            // At the line's end going on, or its start going back (an empty
+            // line is both: the key says which way).
+            let step = if forward {
                 CursorMove::Forward
+            } else {
+                CursorMove::Back
             };
             return self.move_cursor(step);
         }
@@ -412,6 +428,16 @@ impl Editor {
         }
         self.open = None;
         false
+    }
+
+    /// The column a run of Up and Down aims for, to carry into the editor of
+    /// a long answer's next window.
+    pub(crate) fn goal(&self) -> Option<usize> {
+        self.goal
+    }
+
+    pub(crate) fn aim(&mut self, goal: Option<usize>) {
+        self.goal = goal;
     }
 
     /// Moves the cursor to `col` of its own line.
@@ -757,6 +783,31 @@ mod tests {
     /// Found in the third new-user walk: ← → and Backspace went a code point
     /// at a time, so typing split an accent from its letter, or a flag in
     /// two, and Backspace left half a flag in the file.
+    /// Found in review: → on an empty line went back to the end of the
+    /// line above; and a long run of flags was paired from the middle.
+    #[test]
+    fn an_empty_line_and_a_long_run_of_flags_move_the_right_way() {
+        let mut e = empty();
+        typed(&mut e, "abc\n\ndef");
+        e.jump(1, 0);
+        e.command(TextEdit::CharForward);
+        assert_eq!(e.cursor(), ratatui_textarea::DataCursor(2, 0));
+        e.jump(1, 0);
+        e.command(TextEdit::WordForward);
+        assert_eq!(e.cursor(), ratatui_textarea::DataCursor(2, 0));
+        e.jump(1, 0);
+        e.command(TextEdit::CharBack);
+        assert_eq!(e.cursor(), ratatui_textarea::DataCursor(0, 3));
+
+        let flags = "\u{1f1ef}\u{1f1f5}".repeat(32) + "\u{1f1ef}";
+        let mut e = empty();
+        typed(&mut e, &flags);
+        e.command(TextEdit::DeleteCharBefore);
+        assert_eq!(e.lines()[0].chars().count(), 64, "the lone half goes");
+        e.command(TextEdit::DeleteCharBefore);
+        assert_eq!(e.lines()[0].chars().count(), 62, "then a whole flag");
+    }
+
     #[test]
     fn arrows_and_deletes_take_a_letter_with_its_accent_or_a_flag_whole() {
         let cafe = "cafe\u{301}";

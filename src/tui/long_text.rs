@@ -124,7 +124,10 @@ impl LongText {
         let mut all = std::mem::take(&mut self.above);
         all.extend(self.area.lines().iter().cloned());
         all.append(&mut self.below);
+        // Held ↓ carries on aiming at the column it started from.
+        let goal = self.area.goal();
         self.place(all, row, col);
+        self.area.aim(goal);
     }
 
     /// Splits the lines into above, the window around `row`, and below, with
@@ -196,6 +199,31 @@ mod tests {
         );
         long.settle();
         changed
+    }
+
+    /// Found in review: held ↓ through a long answer forgot the column it
+    /// aimed for each time the window moved on, when that happened on a
+    /// blank row.
+    #[test]
+    fn held_down_keeps_its_column_as_the_window_moves_on() {
+        let lines: Vec<String> = (0..3000)
+            .map(|i| {
+                if i % 2 == 0 {
+                    "0123456789".to_string()
+                } else {
+                    String::new()
+                }
+            })
+            .collect();
+        let mut long = LongText::at(lines, (0, 10), plain);
+        for i in 0..1500 {
+            long.area.move_by_rows(true, 80);
+            long.settle();
+            let c = long.area.cursor();
+            if !long.area.lines()[c.0].is_empty() {
+                assert_eq!(c.1, 10, "after {} downs", i + 1);
+            }
+        }
     }
 
     #[test]
