@@ -289,6 +289,7 @@ pub fn json_value(r: &Reflection, guide: &Guide) -> Json {
                         .filter(|s| !s.is_blank())
                         .map(|s| {
                             json!({
+                                "id": s.id,
                                 "text": s.text,
                                 "due": (!s.due.trim().is_empty()).then_some(s.due),
                                 "done": s.done,
@@ -298,6 +299,16 @@ pub fn json_value(r: &Reflection, guide: &Guide) -> Json {
                 ),
             };
             fields.insert(key.to_string(), value);
+        }
+        if stage == Stage::Risk {
+            // The first brave step is a step like any other: scripts find
+            // it by its id and see whether it is done.
+            let first = r.first_step();
+            fields.insert("first_step_id".into(), json!(first.as_ref().map(|s| &s.id)));
+            fields.insert(
+                "first_step_done".into(),
+                json!(first.is_some_and(|s| s.done)),
+            );
         }
         answers.insert(stage.key().to_string(), Json::Object(fields));
     }

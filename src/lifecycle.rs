@@ -160,14 +160,12 @@ pub fn after_edit(r: &mut Reflection, as_completed: Option<&Reflection>) -> Afte
 
 /// Ticking a step done or not: following the plan, not changing it, so a
 /// completed reflection stays completed. Returns the step's text and its new
-/// mark, or `None` when there is no such step.
+/// mark, or `None` when there is no such step. `index` counts
+/// [`Reflection::steps`], the first brave step among them.
 pub fn tick_step(r: &mut Reflection, index: usize) -> Option<(String, bool)> {
-    let step = r
-        .actions(Stage::Goals, STEPS_FIELD)
-        .into_iter()
-        .nth(index)?;
+    let step = r.steps().into_iter().nth(index)?;
     let done = !step.done;
-    r.set_step_done(Stage::Goals, STEPS_FIELD, index, done)
+    r.set_done_at(index, done)
         .then(|| (step.text.trim().to_string(), done))
 }
 

@@ -8,7 +8,7 @@ use time::Date;
 use crate::dates::{self, DateInput};
 use crate::guide::{FieldGuide, FieldKind, Guide};
 use crate::reflection::{ActionItem, Reflection};
-use crate::stage::{GOALS_FIELD, STEPS_FIELD, Stage};
+use crate::stage::{GOALS_FIELD, Stage};
 
 /// One answer, shaped by the kind of question it answers.
 #[derive(Debug, Clone, PartialEq)]
@@ -137,7 +137,7 @@ fn choice_labels(r: &Reflection, stage: Stage, field: &FieldGuide) -> Vec<String
 /// An action step as the plan shows it: in date order, with its date read.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PlanStep {
-    /// Where the step sits in the Goals stage's list, for ticking it done.
+    /// Where the step sits in [`Reflection::steps`], for ticking it done.
     pub index: usize,
     pub item: ActionItem,
     pub due: DateInput,
@@ -249,7 +249,7 @@ pub fn growth_plan(r: &Reflection, guide: &Guide, today: Date) -> GrowthPlan {
         .first()
         .and_then(|f| rating(Stage::Plan, &f.key));
     let mut steps: Vec<PlanStep> = r
-        .actions(Stage::Goals, STEPS_FIELD)
+        .steps()
         .into_iter()
         .enumerate()
         .filter(|(_, item)| !item.is_blank())
@@ -369,6 +369,7 @@ fn first_step_line(step: &str, by: &str) -> String {
 mod tests {
     use super::*;
     use crate::reflection::tests::sample_reflection;
+    use crate::stage::STEPS_FIELD;
     use time::macros::date;
 
     fn guide() -> &'static Guide {

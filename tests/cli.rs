@@ -98,7 +98,8 @@ fn list_json_is_one_array_for_scripts() {
     assert_eq!(items.len(), 1);
     assert_eq!(items[0]["id"], "2026-11-20-the-launch-that-slipped");
     assert_eq!(items[0]["status"], "completed");
-    assert_eq!(items[0]["open_steps"], 2);
+    // Two Goals steps and the first brave step, all still to do.
+    assert_eq!(items[0]["open_steps"], 3);
     assert_eq!(items[0]["completed"], "2026-11-28T18:00:00Z");
 
     let out = rebound(dir.path(), &["list", "--json"]);

@@ -349,17 +349,19 @@ fn find_the_client_we_lost_read_it_tick_a_step_export_and_delete_it() {
     assert!(screen.contains("We lost the client"), "{screen}");
     tmux.keys(&["Enter"]);
     tmux.wait_for("reading");
-    tmux.wait_for("▶ [ ] 2026-12-13 Interview five clinic managers");
+    // The first brave step is a step like the others, and the first due.
+    tmux.wait_for("▶ [ ] 2026-12-04 Email the three friendliest clinics");
 
     // Tick the selected step; it is saved and the reflection stays complete.
     tmux.keys(&["Space"]);
-    tmux.wait_for("Done: Interview five clinic managers");
+    tmux.wait_for("Done: Email the three friendliest clinics");
     let deadline = Instant::now() + Duration::from_secs(5);
     loop {
         let text = read(&file);
         let r = rebound::reflection::Reflection::from_toml_str(&text).expect("valid file");
-        let steps = r.actions(Stage::Goals, "steps");
-        if steps[0].done {
+        if r.first_step().is_some_and(|s| s.done) {
+            assert!(text.contains("first_step_done = true"), "{text}");
+            assert!(!r.actions(Stage::Goals, "steps")[0].done, "{text}");
             assert!(text.contains("status = \"completed\""), "{text}");
             break;
         }
@@ -381,7 +383,7 @@ fn find_the_client_we_lost_read_it_tick_a_step_export_and_delete_it() {
         markdown.starts_with("# Quarterly account review"),
         "{markdown}"
     );
-    assert!(markdown.contains("- [x] Interview five clinic managers (due 2026-12-13)"));
+    assert!(markdown.contains("- [x] Email the three friendliest clinics (due 2026-12-04)"));
 
     // The reading page offers d; its question is not crowded by the old line.
     let screen = tmux.wait_for("d delete");
@@ -826,7 +828,8 @@ fn a_delete_refused_because_saving_fails_says_so() {
     seed_twenty(&tmux);
     let reflections = tmux.data.path().join("reflections");
     tmux.start("resume 2026-11-20");
-    tmux.wait_for("▶ [ ] 2026-12-13 Interview five clinic managers");
+    // The first brave step is a step like the others, and the first due.
+    tmux.wait_for("▶ [ ] 2026-12-04 Email the three friendliest clinics");
     // Saving fails from now on: the folder is not where it was (even root
     // cannot write into a folder that is a plain file).
     let away = tmux.data.path().join("reflections-away");
@@ -845,10 +848,7 @@ fn a_delete_refused_because_saving_fails_says_so() {
     tmux.quit();
     let text = read(&reflections.join("2026-11-20-the-launch-that-slipped.toml"));
     let r = rebound::reflection::Reflection::from_toml_str(&text).expect("valid");
-    assert!(
-        r.actions(Stage::Goals, "steps")[0].done,
-        "the tick was kept"
-    );
+    assert!(r.first_step().is_some_and(|s| s.done), "the tick was kept");
     assert!(!tmux.data.path().join("trash").exists());
 }
 

@@ -116,6 +116,8 @@ fn footers_offer_every_key_that_works_now_and_only_those() {
 
     let mut no_steps = common::filled_reflection();
     no_steps.set_actions(Stage::Goals, "steps", Vec::new());
+    no_steps.set_text(Stage::Risk, "first_step", String::new());
+    no_steps.set_text(Stage::Risk, "first_step_date", String::new());
     no_steps.status = Status::Completed;
     let mut reading = app();
     reading.open_reflection(no_steps);
@@ -571,8 +573,8 @@ fn the_detail_view_shows_the_plan_then_every_stage() {
     let shot = screen(&app, 100, 32);
     assert!(shot.contains("Completed 2026-11-28"), "{shot}");
     assert!(
-        shot.contains("▶ [ ] 2026-12-13 Interview five clinic managers"),
-        "{shot}"
+        shot.contains("▶ [ ] 2026-12-04 Email the three friendliest clinics"),
+        "the first brave step is a step to tick: {shot}"
     );
     insta::assert_snapshot!("detail", shot);
 

@@ -91,7 +91,7 @@ impl Reflection {
                 }
             }
         }
-        Ok(Reflection {
+        let mut reflection = Reflection {
             id,
             title,
             status,
@@ -101,7 +101,9 @@ impl Reflection {
             position,
             answers,
             extra: doc,
-        })
+        };
+        reflection.settle_step_ids();
+        Ok(reflection)
     }
 
     /// The file text: metadata first, then each stage's answers in guide order,

@@ -3,6 +3,7 @@
 mod file;
 mod id;
 mod migrate;
+mod steps;
 
 use time::OffsetDateTime;
 use toml::{Table, Value};
@@ -11,6 +12,7 @@ use crate::stage::Stage;
 
 pub use file::{FormatError, SCHEMA_VERSION};
 pub use id::{is_valid_id, slug};
+pub use steps::{FIRST_STEP_DATE_FIELD, FIRST_STEP_FIELD, is_valid_step_id};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Status {
@@ -45,6 +47,9 @@ pub struct Position {
 /// One step of an action plan.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ActionItem {
+    /// Stable through edits and moves: other tools know the step by it.
+    /// Empty only on a new row not yet saved.
+    pub id: String,
     pub text: String,
     /// As typed: an ISO date once normalised, or text the person is still fixing.
     pub due: String,
@@ -184,6 +189,9 @@ impl Reflection {
     pub fn set_text(&mut self, stage: Stage, field: &str, text: String) {
         let value = (!text.trim().is_empty()).then_some(Value::String(text));
         self.set_value(stage, field, value);
+        if stage == Stage::Risk && [FIRST_STEP_FIELD, FIRST_STEP_DATE_FIELD].contains(&field) {
+            self.settle_step_ids();
+        }
     }
 
     /// A list answer (also the ticked keys of a checklist).
@@ -242,6 +250,7 @@ impl Reflection {
             .iter()
             .filter_map(Value::as_table)
             .map(|t| ActionItem {
+                id: t.get("id").and_then(Value::as_str).unwrap_or("").into(),
                 text: t.get("text").and_then(Value::as_str).unwrap_or("").into(),
                 due: match t.get("due") {
                     Some(Value::Datetime(d)) => d.to_string(),
@@ -257,6 +266,7 @@ impl Reflection {
                         "text" => !v.is_str(),
                         "due" => !(v.is_str() || v.is_datetime()),
                         "done" => !v.is_bool(),
+                        "id" => !v.is_str(),
                         _ => true,
                     })
                     .map(|(k, v)| (k.clone(), v.clone()))
@@ -265,7 +275,8 @@ impl Reflection {
             .collect()
     }
 
-    pub fn set_actions(&mut self, stage: Stage, field: &str, items: Vec<ActionItem>) {
+    pub fn set_actions(&mut self, stage: Stage, field: &str, mut items: Vec<ActionItem>) {
+        self.fill_step_ids(&mut items);
         // Entries that are not steps at all (a hand edit) stay, after them.
         let kept: Vec<Value> = self
             .value(stage, field)
@@ -277,6 +288,9 @@ impl Reflection {
             .filter(|i| !i.is_blank())
             .map(|i| {
                 let mut t = Table::new();
+                if !i.id.is_empty() {
+                    t.insert("id".into(), Value::String(i.id.clone()));
+                }
                 t.insert("text".into(), Value::String(i.text.clone()));
                 if !i.due.trim().is_empty() {
                     t.insert("due".into(), Value::String(i.due.clone()));
@@ -288,6 +302,7 @@ impl Reflection {
                         "text" => !i.text.is_empty(),
                         "due" => !i.due.trim().is_empty(),
                         "done" => i.done,
+                        "id" => !i.id.is_empty(),
                         _ => false,
                     };
                     if !replaced {
@@ -300,6 +315,7 @@ impl Reflection {
             .collect();
         let value = (!items.is_empty()).then_some(Value::Array(items));
         self.set_value(stage, field, value);
+        self.settle_step_ids();
     }
 
     /// Whether two versions hold the same answers (title and dates aside).

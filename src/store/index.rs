@@ -180,8 +180,10 @@ mod tests {
             ],
         );
         r.set_text(Stage::Reflect, "went_wrong", "We lost the client".into());
+        // Issue 11: the risk stage's first brave step is counted as a step.
+        r.set_text(Stage::Risk, "first_step", "Email Dana".into());
         store.save(&r, guide()).expect("save");
-        assert_eq!(store.list().expect("list").reflections[0].open_steps, 2);
+        assert_eq!(store.list().expect("list").reflections[0].open_steps, 3);
         let texts = store
             .indexed_texts("texts-index.json", 1, went_wrong)
             .expect("texts");

@@ -8,7 +8,6 @@ use time::OffsetDateTime;
 use super::strays::Stray;
 use super::{Store, StoreError};
 use crate::reflection::{Reflection, Status};
-use crate::stage::{STEPS_FIELD, Stage};
 
 /// The summary index, in the data dir beside `reflections/`.
 const SUMMARY_FILE: &str = "summary-index.json";
@@ -17,7 +16,8 @@ const SUMMARY_FILE: &str = "summary-index.json";
 /// 2: summaries count open action steps, and titles are cleaned at load.
 /// 3: schema 2 files, and clearer reasons for files that cannot be read.
 /// 4: stamps hold the inode and change time.
-const SUMMARY_VERSION: u32 = 4;
+// 5: the first brave step counts among the open steps.
+const SUMMARY_VERSION: u32 = 5;
 
 /// What a list needs about one reflection.
 #[derive(Debug, Clone, PartialEq)]
@@ -41,11 +41,7 @@ impl Summary {
             updated: r.updated,
             completed: r.completed,
             stage: r.position.stage.clone(),
-            open_steps: r
-                .actions(Stage::Goals, STEPS_FIELD)
-                .iter()
-                .filter(|s| s.is_open())
-                .count(),
+            open_steps: r.steps().iter().filter(|s| s.is_open()).count(),
         }
     }
 }

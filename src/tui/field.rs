@@ -98,7 +98,7 @@ impl FieldFocus {
     /// Writes the editor's content into the reflection. A date phrase is
     /// stored as the date it means today, so it cannot drift later.
     pub fn commit(
-        &self,
+        &mut self,
         reflection: &mut Reflection,
         stage: Stage,
         field: &FieldGuide,
@@ -121,6 +121,9 @@ impl FieldFocus {
             }
             (FieldFocus::Long(long), _) => reflection.set_text(stage, &field.key, long.text()),
             (FieldFocus::Steps(steps), _) => {
+                // Ids are given to the working rows, not only to what is
+                // saved, so a new step keeps its first id as it is edited.
+                reflection.fill_step_ids(&mut steps.rows);
                 let rows = steps
                     .rows
                     .iter()
@@ -575,5 +578,53 @@ mod tests {
         assert_eq!(dates::parse(&steps.rows[0].due, TODAY), DateInput::Invalid);
         focus.commit(&mut r, Stage::Goals, f, TODAY);
         assert_eq!(r.actions(Stage::Goals, "steps")[0].due, "2026-13-01");
+    }
+
+    /// Issue 11: a step typed here gets its id when it is first saved and
+    /// keeps it as it is typed on, undone and redone, and when a step is
+    /// added above it.
+    #[test]
+    fn a_new_step_keeps_its_first_id_as_it_is_edited_and_undone() {
+        let mut r = sample_reflection();
+        let f = field(Stage::Goals, "steps");
+        let mut focus = FieldFocus::open(&r, Stage::Goals, f);
+        let key = |c| Input {
+            key: Key::Char(c),
+            ..Input::default()
+        };
+        let commit_after = |focus: &mut FieldFocus, changed: bool, r: &mut Reflection| {
+            if changed {
+                focus.commit(r, Stage::Goals, f, TODAY);
+            }
+        };
+        for c in "Call".chars() {
+            let changed = focus.edit(f.kind, key(c));
+            commit_after(&mut focus, changed, &mut r);
+        }
+        let id = r.actions(Stage::Goals, "steps")[0].id.clone();
+        assert!(!id.is_empty());
+        for c in " Dana".chars() {
+            let changed = focus.edit(f.kind, key(c));
+            commit_after(&mut focus, changed, &mut r);
+        }
+        let changed = focus.undo();
+        commit_after(&mut focus, changed, &mut r);
+        let changed = focus.redo();
+        commit_after(&mut focus, changed, &mut r);
+        let FieldFocus::Steps(steps) = &mut focus else {
+            panic!("steps focus")
+        };
+        steps.up(TODAY);
+        steps.up(TODAY);
+        let _ = steps.new_step(TODAY);
+        steps.rows.swap(0, 1);
+        steps.row = 0;
+        typed(&mut focus, f.kind, "Rest");
+        focus.commit(&mut r, Stage::Goals, f, TODAY);
+        let saved = r.actions(Stage::Goals, "steps");
+        assert_eq!(saved.len(), 2, "{saved:?}");
+        assert_eq!(saved[1].text, "Call Dana");
+        assert_eq!(saved[1].id, id, "the same step, the same id");
+        assert!(!saved[0].id.is_empty() && saved[0].id != id);
     }
 }

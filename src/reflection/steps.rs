@@ -1,0 +1,325 @@
+//! Action steps' stable ids, and the risk stage's first brave step as one more step.
+//!
+//! Every step carries an `id` in the file. A file written before ids (or a
+//! step added by hand) gets one derived from the reflection's id, where the
+//! step sits and its text: the same on every run and machine until the next
+//! save writes it down, after which the stored id stays whatever changes.
+
+use toml::{Table, Value};
+
+use super::{ActionItem, Reflection};
+use crate::stage::{STEPS_FIELD, Stage};
+
+/// The risk stage's first brave step: its words, its date, and (beside them
+/// in `[answers.risk]`, so a file stays readable) its id and done mark.
+pub const FIRST_STEP_FIELD: &str = "first_step";
+pub const FIRST_STEP_DATE_FIELD: &str = "first_step_date";
+const FIRST_STEP_ID: &str = "first_step_id";
+const FIRST_STEP_DONE: &str = "first_step_done";
+
+/// An id as a person might write one by hand: short and safe in a URL,
+/// a file name or another tool's field. Anything else is replaced.
+pub fn is_valid_step_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 64
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+/// Ten characters of lowercase base32 (50 bits) from a 64-bit FNV-1a hash:
+/// short enough to read, safe anywhere, and, with the reflection's own id
+/// hashed in, unlikely to meet another step's id anywhere. FNV rather than
+/// std's hasher because std's may change between releases, and a derived id
+/// must be the same on every run.
+fn derive(parts: &[&str], attempt: u32) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let attempt = attempt.to_string();
+    for part in parts.iter().copied().chain([attempt.as_str()]) {
+        for b in part.bytes().chain([0xff]) {
+            hash ^= u64::from(b);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    const ALPHABET: &[u8; 32] = b"abcdefghijklmnopqrstuvwxyz234567";
+    (0..10)
+        .map(|i| char::from(ALPHABET[((hash >> (i * 5)) & 31) as usize]))
+        .collect()
+}
+
+/// An id not in `taken`, derived from `parts`.
+fn derive_free(parts: &[&str], taken: &[String]) -> String {
+    (0..)
+        .map(|attempt| derive(parts, attempt))
+        .find(|id| !taken.contains(id))
+        .unwrap_or_default()
+}
+
+fn first_step_id_for(reflection_id: &str) -> String {
+    derive(&[reflection_id, FIRST_STEP_FIELD], 0)
+}
+
+impl Reflection {
+    /// Gives every step without a usable id one (in memory; the next save
+    /// writes it): a missing id, one that is not text of the safe alphabet,
+    /// or one an earlier step already holds (a step copied by hand).
+    pub(super) fn settle_step_ids(&mut self) {
+        let first_id = self.settle_first_step();
+        let reflection_id = self.id.clone();
+        let Some(Value::Array(items)) = self
+            .answers
+            .get_mut(Stage::Goals.key())
+            .and_then(Value::as_table_mut)
+            .and_then(|t| t.get_mut(STEPS_FIELD))
+        else {
+            return;
+        };
+        let mut taken: Vec<String> = first_id.into_iter().collect();
+        for (ordinal, step) in items.iter_mut().filter_map(Value::as_table_mut).enumerate() {
+            let id = step.get("id").and_then(Value::as_str).unwrap_or("");
+            if is_valid_step_id(id) && !taken.iter().any(|t| t == id) {
+                taken.push(id.to_string());
+                continue;
+            }
+            let text = step.get("text").and_then(Value::as_str).unwrap_or("");
+            let ordinal = ordinal.to_string();
+            let id = derive_free(&[&reflection_id, STEPS_FIELD, &ordinal, text], &taken);
+            step.insert("id".into(), Value::String(id.clone()));
+            taken.push(id);
+        }
+    }
+
+    /// Gives the working copy of some steps ids before they are saved, so a
+    /// step keeps the id it was first saved with while it is edited further.
+    pub fn fill_step_ids(&self, items: &mut [ActionItem]) {
+        let mut taken: Vec<String> = self.first_step().map(|s| s.id).into_iter().collect();
+        for (ordinal, item) in items.iter_mut().enumerate() {
+            if item.is_blank() && item.id.is_empty() {
+                continue;
+            }
+            if !is_valid_step_id(&item.id) || taken.contains(&item.id) {
+                let ordinal = ordinal.to_string();
+                item.id = derive_free(&[&self.id, STEPS_FIELD, &ordinal, &item.text], &taken);
+            }
+            taken.push(item.id.clone());
+        }
+    }
+
+    /// Keeps the first brave step's id and done mark while it has words or
+    /// a date, and drops them with it, so clearing it leaves nothing behind.
+    fn settle_first_step(&mut self) -> Option<String> {
+        let reflection_id = self.id.clone();
+        let risk = self
+            .answers
+            .get_mut(Stage::Risk.key())
+            .and_then(Value::as_table_mut)?;
+        let written = |key: &str| {
+            risk.get(key)
+                .and_then(Value::as_str)
+                .is_some_and(|s| !s.trim().is_empty())
+        };
+        if !written(FIRST_STEP_FIELD) && !written(FIRST_STEP_DATE_FIELD) {
+            if risk.get(FIRST_STEP_ID).is_some_and(Value::is_str) {
+                risk.remove(FIRST_STEP_ID);
+            }
+            if risk.get(FIRST_STEP_DONE).is_some_and(Value::is_bool) {
+                risk.remove(FIRST_STEP_DONE);
+            }
+            if risk.is_empty() {
+                self.answers.remove(Stage::Risk.key());
+            }
+            return None;
+        }
+        let id = risk
+            .get(FIRST_STEP_ID)
+            .and_then(Value::as_str)
+            .unwrap_or("");
+        if is_valid_step_id(id) {
+            return Some(id.to_string());
+        }
+        let id = first_step_id_for(&reflection_id);
+        risk.insert(FIRST_STEP_ID.into(), Value::String(id.clone()));
+        Some(id)
+    }
+
+    /// The risk stage's first brave step as an action step, when it has
+    /// words or a date.
+    pub fn first_step(&self) -> Option<ActionItem> {
+        let risk = self.answers.get(Stage::Risk.key())?.as_table()?;
+        let text = |key: &str| {
+            risk.get(key)
+                .and_then(Value::as_str)
+                .unwrap_or("")
+                .to_string()
+        };
+        let item = ActionItem {
+            id: risk
+                .get(FIRST_STEP_ID)
+                .and_then(Value::as_str)
+                .map_or_else(|| first_step_id_for(&self.id), str::to_string),
+            text: text(FIRST_STEP_FIELD),
+            due: text(FIRST_STEP_DATE_FIELD),
+            done: risk
+                .get(FIRST_STEP_DONE)
+                .and_then(Value::as_bool)
+                .unwrap_or(false),
+            extra: Table::new(),
+        };
+        (!item.text.trim().is_empty() || !item.due.trim().is_empty()).then_some(item)
+    }
+
+    /// Every action step: the Goals stage's, then the first brave step.
+    /// Positions in this list are what [`Reflection::set_done_at`] takes.
+    pub fn steps(&self) -> Vec<ActionItem> {
+        let mut steps = self.actions(Stage::Goals, STEPS_FIELD);
+        steps.extend(self.first_step());
+        steps
+    }
+
+    /// Marks the step at `index` of [`Reflection::steps`] done or not and
+    /// changes nothing else. False when there is no such step.
+    pub fn set_done_at(&mut self, index: usize, done: bool) -> bool {
+        let goals = self.actions(Stage::Goals, STEPS_FIELD).len();
+        if index < goals {
+            return self.set_step_done(Stage::Goals, STEPS_FIELD, index, done);
+        }
+        if index > goals || self.first_step().is_none() {
+            return false;
+        }
+        let Some(risk) = self
+            .answers
+            .get_mut(Stage::Risk.key())
+            .and_then(Value::as_table_mut)
+        else {
+            return false;
+        };
+        risk.insert(FIRST_STEP_DONE.into(), Value::Boolean(done));
+        true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::reflection::tests::{guide, sample_reflection};
+
+    const NO_IDS: &str = r#"
+schema_version = 2
+id = "2026-11-29-x"
+created = "2026-11-29T09:00:00Z"
+[[answers.goals.steps]]
+text = "Call Dana"
+[[answers.goals.steps]]
+text = "Call Dana"
+[[answers.goals.steps]]
+id = "my-own_id"
+text = "Read the notes"
+[answers.risk]
+first_step = "Email the clinics"
+"#;
+
+    fn ids(r: &Reflection) -> Vec<String> {
+        r.steps().into_iter().map(|s| s.id).collect()
+    }
+
+    #[test]
+    fn a_file_without_ids_gets_the_same_ids_every_run_and_keeps_them_once_saved() {
+        let once = Reflection::from_toml_str(NO_IDS).expect("loads");
+        let again = Reflection::from_toml_str(NO_IDS).expect("loads");
+        let derived = ids(&once);
+        assert_eq!(derived, ids(&again), "the same on every run");
+        assert_eq!(derived.len(), 4);
+        assert_ne!(derived[0], derived[1], "the same words, two steps");
+        assert_eq!(derived[2], "my-own_id", "an id written by hand is kept");
+        assert!(derived.iter().all(|id| is_valid_step_id(id)));
+        let saved = once.to_toml_string(guide()).expect("saves");
+        assert!(
+            saved.contains(&format!("id = \"{}\"", derived[0])),
+            "{saved}"
+        );
+        assert!(
+            saved.contains(&format!("first_step_id = \"{}\"", derived[3])),
+            "{saved}"
+        );
+        // Once written, an id no longer follows the words or the place.
+        let edited = saved
+            .replace("text = \"Call Dana\"", "text = \"Call Dana today\"")
+            .replace(
+                "first_step = \"Email the clinics\"",
+                "first_step = \"Email\"",
+            );
+        assert_eq!(
+            ids(&Reflection::from_toml_str(&edited).expect("loads")),
+            derived
+        );
+    }
+
+    #[test]
+    fn a_step_keeps_its_id_through_edits_moves_and_a_neighbour_deleted() {
+        let mut r = Reflection::from_toml_str(NO_IDS).expect("loads");
+        let before = r.actions(Stage::Goals, STEPS_FIELD);
+        let mut steps = before.clone();
+        steps[2].text = "Read the notes twice".into();
+        steps[2].due = "2026-12-01".into();
+        steps[2].done = true;
+        steps.swap(0, 2);
+        steps.remove(1);
+        steps.push(ActionItem {
+            text: "Call Dana".into(),
+            ..ActionItem::default()
+        });
+        r.set_actions(Stage::Goals, STEPS_FIELD, steps);
+        let after = r.actions(Stage::Goals, STEPS_FIELD);
+        assert_eq!(after[0].id, before[2].id);
+        assert_eq!(after[1].id, before[0].id);
+        let new = &after[2].id;
+        assert!(
+            is_valid_step_id(new) && !ids(&r)[..2].contains(new),
+            "{new}"
+        );
+        let back = Reflection::from_toml_str(&r.to_toml_string(guide()).expect("saves"));
+        assert_eq!(back.expect("loads").steps(), r.steps());
+    }
+
+    #[test]
+    fn a_step_copied_by_hand_with_its_id_gets_a_new_one() {
+        let text = NO_IDS.replace(
+            "text = \"Call Dana\"\n[[",
+            "id = \"my-own_id\"\ntext = \"Call Dana\"\n[[",
+        );
+        let r = Reflection::from_toml_str(&text).expect("loads");
+        let all = ids(&r);
+        assert_eq!(all[0], "my-own_id", "the first holder keeps it");
+        assert_ne!(all[2], "my-own_id");
+    }
+
+    #[test]
+    fn the_first_brave_step_is_a_step_that_can_be_ticked_and_cleared() {
+        let mut r = sample_reflection();
+        assert!(r.steps().is_empty());
+        r.set_text(Stage::Risk, FIRST_STEP_DATE_FIELD, "2026-12-04".into());
+        r.set_text(Stage::Risk, FIRST_STEP_FIELD, "Email the clinics".into());
+        let step = r.first_step().expect("a step");
+        assert_eq!(
+            (step.text.as_str(), step.due.as_str()),
+            ("Email the clinics", "2026-12-04")
+        );
+        assert!(step.is_open());
+        assert!(r.set_done_at(0, true));
+        assert!(!r.set_done_at(1, true));
+        let back =
+            Reflection::from_toml_str(&r.to_toml_string(guide()).expect("saves")).expect("loads");
+        assert_eq!(
+            back.first_step().map(|s| (s.id, s.done)),
+            Some((step.id, true))
+        );
+        r.set_text(Stage::Risk, FIRST_STEP_FIELD, String::new());
+        r.set_text(Stage::Risk, FIRST_STEP_DATE_FIELD, String::new());
+        assert!(r.first_step().is_none());
+        assert!(
+            !r.is_answered(Stage::Risk, "first_step_id"),
+            "nothing left behind"
+        );
+        assert!(!r.to_toml_string(guide()).expect("saves").contains("risk"));
+    }
+}
