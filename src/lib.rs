@@ -4,6 +4,7 @@
 //! terminal; `tui` and `cli` are front ends over it.
 
 pub mod cli;
+pub mod agenda;
 pub mod dates;
 pub mod export;
 pub mod guide;
