@@ -4,6 +4,8 @@
 
 use time::{Date, OffsetDateTime};
 
+use crate::reflection::{Reflection, display_title};
+
 /// One action step with the reflection it belongs to, as the agenda lists it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AgendaStep {
@@ -24,4 +26,254 @@ pub struct AgendaStep {
     /// "modified" for tools that want them.
     pub created: OffsetDateTime,
     pub updated: OffsetDateTime,
+}
+
+impl AgendaStep {
+    /// The due date as `YYYY-MM-DD`, when it has one.
+    pub fn due_iso(&self) -> Option<String> {
+        self.due.map(crate::dates::iso)
+    }
+
+    /// Where it sorts: overdue, then dated (done or not), then undated or
+    /// a date that did not parse.
+    fn rank(&self) -> u8 {
+        match self.due {
+            Some(_) if self.overdue => 0,
+            Some(_) => 1,
+            None => 2,
+        }
+    }
+}
+
+/// Which steps the agenda shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Which {
+    /// Not done yet: the agenda by default.
+    #[default]
+    Open,
+    /// Done ones too.
+    All,
+    /// Only those past their date and not done.
+    Overdue,
+}
+
+impl Which {
+    pub fn keeps(self, step: &AgendaStep) -> bool {
+        match self {
+            Which::Open => !step.done,
+            Which::All => true,
+            Which::Overdue => step.overdue,
+        }
+    }
+}
+
+/// Every written step of one reflection, in its own order (the Goals
+/// stage's, then the first brave step), read against `today`.
+pub fn steps_of(r: &Reflection, today: Date) -> Vec<AgendaStep> {
+    let title = display_title(&r.title);
+    r.steps()
+        .into_iter()
+        .filter(|s| !s.is_blank())
+        .map(|s| {
+            let due = crate::dates::parse_iso(&s.due);
+            AgendaStep {
+                reflection: r.id.clone(),
+                title: title.to_string(),
+                overdue: !s.done && due.is_some_and(|d| d < today),
+                id: s.id,
+                text: s.text.trim().to_string(),
+                due,
+                due_text: s.due.trim().to_string(),
+                done: s.done,
+                created: r.created,
+                updated: r.updated,
+            }
+        })
+        .collect()
+}
+
+/// The steps of every reflection, each reflection's in its own order.
+pub fn collect<'a>(
+    reflections: impl IntoIterator<Item = &'a Reflection>,
+    today: Date,
+) -> Vec<AgendaStep> {
+    reflections
+        .into_iter()
+        .flat_map(|r| steps_of(r, today))
+        .collect()
+}
+
+/// Overdue first, oldest first; then by date from today on; then undated
+/// (and dates that did not parse). Ties go by reflection id, then by the
+/// order the steps came in: the sort is stable, so [`collect`]'s order
+/// within a reflection is kept.
+pub fn order(steps: &mut [AgendaStep]) {
+    steps.sort_by(|a, b| {
+        a.rank()
+            .cmp(&b.rank())
+            .then(a.due.cmp(&b.due))
+            .then_with(|| a.reflection.cmp(&b.reflection))
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::reflection::{ActionItem, FIRST_STEP_DATE_FIELD, FIRST_STEP_FIELD};
+    use crate::stage::{STEPS_FIELD, Stage};
+    use time::macros::{date, datetime};
+
+    const TODAY: Date = date!(2026 - 12 - 10);
+
+    fn reflection(id: &str, steps: &[(&str, &str, bool)]) -> Reflection {
+        let mut r = Reflection::new(
+            id.into(),
+            format!("About {id}"),
+            datetime!(2026-11-20 09:00 UTC),
+        );
+        let items = steps
+            .iter()
+            .map(|&(text, due, done)| ActionItem {
+                text: text.into(),
+                due: due.into(),
+                done,
+                ..ActionItem::default()
+            })
+            .collect();
+        r.set_actions(Stage::Goals, STEPS_FIELD, items);
+        r
+    }
+
+    fn texts(steps: &[AgendaStep]) -> Vec<&str> {
+        steps.iter().map(|s| s.text.as_str()).collect()
+    }
+
+    fn agenda(reflections: &[Reflection], which: Which) -> Vec<AgendaStep> {
+        let mut steps: Vec<AgendaStep> = collect(reflections, TODAY)
+            .into_iter()
+            .filter(|s| which.keeps(s))
+            .collect();
+        order(&mut steps);
+        steps
+    }
+
+    #[test]
+    fn overdue_comes_first_then_by_date_then_undated_with_ties_by_reflection_and_order() {
+        let b = reflection(
+            "2026-11-21-b",
+            &[
+                ("Read the book", "", false),
+                ("Call Sam", "2026-12-01", false),
+                ("Ask for feedback", "2026-12-10", false),
+                ("Update the CV", "2026-12-20", false),
+            ],
+        );
+        let a = reflection(
+            "2026-11-20-a",
+            &[
+                ("Write to Ana", "2026-12-20", false),
+                ("Someday", "", false),
+                ("Pitch again", "2026-11-30", false),
+                ("Then again", "2026-11-30", false),
+            ],
+        );
+        let steps = agenda(&[b, a], Which::Open);
+        assert_eq!(
+            texts(&steps),
+            [
+                "Pitch again",
+                "Then again",
+                "Call Sam",
+                "Ask for feedback",
+                "Write to Ana",
+                "Update the CV",
+                "Someday",
+                "Read the book",
+            ]
+        );
+        let overdue: Vec<bool> = steps.iter().map(|s| s.overdue).collect();
+        // Due today is not overdue yet.
+        assert_eq!(
+            overdue,
+            [true, true, true, false, false, false, false, false]
+        );
+        assert_eq!(steps[0].due_iso().as_deref(), Some("2026-11-30"));
+        assert_eq!(steps[0].title, "About 2026-11-20-a");
+    }
+
+    #[test]
+    fn a_date_that_does_not_parse_sorts_with_the_undated_and_keeps_its_text() {
+        let r = reflection(
+            "2026-11-20-a",
+            &[
+                ("Plan the trip", "after the reorg", false),
+                ("Rest", "friday", false),
+                ("Call Sam", "2026-12-01", false),
+            ],
+        );
+        let steps = agenda(&[r], Which::Open);
+        assert_eq!(texts(&steps), ["Call Sam", "Plan the trip", "Rest"]);
+        assert_eq!(steps[1].due, None);
+        assert_eq!(steps[1].due_text, "after the reorg");
+        // A phrase in a file would mean a new day every day: kept as text.
+        assert_eq!(steps[2].due, None);
+        assert!(!steps[2].overdue);
+    }
+
+    #[test]
+    fn done_steps_are_left_out_unless_all_and_never_overdue() {
+        let r = reflection(
+            "2026-11-20-a",
+            &[
+                ("Sent the email", "2026-12-01", true),
+                ("Call Sam", "2026-12-02", false),
+                ("Book the course", "2027-01-05", false),
+                ("", "", false),
+            ],
+        );
+        let rs = [r];
+        assert_eq!(
+            texts(&agenda(&rs, Which::Open)),
+            ["Call Sam", "Book the course"]
+        );
+        let all = agenda(&rs, Which::All);
+        assert_eq!(
+            texts(&all),
+            ["Call Sam", "Sent the email", "Book the course"],
+            "a done step past its date sorts with the dated, not the overdue"
+        );
+        assert!(all[1].done && !all[1].overdue);
+        assert_eq!(texts(&agenda(&rs, Which::Overdue)), ["Call Sam"]);
+    }
+
+    #[test]
+    fn the_first_brave_step_is_on_the_agenda_after_the_goals_steps() {
+        let mut r = reflection("2026-11-20-a", &[("Call Sam", "", false)]);
+        r.set_text(
+            Stage::Risk,
+            FIRST_STEP_FIELD,
+            "Ask my manager for the stretch project".into(),
+        );
+        r.set_text(Stage::Risk, FIRST_STEP_DATE_FIELD, "2026-12-03".into());
+        let steps = agenda(&[r.clone()], Which::Open);
+        assert_eq!(
+            texts(&steps),
+            ["Ask my manager for the stretch project", "Call Sam"]
+        );
+        assert!(steps[0].overdue);
+        let brave = r.first_step().map(|s| s.id);
+        assert_eq!(Some(steps[0].id.clone()), brave);
+        assert!(r.set_done_at(1, true));
+        assert_eq!(texts(&agenda(&[r], Which::Open)), ["Call Sam"]);
+    }
+
+    #[test]
+    fn a_reflection_without_a_title_is_named_as_shown() {
+        let mut r = reflection("2026-11-20-a", &[("Call Sam", "", false)]);
+        r.title = "  ".into();
+        let steps = collect([&r], TODAY);
+        assert_eq!(steps[0].title, "Untitled reflection");
+        assert_eq!(steps[0].reflection, "2026-11-20-a");
+        assert!(!steps[0].id.is_empty());
+    }
 }

@@ -197,6 +197,12 @@ fn add_months(date: Date, months: i64) -> Option<Date> {
     Date::from_calendar_date(year, month, day).ok()
 }
 
+/// A date written down as `YYYY-MM-DD`. A phrase read back from a file
+/// (`friday`) is not one: it would mean a new day every day.
+pub fn parse_iso(text: &str) -> Option<Date> {
+    Date::parse(text.trim(), ISO).ok()
+}
+
 pub fn iso(date: Date) -> String {
     date.format(ISO).unwrap_or_default()
 }

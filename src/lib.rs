@@ -3,8 +3,8 @@
 //! The core (guide, reflection, wizard, store, dates) knows nothing of the
 //! terminal; `tui` and `cli` are front ends over it.
 
-pub mod cli;
 pub mod agenda;
+pub mod cli;
 pub mod dates;
 pub mod export;
 pub mod guide;
