@@ -1,9 +1,10 @@
 //! The command line: arguments, the data dir, and the subcommands, both the
-//! ones that open the TUI and the scriptable ones (list, show, export,
-//! delete, restore, path).
+//! ones that open the TUI and the scriptable ones (list, steps, show,
+//! export, delete, restore, path).
 
 mod list;
 mod naming;
+mod steps;
 
 use std::path::PathBuf;
 
@@ -14,6 +15,7 @@ use clap::{Parser, Subcommand};
 use color_eyre::eyre::{Result, eyre};
 use time::UtcOffset;
 
+use crate::agenda::Which;
 use crate::export::{self, Clock, Format};
 use crate::guide::Guide;
 use crate::reflection::{Reflection, display_title};
@@ -25,7 +27,7 @@ use crate::text::printable_line;
     name = "rebound",
     version,
     about = "Walk through a career setback, stage by stage, until it becomes a dated growth plan.",
-    after_help = "Examples:\n  rebound                          open the home screen\n  rebound new --title \"Missed the promotion\"\n  rebound resume                   continue where you stopped\n  rebound list --status completed\n  rebound show 2026-11-20          any unique start of an id\n  rebound resume missed            or the start of a title\n\nExit codes: 0 success, 1 failure (one line on stderr), 2 bad usage."
+    after_help = "Examples:\n  rebound                          open the home screen\n  rebound new --title \"Missed the promotion\"\n  rebound resume                   continue where you stopped\n  rebound list --status completed\n  rebound steps --overdue          steps past their date, across reflections\n  rebound show 2026-11-20          any unique start of an id\n  rebound resume missed            or the start of a title\n\nExit codes: 0 success, 1 failure (one line on stderr), 2 bad usage."
 )]
 pub struct Cli {
     /// Where reflections are kept (default: $REBOUND_DATA_DIR, else your platform's data folder).
@@ -64,6 +66,21 @@ pub enum Command {
         /// Only reflections with this status.
         #[arg(long, value_enum, value_name = "STATUS")]
         status: Option<StatusFilter>,
+    },
+    /// List the open steps of every reflection: overdue first, then by due date, then undated.
+    #[command(
+        after_help = "Examples:\n  rebound steps\n  rebound steps --overdue\n  rebound steps --all --json | jq -r '.[] | select(.overdue) | .text'"
+    )]
+    Steps {
+        /// Done steps too.
+        #[arg(long, conflicts_with = "overdue")]
+        all: bool,
+        /// Only steps past their date and not done.
+        #[arg(long)]
+        overdue: bool,
+        /// One JSON array instead of a table.
+        #[arg(long)]
+        json: bool,
     },
     /// Print a reflection as Markdown (every stage and the growth plan).
     #[command(
@@ -211,6 +228,7 @@ pub fn run(cli: Cli, offset: UtcOffset) -> Result<Next> {
         cli.command,
         Some(
             Command::List { .. }
+                | Command::Steps { .. }
                 | Command::Show { .. }
                 | Command::Export { .. }
                 | Command::Delete { .. }
@@ -248,6 +266,16 @@ pub fn run(cli: Cli, offset: UtcOffset) -> Result<Next> {
         Some(Command::Path) => return Ok(Next::Done),
         Some(Command::List { json, status }) => {
             return done(list::list(&store, json, status, offset));
+        }
+        Some(Command::Steps { all, overdue, json }) => {
+            let which = if all {
+                Which::All
+            } else if overdue {
+                Which::Overdue
+            } else {
+                Which::Open
+            };
+            return done(steps::steps(&store, which, json, clock.today));
         }
         Some(Command::Show { id }) => {
             let r = naming::load_named(&store, &id)?;

@@ -477,7 +477,7 @@ fn every_subcommand_explains_itself_with_an_example() {
     let dir = tempfile::tempdir().expect("temp dir");
     let data = dir.path().join("untouched");
     for command in [
-        "new", "resume", "list", "show", "export", "delete", "restore", "path",
+        "new", "resume", "list", "steps", "show", "export", "delete", "restore", "path",
     ] {
         let out = rebound(&data, &[command, "--help"]);
         assert!(out.status.success(), "{command}");
@@ -745,6 +745,8 @@ fn a_mistyped_data_dir_is_named_not_created() {
     for args in [
         &["list"][..],
         &["list", "--json"],
+        &["steps"],
+        &["steps", "--json"],
         &["show", "x"],
         &["export", "x"],
         &["delete", "x", "--yes"],
@@ -797,6 +799,9 @@ fn a_first_run_with_no_data_dir_yet_lists_nothing_calmly_and_makes_nothing() {
     let out = run(&["list", "--json"]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert_eq!(stdout(&out).trim(), "[]");
+    let out = run(&["steps"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(stderr(&out), "No open steps.\n");
     // Asking for one reflection before there are any says so, not "no match".
     for args in [
         &["show", "2026"][..],
@@ -973,4 +978,190 @@ fn a_file_beside_the_reflections_never_hides_one_and_is_named_for_what_it_is() {
         "{}",
         stderr(&out)
     );
+}
+
+/// Two reflections with steps far enough from today that what is overdue
+/// does not depend on the day the test runs.
+fn with_steps() -> (tempfile::TempDir, Store) {
+    use rebound::reflection::ActionItem;
+    use rebound::stage::Stage;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = Store::open(dir.path()).expect("store");
+    let guide = Guide::builtin().expect("guide");
+    let step = |text: &str, due: &str, done: bool| ActionItem {
+        text: text.into(),
+        due: due.into(),
+        done,
+        ..ActionItem::default()
+    };
+    let mut launch = Reflection::new(
+        "2026-11-20-the-launch".into(),
+        "The launch that slipped".into(),
+        datetime!(2026-11-20 09:00 UTC),
+    );
+    launch.set_actions(
+        Stage::Goals,
+        "steps",
+        vec![
+            step("Read the discovery book", "", false),
+            step("Update the CV", "2099-03-01", false),
+            step("Take the pricing course", "2001-02-01", true),
+            step("Plan the next pilot", "after the reorg", false),
+        ],
+    );
+    let mut reorg = Reflection::new(
+        "2026-11-26-the-reorg".into(),
+        "The reorg".into(),
+        datetime!(2026-11-26 09:00 UTC),
+    );
+    reorg.set_actions(
+        Stage::Goals,
+        "steps",
+        vec![step("Ask Ana for a reference", "2001-01-15", false)],
+    );
+    reorg.set_text(
+        Stage::Risk,
+        "first_step",
+        "Tell my manager what I want next".into(),
+    );
+    reorg.set_text(Stage::Risk, "first_step_date", "2099-01-10".into());
+    store.save(&launch, guide).expect("save");
+    store.save(&reorg, guide).expect("save");
+    (dir, store)
+}
+
+#[test]
+fn steps_lists_open_steps_across_reflections_overdue_first_marked_in_words() {
+    let (dir, _store) = with_steps();
+    let out = rebound(dir.path(), &["steps"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).is_empty(), "{}", stderr(&out));
+    let table = stdout(&out);
+    let rows: Vec<&str> = table.lines().collect();
+    assert!(
+        rows[0].starts_with("DUE") && rows[0].contains("STEP"),
+        "{table}"
+    );
+    assert!(rows[0].contains("REFLECTION"), "{table}");
+    let order = [
+        ("2001-01-15 overdue", "Ask Ana for a reference", "The reorg"),
+        (
+            "2099-01-10 ",
+            "Tell my manager what I want next",
+            "The reorg",
+        ),
+        ("2099-03-01 ", "Update the CV", "The launch that slipped"),
+        ("- ", "Read the discovery book", "The launch that slipped"),
+        (
+            "after the reorg ",
+            "Plan the next pilot",
+            "The launch that slipped",
+        ),
+    ];
+    assert_eq!(
+        rows.len(),
+        order.len() + 1,
+        "done steps are left out: {table}"
+    );
+    for (row, (due, text, title)) in rows[1..].iter().zip(order) {
+        assert!(row.starts_with(due), "{row}");
+        assert!(row.contains(text) && row.ends_with(title), "{row}");
+    }
+    assert_eq!(table.matches("overdue").count(), 1, "{table}");
+
+    let out = rebound(dir.path(), &["steps", "--all"]);
+    let table = stdout(&out);
+    assert!(table.contains("2001-02-01 done"), "{table}");
+    assert_eq!(table.lines().count(), 7, "{table}");
+
+    let out = rebound(dir.path(), &["steps", "--overdue"]);
+    assert_eq!(stdout(&out).lines().count(), 2, "{}", stdout(&out));
+    assert!(stdout(&out).contains("Ask Ana"));
+
+    let out = rebound(dir.path(), &["steps", "--all", "--overdue"]);
+    assert_eq!(out.status.code(), Some(2), "one or the other");
+}
+
+#[test]
+fn steps_json_is_one_array_with_stable_keys_and_null_for_no_date() {
+    let (dir, store) = with_steps();
+    let out = rebound(dir.path(), &["steps", "--json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    let steps: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+    let steps = steps.as_array().expect("an array");
+    assert_eq!(steps.len(), 5);
+    let first = &steps[0];
+    let keys: Vec<&str> = first
+        .as_object()
+        .expect("an object")
+        .keys()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(
+        keys,
+        [
+            "reflection",
+            "title",
+            "id",
+            "text",
+            "due",
+            "due_text",
+            "done",
+            "overdue"
+        ]
+    );
+    assert_eq!(first["reflection"], "2026-11-26-the-reorg");
+    assert_eq!(first["title"], "The reorg");
+    assert_eq!(first["text"], "Ask Ana for a reference");
+    assert_eq!(first["due"], "2001-01-15");
+    assert_eq!(first["done"], false);
+    assert_eq!(first["overdue"], true);
+    let reorg = store.load("2026-11-26-the-reorg").expect("load");
+    assert_eq!(first["id"], reorg.steps()[0].id.as_str());
+    // The first brave step is a step like any other.
+    assert_eq!(steps[1]["id"], reorg.steps()[1].id.as_str());
+    assert_eq!(steps[1]["overdue"], false);
+    let undated = &steps[3];
+    assert_eq!(undated["due"], serde_json::Value::Null);
+    assert_eq!(undated["due_text"], "");
+    let unparsed = &steps[4];
+    assert_eq!(unparsed["due"], serde_json::Value::Null);
+    assert_eq!(unparsed["due_text"], "after the reorg");
+    // The same ids on a second run.
+    assert_eq!(stdout(&rebound(dir.path(), &["steps", "--json"])), text);
+}
+
+#[test]
+fn steps_names_an_unreadable_file_and_lists_the_rest() {
+    let (dir, store) = with_steps();
+    let broken = store.reflections_dir().join("2026-01-01-broken.toml");
+    std::fs::write(&broken, "title = [").expect("write");
+    for args in [&["steps"][..], &["steps", "--json"]] {
+        let out = rebound(dir.path(), args);
+        assert!(out.status.success(), "{args:?}");
+        let err = stderr(&out);
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(
+            err.contains("skipped") && err.contains("2026-01-01-broken.toml"),
+            "{err}"
+        );
+        assert!(stdout(&out).contains("Ask Ana for a reference"), "{args:?}");
+    }
+    assert_eq!(
+        std::fs::read_to_string(&broken).expect("untouched"),
+        "title = ["
+    );
+}
+
+#[test]
+fn an_empty_agenda_says_so_calmly_and_succeeds() {
+    let empty = tempfile::tempdir().expect("temp dir");
+    Store::open(empty.path()).expect("store");
+    let out = rebound(empty.path(), &["steps"]);
+    assert!(out.status.success());
+    assert!(stdout(&out).is_empty());
+    assert_eq!(stderr(&out), "No open steps.\n");
+    let out = rebound(empty.path(), &["steps", "--json"]);
+    assert_eq!(stdout(&out).trim(), "[]");
 }

@@ -78,7 +78,7 @@ pub(super) fn list(
 
 /// The width to fit the table to: only when a person reads it in a
 /// terminal. Piped into a file or another program, nothing is cut.
-fn terminal_width() -> Option<usize> {
+pub(super) fn terminal_width() -> Option<usize> {
     if !std::io::stdout().is_terminal() {
         return None;
     }

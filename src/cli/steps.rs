@@ -1,0 +1,281 @@
+//! `rebound steps`: the open steps of every reflection as one agenda, a table for people or JSON for scripts.
+
+use std::io::Write;
+
+use serde::Serialize;
+use time::Date;
+use unicode_width::UnicodeWidthStr;
+
+use super::list::terminal_width;
+use super::print;
+use crate::agenda::{self, AgendaStep, Which};
+use crate::store::{Store, StoreError};
+use crate::text::{fit, printable_line};
+
+pub(super) fn steps(
+    store: &Store,
+    which: Which,
+    json: bool,
+    today: Date,
+) -> color_eyre::Result<()> {
+    let listing = store.list()?;
+    let mut err = std::io::stderr();
+    let mut skipped = |what: &str, reason: &str| {
+        let _ = writeln!(
+            err,
+            "rebound: skipped {}: {}",
+            printable_line(what),
+            printable_line(reason)
+        );
+    };
+    for bad in &listing.bad_files {
+        skipped(&bad.path.display().to_string(), &bad.reason);
+    }
+    let mut steps = Vec::new();
+    for summary in &listing.reflections {
+        // The index knows which reflections have nothing open: the agenda
+        // need not read them.
+        if which != Which::All && summary.open_steps == 0 {
+            continue;
+        }
+        // Read one at a time and let go, so memory stays one reflection
+        // plus the steps.
+        match store.load(&summary.id) {
+            Ok(r) => steps.extend(
+                agenda::steps_of(&r, today)
+                    .into_iter()
+                    .filter(|s| which.keeps(s)),
+            ),
+            // Changed since it was listed: named like any unreadable file.
+            Err(e) => skipped(
+                &store.path_of(&summary.id).display().to_string(),
+                &reason(e),
+            ),
+        }
+    }
+    agenda::order(&mut steps);
+    if json {
+        let rows: Vec<JsonStep> = steps.iter().map(JsonStep::of).collect();
+        return print(&format!("{}\n", serde_json::to_string_pretty(&rows)?));
+    }
+    if steps.is_empty() {
+        let what = match which {
+            Which::Open => "No open steps.",
+            Which::All => "No steps yet; they are written in a reflection's Goals stage.",
+            Which::Overdue => "Nothing is overdue.",
+        };
+        let _ = writeln!(std::io::stderr(), "{what}");
+        return Ok(());
+    }
+    print(&table(&steps, today, terminal_width()))
+}
+
+fn reason(e: StoreError) -> String {
+    match e {
+        StoreError::Unreadable { source, .. } => source.to_string(),
+        StoreError::Io { source, .. } => source.to_string(),
+        other => other.to_string(),
+    }
+}
+
+/// One step for scripts; the fields in this order, `due` null when there
+/// is no date and `due_text` what the file holds.
+#[derive(Serialize)]
+struct JsonStep<'a> {
+    reflection: &'a str,
+    title: &'a str,
+    id: &'a str,
+    text: &'a str,
+    due: Option<String>,
+    due_text: &'a str,
+    done: bool,
+    overdue: bool,
+}
+
+impl<'a> JsonStep<'a> {
+    fn of(s: &'a AgendaStep) -> JsonStep<'a> {
+        JsonStep {
+            reflection: &s.reflection,
+            title: &s.title,
+            id: &s.id,
+            text: &s.text,
+            due: s.due_iso(),
+            due_text: &s.due_text,
+            done: s.done,
+            overdue: s.overdue,
+        }
+    }
+}
+
+/// Neither the step nor the reflection's title is cut shorter than this.
+const MIN_TEXT: usize = 12;
+
+/// A date that did not parse is shown as typed, up to this many columns.
+const DUE_ROOM: usize = 24;
+
+/// What the DUE column says: the date and a word for what it means, so
+/// overdue reads without colour.
+fn due_cell(s: &AgendaStep, today: Date) -> String {
+    let word = if s.done {
+        " done"
+    } else if s.overdue {
+        " overdue"
+    } else if s.due == Some(today) {
+        " today"
+    } else {
+        ""
+    };
+    match s.due_iso() {
+        Some(date) => format!("{date}{word}"),
+        None if s.due_text.is_empty() => format!("-{word}"),
+        None => format!("{}{word}", fit(&printable_line(&s.due_text), DUE_ROOM)),
+    }
+}
+
+/// The agenda for people: DUE, STEP, REFLECTION (its title, last, so a long
+/// one never breaks the columns). At a terminal (`width`) the step and the
+/// title share the room left after the dates, cut with `…`; piped, nothing
+/// is cut.
+fn table(steps: &[AgendaStep], today: Date, width: Option<usize>) -> String {
+    let dues: Vec<String> = steps.iter().map(|s| due_cell(s, today)).collect();
+    let texts: Vec<String> = steps
+        .iter()
+        .map(|s| printable_line(&s.text).into_owned())
+        .collect();
+    let titles: Vec<String> = steps
+        .iter()
+        .map(|s| printable_line(&s.title).into_owned())
+        .collect();
+    let widest = |cells: &[String], header: &str| {
+        cells
+            .iter()
+            .map(|c| c.width())
+            .chain([header.width()])
+            .max()
+            .unwrap_or(0)
+    };
+    let due_width = widest(&dues, "DUE");
+    let full_step = widest(&texts, "STEP");
+    let full_title = widest(&titles, "REFLECTION");
+    let (step_width, title_room) = match width {
+        Some(width) => {
+            let room = width.saturating_sub(due_width + 4);
+            if full_step + full_title <= room {
+                (full_step, None)
+            } else {
+                // The step is what to do: it gets two thirds of the room,
+                // and what its title does not need.
+                let title = full_title.min(room / 3).max(MIN_TEXT);
+                let step = full_step.min(room.saturating_sub(title)).max(MIN_TEXT);
+                (step, Some(room.saturating_sub(step).max(MIN_TEXT)))
+            }
+        }
+        None => (full_step, None),
+    };
+    let line = |due: &str, step: &str, title: &str| {
+        let title = title_room.map_or_else(|| title.to_string(), |room| fit(title, room));
+        format!(
+            "{}  {}  {title}\n",
+            pad(due, due_width),
+            pad(&fit(step, step_width), step_width)
+        )
+    };
+    let mut out = line("DUE", "STEP", "REFLECTION");
+    for ((due, text), title) in dues.iter().zip(&texts).zip(&titles) {
+        out.push_str(&line(due, text, title));
+    }
+    out
+}
+
+/// Padded to `width` columns as the terminal counts them (`{:<w}` counts
+/// characters, and a step may be written in CJK).
+fn pad(text: &str, width: usize) -> String {
+    format!("{text}{}", " ".repeat(width.saturating_sub(text.width())))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::{date, datetime};
+
+    fn step(text: &str, due: &str, done: bool, today: Date) -> AgendaStep {
+        let due_date = crate::dates::parse_iso(due);
+        AgendaStep {
+            reflection: "2026-11-20-the-launch".into(),
+            title: "The launch that slipped, and what the clinics told us afterwards".into(),
+            id: "abcdefghij".into(),
+            text: text.into(),
+            due: due_date,
+            due_text: due.into(),
+            done,
+            overdue: !done && due_date.is_some_and(|d| d < today),
+            created: datetime!(2026-11-20 09:00 UTC),
+            updated: datetime!(2026-11-20 09:00 UTC),
+        }
+    }
+
+    #[test]
+    fn overdue_today_and_done_are_words_not_colours_and_the_table_fits_the_terminal() {
+        let today = date!(2026 - 12 - 10);
+        let steps = [
+            step(
+                "Call Sam about the reference letter he offered in October",
+                "2026-12-01",
+                false,
+                today,
+            ),
+            step("Ask for feedback", "2026-12-10", false, today),
+            step("Update the CV", "2027-01-05", false, today),
+            step("Read the book", "when the reorg settles", false, today),
+            step("Sent the email", "", true, today),
+        ];
+        let piped = table(&steps, today, None);
+        let rows: Vec<&str> = piped.lines().collect();
+        assert!(
+            rows[0].starts_with("DUE")
+                && rows[0].contains("STEP")
+                && rows[0].ends_with("REFLECTION")
+        );
+        assert!(rows[1].starts_with("2026-12-01 overdue  "), "{piped}");
+        assert!(rows[1].contains("  Call Sam"), "{piped}");
+        assert!(rows[2].starts_with("2026-12-10 today "), "{piped}");
+        assert!(rows[3].starts_with("2027-01-05  "), "{piped}");
+        assert!(rows[4].starts_with("when the reorg settles  "), "{piped}");
+        assert!(rows[5].starts_with("- done "), "{piped}");
+        assert!(
+            piped.contains("he offered in October  The launch"),
+            "piped, nothing is cut"
+        );
+        assert!(rows[1].ends_with("what the clinics told us afterwards"));
+
+        for width in [60, 80, 120] {
+            let fitted = table(&steps, today, Some(width));
+            for line in fitted.lines() {
+                assert!(
+                    line.width() <= width,
+                    "{width}: {} columns: {line}",
+                    line.width()
+                );
+            }
+            assert!(fitted.contains("2026-12-01 overdue "), "{width}: {fitted}");
+            assert!(fitted.contains("  Call Sam"), "{width}: {fitted}");
+            assert!(fitted.contains("  The launch"), "{width}: {fitted}");
+        }
+    }
+
+    #[test]
+    fn a_step_in_wide_characters_keeps_the_columns_straight() {
+        let today = date!(2026 - 12 - 10);
+        let steps = [
+            step("履歴書を更新する", "2026-12-20", false, today),
+            step("Call Sam", "2026-12-21", false, today),
+        ];
+        let piped = table(&steps, today, None);
+        let starts: Vec<usize> = piped
+            .lines()
+            .map(|l| l.find("The launch").map_or(0, |at| l[..at].width()))
+            .skip(1)
+            .collect();
+        assert_eq!(starts[0], starts[1], "{piped}");
+    }
+}
