@@ -3,8 +3,8 @@
 //! The core (guide, reflection, wizard, store, dates) knows nothing of the
 //! terminal; `tui` and `cli` are front ends over it.
 
-pub mod cli;
 pub mod agenda;
+pub mod cli;
 pub mod dates;
 pub mod export;
 pub mod guide;
@@ -13,6 +13,7 @@ pub mod outline;
 pub mod reflection;
 pub mod search;
 pub mod stage;
+pub mod step_formats;
 pub mod store;
 pub mod support;
 pub mod text;
