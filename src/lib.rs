@@ -13,6 +13,7 @@ pub mod outline;
 pub mod reflection;
 pub mod search;
 pub mod stage;
+pub mod step_formats;
 pub mod store;
 pub mod support;
 pub mod text;
