@@ -19,6 +19,7 @@ use crate::agenda::Which;
 use crate::export::{self, Clock, Format};
 use crate::guide::Guide;
 use crate::reflection::{Reflection, display_title};
+use crate::step_formats::StepFormat;
 use crate::store::{Existing, Special, Store, StoreError};
 use crate::text::printable_line;
 
@@ -69,7 +70,7 @@ pub enum Command {
     },
     /// List the open steps of every reflection: overdue first, then by due date, then undated.
     #[command(
-        after_help = "Examples:\n  rebound steps\n  rebound steps --overdue\n  rebound steps --all --json | jq -r '.[] | select(.overdue) | .text'"
+        after_help = "Examples:\n  rebound steps\n  rebound steps --overdue\n  rebound steps --all --json | jq -r '.[] | select(.overdue) | .text'\n  rebound steps --format ics -o steps.ics\n  rebound steps --all --format taskwarrior | task import"
     )]
     Steps {
         /// Done steps too.
@@ -79,8 +80,19 @@ pub enum Command {
         #[arg(long)]
         overdue: bool,
         /// One JSON array instead of a table.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "format")]
         json: bool,
+        /// Write the steps for another tool: iCalendar to-dos, all-day
+        /// iCalendar events, Taskwarrior `task import` JSON or todo.txt.
+        #[arg(long, value_enum)]
+        format: Option<StepFormat>,
+        /// Write to FILE instead of stdout (never over a file that is there
+        /// without --force).
+        #[arg(long = "output", short = 'o', value_name = "FILE", requires = "format")]
+        output: Option<PathBuf>,
+        /// Replace FILE if it is there.
+        #[arg(long, requires = "output")]
+        force: bool,
     },
     /// Print a reflection as Markdown (every stage and the growth plan).
     #[command(
@@ -267,7 +279,14 @@ pub fn run(cli: Cli, offset: UtcOffset) -> Result<Next> {
         Some(Command::List { json, status }) => {
             return done(list::list(&store, json, status, offset));
         }
-        Some(Command::Steps { all, overdue, json }) => {
+        Some(Command::Steps {
+            all,
+            overdue,
+            json,
+            format,
+            output,
+            force,
+        }) => {
             let which = if all {
                 Which::All
             } else if overdue {
@@ -275,7 +294,12 @@ pub fn run(cli: Cli, offset: UtcOffset) -> Result<Next> {
             } else {
                 Which::Open
             };
-            return done(steps::steps(&store, which, json, clock.today));
+            let shape = match format {
+                Some(format) => steps::Shape::For(format, output, force),
+                None if json => steps::Shape::Json,
+                None => steps::Shape::Table,
+            };
+            return done(steps::steps(&store, which, shape, clock));
         }
         Some(Command::Show { id }) => {
             let r = naming::load_named(&store, &id)?;
@@ -351,6 +375,18 @@ fn print(text: &str) -> Result<()> {
     }
 }
 
+/// Why a file was not written, in one line: a file already there is the
+/// person's to replace (--force), anything else says what went wrong.
+pub(super) fn written_error(e: StoreError, path: &std::path::Path) -> color_eyre::Report {
+    match e {
+        StoreError::Exists(_) => eyre!(
+            "{} already exists; nothing was written (add --force to replace it)",
+            path.display()
+        ),
+        e => eyre!("could not write {e}"),
+    }
+}
+
 fn export_to(
     r: &Reflection,
     guide: &Guide,
@@ -384,13 +420,7 @@ fn export_to(
                 existing,
                 Special::WriteThrough,
             )
-            .map_err(|e| match e {
-                StoreError::Exists(_) => eyre!(
-                    "{} already exists; nothing was written (add --force to replace it)",
-                    path.display()
-                ),
-                e => eyre!("could not write {e}"),
-            })?;
+            .map_err(|e| written_error(e, &path))?;
             let _ = writeln!(
                 std::io::stderr(),
                 "Wrote {} ({}).",

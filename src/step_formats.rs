@@ -9,7 +9,7 @@ use uuid::Uuid;
 use crate::agenda::AgendaStep;
 
 /// The ways `rebound steps --format` can write steps.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum StepFormat {
     /// One VTODO per step (Thunderbird, Apple Reminders, CalDAV task lists).
     Ics,
@@ -19,6 +19,7 @@ pub enum StepFormat {
     /// A JSON array for `task import`.
     Taskwarrior,
     /// One todo.txt line per step.
+    #[value(name = "todotxt")]
     TodoTxt,
 }
 

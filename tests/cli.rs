@@ -1165,3 +1165,73 @@ fn an_empty_agenda_says_so_calmly_and_succeeds() {
     let out = rebound(empty.path(), &["steps", "--json"]);
     assert_eq!(stdout(&out).trim(), "[]");
 }
+
+/// Issue 11, steps in other tools: each format written to stdout or a file,
+/// the same ids on a second run, a file there refused without --force, and
+/// nothing written (an empty calendar is not a valid one) when no step is open.
+#[test]
+fn steps_go_to_a_calendar_taskwarrior_or_todo_txt_with_the_same_ids_each_time() {
+    let (dir, _store) = with_steps();
+    let ics = stdout(&rebound(dir.path(), &["steps", "--format", "ics"]));
+    assert!(ics.starts_with("BEGIN:VCALENDAR\r\n"), "{ics}");
+    assert_eq!(ics.matches("BEGIN:VTODO").count(), 5, "{ics}");
+    assert!(ics.contains("DUE;VALUE=DATE:20010115"), "{ics}");
+    let uids = |text: &str| -> Vec<String> {
+        text.lines()
+            .filter(|l| l.starts_with("UID:"))
+            .map(str::to_string)
+            .collect()
+    };
+    let again = stdout(&rebound(dir.path(), &["steps", "--format", "ics"]));
+    assert_eq!(uids(&ics), uids(&again));
+
+    let tasks = stdout(&rebound(dir.path(), &["steps", "--format", "taskwarrior"]));
+    let tasks: serde_json::Value = serde_json::from_str(&tasks).expect("JSON");
+    let tasks = tasks.as_array().expect("an array");
+    assert_eq!(tasks.len(), 5);
+    assert!(
+        tasks
+            .iter()
+            .all(|t| t["uuid"].is_string() && t["status"] == "pending")
+    );
+
+    let todo = stdout(&rebound(dir.path(), &["steps", "--format", "todotxt"]));
+    assert_eq!(todo.lines().count(), 5, "{todo}");
+    assert!(todo.contains("due:2001-01-15"), "{todo}");
+
+    let file = dir.path().join("out/steps.ics");
+    let file_arg = file.to_string_lossy().to_string();
+    let out = rebound(dir.path(), &["steps", "--format", "ics", "-o", &file_arg]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("Wrote 5 steps to"),
+        "{}",
+        stderr(&out)
+    );
+    let out = rebound(dir.path(), &["steps", "--format", "ics", "-o", &file_arg]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("already exists"), "{}", stderr(&out));
+    let out = rebound(
+        dir.path(),
+        &["steps", "--format", "ics", "-o", &file_arg, "--force"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+
+    let out = rebound(dir.path(), &["steps", "--json", "--format", "ics"]);
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "--json and --format are one or the other"
+    );
+
+    let empty = tempfile::tempdir().expect("temp dir");
+    let nothing = empty.path().join("x.ics").to_string_lossy().to_string();
+    let out = rebound(empty.path(), &["steps", "--format", "ics", "-o", &nothing]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("Nothing was written."),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!empty.path().join("x.ics").exists());
+}

@@ -1,6 +1,7 @@
 //! `rebound steps`: the open steps of every reflection as one agenda, a table for people or JSON for scripts.
 
 use std::io::Write;
+use std::path::PathBuf;
 
 use serde::Serialize;
 use time::Date;
@@ -9,15 +10,26 @@ use unicode_width::UnicodeWidthStr;
 use super::list::terminal_width;
 use super::print;
 use crate::agenda::{self, AgendaStep, Which};
-use crate::store::{Store, StoreError};
+use crate::export::Clock;
+use crate::step_formats::{self, StepFormat};
+use crate::store::{Existing, Special, Store, StoreError};
 use crate::text::{fit, printable_line};
+
+/// What `rebound steps` writes: a table for people, JSON for scripts, or
+/// another tool's format (to stdout or a file, with --force to replace it).
+pub(super) enum Shape {
+    Table,
+    Json,
+    For(StepFormat, Option<PathBuf>, bool),
+}
 
 pub(super) fn steps(
     store: &Store,
     which: Which,
-    json: bool,
-    today: Date,
+    shape: Shape,
+    clock: Clock,
 ) -> color_eyre::Result<()> {
+    let today = clock.today;
     let listing = store.list()?;
     let mut err = std::io::stderr();
     let mut skipped = |what: &str, reason: &str| {
@@ -54,9 +66,36 @@ pub(super) fn steps(
         }
     }
     agenda::order(&mut steps);
-    if json {
-        let rows: Vec<JsonStep> = steps.iter().map(JsonStep::of).collect();
-        return print(&format!("{}\n", serde_json::to_string_pretty(&rows)?));
+    let format = match shape {
+        Shape::Json => {
+            let rows: Vec<JsonStep> = steps.iter().map(JsonStep::of).collect();
+            return print(&format!("{}\n", serde_json::to_string_pretty(&rows)?));
+        }
+        Shape::For(format, output, force) => Some((format, output, force)),
+        Shape::Table => None,
+    };
+    let for_a_tool = format.is_some();
+    if let (Some((format, output, force)), false) = (format, steps.is_empty()) {
+        let now = time::OffsetDateTime::now_utc().to_offset(clock.offset);
+        let text = step_formats::write(&steps, format, now);
+        let Some(path) = output.filter(|p| p.as_os_str() != "-") else {
+            return print(&text);
+        };
+        let existing = if force {
+            Existing::Replace
+        } else {
+            Existing::Refuse
+        };
+        crate::store::write_export(&path, &text, existing, Special::WriteThrough)
+            .map_err(|e| super::written_error(e, &path))?;
+        let plural = if steps.len() == 1 { "" } else { "s" };
+        let _ = writeln!(
+            std::io::stderr(),
+            "Wrote {} step{plural} to {}.",
+            steps.len(),
+            path.display()
+        );
+        return Ok(());
     }
     if steps.is_empty() {
         let what = match which {
@@ -64,7 +103,13 @@ pub(super) fn steps(
             Which::All => "No steps yet; they are written in a reflection's Goals stage.",
             Which::Overdue => "Nothing is overdue.",
         };
-        let _ = writeln!(std::io::stderr(), "{what}");
+        // An empty calendar is not a valid one: nothing is written at all.
+        let nothing = if for_a_tool {
+            " Nothing was written."
+        } else {
+            ""
+        };
+        let _ = writeln!(std::io::stderr(), "{what}{nothing}");
         return Ok(());
     }
     print(&table(&steps, today, terminal_width()))
