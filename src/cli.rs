@@ -1,9 +1,12 @@
 //! The command line: arguments, the data dir, and the subcommands, both the
-//! ones that open the TUI and the scriptable ones (list, steps, show,
-//! export, delete, restore, path).
+//! ones that open the TUI and the scriptable ones (list, steps, remind,
+//! show, export, delete, restore, path).
 
+mod agenda_load;
+mod clock;
 mod list;
 mod naming;
+mod remind;
 mod steps;
 
 use std::path::PathBuf;
@@ -28,7 +31,7 @@ use crate::text::printable_line;
     name = "rebound",
     version,
     about = "Walk through a career setback, stage by stage, until it becomes a dated growth plan.",
-    after_help = "Examples:\n  rebound                          open the home screen\n  rebound new --title \"Missed the promotion\"\n  rebound resume                   continue where you stopped\n  rebound list --status completed\n  rebound steps --overdue          steps past their date, across reflections\n  rebound show 2026-11-20          any unique start of an id\n  rebound resume missed            or the start of a title\n\nExit codes: 0 success, 1 failure (one line on stderr), 2 bad usage."
+    after_help = "Examples:\n  rebound                          open the home screen\n  rebound new --title \"Missed the promotion\"\n  rebound resume                   continue where you stopped\n  rebound list --status completed\n  rebound steps --overdue          steps past their date, across reflections\n  rebound remind                   a line on what is due, or nothing (for ~/.bashrc or cron)\n  rebound show 2026-11-20          any unique start of an id\n  rebound resume missed            or the start of a title\n\nExit codes: 0 success, 1 failure (one line on stderr), 2 bad usage."
 )]
 pub struct Cli {
     /// Where reflections are kept (default: $REBOUND_DATA_DIR, else your platform's data folder).
@@ -93,6 +96,15 @@ pub enum Command {
         /// Replace FILE if it is there.
         #[arg(long, requires = "output")]
         force: bool,
+    },
+    /// Say in a line or two what is overdue and due today; nothing at all when nothing is.
+    #[command(
+        after_help = "For a shell start-up file (~/.bashrc, ~/.zshrc) or cron:\n  rebound remind\n  0 9 * * 1-5 rebound remind | mail -E -s rebound you@example.com"
+    )]
+    Remind {
+        /// Also name files that could not be read (on stderr).
+        #[arg(long, short)]
+        verbose: bool,
     },
     /// Print a reflection as Markdown (every stage and the growth plan).
     #[command(
@@ -233,6 +245,11 @@ pub fn run(cli: Cli, offset: UtcOffset) -> Result<Next> {
         }
         return done(print(&format!("{}\n", dir.display())));
     }
+    // A first run has nothing due, and a shell start-up file must never
+    // nag someone who has not begun.
+    if missing && matches!(cli.command, Some(Command::Remind { .. })) {
+        return Ok(Next::Done);
+    }
     // A folder named by hand that is not there is most likely a typo: said
     // so, rather than listed as empty, which would look like lost writing.
     // The platform's own folder not made yet is simply a first run.
@@ -272,7 +289,7 @@ pub fn run(cli: Cli, offset: UtcOffset) -> Result<Next> {
         ));
     }
     let store = Store::at(&dir);
-    let clock = Clock::now(offset);
+    let clock = clock::clock(offset)?;
     let start = match cli.command {
         None => Start::Home,
         Some(Command::Path) => return Ok(Next::Done),
@@ -300,6 +317,9 @@ pub fn run(cli: Cli, offset: UtcOffset) -> Result<Next> {
                 None => steps::Shape::Table,
             };
             return done(steps::steps(&store, which, shape, clock));
+        }
+        Some(Command::Remind { verbose }) => {
+            return done(remind::remind(&store, verbose, clock));
         }
         Some(Command::Show { id }) => {
             let r = naming::load_named(&store, &id)?;
