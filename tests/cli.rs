@@ -1235,3 +1235,139 @@ fn steps_go_to_a_calendar_taskwarrior_or_todo_txt_with_the_same_ids_each_time() 
     );
     assert!(!empty.path().join("x.ics").exists());
 }
+
+/// Issue 11, reminders: `rebound remind` run on a fixed day (REBOUND_TODAY).
+fn remind_on(data: &Path, today: &str, args: &[&str]) -> Output {
+    Command::new(BIN)
+        .arg("remind")
+        .args(args)
+        .env("REBOUND_DATA_DIR", data)
+        .env("REBOUND_TODAY", today)
+        .env("TZ", "UTC")
+        .stdin(Stdio::null())
+        .output()
+        .expect("run rebound")
+}
+
+/// "Passed over", with steps due on 1, 5 and 10 December 2026, one undated,
+/// and one done; `extra` more steps due on 30 November, each with a long text.
+fn passed_over(extra: usize) -> (tempfile::TempDir, Store) {
+    use rebound::reflection::ActionItem;
+    use rebound::stage::Stage;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = Store::open(dir.path()).expect("store");
+    let guide = Guide::builtin().expect("guide");
+    let step = |text: &str, due: &str, done: bool| ActionItem {
+        text: text.into(),
+        due: due.into(),
+        done,
+        ..ActionItem::default()
+    };
+    let mut r = Reflection::new(
+        "2026-11-20-passed-over".into(),
+        "Passed over".into(),
+        datetime!(2026-11-20 09:00 UTC),
+    );
+    let mut steps = vec![
+        step("Ask Dana for input", "2026-12-01", false),
+        step("Write to Sam", "2026-12-05", false),
+        step("Update my portfolio", "2026-12-10", false),
+        step("Read the book", "", false),
+        step("Book the course", "2026-11-25", true),
+    ];
+    steps.extend(
+        (0..extra).map(|n| step(&format!("{n} {}", "word ".repeat(40)), "2026-11-30", false)),
+    );
+    r.set_actions(Stage::Goals, "steps", steps);
+    store.save(&r, guide).expect("save");
+    (dir, store)
+}
+
+#[test]
+fn remind_says_nothing_at_all_when_nothing_is_due() {
+    let (dir, store) = passed_over(0);
+    // An unreadable file is not worth a warning on every new shell...
+    let broken = store.reflections_dir().join("2026-01-01-broken.toml");
+    std::fs::write(&broken, "title = [").expect("write");
+    let out = remind_on(dir.path(), "2026-11-30", &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(stdout(&out), "");
+    assert_eq!(stderr(&out), "");
+    // ...but it is named when asked for.
+    let out = remind_on(dir.path(), "2026-11-30", &["--verbose"]);
+    assert!(out.status.success());
+    assert_eq!(stdout(&out), "");
+    assert!(
+        stderr(&out).contains("2026-01-01-broken.toml"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn remind_names_what_is_overdue_and_what_is_due_today() {
+    let (dir, _store) = passed_over(0);
+    let out = remind_on(dir.path(), "2026-12-10", &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(stderr(&out), "");
+    assert_eq!(
+        stdout(&out),
+        "Past their date: Ask Dana for input (Passed over), and 1 more, \
+         listed by `rebound steps --overdue`.\n\
+         Due today: Update my portfolio (Passed over).\n"
+    );
+    let out = remind_on(dir.path(), "2026-12-05", &[]);
+    assert_eq!(
+        stdout(&out),
+        "Past its date: Ask Dana for input (Passed over).\n\
+         Due today: Write to Sam (Passed over).\n"
+    );
+    // The same day that `rebound steps` reads.
+    let out = Command::new(BIN)
+        .args(["steps", "--overdue"])
+        .env("REBOUND_DATA_DIR", dir.path())
+        .env("REBOUND_TODAY", "2026-12-05")
+        .output()
+        .expect("run rebound");
+    assert_eq!(stdout(&out).lines().count(), 2, "{}", stdout(&out));
+}
+
+#[test]
+fn remind_stays_within_three_short_lines_however_much_is_due() {
+    let (dir, _store) = passed_over(30);
+    let out = remind_on(dir.path(), "2026-12-05", &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    assert!((1..=3).contains(&lines.len()), "{text}");
+    // Not a terminal: each line cut at 100 columns, so a cron mail stays short.
+    for line in &lines {
+        assert!(line.chars().count() <= 100, "{line}");
+    }
+    // The oldest is named, cut, and the rest counted.
+    assert!(
+        lines[0].starts_with("Past their date: 0 word word")
+            && lines[0].ends_with("…, and 30 more, listed by `rebound steps --overdue`."),
+        "{text}"
+    );
+    assert_eq!(lines[1], "Due today: Write to Sam (Passed over).");
+}
+
+#[test]
+fn remind_on_a_first_run_prints_nothing_and_creates_nothing() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let data = dir.path().join("not-yet");
+    let out = remind_on(&data, "2026-12-10", &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(stdout(&out), "");
+    assert_eq!(stderr(&out), "");
+    assert!(!data.exists());
+}
+
+#[test]
+fn a_mistyped_rebound_today_is_a_usage_error() {
+    let (dir, _store) = passed_over(0);
+    let out = remind_on(dir.path(), "10/12/2026", &[]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("REBOUND_TODAY"), "{}", stderr(&out));
+}

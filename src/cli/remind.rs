@@ -3,6 +3,7 @@
 use std::io::Write;
 
 use time::Date;
+use unicode_width::UnicodeWidthStr;
 
 use super::agenda_load;
 use super::list::terminal_width;
@@ -35,7 +36,7 @@ pub(super) fn remind(store: &Store, verbose: bool, clock: Clock) -> color_eyre::
     let width = terminal_width().unwrap_or(PIPE_WIDTH);
     let text: String = lines(&loaded.steps, clock.today)
         .iter()
-        .map(|line| format!("{}\n", fit(line, width)))
+        .map(|line| format!("{}\n", line.fit(width)))
         .collect();
     if text.is_empty() {
         return Ok(());
@@ -43,9 +44,41 @@ pub(super) fn remind(store: &Store, verbose: bool, clock: Clock) -> color_eyre::
     print(&text)
 }
 
+/// One reminder: the step it names between words that say what to do.
+#[derive(Debug, PartialEq, Eq)]
+struct Line {
+    before: String,
+    step: String,
+    after: String,
+}
+
+impl Line {
+    /// The line within `width` columns. The step's name is cut first, so
+    /// the count and the command to run stay whole while there is room.
+    fn fit(&self, width: usize) -> String {
+        let fixed = self.before.width() + self.after.width();
+        match width.checked_sub(fixed) {
+            Some(room) if room >= MIN_STEP_WIDTH => {
+                format!("{}{}{}", self.before, fit(&self.step, room), self.after)
+            }
+            _ => fit(&self.to_string(), width),
+        }
+    }
+}
+
+impl std::fmt::Display for Line {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}{}{}", self.before, self.step, self.after)
+    }
+}
+
+/// Narrower than this, a step's name says too little to be worth keeping
+/// the rest whole.
+const MIN_STEP_WIDTH: usize = 12;
+
 /// What is due, a line each, most pressing first; none when nothing is.
 /// `steps` come in agenda order, so each line names the oldest first.
-fn lines(steps: &[AgendaStep], today: Date) -> Vec<String> {
+fn lines(steps: &[AgendaStep], today: Date) -> Vec<Line> {
     let overdue: Vec<&AgendaStep> = steps.iter().filter(|s| s.overdue).collect();
     let due_today: Vec<&AgendaStep> = steps
         .iter()
@@ -54,20 +87,21 @@ fn lines(steps: &[AgendaStep], today: Date) -> Vec<String> {
     let mut lines = Vec::new();
     if let [first, rest @ ..] = overdue.as_slice() {
         lines.push(match rest.len() {
-            0 => format!("One step is past its date: {}.", named(first)),
-            more => format!(
-                "{} steps are past their date: {}, and {more} more. `rebound steps --overdue` lists them.",
-                more + 1,
-                named(first)
+            0 => line("Past its date: ", first, "."),
+            more => line(
+                "Past their date: ",
+                first,
+                &format!(", and {more} more, listed by `rebound steps --overdue`."),
             ),
         });
     }
     if let [first, rest @ ..] = due_today.as_slice() {
         lines.push(match rest.len() {
-            0 => format!("Due today: {}.", named(first)),
-            more => format!(
-                "Due today: {}, and {more} more. `rebound steps` lists them.",
-                named(first)
+            0 => line("Due today: ", first, "."),
+            more => line(
+                "Due today: ",
+                first,
+                &format!(", and {more} more, listed by `rebound steps`."),
             ),
         });
     }
@@ -78,12 +112,16 @@ fn lines(steps: &[AgendaStep], today: Date) -> Vec<String> {
 }
 
 /// A step as a reminder names it: its text, and the reflection it is from.
-fn named(step: &AgendaStep) -> String {
-    format!(
-        "{} ({})",
-        printable_line(&step.text),
-        printable_line(&step.title)
-    )
+fn line(before: &str, step: &AgendaStep, after: &str) -> Line {
+    Line {
+        before: before.to_string(),
+        step: format!(
+            "{} ({})",
+            printable_line(&step.text),
+            printable_line(&step.title)
+        ),
+        after: after.to_string(),
+    }
 }
 
 #[cfg(test)]
@@ -119,6 +157,10 @@ mod tests {
         assert!(lines(&steps, TODAY).is_empty());
     }
 
+    fn texts(steps: &[AgendaStep]) -> Vec<String> {
+        lines(steps, TODAY).iter().map(Line::to_string).collect()
+    }
+
     #[test]
     fn overdue_then_due_today_each_name_the_first_and_count_the_rest() {
         let steps = [
@@ -127,19 +169,38 @@ mod tests {
             step("Update my portfolio", Some(TODAY), false),
         ];
         assert_eq!(
-            lines(&steps, TODAY),
+            texts(&steps),
             [
-                "2 steps are past their date: Ask Dana for feedback (Passed over), and 1 more. \
-                 `rebound steps --overdue` lists them.",
+                "Past their date: Ask Dana for feedback (Passed over), and 1 more, \
+                 listed by `rebound steps --overdue`.",
                 "Due today: Update my portfolio (Passed over).",
             ]
         );
         assert_eq!(
-            lines(&steps[1..], TODAY),
+            texts(&steps[1..]),
             [
-                "One step is past its date: Write to Sam (Passed over).",
+                "Past its date: Write to Sam (Passed over).",
                 "Due today: Update my portfolio (Passed over).",
             ]
         );
+    }
+
+    #[test]
+    fn a_narrow_line_cuts_the_step_and_keeps_what_to_run() {
+        let steps = [
+            step("Ask Dana for feedback", Some(date!(2026 - 12 - 01)), false),
+            step("Write to Sam", Some(date!(2026 - 12 - 05)), false),
+        ];
+        let line = &lines(&steps, TODAY)[0];
+        let fitted = line.fit(80);
+        assert!(fitted.width() <= 80, "{fitted}");
+        assert!(
+            fitted.starts_with("Past their date: Ask Dana")
+                && fitted.ends_with("…, and 1 more, listed by `rebound steps --overdue`."),
+            "{fitted}"
+        );
+        // Too narrow for that: the whole line is cut instead.
+        let fitted = line.fit(60);
+        assert!(fitted.width() <= 60 && fitted.ends_with('…'), "{fitted}");
     }
 }
