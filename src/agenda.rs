@@ -5,6 +5,7 @@
 use time::{Date, OffsetDateTime};
 
 use crate::reflection::{Reflection, display_title};
+use crate::store::Summary;
 
 /// One action step with the reflection it belongs to, as the agenda lists it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -70,21 +71,26 @@ impl Which {
 /// Every written step of one reflection, in its own order (the Goals
 /// stage's, then the first brave step), read against `today`.
 pub fn steps_of(r: &Reflection, today: Date) -> Vec<AgendaStep> {
+    listed_steps(&Summary::of(r), today)
+}
+
+/// The same from a reflection's summary, which the index keeps, so an
+/// agenda of thousands need not read their files.
+pub fn listed_steps(r: &Summary, today: Date) -> Vec<AgendaStep> {
     let title = display_title(&r.title);
-    r.steps()
-        .into_iter()
-        .filter(|s| !s.is_blank())
+    r.steps
+        .iter()
         .map(|s| {
-            let due = crate::dates::parse_iso(&s.due);
+            let due = crate::dates::parse_iso(s.due());
             AgendaStep {
                 reflection: r.id.clone(),
                 title: title.to_string(),
-                overdue: !s.done && due.is_some_and(|d| d < today),
-                id: s.id,
-                text: s.text.trim().to_string(),
+                overdue: !s.done() && due.is_some_and(|d| d < today),
+                id: s.id().to_string(),
+                text: s.text().to_string(),
                 due,
-                due_text: s.due.trim().to_string(),
-                done: s.done,
+                due_text: s.due().to_string(),
+                done: s.done(),
                 created: r.created,
                 updated: r.updated,
             }

@@ -1155,6 +1155,93 @@ fn steps_names_an_unreadable_file_and_lists_the_rest() {
 }
 
 #[test]
+fn steps_come_from_the_index_as_the_files_say_and_a_hand_edit_is_seen_at_once() {
+    let (dir, store) = with_steps();
+    let agenda_json = |args: &[&str]| -> Vec<serde_json::Value> {
+        let out = rebound(dir.path(), args);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let steps: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("JSON");
+        steps.as_array().expect("an array").clone()
+    };
+    // Built once from the files; the second run reads the index.
+    agenda_json(&["steps", "--all", "--json"]);
+    let from_index = agenda_json(&["steps", "--all", "--json"]);
+    let today = time::OffsetDateTime::now_utc().date();
+    let loaded =
+        ["2026-11-20-the-launch", "2026-11-26-the-reorg"].map(|id| store.load(id).expect("load"));
+    let mut from_files = rebound::agenda::collect(&loaded, today);
+    rebound::agenda::order(&mut from_files);
+    assert_eq!(from_index.len(), from_files.len());
+    for (json, step) in from_index.iter().zip(&from_files) {
+        assert_eq!(json["reflection"], step.reflection.as_str());
+        assert_eq!(json["title"], step.title.as_str());
+        assert_eq!(json["id"], step.id.as_str());
+        assert_eq!(json["text"], step.text.as_str());
+        assert_eq!(json["due_text"], step.due_text.as_str());
+        assert_eq!(json["done"], step.done);
+        assert_eq!(json["overdue"], step.overdue);
+    }
+
+    // The files are not read while their stamps match: what the index
+    // says is listed.
+    let index = dir.path().join("summary-index.json");
+    let saved = std::fs::read_to_string(&index).expect("index");
+    std::fs::write(
+        &index,
+        saved.replace("Read the discovery", "Indexed: read the"),
+    )
+    .expect("w");
+    let texts = |steps: &[serde_json::Value]| -> Vec<String> {
+        steps
+            .iter()
+            .map(|s| s["text"].as_str().unwrap_or("").to_string())
+            .collect()
+    };
+    assert!(texts(&agenda_json(&["steps", "--json"])).contains(&"Indexed: read the book".into()));
+
+    // A hand edit after the index was built is on the agenda at once: a
+    // step renamed, one ticked, one added.
+    let path = store.reflections_dir().join("2026-11-20-the-launch.toml");
+    let file = std::fs::read_to_string(&path).expect("read");
+    let edited = file
+        .replace("Update the CV", "Update the CV and the portfolio")
+        .replacen("done = false", "done = true", 1)
+        + "\n[[answers.goals.steps]]\ntext = \"Call Sam\"\ndue = \"2001-03-01\"\n";
+    assert_ne!(edited, file);
+    std::fs::write(&path, edited).expect("hand edit");
+    let steps = agenda_json(&["steps", "--json"]);
+    let texts = texts(&steps);
+    assert!(
+        texts.contains(&"Update the CV and the portfolio".into()),
+        "{texts:?}"
+    );
+    assert!(texts.contains(&"Call Sam".into()), "{texts:?}");
+    assert!(
+        !texts.contains(&"Indexed: read the book".into()),
+        "{texts:?}"
+    );
+    assert!(
+        !texts.contains(&"Read the discovery book".into()),
+        "ticked: {texts:?}"
+    );
+    let mut from_files = rebound::agenda::collect(
+        &[
+            store.load("2026-11-20-the-launch").expect("load"),
+            store.load("2026-11-26-the-reorg").expect("load"),
+        ],
+        today,
+    );
+    from_files.retain(|s| !s.done);
+    rebound::agenda::order(&mut from_files);
+    let ids: Vec<&str> = steps
+        .iter()
+        .map(|s| s["id"].as_str().unwrap_or(""))
+        .collect();
+    let file_ids: Vec<&str> = from_files.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(ids, file_ids);
+}
+
+#[test]
 fn an_empty_agenda_says_so_calmly_and_succeeds() {
     let empty = tempfile::tempdir().expect("temp dir");
     Store::open(empty.path()).expect("store");

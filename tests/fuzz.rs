@@ -862,10 +862,12 @@ impl World {
                 } else {
                     Status::Completed
                 },
+                created: datetime!(2026-09-20 18:05 UTC),
                 updated: datetime!(2026-11-28 18:05 UTC),
                 completed: (i % 2 == 1).then_some(datetime!(2026-10-02 12:00 UTC)),
                 stage: Stage::ALL[i % Stage::ALL.len()].key().into(),
                 open_steps: i,
+                steps: Vec::new(),
             })
             .collect();
         let bad_files = self

@@ -161,10 +161,12 @@ fn summary(id: &str, title: &str, status: Status, stage: &str) -> Summary {
         id: id.into(),
         title: title.into(),
         status,
+        created: datetime!(2026-09-20 18:05 UTC),
         updated: datetime!(2026-11-28 18:05 UTC),
         completed: (status == Status::Completed).then_some(datetime!(2026-10-02 12:00 UTC)),
         stage: stage.into(),
         open_steps: if status == Status::Completed { 0 } else { 2 },
+        steps: Vec::new(),
     }
 }
 

@@ -259,10 +259,12 @@ mod tests {
             id: "2026-11-25-the-client-we-lost".into(),
             title: title.into(),
             status: Status::InProgress,
+            created: datetime!(2026-11-25 08:00 UTC),
             updated: datetime!(2026-11-29 08:00 UTC),
             completed: None,
             stage: "goals".into(),
             open_steps: 2,
+            steps: Vec::new(),
         }
     }
 

@@ -12,7 +12,7 @@ use super::print;
 use crate::agenda::{self, AgendaStep, Which};
 use crate::export::Clock;
 use crate::step_formats::{self, StepFormat};
-use crate::store::{Existing, Special, Store, StoreError};
+use crate::store::{Existing, Special, Store};
 use crate::text::{fit, printable_line};
 
 /// What `rebound steps` writes: a table for people, JSON for scripts, or
@@ -43,28 +43,15 @@ pub(super) fn steps(
     for bad in &listing.bad_files {
         skipped(&bad.path.display().to_string(), &bad.reason);
     }
-    let mut steps = Vec::new();
-    for summary in &listing.reflections {
-        // The index knows which reflections have nothing open: the agenda
-        // need not read them.
-        if which != Which::All && summary.open_steps == 0 {
-            continue;
-        }
-        // Read one at a time and let go, so memory stays one reflection
-        // plus the steps.
-        match store.load(&summary.id) {
-            Ok(r) => steps.extend(
-                agenda::steps_of(&r, today)
-                    .into_iter()
-                    .filter(|s| which.keeps(s)),
-            ),
-            // Changed since it was listed: named like any unreadable file.
-            Err(e) => skipped(
-                &store.path_of(&summary.id).display().to_string(),
-                &reason(e),
-            ),
-        }
-    }
+    // From the index alone: the files it was made from were checked by
+    // their stamps, and a reflection with nothing open is passed over.
+    let mut steps: Vec<AgendaStep> = listing
+        .reflections
+        .iter()
+        .filter(|summary| which == Which::All || summary.open_steps > 0)
+        .flat_map(|summary| agenda::listed_steps(summary, today))
+        .filter(|s| which.keeps(s))
+        .collect();
     agenda::order(&mut steps);
     let format = match shape {
         Shape::Json => {
@@ -113,14 +100,6 @@ pub(super) fn steps(
         return Ok(());
     }
     print(&table(&steps, today, terminal_width()))
-}
-
-fn reason(e: StoreError) -> String {
-    match e {
-        StoreError::Unreadable { source, .. } => source.to_string(),
-        StoreError::Io { source, .. } => source.to_string(),
-        other => other.to_string(),
-    }
 }
 
 /// One step for scripts; the fields in this order, `due` null when there

@@ -16,8 +16,9 @@ const SUMMARY_FILE: &str = "summary-index.json";
 /// 2: summaries count open action steps, and titles are cleaned at load.
 /// 3: schema 2 files, and clearer reasons for files that cannot be read.
 /// 4: stamps hold the inode and change time.
-// 5: the first brave step counts among the open steps.
-const SUMMARY_VERSION: u32 = 5;
+/// 5: the first brave step counts among the open steps.
+/// 6: each reflection's written steps and its start time, for the agenda.
+const SUMMARY_VERSION: u32 = 6;
 
 /// What a list needs about one reflection.
 #[derive(Debug, Clone, PartialEq)]
@@ -25,23 +26,57 @@ pub struct Summary {
     pub id: String,
     pub title: String,
     pub status: Status,
+    pub created: OffsetDateTime,
     pub updated: OffsetDateTime,
     pub completed: Option<OffsetDateTime>,
     pub stage: String,
     /// Action steps with text that are not done yet.
     pub open_steps: usize,
+    /// Every written step, in the reflection's order: the agenda is made
+    /// from these without reading the files.
+    pub steps: Vec<StepSummary>,
+}
+
+/// A written (not blank) step as the agenda needs it, text and date trimmed.
+/// Kept in the index as a bare array (id, text, due, done): at ten thousand
+/// reflections the names of the fields would be a fair part of the file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StepSummary(pub String, pub String, pub String, pub bool);
+
+impl StepSummary {
+    pub fn id(&self) -> &str {
+        &self.0
+    }
+    pub fn text(&self) -> &str {
+        &self.1
+    }
+    /// As typed: an ISO date, or text that did not parse as one.
+    pub fn due(&self) -> &str {
+        &self.2
+    }
+    pub fn done(&self) -> bool {
+        self.3
+    }
 }
 
 impl Summary {
     pub fn of(r: &Reflection) -> Summary {
+        let steps: Vec<StepSummary> = r
+            .steps()
+            .into_iter()
+            .filter(|s| !s.is_blank())
+            .map(|s| StepSummary(s.id, s.text.trim().into(), s.due.trim().into(), s.done))
+            .collect();
         Summary {
             id: r.id.clone(),
             title: r.title.clone(),
             status: r.status,
+            created: r.created,
             updated: r.updated,
             completed: r.completed,
             stage: r.position.stage.clone(),
-            open_steps: r.steps().iter().filter(|s| s.is_open()).count(),
+            open_steps: steps.iter().filter(|s| !s.done()).count(),
+            steps,
         }
     }
 }
@@ -72,10 +107,11 @@ enum Entry {
     Readable {
         title: String,
         completed: bool,
+        created: i64,
         updated: i64,
         completed_at: Option<i64>,
         stage: String,
-        open_steps: usize,
+        steps: Vec<StepSummary>,
     },
     Unreadable {
         reason: String,
@@ -87,10 +123,11 @@ impl Entry {
         Entry::Readable {
             title: s.title.clone(),
             completed: s.status == Status::Completed,
+            created: s.created.unix_timestamp(),
             updated: s.updated.unix_timestamp(),
             completed_at: s.completed.map(OffsetDateTime::unix_timestamp),
             stage: s.stage.clone(),
-            open_steps: s.open_steps,
+            steps: s.steps.clone(),
         }
     }
 
@@ -101,10 +138,11 @@ impl Entry {
             Entry::Readable {
                 title,
                 completed,
+                created,
                 updated,
                 completed_at,
                 stage,
-                open_steps,
+                steps,
             } => {
                 let time = |t: i64| {
                     OffsetDateTime::from_unix_timestamp(t).unwrap_or(OffsetDateTime::UNIX_EPOCH)
@@ -117,10 +155,12 @@ impl Entry {
                     } else {
                         Status::InProgress
                     },
+                    created: time(*created),
                     updated: time(*updated),
                     completed: completed_at.map(time),
                     stage: stage.clone(),
-                    open_steps: *open_steps,
+                    open_steps: steps.iter().filter(|s| !s.done()).count(),
+                    steps: steps.clone(),
                 })
             }
         }

@@ -420,10 +420,12 @@ fn home_with(titles: &[&str]) -> App {
             id: format!("id-{i}"),
             title: (*t).into(),
             status: Status::Completed,
+            created: app.now,
             updated: app.now,
             completed: None,
             stage: "plan".into(),
             open_steps: 0,
+            steps: Vec::new(),
         })
         .collect();
     app.set_listing(Listing {
