@@ -9,7 +9,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::list::terminal_width;
 use super::print;
-use crate::agenda::{self, AgendaStep, Which};
+use crate::agenda::{AgendaStep, Which};
 use crate::export::Clock;
 use crate::step_formats::{self, StepFormat};
 use crate::store::{Existing, Special, Store};
@@ -30,29 +30,16 @@ pub(super) fn steps(
     clock: Clock,
 ) -> color_eyre::Result<()> {
     let today = clock.today;
-    let listing = store.list()?;
-    let mut err = std::io::stderr();
-    let mut skipped = |what: &str, reason: &str| {
+    let loaded = super::agenda_load::load(store, which, today)?;
+    for (path, reason) in &loaded.skipped {
         let _ = writeln!(
-            err,
+            std::io::stderr(),
             "rebound: skipped {}: {}",
-            printable_line(what),
+            printable_line(&path.display().to_string()),
             printable_line(reason)
         );
-    };
-    for bad in &listing.bad_files {
-        skipped(&bad.path.display().to_string(), &bad.reason);
     }
-    // From the index alone: the files it was made from were checked by
-    // their stamps, and a reflection with nothing open is passed over.
-    let mut steps: Vec<AgendaStep> = listing
-        .reflections
-        .iter()
-        .filter(|summary| which == Which::All || summary.open_steps > 0)
-        .flat_map(|summary| agenda::listed_steps(summary, today))
-        .filter(|s| which.keeps(s))
-        .collect();
-    agenda::order(&mut steps);
+    let steps = loaded.steps;
     let format = match shape {
         Shape::Json => {
             let rows: Vec<JsonStep> = steps.iter().map(JsonStep::of).collect();
