@@ -169,6 +169,13 @@ pub fn tick_step(r: &mut Reflection, index: usize) -> Option<(String, bool)> {
         .then(|| (step.text.trim().to_string(), done))
 }
 
+/// The same for the step with this id (the agenda knows steps by id, and a
+/// position could have moved since it listed them). `None` when it is gone.
+pub fn tick_step_id(r: &mut Reflection, id: &str) -> Option<(String, bool)> {
+    let index = r.step_index(id)?;
+    tick_step(r, index)
+}
+
 /// What a completed reflection should come back to after a change that only
 /// follows the plan (a tick, the plan's own rating): the reflection as it now
 /// stands, so undoing a later edit does not undo the tick. `None` while in
@@ -271,6 +278,20 @@ mod tests {
         r.set_text(Stage::Perspective, "expected", "more".into());
         assert_eq!(after_edit(&mut r, None), AfterEdit::Unchanged);
         assert_eq!(r.status, Status::InProgress);
+    }
+
+    #[test]
+    fn a_step_is_ticked_by_its_id_wherever_it_now_is() {
+        let mut r = completable();
+        mark_complete(&mut r, datetime!(2026-11-20 09:00 UTC));
+        let id = r.steps()[0].id.clone();
+        assert_eq!(
+            tick_step_id(&mut r, &id),
+            Some(("Call Dana".to_string(), true))
+        );
+        assert!(r.steps()[0].done);
+        assert_eq!(r.status, Status::Completed);
+        assert_eq!(tick_step_id(&mut r, "no-such-step"), None);
     }
 
     #[test]

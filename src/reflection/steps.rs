@@ -176,6 +176,12 @@ impl Reflection {
         steps
     }
 
+    /// Where the step with this id is in [`Reflection::steps`]: what the
+    /// agenda, which knows steps by id, needs to tick or show one.
+    pub fn step_index(&self, id: &str) -> Option<usize> {
+        self.steps().iter().position(|s| s.id == id)
+    }
+
     /// Marks the step at `index` of [`Reflection::steps`] done or not and
     /// changes nothing else. False when there is no such step.
     pub fn set_done_at(&mut self, index: usize, done: bool) -> bool {
