@@ -1,5 +1,5 @@
 //! The steps of every reflection as one agenda: what is overdue, what is due
-//! next, what has no date. The command line and (later) the TUI list it, and
+//! next, what has no date. The command line and the TUI list it, and
 //! the step formats (iCalendar, Taskwarrior, todo.txt) write it out.
 
 use time::{Date, OffsetDateTime};
@@ -120,6 +120,47 @@ pub fn order(steps: &mut [AgendaStep]) {
             .then(a.due.cmp(&b.due))
             .then_with(|| a.reflection.cmp(&b.reflection))
     });
+}
+
+/// The agenda at a glance, for one line on home: how many open steps are
+/// past their date, and the next one dated today or later.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Glance {
+    pub open: usize,
+    pub overdue: usize,
+    pub next: Option<AgendaStep>,
+}
+
+/// What [`Glance`] says of these reflections today. One pass over the
+/// summaries that builds a step only for the one it names, since home draws
+/// it on every frame and may list thousands.
+pub fn glance(summaries: &[Summary], today: Date) -> Glance {
+    let mut glance = Glance::default();
+    // (due, reflection, position): the earliest wins, ties as `order` breaks them.
+    let mut next: Option<(Date, usize, usize)> = None;
+    for (r, summary) in summaries.iter().enumerate() {
+        for (i, step) in summary.steps.iter().enumerate() {
+            if step.done() {
+                continue;
+            }
+            glance.open += 1;
+            match crate::dates::parse_iso(step.due()) {
+                Some(due) if due < today => glance.overdue += 1,
+                Some(due) => {
+                    let earlier = next.is_none_or(|(d, nr, _)| {
+                        (due, &summary.id) < (d, &summaries[nr].id)
+                    });
+                    if earlier {
+                        next = Some((due, r, i));
+                    }
+                }
+                None => {}
+            }
+        }
+    }
+    glance.next =
+        next.and_then(|(_, r, i)| listed_steps(&summaries[r], today).into_iter().nth(i));
+    glance
 }
 
 #[cfg(test)]
@@ -271,6 +312,28 @@ mod tests {
         assert_eq!(Some(steps[0].id.clone()), brave);
         assert!(r.set_done_at(1, true));
         assert_eq!(texts(&agenda(&[r], Which::Open)), ["Call Sam"]);
+    }
+
+    #[test]
+    fn the_glance_counts_the_overdue_and_names_the_next_dated_step() {
+        let a = reflection(
+            "2026-11-20-a",
+            &[
+                ("Pitch again", "2026-11-30", false),
+                ("Write to Ana", "2026-12-20", false),
+                ("Sent it", "2026-12-11", true),
+                ("Someday", "", false),
+            ],
+        );
+        let b = reflection(
+            "2026-11-21-b",
+            &[("Call Dana", "2026-12-11", false), ("Late", "2026-12-01", false)],
+        );
+        let summaries = [Summary::of(&a), Summary::of(&b)];
+        let g = glance(&summaries, TODAY);
+        assert_eq!((g.open, g.overdue), (5, 2));
+        assert_eq!(g.next.map(|s| s.text), Some("Call Dana".to_string()));
+        assert_eq!(glance(&[], TODAY), Glance::default());
     }
 
     #[test]
