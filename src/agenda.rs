@@ -147,9 +147,8 @@ pub fn glance(summaries: &[Summary], today: Date) -> Glance {
             match crate::dates::parse_iso(step.due()) {
                 Some(due) if due < today => glance.overdue += 1,
                 Some(due) => {
-                    let earlier = next.is_none_or(|(d, nr, _)| {
-                        (due, &summary.id) < (d, &summaries[nr].id)
-                    });
+                    let earlier =
+                        next.is_none_or(|(d, nr, _)| (due, &summary.id) < (d, &summaries[nr].id));
                     if earlier {
                         next = Some((due, r, i));
                     }
@@ -158,8 +157,7 @@ pub fn glance(summaries: &[Summary], today: Date) -> Glance {
             }
         }
     }
-    glance.next =
-        next.and_then(|(_, r, i)| listed_steps(&summaries[r], today).into_iter().nth(i));
+    glance.next = next.and_then(|(_, r, i)| listed_steps(&summaries[r], today).into_iter().nth(i));
     glance
 }
 
@@ -327,7 +325,10 @@ mod tests {
         );
         let b = reflection(
             "2026-11-21-b",
-            &[("Call Dana", "2026-12-11", false), ("Late", "2026-12-01", false)],
+            &[
+                ("Call Dana", "2026-12-11", false),
+                ("Late", "2026-12-01", false),
+            ],
         );
         let summaries = [Summary::of(&a), Summary::of(&b)];
         let g = glance(&summaries, TODAY);

@@ -9,10 +9,11 @@ use std::time::SystemTime;
 use time::OffsetDateTime;
 
 use crate::export::{self, Format};
+use crate::lifecycle;
 use crate::reflection::display_title;
 use crate::search::{Corpus, searchable_text};
 use crate::store::{Existing, Lock, Special, Stamp, Store, StoreError};
-use crate::tui::state::{Access, App, Effect, Outcome, conflict_note, held_elsewhere};
+use crate::tui::state::{Access, App, Effect, Message, Outcome, conflict_note, held_elsewhere};
 
 pub struct Effects<'a> {
     pub store: &'a Store,
@@ -99,6 +100,9 @@ impl<'a> Effects<'a> {
                 replace,
             } => vec![self.export(app, &path, format, replace)],
             Effect::TakeOver => vec![self.take_over(app)],
+            Effect::TickStep { reflection, step } => {
+                vec![self.tick(app, &reflection, &step), self.relist(None)]
+            }
         }
     }
 
@@ -282,6 +286,41 @@ impl<'a> Effects<'a> {
                 Outcome::StillReadOnly(format!("Still read only: {}.", held_elsewhere(pid)))
             }
             Err(e) => Outcome::StillReadOnly(format!("Still read only: {e}.")),
+        }
+    }
+
+    /// Ticks a step of a reflection that is not open here, as the reading
+    /// page would: claimed first, so a reflection open in another rebound is
+    /// left alone, and never reopened when complete.
+    fn tick(&mut self, app: &App, id: &str, step: &str) -> Outcome {
+        let _claim = match self.store.lock(id) {
+            Ok(lock) => lock,
+            Err(StoreError::Locked { pid, .. }) => {
+                return Outcome::TickRefused(Message::calm(format!(
+                    "Not ticked: it is {}. Tick it there, or close it there first.",
+                    held_elsewhere(pid)
+                )));
+            }
+            Err(e) => return Outcome::TickRefused(Message::warning(format!("Not ticked: {e}"))),
+        };
+        let mut reflection = match self.store.load(id) {
+            Ok(r) => r,
+            Err(e) => return Outcome::TickRefused(Message::warning(format!("Not ticked: {e}"))),
+        };
+        let Some((what, done)) = lifecycle::tick_step_id(&mut reflection, step) else {
+            return Outcome::TickRefused(Message::calm(
+                "That step is no longer in its reflection; the list is fresh now.",
+            ));
+        };
+        reflection.touch(OffsetDateTime::now_utc().to_offset(app.clock.offset));
+        match self.store.save(&reflection, app.guide) {
+            Ok(()) => Outcome::Ticked {
+                reflection: id.to_string(),
+                step: step.to_string(),
+                what,
+                done,
+            },
+            Err(e) => Outcome::TickRefused(Message::warning(format!("Not ticked: {e}"))),
         }
     }
 

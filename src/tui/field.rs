@@ -286,6 +286,11 @@ impl StepsFocus {
         }
     }
 
+    /// Puts the cursor on this step's text (the agenda opens a reflection at one).
+    pub fn go_to(&mut self, row: usize, today: Date) {
+        self.select(row, today);
+    }
+
     fn select(&mut self, row: usize, today: Date) {
         self.normalise_due(today);
         self.row = row.min(self.rows.len());

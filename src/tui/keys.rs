@@ -20,6 +20,7 @@ pub enum Action {
     ClearSearch,
     DeleteSelected,
     UndoDelete,
+    OpenAgenda,
     // A yes/no question.
     ConfirmYes,
     ConfirmNo,
@@ -87,6 +88,8 @@ pub enum Context {
     Help,
     Home,
     HomeSearch,
+    /// Every open step, over home.
+    Agenda,
     Confirm,
     Detail,
     /// Reading a sync tool's conflict copy: to read and export only.
@@ -197,6 +200,10 @@ pub enum When {
     DeletedHere,
     /// The reading page has an action step to choose and tick.
     StepsToTick,
+    /// Some reflection has a step not done yet (home's agenda key).
+    OpenSteps,
+    /// The agenda lists a step to tick or open.
+    StepsListed,
 }
 
 impl Binding {
@@ -346,12 +353,23 @@ pub static BINDINGS: &[Binding] = &[
     foot(C::Home,         &[ch('q')],                    "q",         "quit",                                Action::Quit),
     foot(C::Home,         &[ch('d'), DELETE],            "d",         "delete",                              Action::DeleteSelected).when(When::ReflectionSelected),
     foot(C::Home,         &[ch('u')],                    "u",         "undo",                                Action::UndoDelete).when(When::DeletedHere),
+    foot(C::Home,         &[ch('a')],                    "a",         "agenda",                              Action::OpenAgenda).when(When::OpenSteps),
     help(C::Home,         &[ESC],                        "Esc",       "clear the search",                    Action::ClearSearch),
     // Typing in the home screen's search line.
     foot(C::HomeSearch,   &[ENTER],                      "Enter",     "open",                                Action::OpenSelected).when(When::RowSelected),
     foot(C::HomeSearch,   &[DOWN, ctrl('n')],            "↓",         "next",                                Action::SelectNext),
     foot(C::HomeSearch,   &[UP, ctrl('p')],              "↑",         "previous",                            Action::SelectPrev),
     foot(C::HomeSearch,   &[ESC],                        "Esc",       "clear the search",                    Action::ClearSearch),
+    // The agenda: every open step.
+    foot(C::Agenda,       &[ch(' ')],                    "Space",     "tick",                                Action::TickStep).when(When::StepsListed),
+    foot(C::Agenda,       &[ENTER],                      "Enter",     "open at this step",                   Action::OpenSelected).when(When::StepsListed),
+    help(C::Agenda,       &[DOWN, ch('j')],              "↓/j",       "next",                                Action::SelectNext),
+    help(C::Agenda,       &[UP, ch('k')],                "↑/k",       "previous",                            Action::SelectPrev),
+    help(C::Agenda,       &[PGDN],                       "PgDn",      "page down",                           Action::PageDown),
+    help(C::Agenda,       &[PGUP],                       "PgUp",      "page up",                             Action::PageUp),
+    help(C::Agenda,       &[HOME, ch('g')],              "Home",      "first step",                          Action::ScrollTop),
+    help(C::Agenda,       &[END, ch('G')],               "End",       "last step",                           Action::ScrollBottom),
+    foot(C::Agenda,       &[ESC, ch('q')],               "Esc",       "home",                                Action::BackHome),
     // The delete question.
     foot(C::Confirm,      &[ch('y')],                    "y",         "yes",                                 Action::ConfirmYes),
     foot(C::Confirm,      &[ch('n'), ESC],               "n",         "no",                                  Action::ConfirmNo),

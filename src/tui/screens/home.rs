@@ -20,8 +20,10 @@ use super::chrome;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let notice_lines = notices_of(app, usize::from(area.width));
-    let [header, search, list, notices, message, footer] = Layout::vertical([
+    let glance = super::agenda::glance_line(app);
+    let [header, glance_row, search, list, notices, message, footer] = Layout::vertical([
         Constraint::Length(1),
+        Constraint::Length(u16::from(glance.is_some())),
         Constraint::Length(1),
         Constraint::Min(3),
         Constraint::Length(notice_lines.len() as u16),
@@ -44,6 +46,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
                 .alignment(Alignment::Right),
             header,
         );
+    }
+    if let Some(line) = &glance {
+        super::agenda::draw_glance(frame, glance_row, line);
     }
     draw_search(frame, search, app);
     if app.home.rows.is_empty() && app.home.listing.reflections.is_empty() {

@@ -1,5 +1,6 @@
 //! Drawing: a pure function of the app state, one file per screen.
 
+mod agenda;
 mod chrome;
 mod confirm;
 mod export_prompt;
@@ -35,6 +36,10 @@ pub fn draw(frame: &mut Frame, app: &App) {
         }
         (Screen::Walk, Some(session)) => stage::draw(frame, area, app, session),
         (Screen::Reading, Some(session)) => reading::draw(frame, area, app, session),
+        (Screen::Agenda, _) => match &app.agenda {
+            Some(a) => agenda::draw(frame, area, app, a),
+            None => home::draw(frame, area, app),
+        },
         _ => home::draw(frame, area, app),
     }
     match &app.modal {

@@ -26,8 +26,30 @@ impl App {
                     )),
                     Access::ConflictCopy { file, what } => self.make_copy_read_only(file, what),
                 }
+                if let Some(step) = self.opening_step.take() {
+                    self.show_step(&step);
+                }
             }
-            Outcome::OpenFailed(why) => self.notice = Some(Message::warning(why)),
+            Outcome::OpenFailed(why) => {
+                self.opening_step = None;
+                self.notice = Some(Message::warning(why));
+            }
+            Outcome::Ticked {
+                reflection,
+                step,
+                what,
+                done,
+            } => {
+                if let Some(agenda) = self.agenda.as_mut() {
+                    agenda.keep(reflection, step);
+                }
+                self.notice = Some(Message::calm(if done {
+                    format!("Done: {what}")
+                } else {
+                    format!("Not done yet: {what}")
+                }));
+            }
+            Outcome::TickRefused(why) => self.notice = Some(why),
             Outcome::CreateFailed { title, why } => {
                 self.notice = Some(Message::warning(format!(
                     "Could not start a reflection: {why}"
@@ -45,6 +67,9 @@ impl App {
                     self.home.set_listing(listing);
                     if let Some(id) = select.or(selected) {
                         self.home.select_id(&id);
+                    }
+                    if let Some(agenda) = self.agenda.as_mut() {
+                        agenda.refresh(&self.home.listing.reflections, self.clock.today);
                     }
                 }
                 Err(why) => {

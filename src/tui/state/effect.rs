@@ -8,6 +8,8 @@ use crate::reflection::Reflection;
 use crate::search::Corpus;
 use crate::store::Listing;
 
+use super::Message;
+
 /// What the app loop must do outside the state.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
@@ -28,6 +30,12 @@ pub enum Effect {
     Suspend,
     /// Load the text of every reflection's answers, for search.
     LoadSearch,
+    /// Tick (or untick) a step of a reflection that is not open: claim it,
+    /// read it, tick by the step's id, save, let go, list again.
+    TickStep {
+        reflection: String,
+        step: String,
+    },
     /// Move this reflection to the trash.
     Delete(String),
     /// Bring this trashed file back.
@@ -81,6 +89,16 @@ pub enum Outcome {
     SearchLoaded(Corpus),
     /// Answers could not be read for search: the reason.
     SearchFailed(String),
+    /// A step ticked from the agenda is saved: what it says and whether it
+    /// is now done.
+    Ticked {
+        reflection: String,
+        step: String,
+        what: String,
+        done: bool,
+    },
+    /// Nothing was ticked, and why (calm when it is only open elsewhere).
+    TickRefused(Message),
     /// The open reflection is on disk as it stands.
     Saved,
     /// The save failed: the reason. The text is still here, to retry.

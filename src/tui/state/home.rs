@@ -230,6 +230,10 @@ impl App {
                 self.open_title_prompt(TitlePurpose::New);
                 Effect::None
             }
+            Action::OpenAgenda => {
+                self.open_agenda();
+                Effect::None
+            }
             Action::OpenSelected => match (home.selected_summary(), home.selected_copy()) {
                 (Some(s), _) => Effect::Open(s.id.clone()),
                 (None, Some(copy)) => Effect::OpenCopy(copy.name.clone()),

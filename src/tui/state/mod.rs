@@ -5,9 +5,11 @@
 //!
 //! The state is split by area: `home` (the list and its search), `session`
 //! (an open reflection, walked in `walk` or read in `reading`), `modal` (the
-//! one prompt or confirmation on top). `focus` is the one place that decides
+//! one prompt or confirmation on top), `agenda` (every open step, over home).
+//! `focus` is the one place that decides
 //! which of them has the keys; `update`, the key contexts and drawing all ask it.
 
+mod agenda;
 mod apply;
 mod effect;
 mod home;
@@ -53,6 +55,7 @@ use crate::tui::keys::{Action, Context, When};
 use crate::tui::reading_page;
 use crate::tui::theme::Palette;
 
+pub use agenda::Agenda;
 pub use effect::{Access, Effect, Outcome, conflict_note, conflict_notice, held_elsewhere};
 pub use home::{Home, HomeRow, Search};
 pub use modal::{ConfirmDelete, ExportPrompt, Modal, TitlePrompt, TitlePurpose};
@@ -107,6 +110,8 @@ pub enum Screen {
     Walk,
     /// Reading the open reflection: the plan and every answer on one page.
     Reading,
+    /// Every open step of every reflection, over home.
+    Agenda,
 }
 
 /// What has the keys now.
@@ -119,6 +124,7 @@ pub enum Focus {
     /// The search line on home.
     Search,
     Home,
+    Agenda,
     /// A field of a question stage, of this kind.
     Field(FieldKind),
     /// The due date of an action step, being edited.
@@ -141,6 +147,10 @@ pub struct App {
     /// The window is below the minimum size; keys wait until it is larger.
     pub too_small: bool,
     pub home: Home,
+    /// The agenda screen, when open over home.
+    pub agenda: Option<Agenda>,
+    /// The step to show once the reflection opened from the agenda arrives.
+    pub opening_step: Option<String>,
     /// The open reflection, walked or read.
     pub session: Option<Session>,
     /// The one prompt or confirmation on top, if any.
@@ -181,6 +191,8 @@ impl App {
             size: (100, 32),
             too_small: false,
             home: Home::default(),
+            agenda: None,
+            opening_step: None,
             session: None,
             modal: None,
             help_open: false,
@@ -230,6 +242,7 @@ impl App {
     /// The screen underneath: home unless a reflection is open.
     pub fn screen(&self) -> Screen {
         match &self.session {
+            None if self.agenda.is_some() => Screen::Agenda,
             None => Screen::Home,
             Some(s) => match s.view {
                 View::Walk => Screen::Walk,
@@ -258,6 +271,7 @@ impl App {
         match self.screen() {
             Screen::Home if self.home.search.as_ref().is_some_and(|s| s.typing) => Focus::Search,
             Screen::Home => Focus::Home,
+            Screen::Agenda => Focus::Agenda,
             Screen::Reading
                 if self
                     .session
@@ -308,6 +322,13 @@ impl App {
             When::ReflectionSelected => self.home.selected_summary().is_some(),
             When::AnyReflection => !self.home.listing.reflections.is_empty(),
             When::DeletedHere => self.home.last_trashed.is_some(),
+            When::OpenSteps => self
+                .home
+                .listing
+                .reflections
+                .iter()
+                .any(|r| r.steps.iter().any(|s| !s.done())),
+            When::StepsListed => self.agenda.as_ref().is_some_and(|a| !a.steps.is_empty()),
             When::StepsToTick => self.reading_document().is_some_and(|d| !d.steps.is_empty()),
         }
     }
@@ -347,6 +368,7 @@ impl App {
             Focus::Confirm | Focus::TitlePrompt | Focus::ExportPrompt => self.update_modal(action),
             Focus::Search => self.update_search(action),
             Focus::Home => self.update_home(action),
+            Focus::Agenda => self.update_agenda(action),
             Focus::Field(_) | Focus::DueDate | Focus::Plan => self.update_walk(action),
             Focus::Reading | Focus::ReadingCopy => self.update_reading(action),
         }
@@ -496,13 +518,14 @@ impl App {
 
 impl Focus {
     /// Every focus the app can be in, for checks that must cover them all.
-    pub const ALL: [Focus; 17] = [
+    pub const ALL: [Focus; 18] = [
         Focus::Help,
         Focus::Confirm,
         Focus::TitlePrompt,
         Focus::ExportPrompt,
         Focus::Search,
         Focus::Home,
+        Focus::Agenda,
         Focus::Field(FieldKind::Line),
         Focus::Field(FieldKind::Text),
         Focus::Field(FieldKind::List),
@@ -525,6 +548,7 @@ impl Focus {
             Focus::ExportPrompt => &[Context::ExportPrompt, Context::Text],
             Focus::Search => &[Context::HomeSearch, Context::Text],
             Focus::Home => &[Context::Home, Context::Commands],
+            Focus::Agenda => &[Context::Agenda, Context::Commands],
             Focus::Reading => &[Context::Detail, Context::Commands],
             Focus::ReadingCopy => &[Context::CopyDetail, Context::Commands],
             Focus::Plan => &[Context::Plan, Context::PlanNav, Context::Commands],

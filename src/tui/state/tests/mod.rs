@@ -574,6 +574,7 @@ fn steps_of(app: &App) -> Vec<crate::reflection::ActionItem> {
     }
 }
 
+mod agenda;
 mod copies;
 mod support;
 mod typing;

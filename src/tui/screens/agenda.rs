@@ -1,0 +1,214 @@
+//! The agenda: every open step of every reflection in one list (overdue
+//! first, in words as well as colour), and home's one line about it.
+
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use time::Date;
+use time::macros::format_description;
+use unicode_width::UnicodeWidthStr;
+
+use crate::agenda::{AgendaStep, Glance, glance};
+use crate::text::printable_line;
+use crate::tui::state::{Agenda, App};
+use crate::tui::theme;
+use crate::tui::widgets::fit;
+
+use super::chrome;
+
+/// Room for the DUE column: "Wed 30 Dec overdue".
+const DUE_WIDTH: usize = 19;
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, agenda: &Agenda) {
+    let [header, heads, list, message, footer] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(3),
+        Constraint::Length(chrome::message_rows(app.notice.as_ref(), area.width)),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    frame.render_widget(
+        Line::from(vec![
+            Span::styled(" rebound ", theme::heading()),
+            Span::styled("· agenda: the steps you set yourself", theme::dim()),
+        ]),
+        header,
+    );
+    let open = agenda.steps.iter().filter(|s| !s.done).count();
+    frame.render_widget(
+        Line::styled(format!("{} ", count(open, "open step")), theme::dim())
+            .alignment(Alignment::Right),
+        header,
+    );
+    if agenda.steps.is_empty() {
+        frame.render_widget(
+            Paragraph::new(vec![
+                Line::raw(""),
+                Line::raw(" No open steps."),
+                Line::styled(
+                    " Steps come from a reflection's Goals stage; Esc goes home.",
+                    theme::dim(),
+                ),
+            ]),
+            list,
+        );
+    } else {
+        let (step_w, title_w) = widths(area.width);
+        frame.render_widget(
+            Line::styled(
+                format!(
+                    " {}{}REFLECTION",
+                    pad("DUE", DUE_WIDTH + 2),
+                    pad("STEP", step_w + 2)
+                ),
+                theme::dim(),
+            ),
+            heads,
+        );
+        let rows = usize::from(list.height);
+        let today = app.clock.today;
+        let lines: Vec<Line> = agenda
+            .steps
+            .iter()
+            .enumerate()
+            .skip(agenda.first_shown(rows))
+            .take(rows)
+            .map(|(at, s)| row(s, today, at == agenda.selected, step_w, title_w))
+            .collect();
+        frame.render_widget(Paragraph::new(lines), list);
+    }
+    chrome::message(frame, message, app.notice.as_ref());
+    chrome::footer(frame, footer, app);
+}
+
+/// The STEP and REFLECTION columns share what the DUE column leaves, the
+/// step getting the larger part.
+fn widths(width: u16) -> (usize, usize) {
+    let room = usize::from(width).saturating_sub(DUE_WIDTH + 2 + 2 + 2);
+    let step = room * 3 / 5;
+    (step, room - step)
+}
+
+fn row(
+    s: &AgendaStep,
+    today: Date,
+    selected: bool,
+    step_w: usize,
+    title_w: usize,
+) -> Line<'static> {
+    let due_style = if s.overdue {
+        theme::warning()
+    } else {
+        theme::dim()
+    };
+    let base = if selected {
+        theme::selected_row()
+    } else {
+        Style::default()
+    };
+    let text = fit(&printable_line(&s.text), step_w);
+    let title = fit(&printable_line(&s.title), title_w);
+    Line::from(vec![
+        Span::styled(if selected { "›" } else { " " }, base),
+        Span::styled(
+            pad(&due_cell(s, today), DUE_WIDTH + 2),
+            base.patch(due_style),
+        ),
+        Span::styled(pad(&text, step_w + 2), base),
+        Span::styled(title, base.patch(theme::dim())),
+    ])
+}
+
+/// What the DUE column says, the meaning in a word so it reads without colour.
+pub fn due_cell(s: &AgendaStep, today: Date) -> String {
+    let word = if s.done {
+        " done"
+    } else if s.overdue {
+        " overdue"
+    } else if s.due == Some(today) {
+        " today"
+    } else {
+        ""
+    };
+    match s.due {
+        Some(due) => format!("{}{word}", short_date(due, today)),
+        None if s.due_text.trim().is_empty() => format!("-{word}"),
+        None => format!("{}{word}", fit(&printable_line(&s.due_text), 10)),
+    }
+}
+
+/// "Fri 4 Dec" this year; "4 Jan 2027" in another.
+fn short_date(date: Date, today: Date) -> String {
+    let format = if date.year() == today.year() {
+        format_description!("[weekday repr:short] [day padding:none] [month repr:short]")
+    } else {
+        format_description!("[day padding:none] [month repr:short] [year]")
+    };
+    date.format(format).unwrap_or_default()
+}
+
+/// Home's one line about the agenda: how many steps are past their date and
+/// which is next, or nothing when no step is open.
+pub fn glance_line(app: &App) -> Option<String> {
+    let today = app.clock.today;
+    let Glance {
+        open,
+        overdue,
+        next,
+    } = glance(&app.home.listing.reflections, today);
+    if open == 0 {
+        return None;
+    }
+    let mut parts = Vec::new();
+    if overdue > 0 {
+        parts.push(if overdue == 1 {
+            "1 step past its date".to_string()
+        } else {
+            format!("{overdue} steps past their date")
+        });
+    }
+    match next {
+        Some(step) => {
+            let when = match step.due {
+                Some(due) if due == today => "today".to_string(),
+                Some(due) => short_date(due, today),
+                None => String::new(),
+            };
+            parts.push(format!(
+                "next: {}, {when}",
+                printable_line(step.text.trim())
+            ));
+        }
+        None if overdue == 0 => parts.push(format!("{}, none dated", count(open, "open step"))),
+        None => {}
+    }
+    parts.push("a for the agenda".to_string());
+    Some(parts.join(" · "))
+}
+
+/// Home's agenda line, cut to the width so "a for the agenda" is cut last.
+pub fn draw_glance(frame: &mut Frame, area: Rect, line: &str) {
+    let width = usize::from(area.width).saturating_sub(1);
+    let text = if line.width() > width {
+        fit(line, width)
+    } else {
+        line.to_string()
+    };
+    frame.render_widget(Line::styled(format!(" {text}"), theme::dim()), area);
+}
+
+fn count(n: usize, what: &str) -> String {
+    if n == 1 {
+        format!("1 {what}")
+    } else {
+        format!("{n} {what}s")
+    }
+}
+
+fn pad(text: &str, width: usize) -> String {
+    let w = text.width();
+    format!("{text}{}", " ".repeat(width.saturating_sub(w)))
+}
