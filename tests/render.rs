@@ -1328,3 +1328,114 @@ fn an_answer_taller_than_its_box_marks_its_bar_where_rows_are_out_of_view() {
         .unwrap_or_default();
     assert_eq!(last_shown.chars().nth(4), Some('↓'), "{at_top}");
 }
+
+/// Three reflections with steps past their date, due today, later and
+/// undated, as of 2026-11-29.
+fn app_with_steps() -> App {
+    use rebound::reflection::{ActionItem, Reflection};
+    let step = |text: &str, due: &str| ActionItem {
+        text: text.into(),
+        due: due.into(),
+        ..ActionItem::default()
+    };
+    let reflection = |id: &str, title: &str, status: Status, steps: Vec<ActionItem>| {
+        let mut r = Reflection::new(id.into(), title.into(), datetime!(2026-11-02 09:00 UTC));
+        r.set_actions(Stage::Goals, "steps", steps);
+        r.status = status;
+        Summary::of(&r)
+    };
+    let mut app = app();
+    app.set_listing(Listing {
+        reflections: vec![
+            reflection(
+                "2026-11-20-the-launch-that-slipped",
+                "The launch that slipped",
+                Status::InProgress,
+                vec![
+                    step(
+                        "Ask Priya for honest feedback on the launch plan",
+                        "2026-12-04",
+                    ),
+                    step("Read the retro notes again", ""),
+                ],
+            ),
+            reflection(
+                "2026-11-02-laid-off",
+                "Laid off in the reorganisation, and what I want from the next role",
+                Status::Completed,
+                vec![
+                    step("Call Dana", "2026-11-25"),
+                    step(
+                        "Update the CV with the pilot numbers and send it to Sam",
+                        "2026-11-29",
+                    ),
+                    ActionItem {
+                        done: true,
+                        ..step("Sent the thank-you notes", "2026-11-10")
+                    },
+                    step("Apply to the clinic pilot role", "2027-01-05"),
+                ],
+            ),
+            reflection(
+                "2026-09-14-missed-the-promotion",
+                "Missed the promotion",
+                Status::Completed,
+                vec![step("Book the course", "2026-11-27")],
+            ),
+        ],
+        ..Listing::default()
+    });
+    app
+}
+
+/// Issue 11: home says in one line what is past its date and what is next,
+/// in words (no colour needed), and the agenda lists every open step,
+/// overdue first, with overdue, today and done as words.
+#[test]
+fn home_has_one_agenda_line_and_the_agenda_lists_every_open_step() {
+    let mut app = app_with_steps();
+    let home = screen(&app, 100, 32);
+    assert!(
+        home.contains("2 steps past their date · next: Update the CV with the pilot numbers an…, today · a for the agenda"),
+        "{home}"
+    );
+    assert!(footer(&app, 100).contains("a agenda"));
+    insta::assert_snapshot!("home_agenda_line", home);
+    let narrow = screen(&app, 80, 24);
+    let line = narrow.lines().nth(1).unwrap_or_default();
+    assert!(
+        line.contains("…")
+            && line
+                .trim_matches('"')
+                .trim_end()
+                .ends_with("a for the agenda"),
+        "the step is cut, the key stays: {line}"
+    );
+    insta::assert_snapshot!("home_agenda_line_80x24", narrow);
+
+    app.update(Action::OpenAgenda);
+    let agenda = screen(&app, 100, 32);
+    for row in [
+        "Wed 25 Nov overdue",
+        "Fri 27 Nov overdue",
+        "Sun 29 Nov today",
+        "5 Jan 2027",
+    ] {
+        assert!(agenda.contains(row), "{row} missing: {agenda}");
+    }
+    assert!(
+        !agenda.contains("Sent the thank-you notes"),
+        "done is not open"
+    );
+    insta::assert_snapshot!("agenda", agenda);
+    insta::assert_snapshot!("agenda_80x24", screen(&app, 80, 24));
+}
+
+#[test]
+fn an_agenda_with_no_open_steps_says_so_calmly() {
+    let mut app = app();
+    app.update(Action::OpenAgenda);
+    let shot = screen(&app, 80, 24);
+    assert!(shot.contains("No open steps."), "{shot}");
+    assert!(!shot.contains("Space tick"), "{shot}");
+}

@@ -150,9 +150,10 @@ fn short_date(date: Date, today: Date) -> String {
     date.format(format).unwrap_or_default()
 }
 
-/// Home's one line about the agenda: how many steps are past their date and
-/// which is next, or nothing when no step is open.
-pub fn glance_line(app: &App) -> Option<String> {
+/// Home's one line about the agenda, `width` columns at most: how many steps
+/// are past their date and which is next, or nothing when no step is open.
+/// A long step is cut with `…` first, so the key to the agenda stays.
+pub fn glance_line(app: &App, width: usize) -> Option<String> {
     let today = app.clock.today;
     let Glance {
         open,
@@ -170,6 +171,7 @@ pub fn glance_line(app: &App) -> Option<String> {
             format!("{overdue} steps past their date")
         });
     }
+    let mut step_text = None;
     match next {
         Some(step) => {
             let when = match step.due {
@@ -177,27 +179,29 @@ pub fn glance_line(app: &App) -> Option<String> {
                 Some(due) => short_date(due, today),
                 None => String::new(),
             };
-            parts.push(format!(
-                "next: {}, {when}",
-                printable_line(step.text.trim())
+            step_text = Some((
+                parts.len(),
+                printable_line(step.text.trim()).into_owned(),
+                when,
             ));
+            parts.push(String::new());
         }
         None if overdue == 0 => parts.push(format!("{}, none dated", count(open, "open step"))),
         None => {}
     }
     parts.push("a for the agenda".to_string());
-    Some(parts.join(" · "))
-}
-
-/// Home's agenda line, cut to the width so "a for the agenda" is cut last.
-pub fn draw_glance(frame: &mut Frame, area: Rect, line: &str) {
-    let width = usize::from(area.width).saturating_sub(1);
-    let text = if line.width() > width {
-        fit(line, width)
+    if let Some((at, text, when)) = step_text {
+        let separators = 3 * (parts.len() - 1);
+        let others: usize = parts.iter().map(|p| p.width()).sum::<usize>() + separators;
+        let room = width.saturating_sub(others + "next: , ".len() + when.width());
+        parts[at] = format!("next: {}, {when}", fit(&text, room.max(8)));
+    }
+    let line = parts.join(" · ");
+    Some(if line.width() > width {
+        fit(&line, width)
     } else {
-        line.to_string()
-    };
-    frame.render_widget(Line::styled(format!(" {text}"), theme::dim()), area);
+        line
+    })
 }
 
 fn count(n: usize, what: &str) -> String {

@@ -20,7 +20,8 @@ use super::chrome;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let notice_lines = notices_of(app, usize::from(area.width));
-    let glance = super::agenda::glance_line(app);
+    // One column of inset, and one spare at the right edge.
+    let glance = super::agenda::glance_line(app, usize::from(area.width).saturating_sub(2));
     let [header, glance_row, search, list, notices, message, footer] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(u16::from(glance.is_some())),
@@ -48,7 +49,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         );
     }
     if let Some(line) = &glance {
-        super::agenda::draw_glance(frame, glance_row, line);
+        frame.render_widget(Line::styled(format!(" {line}"), theme::dim()), glance_row);
     }
     draw_search(frame, search, app);
     if app.home.rows.is_empty() && app.home.listing.reflections.is_empty() {
