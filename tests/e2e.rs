@@ -1039,3 +1039,65 @@ fn up_in_a_wrapped_answer_goes_to_the_row_above_as_it_shows() {
     );
     tmux.quit();
 }
+
+/// Issue 11: home says a step is past its date; `a` lists it first, marked
+/// overdue in words; Space ticks it and the file says so at once, while the
+/// completed reflection stays completed.
+#[test]
+fn home_to_the_agenda_space_ticks_an_overdue_step_and_the_reflection_stays_complete() {
+    use rebound::reflection::{ActionItem, Reflection, Status};
+    use time::macros::datetime;
+    let tmux = Tmux::new();
+    let guide = Guide::builtin().expect("guide");
+    let store = rebound::store::Store::open(tmux.data.path()).expect("store");
+    let mut r = Reflection::new(
+        "2020-01-02-the-launch".into(),
+        "The launch that slipped".into(),
+        datetime!(2020-01-02 09:00 UTC),
+    );
+    let step = |text: &str, due: &str| ActionItem {
+        text: text.into(),
+        due: due.into(),
+        ..ActionItem::default()
+    };
+    r.set_actions(
+        Stage::Goals,
+        "steps",
+        vec![
+            step("Write the retro", "2999-01-01"),
+            step("Call Dana", "2020-01-15"),
+        ],
+    );
+    r.status = Status::Completed;
+    r.completed = Some(datetime!(2020-01-03 09:00 UTC));
+    store.save(&r, guide).expect("save");
+    let file = tmux
+        .data
+        .path()
+        .join("reflections/2020-01-02-the-launch.toml");
+
+    tmux.start("");
+    tmux.wait_for("1 step past its date · next: Write the retro");
+    tmux.keys(&["a"]);
+    let agenda = tmux.wait_for("15 Jan 2020 overdue");
+    assert!(agenda.contains("›"), "the overdue step is chosen: {agenda}");
+    tmux.keys(&["Space"]);
+    tmux.wait_for("Done: Call Dana");
+    let text = read(&file);
+    let saved = Reflection::from_toml_str(&text).expect("valid file");
+    let call = saved
+        .steps()
+        .into_iter()
+        .find(|s| s.text == "Call Dana")
+        .expect("the step is still there");
+    assert!(call.done, "{text}");
+    assert_eq!(saved.status, Status::Completed, "{text}");
+    assert!(text.contains("done = true"), "{text}");
+    tmux.wait_for("15 Jan 2020 done");
+
+    tmux.keys(&["Escape"]);
+    let home = tmux.wait_for("a for the agenda");
+    assert!(!home.contains("past its date"), "{home}");
+    tmux.keys(&["q"]);
+    assert_eq!(tmux.wait_exit(), "0");
+}
