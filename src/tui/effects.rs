@@ -449,6 +449,50 @@ mod tests {
         }
     }
 
+    /// Issue 11: a tick from the agenda claims the reflection first, so one
+    /// open in another rebound is left as it is, and the person is told why.
+    #[test]
+    fn the_agenda_never_ticks_a_reflection_open_in_another_rebound() {
+        use crate::reflection::ActionItem;
+        let guide = Guide::builtin().expect("guide");
+        let dir = tempfile::tempdir().expect("temp dir");
+        let store = Store::open(dir.path()).expect("store");
+        let mut r = store
+            .create("Held", datetime!(2026-11-29 09:00 UTC), guide)
+            .expect("create");
+        let step = ActionItem {
+            text: "Call Dana".into(),
+            due: "2026-11-20".into(),
+            ..ActionItem::default()
+        };
+        r.set_actions(Stage::Goals, crate::stage::STEPS_FIELD, vec![step]);
+        store.save(&r, guide).expect("save");
+        let id = store.load(&r.id).expect("load").steps()[0].id.clone();
+        let before = std::fs::read_to_string(store.path_of(&r.id)).expect("read");
+        let mut effects = Effects::new(&store);
+        let app = App::new(guide, date!(2026 - 11 - 29), time::UtcOffset::UTC);
+        let tick = || Effect::TickStep {
+            reflection: r.id.clone(),
+            step: id.clone(),
+        };
+        let held = store.lock(&r.id).expect("held elsewhere");
+        let outcomes = effects.run(tick(), &app);
+        assert!(
+            matches!(&outcomes[0], Outcome::TickRefused(m)
+                if m.text.contains("open in another rebound") && m.tone == crate::tui::state::Tone::Calm),
+            "{outcomes:?}"
+        );
+        let after = std::fs::read_to_string(store.path_of(&r.id)).expect("read");
+        assert_eq!(before, after);
+        drop(held);
+        let outcomes = effects.run(tick(), &app);
+        assert!(
+            matches!(&outcomes[0], Outcome::Ticked { done: true, .. }),
+            "{outcomes:?}"
+        );
+        assert!(store.load(&r.id).expect("load").steps()[0].done);
+    }
+
     /// The conflict copy follows the typing; a copy the person changed by
     /// hand (merging the two, as the notice suggests) is never written over:
     /// a new copy starts and both stay. Found in review.
