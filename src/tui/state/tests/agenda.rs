@@ -189,3 +189,28 @@ fn no_open_steps_means_no_agenda_key_in_the_footer_and_a_calm_empty_agenda() {
     assert_eq!(app.update(Action::TickStep), Effect::None);
     assert_eq!(app.update(Action::OpenSelected), Effect::None);
 }
+
+#[test]
+fn enter_on_the_first_brave_step_walks_to_risk() {
+    use crate::reflection::{FIRST_STEP_DATE_FIELD, FIRST_STEP_FIELD};
+    let mut r = with_steps("2026-11-22-review", Status::InProgress, &[]);
+    r.set_text(
+        Stage::Risk,
+        FIRST_STEP_FIELD,
+        "Ask for the stretch project".into(),
+    );
+    r.set_text(Stage::Risk, FIRST_STEP_DATE_FIELD, "2026-11-28".into());
+    let mut app = app_with(std::slice::from_ref(&r));
+    assert_eq!(app.home.listing.reflections[0].steps.len(), 1);
+    app.update(Action::OpenAgenda);
+    assert_eq!(app.update(Action::OpenSelected), Effect::Open(r.id.clone()));
+    app.apply(Outcome::Opened {
+        reflection: r,
+        access: Access::Writable,
+    });
+    assert_eq!(session(&app).cursor.stage, Stage::Risk);
+    assert_eq!(
+        app.focused_field().map(|f| f.key.as_str()),
+        Some(FIRST_STEP_FIELD)
+    );
+}
