@@ -30,6 +30,20 @@ pub struct AgendaStep {
 }
 
 impl AgendaStep {
+    /// What the step's date means, in a word, so it reads without colour:
+    /// " done", " overdue", " today", or nothing (with its leading space).
+    pub fn state_word(&self, today: Date) -> &'static str {
+        if self.done {
+            " done"
+        } else if self.overdue {
+            " overdue"
+        } else if self.due == Some(today) {
+            " today"
+        } else {
+            ""
+        }
+    }
+
     /// The due date as `YYYY-MM-DD`, when it has one.
     pub fn due_iso(&self) -> Option<String> {
         self.due.map(crate::dates::iso)

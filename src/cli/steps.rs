@@ -127,15 +127,7 @@ const DUE_ROOM: usize = 24;
 /// What the DUE column says: the date and a word for what it means, so
 /// overdue reads without colour.
 fn due_cell(s: &AgendaStep, today: Date) -> String {
-    let word = if s.done {
-        " done"
-    } else if s.overdue {
-        " overdue"
-    } else if s.due == Some(today) {
-        " today"
-    } else {
-        ""
-    };
+    let word = s.state_word(today);
     match s.due_iso() {
         Some(date) => format!("{date}{word}"),
         None if s.due_text.is_empty() => format!("-{word}"),

@@ -124,15 +124,7 @@ fn row(
 
 /// What the DUE column says, the meaning in a word so it reads without colour.
 pub fn due_cell(s: &AgendaStep, today: Date) -> String {
-    let word = if s.done {
-        " done"
-    } else if s.overdue {
-        " overdue"
-    } else if s.due == Some(today) {
-        " today"
-    } else {
-        ""
-    };
+    let word = s.state_word(today);
     match s.due {
         Some(due) => format!("{}{word}", short_date(due, today)),
         None if s.due_text.trim().is_empty() => format!("-{word}"),
