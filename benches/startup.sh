@@ -8,25 +8,12 @@ cd "$(dirname "$0")/.."
 count=${1:-10000}
 runs=${2:-7}
 command -v tmux >/dev/null || { echo "startup.sh needs tmux" >&2; exit 1; }
-cargo build --release --quiet
-bin=$PWD/target/release/rebound
-data=$(mktemp -d)
+# shellcheck source=benches/reflections.sh
+source benches/reflections.sh
+data=""
 sock="rebound-startup-$$"
 trap 'tmux -L "$sock" kill-server 2>/dev/null || true; rm -rf "$data"' EXIT
-mkdir -m 700 "$data/reflections"
-for ((i = 0; i < count; i++)); do
-  id=$(printf '2026-11-20-reflection-%05d' "$i")
-  printf '%s\n' \
-    'schema_version = 2' "id = \"$id\"" "title = \"Reflection $i about the launch\"" \
-    'status = "in-progress"' 'created = 2026-11-20T09:00:00Z' 'updated = 2026-11-20T09:30:00Z' \
-    '' '[position]' 'stage = "goals"' 'field = "steps"' '' '[answers.perspective]' \
-    'expected = "It was meant to ship in May, with the clinic pilot signed."' \
-    '' '[[answers.goals.steps]]' 'text = "Interview five clinic managers"' 'due = "2026-12-05"' \
-    > "$data/reflections/$id.toml"
-done
-chmod 600 "$data/reflections/"*.toml
-# The first listing builds the summary index; start-up is measured warm.
-REBOUND_DATA_DIR=$data "$bin" list >/dev/null
+make_reflections "$count"
 
 now_ms() { date +%s%3N; }
 times=()
