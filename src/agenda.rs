@@ -322,7 +322,7 @@ mod tests {
         assert!(steps[0].overdue);
         let brave = r.first_step().map(|s| s.id);
         assert_eq!(Some(steps[0].id.clone()), brave);
-        assert!(r.set_done_at(1, true));
+        assert!(r.set_done_at(1, true, time::macros::date!(2026 - 11 - 29)));
         assert_eq!(texts(&agenda(&[r], Which::Open)), ["Call Sam"]);
     }
 

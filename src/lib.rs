@@ -4,6 +4,7 @@
 //! terminal; `tui` and `cli` are front ends over it.
 
 pub mod agenda;
+pub mod checkin;
 pub mod cli;
 pub mod dates;
 pub mod export;

@@ -3,7 +3,7 @@
 //! and ticking steps, which follows the plan and never reopens it. Every front
 //! end goes through these, so the rules read the same everywhere.
 
-use time::OffsetDateTime;
+use time::{Date, OffsetDateTime};
 
 use crate::dates::Clock;
 use crate::guide::Guide;
@@ -162,18 +162,18 @@ pub fn after_edit(r: &mut Reflection, as_completed: Option<&Reflection>) -> Afte
 /// completed reflection stays completed. Returns the step's text and its new
 /// mark, or `None` when there is no such step. `index` counts
 /// [`Reflection::steps`], the first brave step among them.
-pub fn tick_step(r: &mut Reflection, index: usize) -> Option<(String, bool)> {
+pub fn tick_step(r: &mut Reflection, index: usize, today: Date) -> Option<(String, bool)> {
     let step = r.steps().into_iter().nth(index)?;
     let done = !step.done;
-    r.set_done_at(index, done)
+    r.set_done_at(index, done, today)
         .then(|| (step.text.trim().to_string(), done))
 }
 
 /// The same for the step with this id (the agenda knows steps by id, and a
 /// position could have moved since it listed them). `None` when it is gone.
-pub fn tick_step_id(r: &mut Reflection, id: &str) -> Option<(String, bool)> {
+pub fn tick_step_id(r: &mut Reflection, id: &str, today: Date) -> Option<(String, bool)> {
     let index = r.step_index(id)?;
-    tick_step(r, index)
+    tick_step(r, index, today)
 }
 
 /// What a completed reflection should come back to after a change that only
@@ -286,19 +286,22 @@ mod tests {
         mark_complete(&mut r, datetime!(2026-11-20 09:00 UTC));
         let id = r.steps()[0].id.clone();
         assert_eq!(
-            tick_step_id(&mut r, &id),
+            tick_step_id(&mut r, &id, clock().today),
             Some(("Call Dana".to_string(), true))
         );
         assert!(r.steps()[0].done);
         assert_eq!(r.status, Status::Completed);
-        assert_eq!(tick_step_id(&mut r, "no-such-step"), None);
+        assert_eq!(tick_step_id(&mut r, "no-such-step", clock().today), None);
     }
 
     #[test]
     fn ticking_a_step_keeps_a_completed_reflection_complete() {
         let mut r = completable();
         mark_complete(&mut r, datetime!(2026-11-20 09:00 UTC));
-        assert_eq!(tick_step(&mut r, 0), Some(("Call Dana".to_string(), true)));
+        assert_eq!(
+            tick_step(&mut r, 0, clock().today),
+            Some(("Call Dana".to_string(), true))
+        );
         assert_eq!(r.status, Status::Completed);
         // The snapshot taken after a tick keeps the tick through a later undo.
         let snapshot = completed_snapshot(&r);
@@ -314,7 +317,7 @@ mod tests {
             r.actions(Stage::Goals, STEPS_FIELD)[0].done,
             "the tick survives"
         );
-        assert_eq!(tick_step(&mut r, 999), None);
+        assert_eq!(tick_step(&mut r, 999, clock().today), None);
     }
 
     #[test]

@@ -868,6 +868,8 @@ impl World {
                 stage: Stage::ALL[i % Stage::ALL.len()].key().into(),
                 open_steps: i,
                 steps: Vec::new(),
+                next_checkin: String::new(),
+                weights: Vec::new(),
             })
             .collect();
         let bad_files = self

@@ -167,6 +167,8 @@ fn summary(id: &str, title: &str, status: Status, stage: &str) -> Summary {
         stage: stage.into(),
         open_steps: if status == Status::Completed { 0 } else { 2 },
         steps: Vec::new(),
+        next_checkin: String::new(),
+        weights: Vec::new(),
     }
 }
 

@@ -265,6 +265,8 @@ mod tests {
             stage: "goals".into(),
             open_steps: 2,
             steps: Vec::new(),
+            next_checkin: String::new(),
+            weights: Vec::new(),
         }
     }
 

@@ -6,6 +6,7 @@ use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 use toml::{Table, Value};
 
+use super::checkins::Checkin;
 use super::id::is_valid_id;
 use super::{Position, Reflection, Status, migrate, whole_seconds};
 use crate::guide::Guide;
@@ -91,6 +92,23 @@ impl Reflection {
                 }
             }
         }
+        let checkins = match doc.remove("checkins") {
+            None => Vec::new(),
+            Some(Value::Array(items)) => items
+                .into_iter()
+                .map(|mut item| match item {
+                    Value::Table(_) => {
+                        make_printable(&mut item);
+                        match item {
+                            Value::Table(t) => Ok(Checkin::from_table(t)),
+                            _ => Err(invalid("checkins must be tables")),
+                        }
+                    }
+                    _ => Err(invalid("each of checkins must be a table")),
+                })
+                .collect::<Result<_, _>>()?,
+            Some(_) => return Err(invalid("checkins must be a list of tables ([[checkins]])")),
+        };
         let mut reflection = Reflection {
             id,
             title,
@@ -100,6 +118,7 @@ impl Reflection {
             completed,
             position,
             answers,
+            checkins,
             extra: doc,
         };
         reflection.settle_step_ids();
@@ -154,6 +173,10 @@ impl Reflection {
         }
         if !all.is_empty() {
             doc.insert("answers".into(), Value::Table(all));
+        }
+        if !self.checkins.is_empty() {
+            let items = self.checkins.iter().map(Checkin::to_value).collect();
+            doc.insert("checkins".into(), Value::Array(items));
         }
         toml::to_string_pretty(&doc)
     }

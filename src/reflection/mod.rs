@@ -1,5 +1,6 @@
 //! The data a person writes: one reflection, its status, and its answers by stage and field.
 
+mod checkins;
 mod file;
 mod id;
 mod migrate;
@@ -10,6 +11,10 @@ use toml::{Table, Value};
 
 use crate::stage::Stage;
 
+pub use checkins::{
+    BRAVE_KEY, BRAVE_TAKEN, Checkin, LOOK_AGAIN_FIELD, NEXT_LOOK_KEY, NEXT_STEP_DUE_KEY,
+    NEXT_STEP_ID_KEY, NEXT_STEP_KEY, NextLook, Outcome, SETTLED, StepReview, WEIGHT_KEY,
+};
 pub use file::{FormatError, SCHEMA_VERSION};
 pub use id::{is_valid_id, slug};
 pub use steps::{FIRST_STEP_DATE_FIELD, FIRST_STEP_FIELD, is_valid_step_id};
@@ -93,6 +98,8 @@ pub struct Reflection {
     /// Stage key → that stage's answers; kept as TOML so keys this build does
     /// not know survive a save untouched.
     answers: Table,
+    /// Looking again after the plan, oldest first.
+    checkins: Vec<checkins::Checkin>,
     /// Top-level keys this build does not know, kept for the same reason.
     extra: Table,
 }
@@ -119,6 +126,7 @@ impl Reflection {
                 field: String::new(),
             },
             answers: Table::new(),
+            checkins: Vec::new(),
             extra: Table::new(),
         }
     }

@@ -5,9 +5,11 @@
 //! step sits and its text: the same on every run and machine until the next
 //! save writes it down, after which the stored id stays whatever changes.
 
+use time::Date;
 use toml::{Table, Value};
 
 use super::{ActionItem, Reflection};
+use crate::dates::{iso, parse_iso};
 use crate::stage::{STEPS_FIELD, Stage};
 
 /// The risk stage's first brave step: its words, its date, and (beside them
@@ -16,6 +18,10 @@ pub const FIRST_STEP_FIELD: &str = "first_step";
 pub const FIRST_STEP_DATE_FIELD: &str = "first_step_date";
 const FIRST_STEP_ID: &str = "first_step_id";
 const FIRST_STEP_DONE: &str = "first_step_done";
+const FIRST_STEP_DONE_ON: &str = "first_step_done_on";
+/// The day a step was ticked done, kept beside it so progress can count
+/// steps done by month.
+pub const DONE_ON: &str = "done_on";
 
 /// An id as a person might write one by hand: short and safe in a URL,
 /// a file name or another tool's field. Anything else is replaced.
@@ -48,7 +54,7 @@ fn derive(parts: &[&str], attempt: u32) -> String {
 }
 
 /// An id not in `taken`, derived from `parts`.
-fn derive_free(parts: &[&str], taken: &[String]) -> String {
+pub(super) fn derive_free(parts: &[&str], taken: &[String]) -> String {
     (0..)
         .map(|attempt| derive(parts, attempt))
         .find(|id| !taken.contains(id))
@@ -125,6 +131,9 @@ impl Reflection {
             if risk.get(FIRST_STEP_DONE).is_some_and(Value::is_bool) {
                 risk.remove(FIRST_STEP_DONE);
             }
+            if risk.get(FIRST_STEP_DONE_ON).is_some_and(Value::is_str) {
+                risk.remove(FIRST_STEP_DONE_ON);
+            }
             if risk.is_empty() {
                 self.answers.remove(Stage::Risk.key());
             }
@@ -163,7 +172,11 @@ impl Reflection {
                 .get(FIRST_STEP_DONE)
                 .and_then(Value::as_bool)
                 .unwrap_or(false),
-            extra: Table::new(),
+            extra: risk
+                .get(FIRST_STEP_DONE_ON)
+                .filter(|v| v.is_str())
+                .map(|v| Table::from_iter([(DONE_ON.to_string(), v.clone())]))
+                .unwrap_or_default(),
         };
         (!item.text.trim().is_empty() || !item.due.trim().is_empty()).then_some(item)
     }
@@ -182,12 +195,14 @@ impl Reflection {
         self.steps().iter().position(|s| s.id == id)
     }
 
-    /// Marks the step at `index` of [`Reflection::steps`] done or not and
-    /// changes nothing else. False when there is no such step.
-    pub fn set_done_at(&mut self, index: usize, done: bool) -> bool {
+    /// Marks the step at `index` of [`Reflection::steps`] done (on `today`)
+    /// or not and changes nothing else. False when there is no such step.
+    pub fn set_done_at(&mut self, index: usize, done: bool, today: Date) -> bool {
         let goals = self.actions(Stage::Goals, STEPS_FIELD).len();
         if index < goals {
-            return self.set_step_done(Stage::Goals, STEPS_FIELD, index, done);
+            let ticked = self.set_step_done(Stage::Goals, STEPS_FIELD, index, done);
+            self.stamp_done_dates(today);
+            return ticked;
         }
         if index > goals || self.first_step().is_none() {
             return false;
@@ -200,7 +215,46 @@ impl Reflection {
             return false;
         };
         risk.insert(FIRST_STEP_DONE.into(), Value::Boolean(done));
+        if done {
+            risk.insert(FIRST_STEP_DONE_ON.into(), Value::String(iso(today)));
+        } else {
+            risk.remove(FIRST_STEP_DONE_ON);
+        }
         true
+    }
+
+    /// Gives each done step the day it was done (`today`, for one ticked
+    /// since the last save) and takes it from a step no longer done. A step
+    /// ticked before rebound kept these days simply has none.
+    pub fn stamp_done_dates(&mut self, today: Date) {
+        if let Some(Value::Array(items)) = self
+            .answers
+            .get_mut(Stage::Goals.key())
+            .and_then(Value::as_table_mut)
+            .and_then(|t| t.get_mut(STEPS_FIELD))
+        {
+            for step in items.iter_mut().filter_map(Value::as_table_mut) {
+                let done = step.get("done").and_then(Value::as_bool).unwrap_or(false);
+                match (done, step.contains_key(DONE_ON)) {
+                    (true, false) => {
+                        step.insert(DONE_ON.into(), Value::String(iso(today)));
+                    }
+                    (false, true) => {
+                        step.remove(DONE_ON);
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+}
+
+impl ActionItem {
+    /// The day it was ticked done, when rebound saw it happen.
+    pub fn done_on(&self) -> Option<Date> {
+        self.done
+            .then(|| self.extra.get(DONE_ON)?.as_str().and_then(parse_iso))
+            .flatten()
     }
 }
 
@@ -311,8 +365,8 @@ first_step = "Email the clinics"
             ("Email the clinics", "2026-12-04")
         );
         assert!(step.is_open());
-        assert!(r.set_done_at(0, true));
-        assert!(!r.set_done_at(1, true));
+        assert!(r.set_done_at(0, true, time::macros::date!(2026 - 11 - 29)));
+        assert!(!r.set_done_at(1, true, time::macros::date!(2026 - 11 - 29)));
         let back =
             Reflection::from_toml_str(&r.to_toml_string(guide()).expect("saves")).expect("loads");
         assert_eq!(

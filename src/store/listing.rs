@@ -3,11 +3,13 @@
 use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
-use time::OffsetDateTime;
+use time::{Date, OffsetDateTime};
 
 use super::strays::Stray;
 use super::{Store, StoreError};
+use crate::dates::iso;
 use crate::reflection::{Reflection, Status};
+use crate::stage::Stage;
 
 /// The summary index, in the data dir beside `reflections/`.
 const SUMMARY_FILE: &str = "summary-index.json";
@@ -18,7 +20,8 @@ const SUMMARY_FILE: &str = "summary-index.json";
 /// 4: stamps hold the inode and change time.
 /// 5: the first brave step counts among the open steps.
 /// 6: each reflection's written steps and its start time, for the agenda.
-const SUMMARY_VERSION: u32 = 6;
+/// 7: the day each step was done, the next check-in and every weighing.
+const SUMMARY_VERSION: u32 = 7;
 
 /// What a list needs about one reflection.
 #[derive(Debug, Clone, PartialEq)]
@@ -35,13 +38,41 @@ pub struct Summary {
     /// Every written step, in the reflection's order: the agenda is made
     /// from these without reading the files.
     pub steps: Vec<StepSummary>,
+    /// The next day to look again (ISO), or empty when settled or never asked.
+    pub next_checkin: String,
+    /// How heavy it felt, oldest first: at the start, at completion, at
+    /// each check-in. What the progress screen draws.
+    pub weights: Vec<WeightSummary>,
 }
 
 /// A written (not blank) step as the agenda needs it, text and date trimmed.
-/// Kept in the index as a bare array (id, text, due, done): at ten thousand
-/// reflections the names of the fields would be a fair part of the file.
+/// Kept in the index as a bare array (id, text, due, done, done on): at ten
+/// thousand reflections the names of the fields would be a fair part of the file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct StepSummary(pub String, pub String, pub String, pub bool);
+pub struct StepSummary(
+    pub String,
+    pub String,
+    pub String,
+    pub bool,
+    #[serde(default)] pub String,
+);
+
+/// One weighing: when (`start`, `completion` or `checkin`), the day (ISO)
+/// and the rating, 1 to 5.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WeightSummary(pub String, pub String, pub u8);
+
+impl WeightSummary {
+    pub fn when(&self) -> &str {
+        &self.0
+    }
+    pub fn day(&self) -> &str {
+        &self.1
+    }
+    pub fn weight(&self) -> u8 {
+        self.2
+    }
+}
 
 impl StepSummary {
     pub fn id(&self) -> &str {
@@ -57,6 +88,10 @@ impl StepSummary {
     pub fn done(&self) -> bool {
         self.3
     }
+    /// The day it was ticked done (ISO), or empty when not known.
+    pub fn done_on(&self) -> &str {
+        &self.4
+    }
 }
 
 impl Summary {
@@ -65,7 +100,16 @@ impl Summary {
             .steps()
             .into_iter()
             .filter(|s| !s.is_blank())
-            .map(|s| StepSummary(s.id, s.text.trim().into(), s.due.trim().into(), s.done))
+            .map(|s| {
+                let done_on = s.done_on().map(iso).unwrap_or_default();
+                StepSummary(
+                    s.id,
+                    s.text.trim().into(),
+                    s.due.trim().into(),
+                    s.done,
+                    done_on,
+                )
+            })
             .collect();
         Summary {
             id: r.id.clone(),
@@ -77,8 +121,35 @@ impl Summary {
             stage: r.position.stage.clone(),
             open_steps: steps.iter().filter(|s| !s.done()).count(),
             steps,
+            next_checkin: r.next_checkin().map(iso).unwrap_or_default(),
+            weights: weights(r),
         }
     }
+}
+
+/// Every weighing a reflection holds, in the order they were made.
+pub fn weights(r: &Reflection) -> Vec<WeightSummary> {
+    let at = |when: &str, day: Date, weight: Option<u8>| {
+        weight.map(|w| WeightSummary(when.into(), iso(day), w))
+    };
+    let mut all: Vec<WeightSummary> = [
+        at(
+            "start",
+            r.created.date(),
+            r.rating(Stage::Perspective, "weight_today"),
+        ),
+        r.completed
+            .and_then(|c| at("completion", c.date(), r.rating(Stage::Plan, "weight_now"))),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    all.extend(
+        r.checkins()
+            .iter()
+            .filter_map(|c| at("checkin", c.date()?, c.weight())),
+    );
+    all
 }
 
 /// A file in the reflections folder that could not be read; named, never touched.
@@ -112,6 +183,8 @@ enum Entry {
         completed_at: Option<i64>,
         stage: String,
         steps: Vec<StepSummary>,
+        next_checkin: String,
+        weights: Vec<WeightSummary>,
     },
     Unreadable {
         reason: String,
@@ -128,6 +201,8 @@ impl Entry {
             completed_at: s.completed.map(OffsetDateTime::unix_timestamp),
             stage: s.stage.clone(),
             steps: s.steps.clone(),
+            next_checkin: s.next_checkin.clone(),
+            weights: s.weights.clone(),
         }
     }
 
@@ -143,6 +218,8 @@ impl Entry {
                 completed_at,
                 stage,
                 steps,
+                next_checkin,
+                weights,
             } => {
                 let time = |t: i64| {
                     OffsetDateTime::from_unix_timestamp(t).unwrap_or(OffsetDateTime::UNIX_EPOCH)
@@ -161,6 +238,8 @@ impl Entry {
                     stage: stage.clone(),
                     open_steps: steps.iter().filter(|s| !s.done()).count(),
                     steps: steps.clone(),
+                    next_checkin: next_checkin.clone(),
+                    weights: weights.clone(),
                 })
             }
         }

@@ -307,7 +307,8 @@ impl<'a> Effects<'a> {
             Ok(r) => r,
             Err(e) => return Outcome::TickRefused(Message::warning(format!("Not ticked: {e}"))),
         };
-        let Some((what, done)) = lifecycle::tick_step_id(&mut reflection, step) else {
+        let Some((what, done)) = lifecycle::tick_step_id(&mut reflection, step, app.clock.today)
+        else {
             return Outcome::TickRefused(Message::calm(
                 "That step is no longer in its reflection; the list is fresh now.",
             ));

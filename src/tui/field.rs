@@ -133,6 +133,7 @@ impl FieldFocus {
                     })
                     .collect();
                 reflection.set_actions(stage, &field.key, rows);
+                reflection.stamp_done_dates(today);
             }
             (FieldFocus::Checklist { .. } | FieldFocus::Rating, _) => {}
         }

@@ -11,6 +11,7 @@ use super::{App, Effect, Message, ReadOnly, View, scrolled};
 impl App {
     /// Keys on the reading page: scroll, choose and tick steps, edit, export.
     pub(super) fn update_reading(&mut self, action: Action) -> Effect {
+        let today = self.clock.today;
         let Some(session) = self.session.as_mut() else {
             return Effect::None;
         };
@@ -40,7 +41,8 @@ impl App {
             | Action::PrevStep => self.move_on_page(action),
             Action::TickStep => {
                 if let Some(index) = session.reading.selected_step
-                    && let Some((what, done)) = lifecycle::tick_step(&mut session.reflection, index)
+                    && let Some((what, done)) =
+                        lifecycle::tick_step(&mut session.reflection, index, today)
                 {
                     session.changed();
                     session.keep_completed_snapshot();

@@ -99,7 +99,7 @@ fn space_asks_to_tick_by_id_and_the_ticked_step_stays_listed_as_done() {
         }
     );
     // What the effect does on disk, then what comes back.
-    crate::lifecycle::tick_step_id(&mut rs[0], &id);
+    crate::lifecycle::tick_step_id(&mut rs[0], &id, app.clock.today);
     app.apply(Outcome::Ticked {
         reflection: "2026-11-20-launch".into(),
         step: id,

@@ -426,6 +426,8 @@ fn home_with(titles: &[&str]) -> App {
             stage: "plan".into(),
             open_steps: 0,
             steps: Vec::new(),
+            next_checkin: String::new(),
+            weights: Vec::new(),
         })
         .collect();
     app.set_listing(Listing {
