@@ -104,24 +104,41 @@ impl CheckinGuide {
     }
 }
 
-/// What became of each step that was open when the check-in began (`open`),
-/// read from the rows the person left (`rows`): a row gone was dropped, a
-/// ticked one is done, new words changed it, a new date moved it. Rows with
-/// ids not among `open` were added.
-pub fn reviews(open: &[ActionItem], rows: &[ActionItem]) -> Vec<StepReview> {
-    let mut all: Vec<StepReview> = open
+/// Every open step, still on: where a new check-in's review starts.
+pub fn starting(open: &[ActionItem]) -> Vec<StepReview> {
+    open.iter()
+        .filter(|s| s.is_open())
+        .map(|s| review(s, Outcome::On))
+        .collect()
+}
+
+/// What became of each step, read from the rows the person left (`rows`)
+/// against what the review held before them (`prior`: every step still on
+/// for a new check-in, or what an unfinished one said): a row gone was
+/// dropped, a ticked one is done, new words changed it, a new date moved
+/// it, an untouched row keeps what it was. Rows not among `prior` were added.
+pub fn reviews(prior: &[StepReview], rows: &[ActionItem]) -> Vec<StepReview> {
+    let mut all: Vec<StepReview> = prior
         .iter()
         .map(|before| match rows.iter().find(|r| r.id == before.id) {
-            None => review(before, Outcome::Dropped),
+            _ if before.outcome == Outcome::Dropped => before.clone(),
+            None => StepReview {
+                outcome: Outcome::Dropped,
+                ..before.clone()
+            },
             Some(row) => {
+                let new_words = row.text.trim() != before.text;
+                let new_date = row.due.trim() != before.due;
                 let outcome = if row.done {
                     Outcome::Done
-                } else if row.text.trim() != before.text.trim() {
+                } else if new_words {
                     Outcome::Changed
-                } else if row.due.trim() != before.due.trim() {
+                } else if new_date && before.outcome != Outcome::Changed {
                     Outcome::Moved
-                } else {
+                } else if before.outcome == Outcome::Done {
                     Outcome::On
+                } else {
+                    before.outcome
                 };
                 review(row, outcome)
             }
@@ -129,7 +146,7 @@ pub fn reviews(open: &[ActionItem], rows: &[ActionItem]) -> Vec<StepReview> {
         .collect();
     all.extend(
         rows.iter()
-            .filter(|r| !r.is_blank() && !open.iter().any(|o| o.id == r.id))
+            .filter(|r| !r.is_blank() && !prior.iter().any(|p| p.id == r.id))
             .map(|r| review(r, Outcome::Added)),
     );
     all
@@ -207,7 +224,7 @@ mod tests {
             step("e", "Write it up", "", false),
             step("f", "Share the results", "2026-12-20", false),
         ];
-        let all = reviews(&open, &rows);
+        let all = reviews(&starting(&open), &rows);
         assert_eq!(
             all.iter().map(|r| r.outcome).collect::<Vec<_>>(),
             vec![
@@ -231,6 +248,22 @@ mod tests {
                 .collect::<Vec<_>>(),
             vec!["a", "b", "c", "e", "f"],
             "going on with it shows every step but the dropped one"
+        );
+        // Going on with it later: untouched rows keep what they were, a
+        // done step unticked is on again, the dropped one stays dropped.
+        let mut again = rows_of(&all);
+        again[0].done = false;
+        let later = reviews(&all, &again);
+        assert_eq!(
+            later.iter().map(|r| r.outcome).collect::<Vec<_>>(),
+            vec![
+                Outcome::On,
+                Outcome::Moved,
+                Outcome::Changed,
+                Outcome::Dropped,
+                Outcome::On,
+                Outcome::Added
+            ]
         );
     }
 }

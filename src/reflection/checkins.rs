@@ -347,10 +347,22 @@ impl Reflection {
         self.stamp_done_dates(today);
     }
 
-    /// A new step id for a check-in's next step: free among every step.
-    pub fn new_step_id(&self, checkin_date: Date) -> String {
-        let taken: Vec<String> = self.steps().into_iter().map(|s| s.id).collect();
-        super::steps::derive_free(&[&self.id, NEXT_STEP_KEY, &iso(checkin_date)], &taken)
+    /// A new step id, free among every step and `also_taken` (steps a
+    /// check-in dropped, say), derived from `salt`.
+    pub fn new_step_id(&self, salt: &str, also_taken: &[String]) -> String {
+        let mut taken: Vec<String> = self.steps().into_iter().map(|s| s.id).collect();
+        taken.extend(also_taken.iter().cloned());
+        super::steps::derive_free(&[&self.id, "checkin", salt], &taken)
+    }
+
+    /// The reflection without its unfinished check-in, which is applied to
+    /// it again as the person goes on with it.
+    pub fn without_unfinished_checkin(&self) -> Reflection {
+        let mut r = self.clone();
+        if r.unfinished_checkin().is_some() {
+            r.checkins.pop();
+        }
+        r
     }
 }
 
@@ -406,7 +418,7 @@ mod tests {
         ]);
         c.toggle_check(BRAVE_KEY, BRAVE_TAKEN);
         c.set_text(NEXT_STEP_KEY, "Share the results".into());
-        let next_id = r.new_step_id(TODAY);
+        let next_id = r.new_step_id("next", &[]);
         c.set_text(NEXT_STEP_ID_KEY, next_id.clone());
         r.record_checkin(c.clone(), TODAY);
         assert!(r.unfinished_checkin().is_some(), "no next look yet");

@@ -12,6 +12,7 @@ use crate::guide::{FieldGuide, FieldKind, Guide};
 use crate::reflection::{ActionItem, Reflection};
 use crate::stage::Stage;
 use crate::text::clean_paste;
+use crate::tui::answers::{Answers, StageAnswers};
 use crate::tui::editor::{Editor, TextEdit};
 use crate::tui::long_text::{self, LongText};
 use crate::tui::theme;
@@ -56,14 +57,18 @@ impl FieldFocus {
     }
 
     pub fn open(reflection: &Reflection, stage: Stage, field: &FieldGuide) -> FieldFocus {
+        FieldFocus::open_from(&StageAnswers(reflection, stage), field)
+    }
+
+    /// The editing state for a question whose answer is in `answers`.
+    pub fn open_from(answers: &dyn Answers, field: &FieldGuide) -> FieldFocus {
         match field.kind {
-            FieldKind::Line | FieldKind::Date => FieldFocus::Text(editor(
-                vec![reflection.text(stage, &field.key).into()],
-                false,
-            )),
+            FieldKind::Line | FieldKind::Date => {
+                FieldFocus::Text(editor(vec![answers.text(&field.key).into()], false))
+            }
             FieldKind::Text => {
-                let lines: Vec<String> = reflection
-                    .text(stage, &field.key)
+                let lines: Vec<String> = answers
+                    .text(&field.key)
                     .split('\n')
                     .map(str::to_string)
                     .collect();
@@ -76,14 +81,14 @@ impl FieldFocus {
                 }
             }
             FieldKind::List => {
-                let mut area = editor(reflection.list(stage, &field.key), true);
+                let mut area = editor(answers.list(&field.key), true);
                 area.set_line_number_style(theme::dim());
                 FieldFocus::Text(area)
             }
             FieldKind::Checklist => FieldFocus::Checklist { index: 0 },
             FieldKind::Rating => FieldFocus::Rating,
             FieldKind::Actions => {
-                let rows = reflection.actions(stage, &field.key);
+                let rows = answers.actions(&field.key);
                 let row = rows.len();
                 FieldFocus::Steps(StepsFocus {
                     editor: editor(vec![String::new()], false),
@@ -136,6 +141,21 @@ impl FieldFocus {
                 reflection.stamp_done_dates(today);
             }
             (FieldFocus::Checklist { .. } | FieldFocus::Rating, _) => {}
+        }
+    }
+
+    /// The text an editor holds, as it is stored: a date phrase as the date
+    /// it means today. `None` for a field that is not edited as text.
+    pub fn answer_text(&self, kind: FieldKind, today: Date) -> Option<String> {
+        match (self, kind) {
+            (FieldFocus::Text(area), FieldKind::Date) => {
+                let text = area.lines().join(" ");
+                Some(normalised(&text, today).unwrap_or(text))
+            }
+            (FieldFocus::Text(area), FieldKind::Text) => Some(area.lines().join("\n")),
+            (FieldFocus::Text(area), FieldKind::Line) => Some(area.lines().join(" ")),
+            (FieldFocus::Long(long), _) => Some(long.text()),
+            _ => None,
         }
     }
 

@@ -6,15 +6,65 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Paragraph};
 
+use crate::guide::{FieldGuide, StageGuide};
+use crate::tui::field::FieldFocus;
 use crate::tui::stage_layout::{SIDE_PANE_WIDTH, fields_width, form_width};
 use crate::tui::state::{App, GuideSection, Session};
 use crate::tui::theme;
-use crate::tui::widgets::FieldView;
+use crate::tui::widgets::{Answers, FieldView, StageAnswers};
 use crate::wizard::stage_progress;
 
 use super::{chrome, guide_pane};
 
+/// What a form screen shows: a stage of the walk, or a check-in.
+pub struct Form<'a> {
+    pub content: &'a StageGuide,
+    /// The title row's left part and its right part (how much is answered).
+    pub title: String,
+    pub counts: String,
+    pub answers: &'a dyn Answers,
+    pub focused: usize,
+    pub focus: &'a FieldFocus,
+    pub guide_first: GuideSection,
+}
+
+impl Form<'_> {
+    fn field(&self) -> Option<&FieldGuide> {
+        self.content.fields.get(self.focused)
+    }
+}
+
+/// The stage under the walk's cursor as a form.
+fn stage_form<'a>(app: &'a App, session: &'a Session, answers: &'a StageAnswers<'a>) -> Form<'a> {
+    let stage = session.cursor.stage;
+    let progress = stage_progress(&session.reflection, app.guide, stage);
+    let number = stage.question_index().map_or(0, |i| i + 1);
+    let content = app.guide.stage(stage);
+    Form {
+        content,
+        title: format!(" {number} · {} ", content.title),
+        counts: format!("  {} of {} answered ", progress.answered, progress.total),
+        answers,
+        focused: session.cursor.field,
+        focus: &session.focus,
+        guide_first: session.guide_first,
+    }
+}
+
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, session: &Session) {
+    let answers = StageAnswers(&session.reflection, session.cursor.stage);
+    draw_form_screen(
+        frame,
+        area,
+        app,
+        session,
+        &stage_form(app, session, &answers),
+    );
+}
+
+/// A form screen: the header, the questions beside or above the guidance,
+/// the message and the footer.
+pub fn draw_form_screen(frame: &mut Frame, area: Rect, app: &App, session: &Session, form: &Form) {
     let said = app.message_for(session);
     let [header, body, message, footer] = Layout::vertical([
         Constraint::Length(3),
@@ -26,31 +76,28 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, session: &Session) {
     chrome::header(frame, header, app, session);
 
     let beside = form_width(area.width) < area.width;
-    let (form, guide_pane) = if beside {
+    let (form_area, guide_pane) = if beside {
         let [form, pane] =
             Layout::horizontal([Constraint::Fill(1), Constraint::Length(SIDE_PANE_WIDTH)])
                 .areas(body);
         (form, pane)
     } else {
-        let rows = pane_rows(app, session, body);
+        let rows = pane_rows(app, form, body);
         let [form, pane] =
             Layout::vertical([Constraint::Min(1), Constraint::Length(rows)]).areas(body);
         (form, pane)
     };
-    draw_form(frame, form, app, session);
-    draw_guide(frame, guide_pane, app, session, beside);
+    draw_form(frame, form_area, app, form);
+    draw_guide(frame, guide_pane, form, beside);
     chrome::message(frame, message, said);
     chrome::footer(frame, footer, app);
 }
 
-fn draw_form(frame: &mut Frame, area: Rect, app: &App, session: &Session) {
-    let stage = session.cursor.stage;
-    let content = app.guide.stage(stage);
-    let progress = stage_progress(&session.reflection, app.guide, stage);
-    let number = stage.question_index().map_or(0, |i| i + 1);
-    let counts = format!("  {} of {} answered ", progress.answered, progress.total);
+fn draw_form(frame: &mut Frame, area: Rect, app: &App, form: &Form) {
+    let content = form.content;
+    let counts = form.counts.as_str();
     let counts_width = counts.chars().count() as u16;
-    let title = Line::styled(format!(" {number} · {} ", content.title), theme::heading());
+    let title = Line::styled(form.title.as_str(), theme::heading());
     let tagline = Line::styled(format!(" {}", content.tagline), theme::dim());
     frame.render_widget(
         tagline,
@@ -82,15 +129,14 @@ fn draw_form(frame: &mut Frame, area: Rect, app: &App, session: &Session) {
         .iter()
         .enumerate()
         .map(|(i, field)| FieldView {
-            reflection: &session.reflection,
-            stage,
+            answers: form.answers,
             field,
-            focus: (i == session.cursor.field).then_some(&session.focus),
+            focus: (i == form.focused).then_some(form.focus),
             today: app.clock.today,
         })
         .collect();
     let heights: Vec<u16> = views.iter().map(|v| v.height(fields_area.width)).collect();
-    let first = first_visible(&heights, session.cursor.field, fields_area.height);
+    let first = first_visible(&heights, form.focused, fields_area.height);
 
     let mut y = fields_area.y;
     let bottom = fields_area.y + fields_area.height;
@@ -148,7 +194,7 @@ fn first_visible(heights: &[u16], focused: usize, available: u16) -> usize {
     first
 }
 
-fn draw_guide(frame: &mut Frame, area: Rect, app: &App, session: &Session, beside: bool) {
+fn draw_guide(frame: &mut Frame, area: Rect, form: &Form, beside: bool) {
     let block = if beside {
         Block::new()
             .borders(Borders::LEFT)
@@ -165,11 +211,10 @@ fn draw_guide(frame: &mut Frame, area: Rect, app: &App, session: &Session, besid
         width: inner.width.saturating_sub(1),
         ..inner
     };
-    let stage_guide = app.guide.stage(session.cursor.stage);
     let lines = guide_pane::lines(
-        stage_guide,
-        app.focused_field(),
-        session.guide_first,
+        form.content,
+        form.field(),
+        form.guide_first,
         inner.width,
         inner.height,
     );
@@ -182,6 +227,17 @@ pub fn guide_left_out(app: &App, size: (u16, u16)) -> Vec<GuideSection> {
     let Some(session) = app.session.as_ref() else {
         return Vec::new();
     };
+    let answers = StageAnswers(&session.reflection, session.cursor.stage);
+    form_guide_left_out(app, session, &stage_form(app, session, &answers), size)
+}
+
+/// The same for any form.
+pub fn form_guide_left_out(
+    app: &App,
+    session: &Session,
+    form: &Form,
+    size: (u16, u16),
+) -> Vec<GuideSection> {
     let area = Rect::new(0, 0, size.0, size.1);
     let said = chrome::message_rows(app.message_for(session), area.width);
     // The header's three rows, the message and the footer.
@@ -197,34 +253,27 @@ pub fn guide_left_out(app: &App, size: (u16, u16)) -> Vec<GuideSection> {
     } else {
         (
             body.width.saturating_sub(1),
-            pane_rows(app, session, body).saturating_sub(1),
+            pane_rows(app, form, body).saturating_sub(1),
         )
     };
-    guide_pane::left_out(
-        app.guide.stage(session.cursor.stage),
-        app.focused_field(),
-        session.guide_first,
-        width,
-        rows,
-    )
+    guide_pane::left_out(form.content, form.field(), form.guide_first, width, rows)
 }
 
 /// Rows for the guide under the form on a narrow window: all of it when the
 /// focused question still fits above, else less, but never less than the
 /// section it leads with (the intro on entering a stage).
-fn pane_rows(app: &App, session: &Session, body: Rect) -> u16 {
-    let stage = app.guide.stage(session.cursor.stage);
-    let field = app.focused_field();
+fn pane_rows(app: &App, form: &Form, body: Rect) -> u16 {
+    let stage = form.content;
+    let field = form.field();
     // The pane's border, and its text one column in.
     let width = body.width.saturating_sub(1);
-    let all = guide_pane::rows_for_all(stage, field, session.guide_first, width) + 1;
-    let first = guide_pane::rows_for_first(stage, field, session.guide_first, width) + 2;
+    let all = guide_pane::rows_for_all(stage, field, form.guide_first, width) + 1;
+    let first = guide_pane::rows_for_first(stage, field, form.guide_first, width) + 2;
     let focused = field.map_or(0, |f| {
         FieldView {
-            reflection: &session.reflection,
-            stage: session.cursor.stage,
+            answers: form.answers,
             field: f,
-            focus: Some(&session.focus),
+            focus: Some(form.focus),
             today: app.clock.today,
         }
         .height(body.width.saturating_sub(2))
@@ -237,7 +286,7 @@ fn pane_rows(app: &App, session: &Session, body: Rect) -> u16 {
     let shown = guide_pane::lines(
         stage,
         field,
-        session.guide_first,
+        form.guide_first,
         width,
         rows.saturating_sub(1),
     );

@@ -16,8 +16,7 @@ use time::Date;
 use unicode_width::UnicodeWidthStr;
 
 use crate::guide::{FieldGuide, FieldKind};
-use crate::reflection::Reflection;
-use crate::stage::Stage;
+pub use crate::tui::answers::{Answers, StageAnswers};
 use crate::tui::field::FieldFocus;
 use crate::tui::stage_layout::{INDENT, answer_width};
 use crate::tui::theme;
@@ -27,8 +26,7 @@ pub use rating::rating_line;
 
 /// One question on a stage screen: its label and its answer.
 pub struct FieldView<'a> {
-    pub reflection: &'a Reflection,
-    pub stage: Stage,
+    pub answers: &'a dyn Answers,
     pub field: &'a FieldGuide,
     /// The editing state when this field has focus.
     pub focus: Option<&'a FieldFocus>,
@@ -39,22 +37,22 @@ impl FieldView<'_> {
     /// Rows needed: the label, the answer, and a blank line after.
     pub fn height(&self, width: u16) -> u16 {
         let inner = answer_width(width);
-        let r = self.reflection;
+        let r = self.answers;
         let key = &self.field.key;
         let focused = self.focus.is_some();
         let body = match self.field.kind {
             FieldKind::Line | FieldKind::Rating => 1,
             FieldKind::Date => 1,
-            FieldKind::Text => text_field::text_height(r.text(self.stage, key), inner, focused),
-            FieldKind::List => text_field::list_height(&r.list(self.stage, key), inner, focused),
+            FieldKind::Text => text_field::text_height(r.text(key), inner, focused),
+            FieldKind::List => text_field::list_height(&r.list(key), inner, focused),
             FieldKind::Checklist => self.field.options.len() as u16,
-            FieldKind::Actions => steps::height(self.focus, &r.actions(self.stage, key), focused),
+            FieldKind::Actions => steps::height(self.focus, &r.actions(key), focused),
         };
         1 + body + 1
     }
 
     fn label(&self) -> Line<'_> {
-        let answered = self.reflection.is_answered(self.stage, &self.field.key);
+        let answered = self.answers.is_answered(&self.field.key);
         let (mark, mark_style) = match (self.focus.is_some(), answered) {
             (true, _) => ("▶ ", theme::key()),
             (false, true) => ("✓ ", theme::answered()),
@@ -96,23 +94,22 @@ impl Widget for FieldView<'_> {
         for y in body.y..body.y + body.height {
             buf.set_string(area.x + 2, y, "│", bar_style);
         }
-        let r = self.reflection;
+        let r = self.answers;
         let key = &self.field.key;
         match (self.field.kind, self.focus) {
             (FieldKind::Checklist, focus) => {
-                checklist::render(self.field, &r.list(self.stage, key), focus, body, buf);
+                checklist::render(self.field, &r.list(key), focus, body, buf);
             }
             (FieldKind::Rating, focus) => {
-                rating_line(self.field, r.rating(self.stage, key), focus.is_some())
-                    .render(body, buf);
+                rating_line(self.field, r.rating(key), focus.is_some()).render(body, buf);
             }
             (FieldKind::Actions, focus) => {
-                steps::render(&r.actions(self.stage, key), focus, self.today, body, buf);
+                steps::render(&r.actions(key), focus, self.today, body, buf);
             }
             (FieldKind::Date, focus) => {
-                text_field::render_date(r.text(self.stage, key), focus, self.today, body, buf);
+                text_field::render_date(r.text(key), focus, self.today, body, buf);
             }
-            (FieldKind::List, None) => text_field::render_list(&r.list(self.stage, key), body, buf),
+            (FieldKind::List, None) => text_field::render_list(&r.list(key), body, buf),
             (FieldKind::Text, Some(FieldFocus::Text(editor))) => {
                 let hidden = answer::render_editing(editor, body, buf);
                 mark_hidden_rows(hidden, area.x + 2, body, buf);
@@ -122,7 +119,7 @@ impl Widget for FieldView<'_> {
                 let hidden = answer::render_editing(&long.area, body, buf);
                 mark_hidden_rows(hidden, area.x + 2, body, buf);
             }
-            (_, _) => text_field::render_text(r.text(self.stage, key), body, buf),
+            (_, _) => text_field::render_text(r.text(key), body, buf),
         }
     }
 }
