@@ -4,21 +4,32 @@
 # cache. Sets `bin` and `data`; the caller removes `$data`.
 #   make_reflections COUNT
 make_reflections() {
-  local count=$1 i id
   cargo build --release --quiet
   bin=$PWD/target/release/rebound
   data=$(mktemp -d)
-  mkdir -m 700 "$data/reflections"
-  for ((i = 0; i < count; i++)); do
-    id=$(printf '2026-11-20-reflection-%05d' "$i")
-    printf '%s\n' \
-      'schema_version = 2' "id = \"$id\"" "title = \"Reflection $i about the launch\"" \
-      'status = "in-progress"' 'created = 2026-11-20T09:00:00Z' 'updated = 2026-11-20T09:30:00Z' \
-      '' '[position]' 'stage = "goals"' 'field = "steps"' '' '[answers.perspective]' \
-      'expected = "It was meant to ship in May, with the clinic pilot signed."' \
-      '' '[[answers.goals.steps]]' 'text = "Interview five clinic managers"' 'due = "2026-12-05"' \
-      > "$data/reflections/$id.toml"
-  done
-  chmod 600 "$data/reflections/"*.toml
+  write_reflections "$data" "$1"
   REBOUND_DATA_DIR=$data "$bin" list >/dev/null
+}
+
+# Writes COUNT reflections into DIR/reflections, private to the user. One awk
+# writes them all: a shell loop takes minutes at 100,000 files, and a glob
+# over that many names is too long for one chmod.
+#   write_reflections DIR COUNT
+write_reflections() {
+  mkdir -m 700 "$1/reflections"
+  (
+    umask 077
+    awk -v dir="$1/reflections" -v count="$2" 'BEGIN {
+      for (i = 0; i < count; i++) {
+        id = sprintf("2026-11-20-reflection-%05d", i)
+        file = dir "/" id ".toml"
+        printf "schema_version = 2\nid = \"%s\"\ntitle = \"Reflection %d about the launch\"\n", id, i > file
+        printf "status = \"in-progress\"\ncreated = 2026-11-20T09:00:00Z\nupdated = 2026-11-20T09:30:00Z\n\n" > file
+        printf "[position]\nstage = \"goals\"\nfield = \"steps\"\n\n[answers.perspective]\n" > file
+        printf "expected = \"It was meant to ship in May, with the clinic pilot signed.\"\n\n" > file
+        printf "[[answers.goals.steps]]\ntext = \"Interview five clinic managers\"\ndue = \"2026-12-05\"\n" > file
+        close(file)
+      }
+    }'
+  )
 }

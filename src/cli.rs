@@ -395,6 +395,16 @@ fn print(text: &str) -> Result<()> {
     }
 }
 
+/// Like `print`, for output written as it is made: through a buffer, so a
+/// long list is never held whole, and as quiet when the reader goes.
+fn print_streamed(write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> Result<()> {
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    match write(&mut out).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
+        _ => Ok(()),
+    }
+}
+
 /// Why a file was not written, in one line: a file already there is the
 /// person's to replace (--force), anything else says what went wrong.
 pub(super) fn written_error(e: StoreError, path: &std::path::Path) -> color_eyre::Report {

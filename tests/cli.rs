@@ -120,6 +120,57 @@ fn list_json_is_one_array_for_scripts() {
     );
 }
 
+/// Issue 11: `list --json` writes each row as it is made. A reader that
+/// stops early (`| head`) leaves it mid-stream, which ends quietly: no
+/// error, no message, as when the whole list was one string.
+#[test]
+fn list_json_piped_into_head_ends_quietly_mid_stream() {
+    use std::io::Read;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = Store::open(dir.path()).expect("store");
+    for i in 0..1000 {
+        let id = format!("2026-11-20-reflection-{i:04}");
+        let file = format!(
+            "schema_version = 2\nid = \"{id}\"\ntitle = \"Reflection {i} about the launch\"\n\
+             status = \"in-progress\"\ncreated = 2026-11-20T09:00:00Z\n\
+             updated = 2026-11-20T09:{:02}:00Z\n",
+            i % 60
+        );
+        std::fs::write(store.reflections_dir().join(format!("{id}.toml")), file).expect("write");
+    }
+    let whole = rebound(dir.path(), &["list", "--json"]);
+    assert!(whole.status.success(), "{}", stderr(&whole));
+    let rows: serde_json::Value = serde_json::from_slice(&whole.stdout).expect("JSON");
+    assert_eq!(rows.as_array().map(Vec::len), Some(1000));
+    // Far more than a pipe holds: rebound is still writing when the reader goes.
+    assert!(whole.stdout.len() > 4 * 65536, "{}", whole.stdout.len());
+
+    let mut child = Command::new(BIN)
+        .args(["list", "--json"])
+        .env("REBOUND_DATA_DIR", dir.path())
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run rebound");
+    let mut head = [0; 100];
+    child
+        .stdout
+        .take()
+        .expect("piped")
+        .read_exact(&mut head)
+        .expect("the first rows");
+    assert_eq!(&head[..], &whole.stdout[..100]);
+    let done = child.wait_with_output().expect("rebound ends");
+    assert!(
+        done.status.success(),
+        "{:?}: {}",
+        done.status,
+        stderr(&done)
+    );
+    assert_eq!(stderr(&done), "");
+}
+
 #[test]
 fn show_prints_markdown_for_a_unique_prefix() {
     let (dir, _store) = seeded();

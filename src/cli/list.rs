@@ -6,7 +6,9 @@ use time::format_description::well_known::Rfc3339;
 use time::{OffsetDateTime, UtcOffset};
 use unicode_width::UnicodeWidthStr;
 
-use super::{StatusFilter, print};
+use serde::{Serialize, Serializer};
+
+use super::{StatusFilter, print, print_streamed};
 use crate::export::Clock;
 use crate::lifecycle::Standing;
 use crate::reflection::{Status, display_title};
@@ -19,7 +21,12 @@ pub(super) fn list(
     status: Option<StatusFilter>,
     offset: UtcOffset,
 ) -> color_eyre::Result<()> {
-    let listing = store.list()?;
+    let wanted = status.map(|s| match s {
+        StatusFilter::InProgress => Status::InProgress,
+        StatusFilter::Completed => Status::Completed,
+    });
+    let mut listing =
+        store.list_as(|s| wanted.is_none_or(|w| s.status == w).then(|| Row::of(s)))?;
     let mut err = std::io::stderr();
     for bad in &listing.bad_files {
         let _ = writeln!(
@@ -32,36 +39,14 @@ pub(super) fn list(
     for stray in &listing.strays {
         let _ = writeln!(err, "rebound: {}", printable_line(&stray.describe()));
     }
-    let wanted = status.map(|s| match s {
-        StatusFilter::InProgress => Status::InProgress,
-        StatusFilter::Completed => Status::Completed,
-    });
-    let mut rows: Vec<&Summary> = listing
-        .reflections
-        .iter()
-        .filter(|s| wanted.is_none_or(|w| s.status == w))
-        .collect();
+    let rows = &mut listing.reflections;
     rows.sort_by(|a, b| b.updated.cmp(&a.updated).then(a.id.cmp(&b.id)));
     if json {
-        let time = |t: OffsetDateTime| t.format(&Rfc3339).ok();
-        let items: Vec<serde_json::Value> = rows
-            .iter()
-            .map(|s| {
-                // `title` is what the file holds ("" when none was given), so
-                // a script can tell; `display_title` is what the table shows.
-                serde_json::json!({
-                    "id": s.id,
-                    "title": s.title,
-                    "display_title": display_title(&s.title),
-                    "status": s.status.as_str(),
-                    "stage": s.stage,
-                    "completed": s.completed.and_then(time),
-                    "updated": time(s.updated),
-                    "open_steps": s.open_steps,
-                })
-            })
-            .collect();
-        return print(&format!("{}\n", serde_json::to_string_pretty(&items)?));
+        // Each row goes out as it is made, never the whole list as one string.
+        return print_streamed(|out| {
+            serde_json::to_writer_pretty(&mut *out, &JsonRows(rows))?;
+            out.write_all(b"\n")
+        });
     }
     if rows.is_empty() {
         let what = match wanted {
@@ -73,7 +58,74 @@ pub(super) fn list(
         let _ = writeln!(err, "{what}.");
         return Ok(());
     }
-    print(&table(&rows, Clock::now(offset), terminal_width()))
+    print(&table(rows, Clock::now(offset), terminal_width()))
+}
+
+/// What the list shows of one reflection. All of them are held at once to
+/// be sorted, a hundred thousand for some, so a row keeps nothing else: not
+/// the steps (the agenda's), nor whatever else a `Summary` comes to carry.
+pub(super) struct Row {
+    id: Box<str>,
+    title: Box<str>,
+    stage: Box<str>,
+    status: Status,
+    updated: OffsetDateTime,
+    completed: Option<OffsetDateTime>,
+    open_steps: usize,
+}
+
+impl Row {
+    fn of(s: Summary) -> Row {
+        Row {
+            id: s.id.into(),
+            title: s.title.into(),
+            stage: s.stage.into(),
+            status: s.status,
+            updated: s.updated,
+            completed: s.completed,
+            open_steps: s.open_steps,
+        }
+    }
+}
+
+/// The rows of `list --json`, made one at a time as they are written.
+struct JsonRows<'a>(&'a [Row]);
+
+impl Serialize for JsonRows<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.iter().map(JsonRow::of))
+    }
+}
+
+/// One reflection for scripts, its keys in the order they have always had.
+#[derive(Serialize)]
+struct JsonRow<'a> {
+    id: &'a str,
+    /// What the file holds ("" when no title was given), so a script can
+    /// tell; `display_title` is what the table shows.
+    title: &'a str,
+    display_title: &'a str,
+    status: &'a str,
+    stage: &'a str,
+    completed: Option<String>,
+    updated: Option<String>,
+    open_steps: usize,
+}
+
+impl<'a> JsonRow<'a> {
+    fn of(s: &'a Row) -> JsonRow<'a> {
+        let time = |t: OffsetDateTime| t.format(&Rfc3339).ok();
+        JsonRow {
+            id: &s.id,
+            title: &s.title,
+            display_title: display_title(&s.title),
+            status: s.status.as_str(),
+            stage: &s.stage,
+            completed: s.completed.and_then(time),
+            updated: time(s.updated),
+            open_steps: s.open_steps,
+        }
+    }
 }
 
 /// The width to fit the table to: only when a person reads it in a
@@ -201,10 +253,10 @@ fn unique_prefix(ids: &[&str]) -> usize {
 /// The list for people: the title last, so long titles never break the
 /// columns. At a terminal (`width`), the table fits it: columns are given up,
 /// then ids and titles cut with `…`.
-pub(super) fn table(rows: &[&Summary], clock: Clock, width: Option<usize>) -> String {
+pub(super) fn table(rows: &[Row], clock: Clock, width: Option<usize>) -> String {
     let day = |t: OffsetDateTime| clock.day(t);
-    let where_of = |s: &Summary| Standing::new(s.status, &s.stage, s.completed).brief(clock);
-    let ids: Vec<&str> = rows.iter().map(|s| s.id.as_str()).collect();
+    let where_of = |s: &Row| Standing::new(s.status, &s.stage, s.completed).brief(clock);
+    let ids: Vec<&str> = rows.iter().map(|s| &*s.id).collect();
     let titles: Vec<String> = rows
         .iter()
         .map(|s| printable_line(display_title(&s.title)).into_owned())
@@ -254,8 +306,8 @@ mod tests {
     use super::*;
     use time::macros::datetime;
 
-    fn summary(title: &str) -> Summary {
-        Summary {
+    fn summary(title: &str) -> Row {
+        Row::of(Summary {
             id: "2026-11-25-the-client-we-lost".into(),
             title: title.into(),
             status: Status::InProgress,
@@ -267,7 +319,7 @@ mod tests {
             steps: Vec::new(),
             next_checkin: String::new(),
             weights: Vec::new(),
-        }
+        })
     }
 
     #[test]
@@ -276,7 +328,7 @@ mod tests {
             "The client we lost after eleven years, and what it taught me about asking early",
         );
         let clock = Clock::now(UtcOffset::UTC);
-        let fitted = table(&[&long], clock, Some(100));
+        let fitted = table(std::slice::from_ref(&long), clock, Some(100));
         for line in fitted.lines() {
             assert!(line.width() <= 100, "{} columns: {line}", line.width());
         }
@@ -289,7 +341,7 @@ mod tests {
             "{fitted}"
         );
 
-        let piped = table(&[&long], clock, None);
+        let piped = table(&[long], clock, None);
         assert!(
             piped.contains("what it taught me about asking early\n"),
             "{piped}"
@@ -303,8 +355,9 @@ mod tests {
         let mut offer = summary("Failed the offer negotiation");
         offer.id = "2026-11-29-failed-the-offer-negotiation".into();
         let clock = Clock::now(UtcOffset::UTC);
+        let pair = [exam, offer];
         for width in [60, 80, 100] {
-            let fitted = table(&[&exam, &offer], clock, Some(width));
+            let fitted = table(&pair, clock, Some(width));
             for line in fitted.lines() {
                 assert!(
                     line.width() <= width,
@@ -317,7 +370,7 @@ mod tests {
                 "{width}: STATUS goes first:\n{fitted}"
             );
             // Whatever is shown of an id still tells the two apart.
-            for (row, id) in fitted.lines().skip(1).zip([&exam.id, &offer.id]) {
+            for (row, id) in fitted.lines().skip(1).zip([&pair[0].id, &pair[1].id]) {
                 let shown = row.split_whitespace().next().unwrap_or_default();
                 let start = shown.trim_end_matches('…');
                 assert!(id.starts_with(start), "{row}");
@@ -330,7 +383,8 @@ mod tests {
         again.id = "2026-11-29-missed-the-promotion-again".into();
         let mut first = summary("Missed the promotion");
         first.id = "2026-11-29-missed-the-promotion".into();
-        let fitted = table(&[&again, &first], clock, Some(60));
+        let mut promotion = [again, first];
+        let fitted = table(&promotion, clock, Some(60));
         for line in fitted.lines() {
             assert!(line.width() <= 60, "{} columns: {line}", line.width());
         }
@@ -340,15 +394,18 @@ mod tests {
         );
         // What WHERE gave up goes to the ids: whole when they fit beside
         // short titles.
-        again.title = "Again".into();
-        first.title = "First".into();
-        let fitted = table(&[&again, &first], clock, Some(56));
+        promotion[0].title = "Again".into();
+        promotion[1].title = "First".into();
+        let fitted = table(&promotion, clock, Some(56));
         assert!(
             fitted.contains("2026-11-29-missed-the-promotion-again  "),
             "{fitted}"
         );
-        let wide = table(&[&exam, &offer], clock, Some(200));
-        assert!(wide.contains("STATUS") && wide.contains(&exam.id), "{wide}");
+        let wide = table(&pair, clock, Some(200));
+        assert!(
+            wide.contains("STATUS") && wide.contains(&*pair[0].id),
+            "{wide}"
+        );
         assert!(wide.contains("second attempt\n"), "{wide}");
     }
 }

@@ -7,12 +7,15 @@
 //! they disagree, so hand edits are always seen.
 
 use std::collections::BTreeMap;
+use std::fmt;
 use std::fs::{self, Metadata};
+use std::io::BufReader;
+use std::marker::PhantomData;
 use std::path::Path;
 use std::time::UNIX_EPOCH;
 
-use serde::de::DeserializeOwned;
-use serde::{Deserialize, Serialize};
+use serde::de::{self, DeserializeOwned, DeserializeSeed, MapAccess, Visitor};
+use serde::{Deserialize, Deserializer, Serialize};
 
 use super::{Store, StoreError, save_atomically};
 use crate::reflection::Reflection;
@@ -75,6 +78,105 @@ fn load<E: DeserializeOwned>(path: &Path, version: u32) -> Files<E> {
         .filter(|index| index.version == version)
         .map(|index| index.files)
         .unwrap_or_default()
+}
+
+/// Whether the index file at `path` is current for `ids` (every reflection
+/// file found, in id order, as `scan` gives them). Each entry is handed to
+/// `visit` as it is read, so neither the file nor its entries are ever held
+/// whole: at a hundred thousand reflections the file alone is 40 MB. On
+/// false (no index, another version, a file added, changed or gone) some
+/// entries may have been visited already, and the caller starts again from
+/// `refreshed_index`.
+pub(super) fn visit_if_current<E: DeserializeOwned>(
+    path: &Path,
+    version: u32,
+    ids: &[(String, Stamp)],
+    visit: impl FnMut(String, E),
+) -> bool {
+    let Ok(file) = fs::File::open(path) else {
+        return false;
+    };
+    let mut json = serde_json::Deserializer::from_reader(BufReader::new(file));
+    let streamed = Streamed {
+        version,
+        ids,
+        visit,
+        entry: PhantomData,
+    };
+    streamed.deserialize(&mut json).is_ok() && json.end().is_ok()
+}
+
+/// The index file read as it streams: `version` first, as `save` writes
+/// it, then `files`, each checked against the files found. Anything else
+/// ends the reading, and the index is rebuilt.
+struct Streamed<'a, E, F> {
+    version: u32,
+    ids: &'a [(String, Stamp)],
+    visit: F,
+    entry: PhantomData<E>,
+}
+
+impl<'de, E: DeserializeOwned, F: FnMut(String, E)> DeserializeSeed<'de> for Streamed<'_, E, F> {
+    type Value = ();
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_map(self)
+    }
+}
+
+impl<'de, E: DeserializeOwned, F: FnMut(String, E)> Visitor<'de> for Streamed<'_, E, F> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a summary index")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(mut self, mut map: A) -> Result<(), A::Error> {
+        let stale = || de::Error::custom("the index is not current");
+        if map.next_key::<String>()?.as_deref() != Some("version")
+            || map.next_value::<u32>()? != self.version
+            || map.next_key::<String>()?.as_deref() != Some("files")
+        {
+            return Err(stale());
+        }
+        map.next_value_seed(Entries(&mut self))?;
+        match map.next_key::<String>()? {
+            Some(_) => Err(stale()),
+            None => Ok(()),
+        }
+    }
+}
+
+/// The `files` of a streamed index: in id order, as the files were found.
+struct Entries<'s, 'a, E, F>(&'s mut Streamed<'a, E, F>);
+
+impl<'de, E: DeserializeOwned, F: FnMut(String, E)> DeserializeSeed<'de> for Entries<'_, '_, E, F> {
+    type Value = ();
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_map(self)
+    }
+}
+
+impl<'de, E: DeserializeOwned, F: FnMut(String, E)> Visitor<'de> for Entries<'_, '_, E, F> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("the index's files")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let mut found = self.0.ids.iter();
+        while let Some(id) = map.next_key::<String>()? {
+            let (stamp, entry): (Stamp, E) = map.next_value()?;
+            match found.next() {
+                Some((name, known)) if *name == id && *known == stamp => (self.0.visit)(id, entry),
+                _ => return Err(de::Error::custom("a file changed since the index")),
+            }
+        }
+        match found.next() {
+            Some(_) => Err(de::Error::custom("a file is new since the index")),
+            None => Ok(()),
+        }
+    }
 }
 
 fn save<E: Serialize>(path: &Path, version: u32, files: &Files<E>) -> std::io::Result<()> {
@@ -155,6 +257,44 @@ mod tests {
 
     fn went_wrong(r: &Reflection) -> String {
         r.text(Stage::Reflect, "went_wrong").to_string()
+    }
+
+    #[test]
+    fn an_index_streams_only_while_every_file_it_names_is_as_it_was() {
+        let (dir, store) = store();
+        for title in ["one", "two"] {
+            store
+                .create(title, datetime!(2026-11-20 09:00 UTC), guide())
+                .expect("create");
+        }
+        let ids = store.scan().expect("scan").ids;
+        let path = dir.path().join("texts-index.json");
+        assert!(!super::visit_if_current::<String>(
+            &path,
+            1,
+            &ids,
+            |_, _| {}
+        ));
+        store
+            .indexed_texts("texts-index.json", 1, went_wrong)
+            .expect("texts");
+
+        let mut seen = Vec::new();
+        let current = super::visit_if_current::<String>(&path, 1, &ids, |id, _| seen.push(id));
+        assert!(current);
+        assert_eq!(seen, ["2026-11-20-one", "2026-11-20-two"]);
+
+        let stale = |ids: &[(String, super::Stamp)], version| {
+            !super::visit_if_current::<String>(&path, version, ids, |_, _| {})
+        };
+        assert!(stale(&ids, 2), "another version");
+        assert!(stale(&ids[..1], 1), "a file gone");
+        let mut added = ids.clone();
+        added.push(("2026-11-21-three".into(), ids[0].1));
+        assert!(stale(&added, 1), "a file new");
+        let mut changed = ids.clone();
+        changed[1].1.size += 1;
+        assert!(stale(&changed, 1), "a file changed");
     }
 
     #[test]

@@ -5,10 +5,11 @@ use std::path::PathBuf;
 use serde::{Deserialize, Serialize};
 use time::{Date, OffsetDateTime};
 
+use super::index::visit_if_current;
 use super::strays::Stray;
 use super::{Store, StoreError};
 use crate::dates::iso;
-use crate::reflection::{Reflection, Status};
+use crate::reflection::{Reflection, Status, display_title};
 use crate::stage::Stage;
 
 /// The summary index, in the data dir beside `reflections/`.
@@ -159,10 +160,13 @@ pub struct BadFile {
     pub reason: String,
 }
 
-#[derive(Debug, Default)]
-pub struct Listing {
-    /// Unfinished first, then completed; newest first within each.
-    pub reflections: Vec<Summary>,
+/// What a list found: each reflection as the caller keeps it (a whole
+/// `Summary` unless said otherwise), and every file that is not one.
+#[derive(Debug)]
+pub struct Listing<R = Summary> {
+    /// From `list`, unfinished first, then completed, newest first within
+    /// each; from `list_as`, in id order.
+    pub reflections: Vec<R>,
     pub bad_files: Vec<BadFile>,
     /// Files beside the reflections that are not reflections (conflict
     /// copies from a sync tool, say): named, never touched.
@@ -170,6 +174,18 @@ pub struct Listing {
     /// The data dir, when it does not exist yet: nothing is made until the
     /// first reflection is started.
     pub missing_dir: Option<PathBuf>,
+}
+
+// Written out, since a derived one would ask a `Default` of every row.
+impl<R> Default for Listing<R> {
+    fn default() -> Self {
+        Listing {
+            reflections: Vec::new(),
+            bad_files: Vec::new(),
+            strays: Vec::new(),
+            missing_dir: None,
+        }
+    }
 }
 
 /// One file as the index remembers it: its summary, or why it could not be read.
@@ -251,9 +267,45 @@ impl Store {
     /// index are not read; the rest are, and the index is brought up to date
     /// (a failure to write it never stops the listing).
     pub fn list(&self) -> Result<Listing, StoreError> {
+        let mut listing = self.list_as(Some)?;
+        listing.reflections.sort_by(|a, b| {
+            (a.status == Status::Completed)
+                .cmp(&(b.status == Status::Completed))
+                .then(b.updated.cmp(&a.updated))
+                .then(a.id.cmp(&b.id))
+        });
+        Ok(listing)
+    }
+
+    /// Like `list`, but each summary is handed to `keep`, in id order, and
+    /// only what it returns is held (`None` leaves the reflection out). When
+    /// the index is current it is read as it streams, so a hundred thousand
+    /// reflections cost what `keep` holds of them, not the index file and
+    /// every summary at once.
+    pub fn list_as<R>(
+        &self,
+        mut keep: impl FnMut(Summary) -> Option<R>,
+    ) -> Result<Listing<R>, StoreError> {
         let scan = self.scan()?;
-        let entries =
-            self.refreshed_index(SUMMARY_FILE, SUMMARY_VERSION, scan.ids, |id| {
+        let dir = self.reflections_dir();
+        let strays: Vec<Stray> = scan
+            .others
+            .into_iter()
+            .map(|name| Stray::named(name, &dir))
+            .collect();
+        let fresh = || Listing {
+            strays: strays.clone(),
+            missing_dir: (!self.root.exists()).then(|| self.root.clone()),
+            ..Listing::default()
+        };
+        let mut listing = fresh();
+        let path = self.root.join(SUMMARY_FILE);
+        let current = visit_if_current(&path, SUMMARY_VERSION, &scan.ids, |id, entry| {
+            self.gather(&mut listing, &mut keep, &id, &entry);
+        });
+        if !current {
+            listing = fresh();
+            let entries = self.refreshed_index(SUMMARY_FILE, SUMMARY_VERSION, scan.ids, |id| {
                 match self.load(id) {
                     Ok(r) => Entry::from_summary(&Summary::of(&r)),
                     Err(e) => Entry::Unreadable {
@@ -265,41 +317,36 @@ impl Store {
                     },
                 }
             });
-        let mut listing = Listing {
-            missing_dir: (!self.root.exists()).then(|| self.root.clone()),
-            ..Listing::default()
-        };
-        for (id, (_, entry)) in &entries {
-            match entry.to_summary(id) {
-                Ok(summary) => listing.reflections.push(summary),
-                Err(reason) => listing.bad_files.push(BadFile {
-                    path: self.path_of(id),
-                    reason,
-                }),
+            for (id, (_, entry)) in &entries {
+                self.gather(&mut listing, &mut keep, id, entry);
             }
         }
-        let dir = self.reflections_dir();
-        listing.strays = scan
-            .others
-            .into_iter()
-            .map(|name| {
-                let mut stray = Stray::named(name, &dir);
-                if let Some(copy) = stray.copy.as_mut() {
-                    copy.title = entries
-                        .get(&copy.of)
-                        .and_then(|(_, entry)| entry.to_summary(&copy.of).ok())
-                        .map(|s| crate::reflection::display_title(&s.title).to_string());
-                }
-                stray
-            })
-            .collect();
-        listing.reflections.sort_by(|a, b| {
-            (a.status == Status::Completed)
-                .cmp(&(b.status == Status::Completed))
-                .then(b.updated.cmp(&a.updated))
-                .then(a.id.cmp(&b.id))
-        });
         Ok(listing)
+    }
+
+    /// One index entry into `listing`: kept as `keep` makes it, or named as
+    /// a file that cannot be read; a conflict copy of it learns its title.
+    fn gather<R>(
+        &self,
+        listing: &mut Listing<R>,
+        keep: &mut impl FnMut(Summary) -> Option<R>,
+        id: &str,
+        entry: &Entry,
+    ) {
+        match entry.to_summary(id) {
+            Ok(summary) => {
+                for copy in listing.strays.iter_mut().filter_map(|s| s.copy.as_mut()) {
+                    if copy.of == id {
+                        copy.title = Some(display_title(&summary.title).to_string());
+                    }
+                }
+                listing.reflections.extend(keep(summary));
+            }
+            Err(reason) => listing.bad_files.push(BadFile {
+                path: self.path_of(id),
+                reason,
+            }),
+        }
     }
 
     /// The unfinished reflection edited most recently, for `rebound resume`.
@@ -355,6 +402,34 @@ mod tests {
             store.latest_unfinished().expect("latest").as_deref(),
             Some("2026-11-22-newer")
         );
+    }
+
+    #[test]
+    fn a_current_index_read_as_it_streams_gives_what_a_rebuild_gives() {
+        let (dir, store) = store();
+        for (title, day) in [("one", 20), ("two", 21), ("three", 22)] {
+            let at = datetime!(2026-11-01 09:00 UTC)
+                .replace_day(day)
+                .expect("day");
+            store.create(title, at, guide()).expect("create");
+        }
+        let copy = "2026-11-20-one.sync-conflict-20261129-101010-LAPTOP1.toml";
+        fs::write(store.reflections_dir().join(copy), "x = 1").expect("copy");
+        fs::remove_file(dir.path().join(SUMMARY_FILE)).ok();
+
+        let rebuilt = store.list().expect("list");
+        let streamed = store.list().expect("list again");
+        assert_eq!(streamed.reflections, rebuilt.reflections);
+        assert_eq!(streamed.strays, rebuilt.strays);
+        let title = |l: &Listing| l.strays[0].copy.as_ref().and_then(|c| c.title.clone());
+        assert_eq!(title(&streamed).as_deref(), Some("one"));
+
+        // Only what `keep` returns is held, in id order.
+        let kept = store
+            .list_as(|s| (s.title != "two").then_some(s.title))
+            .expect("list_as");
+        assert_eq!(kept.reflections, ["one", "three"]);
+        assert_eq!(kept.strays, rebuilt.strays);
     }
 
     #[test]
