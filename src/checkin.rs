@@ -146,7 +146,7 @@ pub fn reviews(prior: &[StepReview], rows: &[ActionItem]) -> Vec<StepReview> {
         .collect();
     all.extend(
         rows.iter()
-            .filter(|r| !r.is_blank() && !prior.iter().any(|p| p.id == r.id))
+            .filter(|r| !r.text.trim().is_empty() && !prior.iter().any(|p| p.id == r.id))
             .map(|r| review(r, Outcome::Added)),
     );
     all

@@ -3,6 +3,7 @@
 //! show, export, delete, restore, path).
 
 mod agenda_load;
+mod checkin;
 mod clock;
 mod list;
 mod naming;
@@ -105,6 +106,14 @@ pub enum Command {
         /// Also name files that could not be read (on stderr).
         #[arg(long, short)]
         verbose: bool,
+    },
+    /// Look again at a reflection: how heavy it feels now, what became of each step, what comes next.
+    #[command(
+        after_help = "Examples:\n  rebound checkin                the reflection whose check-in has waited longest\n  rebound checkin 2026-11-20     any unique start of an id, or the start of a title"
+    )]
+    Checkin {
+        /// The reflection's id, any unique start of it, or the start of its title.
+        id: Option<String>,
     },
     /// Print a reflection as Markdown (every stage and the growth plan).
     #[command(
@@ -214,6 +223,8 @@ pub enum Start {
     AskTitle,
     /// Open the reflection with this id where the person stopped.
     Open(String),
+    /// Open the reflection with this id at a check-in.
+    Checkin(String),
 }
 
 /// What `main` does once the command line has done its part.
@@ -263,6 +274,7 @@ pub fn run(cli: Cli, offset: UtcOffset) -> Result<Next> {
                 | Command::Delete { .. }
                 | Command::Restore { .. }
                 | Command::Resume { .. }
+                | Command::Checkin { .. }
         )
     );
     if named && missing && reads {
@@ -280,6 +292,7 @@ pub fn run(cli: Cli, offset: UtcOffset) -> Result<Next> {
                 | Command::Export { .. }
                 | Command::Delete { .. }
                 | Command::Resume { id: Some(_) }
+                | Command::Checkin { .. }
         )
     );
     if missing && names_one {
@@ -351,6 +364,9 @@ pub fn run(cli: Cli, offset: UtcOffset) -> Result<Next> {
                     )?
                     .id,
             )
+        }
+        Some(Command::Checkin { id }) => {
+            Start::Checkin(checkin::id_to_check_in(&store, id.as_deref(), clock.today)?)
         }
         Some(Command::Resume { id }) => {
             let id = match id {

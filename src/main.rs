@@ -80,6 +80,7 @@ fn run(cli: cli::Cli, offset: time::UtcOffset) -> color_eyre::Result<()> {
                 Start::Home => Launch::Home,
                 Start::AskTitle => Launch::AskTitle,
                 Start::Open(id) => Launch::Open(id),
+                Start::Checkin(id) => Launch::Checkin(id),
             };
             tui::run(&store, guide, offset, launch)
         }

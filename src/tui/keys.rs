@@ -33,6 +33,8 @@ pub enum Action {
     PrevStep,
     TickStep,
     EditReflection,
+    /// Look again at a reflection: a new check-in, or the unfinished one.
+    Checkin,
     StartExport,
     // The export prompt.
     ConfirmExport,
@@ -204,6 +206,9 @@ pub enum When {
     OpenSteps,
     /// The agenda lists a step to tick or open.
     StepsListed,
+    /// The open reflection, or the one selected on home, is complete: a
+    /// check-in is offered (it works on any reflection).
+    Completed,
 }
 
 impl Binding {
@@ -353,6 +358,7 @@ pub static BINDINGS: &[Binding] = &[
     foot(C::Home,         &[ch('q')],                    "q",         "quit",                                Action::Quit),
     foot(C::Home,         &[ch('d'), DELETE],            "d",         "delete",                              Action::DeleteSelected).when(When::ReflectionSelected),
     foot(C::Home,         &[ch('u')],                    "u",         "undo",                                Action::UndoDelete).when(When::DeletedHere),
+    foot(C::Home,         &[ch('c')],                    "c",         "check-in",                            Action::Checkin).when(When::Completed),
     foot(C::Home,         &[ch('a')],                    "a",         "agenda",                              Action::OpenAgenda).when(When::OpenSteps),
     help(C::Home,         &[ESC],                        "Esc",       "clear the search",                    Action::ClearSearch),
     // Typing in the home screen's search line.
@@ -387,6 +393,7 @@ pub static BINDINGS: &[Binding] = &[
     foot(C::Detail,       &[ch('e')],                    "e",         "edit",                                Action::EditReflection),
     foot(C::Detail,       &[ch('x')],                    "x",         "export",                              Action::StartExport),
     foot(C::Detail,       &[ch('d')],                    "d",         "delete",                              Action::DeleteSelected),
+    foot(C::Detail,       &[ch('c')],                    "c",         "check-in",                            Action::Checkin).when(When::Completed),
     foot(C::Detail,       &[ESC, ch('q')],               "Esc",       "home",                                Action::BackHome),
     // Reading a sync tool's conflict copy. The keys that would change a
     // reflection are bound only to say why nothing happens.
@@ -397,6 +404,7 @@ pub static BINDINGS: &[Binding] = &[
     help(C::CopyDetail,   &[HOME, ch('g')],              "Home",      "top",                                 Action::ScrollTop),
     help(C::CopyDetail,   &[END, ch('G')],               "End",       "bottom",                              Action::ScrollBottom),
     foot(C::CopyDetail,   &[ch('x')],                    "x",         "export",                              Action::StartExport),
+    help(C::CopyDetail,   &[ch('c')],                    "c",         "nothing: a copy is only read",        Action::Checkin),
     help(C::CopyDetail,   &[ch('e')],                    "e Space d", "nothing: a copy is only read",        Action::EditReflection),
     help(C::CopyDetail,   &[ch(' ')],                    "e Space d", "nothing: a copy is only read",        Action::TickStep),
     help(C::CopyDetail,   &[ch('d'), DELETE],            "e Space d", "nothing: a copy is only read",        Action::DeleteSelected),

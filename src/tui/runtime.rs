@@ -28,6 +28,8 @@ pub enum Launch {
     AskTitle,
     /// Open the reflection with this id where the person stopped.
     Open(String),
+    /// Open the reflection with this id at a check-in.
+    Checkin(String),
 }
 
 /// The app, the I/O layer and the save policy, wired together.
@@ -154,6 +156,10 @@ pub fn run(store: &Store, guide: &'static Guide, offset: UtcOffset, launch: Laun
         Launch::Home => {}
         Launch::AskTitle => runtime.app.open_title_prompt(TitlePurpose::New),
         Launch::Open(id) => {
+            runtime.perform(Effect::Open(id));
+        }
+        Launch::Checkin(id) => {
+            runtime.app.opening_checkin = true;
             runtime.perform(Effect::Open(id));
         }
     }

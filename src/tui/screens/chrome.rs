@@ -51,10 +51,14 @@ pub fn header(frame: &mut Frame, area: Rect, app: &App, session: &Session) {
         Some(i) => format!("Stage {} of {} · ", i + 1, Stage::QUESTION_COUNT),
         None => "Growth plan · ".to_string(),
     };
-    let right = format!(
-        "{where_}{} of {} answered ",
-        progress.answered, progress.total
-    );
+    let checkin = session.checkin.as_ref();
+    let right = match checkin {
+        Some(_) => "Check-in ".to_string(),
+        None => format!(
+            "{where_}{} of {} answered ",
+            progress.answered, progress.total
+        ),
+    };
     let row = Rect { height: 1, ..area };
     let right_width = right.chars().count() as u16;
     // " rebound · " and a space before the progress.
@@ -75,6 +79,21 @@ pub fn header(frame: &mut Frame, area: Rect, app: &App, session: &Session) {
         Line::styled(right, theme::dim()).alignment(Alignment::Right),
         row,
     );
+    let second = Rect {
+        y: area.y + 1,
+        height: 1,
+        ..area
+    };
+    // A check-in has no stages to show: how heavy it felt before goes there.
+    if let Some(form) = checkin {
+        let before = super::checkin::earlier_weights(form);
+        let room = usize::from(area.width.saturating_sub(2));
+        frame.render_widget(
+            Line::styled(format!(" {}", fit(&before, room)), theme::dim()),
+            second,
+        );
+        return;
+    }
 
     let names: Vec<(Stage, String)> = Stage::ALL
         .into_iter()

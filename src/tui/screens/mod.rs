@@ -1,6 +1,7 @@
 //! Drawing: a pure function of the app state, one file per screen.
 
 mod agenda;
+mod checkin;
 mod chrome;
 mod confirm;
 mod export_prompt;
@@ -36,6 +37,10 @@ pub fn draw(frame: &mut Frame, app: &App) {
         }
         (Screen::Walk, Some(session)) => stage::draw(frame, area, app, session),
         (Screen::Reading, Some(session)) => reading::draw(frame, area, app, session),
+        (Screen::Checkin, Some(session)) => match &session.checkin {
+            Some(form) => checkin::draw(frame, area, app, session, form),
+            None => reading::draw(frame, area, app, session),
+        },
         (Screen::Agenda, _) => match &app.agenda {
             Some(a) => agenda::draw(frame, area, app, a),
             None => home::draw(frame, area, app),

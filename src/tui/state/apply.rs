@@ -29,9 +29,13 @@ impl App {
                 if let Some(step) = self.opening_step.take() {
                     self.show_step(&step);
                 }
+                if std::mem::take(&mut self.opening_checkin) {
+                    self.start_checkin();
+                }
             }
             Outcome::OpenFailed(why) => {
                 self.opening_step = None;
+                self.opening_checkin = false;
                 self.notice = Some(Message::warning(why));
             }
             Outcome::Ticked {

@@ -234,6 +234,14 @@ impl App {
                 self.open_agenda();
                 Effect::None
             }
+            Action::Checkin => match home.selected_summary() {
+                Some(s) => {
+                    let id = s.id.clone();
+                    self.opening_checkin = true;
+                    Effect::Open(id)
+                }
+                None => Effect::None,
+            },
             Action::OpenSelected => match (home.selected_summary(), home.selected_copy()) {
                 (Some(s), _) => Effect::Open(s.id.clone()),
                 (None, Some(copy)) => Effect::OpenCopy(copy.name.clone()),

@@ -11,6 +11,7 @@
 
 mod agenda;
 mod apply;
+mod checkin;
 mod effect;
 mod home;
 mod modal;
@@ -56,6 +57,7 @@ use crate::tui::reading_page;
 use crate::tui::theme::Palette;
 
 pub use agenda::Agenda;
+pub use checkin::CheckinForm;
 pub use effect::{Access, Effect, Outcome, conflict_note, conflict_notice, held_elsewhere};
 pub use home::{Home, HomeRow, Search};
 pub use modal::{ConfirmDelete, ExportPrompt, Modal, TitlePrompt, TitlePurpose};
@@ -112,6 +114,8 @@ pub enum Screen {
     Reading,
     /// Every open step of every reflection, over home.
     Agenda,
+    /// A check-in on the open reflection.
+    Checkin,
 }
 
 /// What has the keys now.
@@ -151,6 +155,8 @@ pub struct App {
     pub agenda: Option<Agenda>,
     /// The step to show once the reflection opened from the agenda arrives.
     pub opening_step: Option<String>,
+    /// A check-in to start once the reflection being opened arrives.
+    pub opening_checkin: bool,
     /// The open reflection, walked or read.
     pub session: Option<Session>,
     /// The one prompt or confirmation on top, if any.
@@ -193,6 +199,7 @@ impl App {
             home: Home::default(),
             agenda: None,
             opening_step: None,
+            opening_checkin: false,
             session: None,
             modal: None,
             help_open: false,
@@ -247,6 +254,7 @@ impl App {
             Some(s) => match s.view {
                 View::Walk => Screen::Walk,
                 View::Reading => Screen::Reading,
+                View::Checkin => Screen::Checkin,
             },
         }
     }
@@ -281,6 +289,11 @@ impl App {
                 Focus::ReadingCopy
             }
             Screen::Reading => Focus::Reading,
+            Screen::Checkin => match self.session.as_ref().and_then(|s| s.checkin.as_ref()) {
+                Some(form) if form.on_due_date() => Focus::DueDate,
+                Some(form) => Focus::Field(form.field().kind),
+                None => Focus::Reading,
+            },
             Screen::Walk => {
                 let on_plan = self
                     .session
@@ -318,6 +331,13 @@ impl App {
             When::InProgress => {
                 open.is_some_and(|s| s.reflection.status != crate::reflection::Status::Completed)
             }
+            When::Completed => match open {
+                Some(s) => s.reflection.status == crate::reflection::Status::Completed,
+                None => self
+                    .home
+                    .selected_summary()
+                    .is_some_and(|s| s.status == crate::reflection::Status::Completed),
+            },
             When::RowSelected => self.home.rows.get(self.home.selected).is_some(),
             When::ReflectionSelected => self.home.selected_summary().is_some(),
             When::AnyReflection => !self.home.listing.reflections.is_empty(),
@@ -369,6 +389,9 @@ impl App {
             Focus::Search => self.update_search(action),
             Focus::Home => self.update_home(action),
             Focus::Agenda => self.update_agenda(action),
+            Focus::Field(_) | Focus::DueDate if self.screen() == Screen::Checkin => {
+                self.update_checkin(action)
+            }
             Focus::Field(_) | Focus::DueDate | Focus::Plan => self.update_walk(action),
             Focus::Reading | Focus::ReadingCopy => self.update_reading(action),
         }

@@ -17,7 +17,7 @@ impl App {
         };
         let writes = matches!(
             action,
-            Action::TickStep | Action::EditReflection | Action::DeleteSelected
+            Action::TickStep | Action::EditReflection | Action::DeleteSelected | Action::Checkin
         );
         match &session.read_only {
             // The copy holds the original's id: a claim, a tick saved or a
@@ -52,6 +52,10 @@ impl App {
                         format!("Not done yet: {what}")
                     }));
                 }
+            }
+            Action::Checkin => {
+                self.start_checkin();
+                return Effect::None;
             }
             Action::EditReflection => {
                 session.opened_from_reading = true;
@@ -124,6 +128,9 @@ impl App {
 /// and what to do instead.
 pub(super) fn copy_is_only_read(action: &Action) -> &'static str {
     match action {
+        Action::Checkin => {
+            "A check-in is written into the reflection itself, never into a copy. Open the reflection from home to check in."
+        }
         Action::DeleteSelected => {
             "rebound never deletes a conflict copy. When you are done with it, remove its file by hand; the README says how."
         }

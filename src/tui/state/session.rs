@@ -16,6 +16,7 @@ use crate::tui::reading_page::{Document, Reading};
 use crate::wizard::Cursor;
 
 use super::Message;
+use super::checkin::CheckinForm;
 
 /// How the open reflection is shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,6 +25,8 @@ pub enum View {
     Walk,
     /// One page to read: the plan, then every answer.
     Reading,
+    /// A check-in, one question at a time.
+    Checkin,
 }
 
 /// Which part of a stage's guidance leads the guide pane; the rest follows
@@ -84,6 +87,8 @@ pub struct Session {
     /// The reading page as last laid out, so scrolling a long reflection
     /// does not lay out every answer again for each key and each frame.
     pub(super) page: PageCache,
+    /// The check-in being written, while the view is `Checkin`.
+    pub checkin: Option<CheckinForm>,
 }
 
 /// Why the open reflection is shown to read only.
@@ -164,6 +169,7 @@ impl Session {
             read_only: None,
             conflict_copy: None,
             page: RefCell::new(None),
+            checkin: None,
         }
     }
 

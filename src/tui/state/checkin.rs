@@ -1,0 +1,367 @@
+//! A check-in over the open reflection, one question at a time. Each answer
+//! is applied at once to the reflection as it stood when the check-in began,
+//! so it is saved as it is typed, and undoing a choice (unticking a step,
+//! putting a date back) undoes its effect exactly.
+
+use crossterm::event::KeyCode;
+use ratatui_textarea::Input;
+use time::Date;
+
+use crate::checkin::{self, CheckinGuide};
+use crate::dates;
+use crate::guide::{FieldGuide, FieldKind};
+use crate::reflection::{
+    BRAVE_KEY, BRAVE_TAKEN, Checkin, NEXT_STEP_ID_KEY, NEXT_STEP_KEY, NextLook, Reflection,
+    StepReview,
+};
+use crate::stage::{STEPS_FIELD, Stage};
+use crate::tui::field::{FieldFocus, StepColumn};
+use crate::tui::keys::Action;
+use crate::tui::stage_layout;
+
+use super::{App, Effect, GuideSection, Message, Session, View};
+
+/// The check-in being written.
+pub struct CheckinForm {
+    pub guide: &'static CheckinGuide,
+    /// The reflection before this check-in: what each change is applied to.
+    base: Reflection,
+    pub draft: Checkin,
+    /// What the step review held as the check-in began.
+    prior: Vec<StepReview>,
+    /// The question shown, an index into the guide's questions.
+    pub question: usize,
+    pub focus: FieldFocus,
+    /// Where the person was when it opened, to go back to.
+    pub from: View,
+    /// What the guide pane leads with.
+    pub guide_first: GuideSection,
+}
+
+impl CheckinForm {
+    /// A new check-in dated `today`, or the unfinished one to go on with.
+    pub fn open(reflection: &Reflection, guide: &'static CheckinGuide, today: Date) -> Self {
+        let base = reflection.without_unfinished_checkin();
+        let (draft, prior) = match reflection.unfinished_checkin() {
+            Some(going_on) => (going_on.clone(), going_on.steps()),
+            None => {
+                let mut draft = Checkin::new(today);
+                let prior = checkin::starting(&base.actions(Stage::Goals, STEPS_FIELD));
+                draft.set_steps(&prior);
+                // The question asks whether it happened: already done says yes.
+                if base.first_step().is_some_and(|s| s.done) {
+                    draft.toggle_check(BRAVE_KEY, BRAVE_TAKEN);
+                }
+                (draft, prior)
+            }
+        };
+        let focus = open_question(&draft, &guide.questions.fields[0], today);
+        CheckinForm {
+            guide,
+            base,
+            draft,
+            prior,
+            question: 0,
+            focus,
+            from: View::Reading,
+            guide_first: GuideSection::Intro,
+        }
+    }
+
+    pub fn field(&self) -> &'static FieldGuide {
+        let fields = &self.guide.questions.fields;
+        &fields[self.question.min(fields.len() - 1)]
+    }
+
+    pub fn is_last(&self) -> bool {
+        self.question + 1 >= self.guide.questions.fields.len()
+    }
+
+    /// The reflection before this check-in, for the earlier numbers.
+    pub fn base(&self) -> &Reflection {
+        &self.base
+    }
+
+    pub fn on_due_date(&self) -> bool {
+        matches!(&self.focus, FieldFocus::Steps(s) if s.column == StepColumn::Due)
+    }
+
+    /// The editor's text into the draft: a date phrase as its date, the
+    /// reviewed rows as what became of each step.
+    fn commit(&mut self, today: Date) {
+        let field = self.field();
+        match (&mut self.focus, field.kind) {
+            (FieldFocus::Steps(steps), _) => {
+                let dropped: Vec<String> = self.prior.iter().map(|p| p.id.clone()).collect();
+                for (at, row) in steps.rows.iter_mut().enumerate() {
+                    if row.id.is_empty() && !row.is_blank() {
+                        let salt = format!("{}-{at}", dates::iso(today));
+                        row.id = self.base.new_step_id(&salt, &dropped);
+                    }
+                    if let Some(iso) =
+                        dates::parse_iso(row.due.trim()).or(match dates::parse(&row.due, today) {
+                            dates::DateInput::Valid(d) => Some(d),
+                            _ => None,
+                        })
+                    {
+                        row.due = dates::iso(iso);
+                    }
+                }
+                let reviews = checkin::reviews(&self.prior, &steps.rows);
+                self.draft.set_steps(&reviews);
+            }
+            (focus, kind) => {
+                if let Some(text) = focus.answer_text(kind, today) {
+                    self.draft.set_text(&field.key, text);
+                }
+            }
+        }
+        if field.key == NEXT_STEP_KEY
+            && !self.draft.text(NEXT_STEP_KEY).trim().is_empty()
+            && self.draft.text(NEXT_STEP_ID_KEY).is_empty()
+        {
+            let taken: Vec<String> = self.prior.iter().map(|p| p.id.clone()).collect();
+            let id = self.base.new_step_id(NEXT_STEP_KEY, &taken);
+            self.draft.set_text(NEXT_STEP_ID_KEY, id);
+        }
+    }
+
+    /// The reflection with this check-in as it now stands.
+    fn applied(&self, today: Date) -> Reflection {
+        let mut r = self.base.clone();
+        r.record_checkin(self.draft.clone(), today);
+        r
+    }
+
+    fn go_to(&mut self, question: usize, today: Date) {
+        self.focus.normalise_dates(self.field().kind, today);
+        self.question = question.min(self.guide.questions.fields.len() - 1);
+        self.focus = open_question(&self.draft, self.field(), today);
+        self.guide_first = GuideSection::Hint;
+    }
+}
+
+impl App {
+    /// Opens a check-in over the open reflection (a new one, or the one left
+    /// unfinished). Refused, calmly, where nothing may be changed.
+    pub fn start_checkin(&mut self) {
+        let today = self.clock.today;
+        let Some(session) = self.session.as_mut() else {
+            return;
+        };
+        if session.read_only.is_some() {
+            session.message = Some(Message::calm(
+                "A check-in changes the reflection, and this one is open to read only.",
+            ));
+            return;
+        }
+        let guide = match CheckinGuide::builtin() {
+            Ok(guide) => guide,
+            Err(e) => {
+                session.message = Some(Message::warning(format!("No check-in: {e}")));
+                return;
+            }
+        };
+        let going_on = session.reflection.unfinished_checkin().is_some();
+        let mut form = CheckinForm::open(&session.reflection, guide, today);
+        form.from = session.view;
+        session.checkin = Some(form);
+        session.view = View::Checkin;
+        session.message = going_on.then(|| {
+            Message::calm("Going on with the check-in you started; what you wrote is here.")
+        });
+    }
+
+    pub(super) fn update_checkin(&mut self, action: Action) -> Effect {
+        let today = self.clock.today;
+        let Some(session) = self.session.as_mut() else {
+            return Effect::None;
+        };
+        let Some(form) = session.checkin.as_mut() else {
+            return Effect::None;
+        };
+        let field = form.field();
+        let changed = match action {
+            Action::NextField if form.is_last() => {
+                form.commit(today);
+                return self.finish_checkin(true);
+            }
+            Action::NextField => {
+                form.commit(today);
+                let next = form.question + 1;
+                form.go_to(next, today);
+                session.message = None;
+                false
+            }
+            Action::PrevField => {
+                form.commit(today);
+                let back = form.question.saturating_sub(1);
+                form.go_to(back, today);
+                session.message = None;
+                false
+            }
+            Action::BackHome => {
+                form.commit(today);
+                return self.finish_checkin(false);
+            }
+            Action::NextGuide => {
+                form.guide_first = form.guide_first.next();
+                false
+            }
+            action => {
+                let width = usize::from(stage_layout::answer_width_in(self.size.0));
+                edit(form, field, action, today, width)
+            }
+        };
+        if changed {
+            form.commit(today);
+        }
+        if field.kind == FieldKind::Text {
+            let width = usize::from(stage_layout::answer_width_in(self.size.0));
+            form.focus
+                .follow_cursor(width, usize::from(stage_layout::FOCUSED_TEXT_ROWS));
+        }
+        keep_applied(session, today);
+        Effect::None
+    }
+
+    /// Leaves the check-in. Past the last question it is done once it says
+    /// when to look again; Esc keeps it as it is, to go on with later.
+    fn finish_checkin(&mut self, past_the_end: bool) -> Effect {
+        let today = self.clock.today;
+        let Some(session) = self.session.as_mut() else {
+            return Effect::None;
+        };
+        keep_applied(session, today);
+        let Some(form) = session.checkin.as_mut() else {
+            return Effect::None;
+        };
+        let next = form.draft.next_look();
+        if past_the_end && next == NextLook::Unset {
+            session.message = Some(Message::calm(
+                "To finish, say when to look again (a date, +3w, or settled). Esc keeps it to finish later.",
+            ));
+            return Effect::None;
+        }
+        let from = form.from;
+        session.checkin = None;
+        session.view = from;
+        session.message = Some(Message::calm(match next {
+            NextLook::On(date) => format!(
+                "Check-in saved. Next look: {}; home and rebound remind will say so.",
+                dates::readable(date)
+            ),
+            NextLook::Settled => {
+                "Check-in saved, and settled: no more check-ins for this one.".into()
+            }
+            NextLook::Unset => "Check-in kept as it is; press c to go on with it.".into(),
+        }));
+        Effect::None
+    }
+}
+
+/// The editing state for a question; the step review starts on its first
+/// step (the walk's steps start on the empty row, to add one).
+fn open_question(draft: &Checkin, field: &FieldGuide, today: Date) -> FieldFocus {
+    let mut focus = FieldFocus::open_from(draft, field);
+    if let FieldFocus::Steps(steps) = &mut focus
+        && !steps.rows.is_empty()
+    {
+        steps.go_to(0, today);
+    }
+    focus
+}
+
+/// The reflection with the check-in as it now stands: saved soon, and
+/// still completed if it was (a check-in follows the plan, never reopens it).
+fn keep_applied(session: &mut Session, today: Date) {
+    let Some(applied) = session.checkin.as_ref().map(|f| f.applied(today)) else {
+        return;
+    };
+    if applied != session.reflection {
+        session.reflection = applied;
+        session.changed();
+        session.keep_completed_snapshot();
+    }
+}
+
+/// A key on the focused question; true when an editor changed and must be
+/// written to the draft (ratings and ticks change the draft directly).
+fn edit(
+    form: &mut CheckinForm,
+    field: &FieldGuide,
+    action: Action,
+    today: Date,
+    width: usize,
+) -> bool {
+    let key = field.key.as_str();
+    match (&mut form.focus, action) {
+        (focus, Action::Edit(k))
+            if field.kind == FieldKind::Text
+                && k.modifiers.is_empty()
+                && matches!(k.code, KeyCode::Up | KeyCode::Down) =>
+        {
+            focus.move_by_rows(k.code == KeyCode::Down, width)
+        }
+        (focus, Action::Edit(k)) => focus.edit(field.kind, Input::from(k)),
+        (focus, Action::Paste(text)) => focus.paste(field.kind, &text),
+        (focus, Action::Undo) => focus.undo(),
+        (focus, Action::Redo) => focus.redo(),
+        (focus, Action::Text(e)) => focus.command(e),
+        (FieldFocus::Checklist { index }, Action::ChoiceDown) => {
+            *index = (*index + 1).min(field.options.len().saturating_sub(1));
+            false
+        }
+        (FieldFocus::Checklist { index }, Action::ChoiceUp) => {
+            *index = index.saturating_sub(1);
+            false
+        }
+        (FieldFocus::Checklist { index }, Action::ToggleChoice) => {
+            if let Some(option) = field.options.get(*index) {
+                form.draft.toggle_check(key, &option.key);
+            }
+            false
+        }
+        (_, Action::Rate(v)) if field.kind == FieldKind::Rating && (1..=5).contains(&v) => {
+            form.draft.set_rating(key, Some(v));
+            false
+        }
+        (_, Action::RateUp) if field.kind == FieldKind::Rating => {
+            let next = form.draft.rating(key).map_or(1, |v| (v + 1).min(5));
+            form.draft.set_rating(key, Some(next));
+            false
+        }
+        (_, Action::RateDown) if field.kind == FieldKind::Rating => {
+            let next = form
+                .draft
+                .rating(key)
+                .map_or(1, |v| v.saturating_sub(1).max(1));
+            form.draft.set_rating(key, Some(next));
+            false
+        }
+        (_, Action::ClearRating) if field.kind == FieldKind::Rating => {
+            form.draft.set_rating(key, None);
+            false
+        }
+        (FieldFocus::Steps(steps), Action::StepDown) => {
+            steps.down(today);
+            false
+        }
+        (FieldFocus::Steps(steps), Action::StepUp) => {
+            steps.up(today);
+            false
+        }
+        (FieldFocus::Steps(steps), Action::EndDueDate) => {
+            steps.end_due_date(today);
+            true
+        }
+        (FieldFocus::Steps(steps), Action::NewStep) => steps.new_step(today),
+        (FieldFocus::Steps(steps), Action::ToggleDone) => steps.toggle_done(),
+        (FieldFocus::Steps(steps), Action::SwitchStepColumn) => {
+            steps.switch_column(today);
+            true
+        }
+        (FieldFocus::Steps(steps), Action::DeleteStep) => steps.backspace(today),
+        _ => false,
+    }
+}
