@@ -41,6 +41,10 @@ pub enum Action {
     // The title prompt.
     ConfirmTitle,
     CancelTitle,
+    // The day to look again: opening its prompt, then saving or leaving it.
+    SetLookAgain,
+    ConfirmLookAgain,
+    CancelLookAgain,
     // Moving through a reflection.
     NextField,
     PrevField,
@@ -96,6 +100,8 @@ pub enum Context {
     CopyDetail,
     ExportPrompt,
     TitlePrompt,
+    /// The day to look again, asked over the plan or the reading page.
+    LookAgainPrompt,
     StageNav,
     /// Esc from a stage, under the stage navigation.
     StageBack,
@@ -331,6 +337,8 @@ pub static BINDINGS: &[Binding] = &[
     help(C::Plan,         &[HOME, ch('g')],              "Home",      "top",                                 Action::ScrollTop),
     help(C::Plan,         &[END, ch('G')],               "End",       "bottom",                              Action::ScrollBottom),
     help(C::Plan,         &[BACKSPACE, ch('0')],         "Backspace", "clear the rating",                    Action::ClearRating),
+    // Help only: the line under the rating names it, with the day it set.
+    help(C::Plan,         &[ch('l')],                    "l",         "when to look again",                  Action::SetLookAgain),
     // Moving through the stages, under every field's own keys.
     foot(C::StageNav,     &[TAB],                        "Tab",       "next",                                Action::NextField),
     foot(C::StageNav,     &[BACKTAB],                    "Shift-Tab", "back",                                Action::PrevField),
@@ -388,6 +396,7 @@ pub static BINDINGS: &[Binding] = &[
     foot(C::Detail,       &[ch('x')],                    "x",         "export",                              Action::StartExport),
     foot(C::Detail,       &[ch('d')],                    "d",         "delete",                              Action::DeleteSelected),
     foot(C::Detail,       &[ESC, ch('q')],               "Esc",       "home",                                Action::BackHome),
+    help(C::Detail,       &[ch('l')],                    "l",         "when to look again",                  Action::SetLookAgain),
     // Reading a sync tool's conflict copy. The keys that would change a
     // reflection are bound only to say why nothing happens.
     help(C::CopyDetail,   &[DOWN, ch('j')],              "↓/j",       "scroll",                              Action::ScrollDown),
@@ -397,9 +406,10 @@ pub static BINDINGS: &[Binding] = &[
     help(C::CopyDetail,   &[HOME, ch('g')],              "Home",      "top",                                 Action::ScrollTop),
     help(C::CopyDetail,   &[END, ch('G')],               "End",       "bottom",                              Action::ScrollBottom),
     foot(C::CopyDetail,   &[ch('x')],                    "x",         "export",                              Action::StartExport),
-    help(C::CopyDetail,   &[ch('e')],                    "e Space d", "nothing: a copy is only read",        Action::EditReflection),
-    help(C::CopyDetail,   &[ch(' ')],                    "e Space d", "nothing: a copy is only read",        Action::TickStep),
-    help(C::CopyDetail,   &[ch('d'), DELETE],            "e Space d", "nothing: a copy is only read",        Action::DeleteSelected),
+    help(C::CopyDetail,   &[ch('e')],                    "e Space d l", "nothing: a copy is only read",      Action::EditReflection),
+    help(C::CopyDetail,   &[ch(' ')],                    "e Space d l", "nothing: a copy is only read",      Action::TickStep),
+    help(C::CopyDetail,   &[ch('d'), DELETE],            "e Space d l", "nothing: a copy is only read",      Action::DeleteSelected),
+    help(C::CopyDetail,   &[ch('l')],                    "e Space d l", "nothing: a copy is only read",      Action::SetLookAgain),
     foot(C::CopyDetail,   &[ESC, ch('q')],               "Esc",       "home",                                Action::BackHome),
     // The export prompt.
     foot(C::ExportPrompt, &[ENTER],                      "Enter",     "write",                               Action::ConfirmExport),
@@ -408,6 +418,9 @@ pub static BINDINGS: &[Binding] = &[
     // The title prompt.
     foot(C::TitlePrompt,  &[ENTER],                      "Enter",     "continue",                            Action::ConfirmTitle),
     foot(C::TitlePrompt,  &[ESC],                        "Esc",       "cancel",                              Action::CancelTitle),
+    // The day to look again.
+    foot(C::LookAgainPrompt, &[ENTER],                   "Enter",     "save",                                Action::ConfirmLookAgain),
+    foot(C::LookAgainPrompt, &[ESC],                     "Esc",       "cancel",                              Action::CancelLookAgain),
     // The help page.
     foot(C::Help,         &[ESC, F1, ch('q'), ch('?')],  "Esc",       "close help",                          Action::ToggleHelp),
     help(C::Help,         &[DOWN, ch('j')],              "↓/j",       "more keys",                           Action::ScrollDown),
@@ -451,6 +464,15 @@ pub fn bindings_for(contexts: &[Context]) -> Vec<&'static Binding> {
         .iter()
         .flat_map(|c| BINDINGS.iter().filter(move |b| b.context == *c))
         .collect()
+}
+
+/// How the key for `action` in `context` is written, for a line on screen
+/// that names it ("l to change"); `None` if nothing there is bound to it.
+pub fn label(context: Context, action: &Action) -> Option<&'static str> {
+    BINDINGS
+        .iter()
+        .find(|b| b.context == context && b.action == *action)
+        .map(|b| b.label)
 }
 
 /// A modal's line of key hints, read from the table: the footer bindings of
@@ -539,6 +561,7 @@ mod tests {
             C::CopyDetail,
             C::ExportPrompt,
             C::TitlePrompt,
+            C::LookAgainPrompt,
             C::MultiLine,
             C::Plan,
             C::Help,
@@ -619,6 +642,10 @@ mod tests {
                 ],
             ),
             (C::Confirm, vec![Action::ConfirmYes, Action::ConfirmNo]),
+            (
+                C::LookAgainPrompt,
+                vec![Action::ConfirmLookAgain, Action::CancelLookAgain],
+            ),
         ];
         for (context, actions) in modals {
             // What `hint` lists.
@@ -637,7 +664,8 @@ mod tests {
 
     #[test]
     fn hand_written_hints_name_the_keys_that_are_bound() {
-        // confirm.rs, export_prompt.rs and the search line in home.rs word
+        // confirm.rs, export_prompt.rs, the search line in home.rs and
+        // the completion line in walk.rs word
         // their hints differently from the footer, so they write these labels
         // by hand; rebinding one of these keys means changing that screen too.
         let written = [
@@ -648,6 +676,8 @@ mod tests {
             (C::ExportPrompt, Action::CancelExport, "Esc"),
             (C::Home, Action::StartSearch, "/"),
             (C::Home, Action::ClearSearch, "Esc"),
+            // walk.rs: the line after marking complete.
+            (C::Plan, Action::SetLookAgain, "l"),
         ];
         for (context, action, label) in written {
             let binding = BINDINGS
