@@ -88,6 +88,27 @@ impl App {
         Effect::None
     }
 
+    /// On the way out (Ctrl-C, a closed terminal), a day typed but not yet
+    /// confirmed is kept, as a title typed in its prompt is. Only a day: an
+    /// empty or unreadable line, or the one the prompt opened with, changes
+    /// nothing.
+    pub fn settle_look_again_prompt(&mut self) {
+        let today = self.clock.today;
+        let day = match &self.modal {
+            Some(Modal::LookAgain(prompt)) if !prompt.prefilled => {
+                match dates::parse(&prompt.editor.lines().join(" "), today) {
+                    DateInput::Valid(day) => Some(day),
+                    _ => None,
+                }
+            }
+            _ => None,
+        };
+        if let Some(day) = day {
+            self.modal = None;
+            self.set_look_again(Some(day));
+        }
+    }
+
     /// Stores the day (or clears it) and says what it means. A completed
     /// reflection stays completed, and one reopened by an edit still comes
     /// back complete when that edit is undone: the day is part of following

@@ -209,3 +209,16 @@ fn marking_complete_without_a_day_says_how_to_choose_one() {
     assert_eq!(session(&app).reflection.status, Status::Completed);
     assert!(said(&app).is_some_and(|m| !m.contains("look again")));
 }
+
+#[test]
+fn a_day_typed_but_not_confirmed_is_kept_on_the_way_out() {
+    let mut app = on_the_plan();
+    app.update(Action::SetLookAgain);
+    // Opened and left as offered: nothing was chosen, nothing is kept.
+    app.settle_look_again_prompt();
+    assert_eq!(look_again(&app), "");
+    type_text(&mut app, "+1w");
+    app.settle_look_again_prompt();
+    assert!(app.modal.is_none());
+    assert_eq!(look_again(&app), "2026-12-06");
+}
