@@ -211,12 +211,53 @@ pub fn readable(date: Date) -> String {
     date.format(READABLE).unwrap_or_default()
 }
 
+/// How far a day is from today, as people say it: `today`, `tomorrow`,
+/// `in 5 days`, `in 3 weeks`, `in 2 months`, `yesterday`, `4 days ago`.
+/// Rounded, since it stands beside the exact date.
+pub fn how_far(date: Date, today: Date) -> String {
+    let days = (date - today).whole_days();
+    let (n, past) = (days.unsigned_abs(), days < 0);
+    let amount = match n {
+        0 => return "today".into(),
+        1 if past => return "yesterday".into(),
+        1 => return "tomorrow".into(),
+        2..=13 => format!("{n} days"),
+        14..=59 => format!("{} weeks", (n + 3) / 7),
+        _ if n < 730 => format!("{} months", (n + 15) / 30),
+        _ => format!("{} years", (n + 182) / 365),
+    };
+    if past {
+        format!("{amount} ago")
+    } else {
+        format!("in {amount}")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use time::macros::date;
 
     const TODAY: Date = date!(2026 - 01 - 31);
+
+    #[test]
+    fn how_far_a_day_is_reads_as_people_say_it() {
+        let today = date!(2026 - 11 - 28);
+        let table = [
+            (date!(2026 - 11 - 28), "today"),
+            (date!(2026 - 11 - 29), "tomorrow"),
+            (date!(2026 - 11 - 27), "yesterday"),
+            (date!(2026 - 12 - 03), "in 5 days"),
+            (date!(2026 - 12 - 19), "in 3 weeks"),
+            (date!(2026 - 12 - 21), "in 3 weeks"),
+            (date!(2027 - 02 - 28), "in 3 months"),
+            (date!(2026 - 11 - 24), "4 days ago"),
+            (date!(2029 - 01 - 01), "in 2 years"),
+        ];
+        for (date, said) in table {
+            assert_eq!(how_far(date, today), said, "{date}");
+        }
+    }
 
     #[test]
     fn iso_dates_and_phrases_resolve_against_today() {

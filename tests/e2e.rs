@@ -240,6 +240,42 @@ fn the_growth_plan_marks_complete_or_says_what_is_missing() {
     tmux.quit();
 }
 
+/// Issue 11: after marking a plan complete, `l` asks when to look again;
+/// "+3w" is saved as the day three weeks on, and the plan stays complete.
+#[test]
+fn a_completed_plan_is_given_a_day_to_look_again_three_weeks_on() {
+    let tmux = Tmux::new();
+    tmux.start_new("Look again test");
+    for _ in 0..3 {
+        tmux.keys(&["PageDown"]);
+    }
+    tmux.wait_for("Stage 4 of 7");
+    tmux.type_text("Run a launch that lands");
+    for _ in 0..4 {
+        tmux.keys(&["PageDown"]);
+    }
+    tmux.wait_for("When will you look again? l to choose a day");
+    tmux.keys(&["c"]);
+    tmux.wait_for("Press l to choose a day to look again");
+    tmux.keys(&["l"]);
+    tmux.wait_for("Enter save");
+    tmux.type_text("+3w");
+    tmux.wait_for("(in 3 weeks)");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Look again: ");
+    let file = wait_for_file_containing(&tmux, "look_again = ");
+    // rebound's day is the local one; near midnight it may differ from UTC's.
+    let today = time::OffsetDateTime::now_utc().date();
+    let days: Vec<String> = [-1, 0, 1]
+        .iter()
+        .map(|d| today + time::Duration::days(21 + d))
+        .map(|d| format!("look_again = \"{d}\""))
+        .collect();
+    assert!(days.iter().any(|d| file.contains(d)), "{days:?} in {file}");
+    assert!(file.contains("status = \"completed\""), "{file}");
+    tmux.quit();
+}
+
 #[test]
 fn a_tiny_window_asks_to_be_larger_and_recovers_on_resize() {
     let tmux = Tmux::new();

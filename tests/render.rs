@@ -1441,3 +1441,42 @@ fn an_agenda_with_no_open_steps_says_so_calmly() {
     assert!(shot.contains("No open steps."), "{shot}");
     assert!(!shot.contains("Space tick"), "{shot}");
 }
+
+/// Issue 11: the plan asks when to look again, under its rating, and says
+/// the day once it is chosen; the prompt reads the typed phrase back as a day.
+#[test]
+fn the_plan_asks_when_to_look_again_and_shows_the_day_chosen() {
+    let mut app = app_at(Stage::Plan);
+    let unset = screen(&app, 100, 32);
+    assert!(
+        unset.contains("When will you look again? l to choose a day (e.g. +3w)"),
+        "{unset}"
+    );
+    app.update(Action::SetLookAgain);
+    let prompt = screen(&app, 100, 32);
+    assert!(
+        prompt.contains("▶ +3w") && prompt.contains("→ Sun 20 Dec 2026 (in 3 weeks)"),
+        "{prompt}"
+    );
+    insta::assert_snapshot!("look_again_prompt", prompt);
+    type_text(&mut app, "someday");
+    let unreadable = screen(&app, 100, 32);
+    assert!(unreadable.contains("not a day yet"), "{unreadable}");
+    app.update(Action::ConfirmLookAgain);
+    insta::assert_snapshot!("look_again_prompt_unreadable", screen(&app, 100, 32));
+    app.update(Action::CancelLookAgain);
+    app.update(Action::SetLookAgain);
+    app.update(Action::ConfirmLookAgain);
+    let set = screen(&app, 100, 32);
+    assert!(
+        set.contains("Look again: Sun 20 Dec 2026 (in 3 weeks) · l to change"),
+        "{set}"
+    );
+    insta::assert_snapshot!("growth_plan_look_again_set", set);
+    // The narrowest window still has the whole line.
+    let narrow = screen(&app, 60, 18);
+    assert!(
+        narrow.contains("Look again: Sun 20 Dec 2026 (in 3 weeks) · l to change"),
+        "{narrow}"
+    );
+}

@@ -43,6 +43,10 @@ pub enum Action {
     // The title prompt.
     ConfirmTitle,
     CancelTitle,
+    // The day to look again: opening its prompt, then saving or leaving it.
+    SetLookAgain,
+    ConfirmLookAgain,
+    CancelLookAgain,
     // Moving through a reflection.
     NextField,
     PrevField,
@@ -98,6 +102,8 @@ pub enum Context {
     CopyDetail,
     ExportPrompt,
     TitlePrompt,
+    /// The day to look again, asked over the plan or the reading page.
+    LookAgainPrompt,
     StageNav,
     /// Esc from a stage, under the stage navigation.
     StageBack,
@@ -336,6 +342,8 @@ pub static BINDINGS: &[Binding] = &[
     help(C::Plan,         &[HOME, ch('g')],              "Home",      "top",                                 Action::ScrollTop),
     help(C::Plan,         &[END, ch('G')],               "End",       "bottom",                              Action::ScrollBottom),
     help(C::Plan,         &[BACKSPACE, ch('0')],         "Backspace", "clear the rating",                    Action::ClearRating),
+    // Help only: the line under the rating names it, with the day it set.
+    help(C::Plan,         &[ch('l')],                    "l",         "when to look again",                  Action::SetLookAgain),
     // Moving through the stages, under every field's own keys.
     foot(C::StageNav,     &[TAB],                        "Tab",       "next",                                Action::NextField),
     foot(C::StageNav,     &[BACKTAB],                    "Shift-Tab", "back",                                Action::PrevField),
@@ -395,6 +403,7 @@ pub static BINDINGS: &[Binding] = &[
     foot(C::Detail,       &[ch('d')],                    "d",         "delete",                              Action::DeleteSelected),
     foot(C::Detail,       &[ch('c')],                    "c",         "check-in",                            Action::Checkin).when(When::Completed),
     foot(C::Detail,       &[ESC, ch('q')],               "Esc",       "home",                                Action::BackHome),
+    help(C::Detail,       &[ch('l')],                    "l",         "when to look again",                  Action::SetLookAgain),
     // Reading a sync tool's conflict copy. The keys that would change a
     // reflection are bound only to say why nothing happens.
     help(C::CopyDetail,   &[DOWN, ch('j')],              "↓/j",       "scroll",                              Action::ScrollDown),
@@ -404,10 +413,11 @@ pub static BINDINGS: &[Binding] = &[
     help(C::CopyDetail,   &[HOME, ch('g')],              "Home",      "top",                                 Action::ScrollTop),
     help(C::CopyDetail,   &[END, ch('G')],               "End",       "bottom",                              Action::ScrollBottom),
     foot(C::CopyDetail,   &[ch('x')],                    "x",         "export",                              Action::StartExport),
-    help(C::CopyDetail,   &[ch('c')],                    "c",         "nothing: a copy is only read",        Action::Checkin),
-    help(C::CopyDetail,   &[ch('e')],                    "e Space d", "nothing: a copy is only read",        Action::EditReflection),
-    help(C::CopyDetail,   &[ch(' ')],                    "e Space d", "nothing: a copy is only read",        Action::TickStep),
-    help(C::CopyDetail,   &[ch('d'), DELETE],            "e Space d", "nothing: a copy is only read",        Action::DeleteSelected),
+    help(C::CopyDetail,   &[ch('e')],                    "e Space d l c", "nothing: a copy is only read",    Action::EditReflection),
+    help(C::CopyDetail,   &[ch(' ')],                    "e Space d l c", "nothing: a copy is only read",    Action::TickStep),
+    help(C::CopyDetail,   &[ch('d'), DELETE],            "e Space d l c", "nothing: a copy is only read",    Action::DeleteSelected),
+    help(C::CopyDetail,   &[ch('l')],                    "e Space d l c", "nothing: a copy is only read",    Action::SetLookAgain),
+    help(C::CopyDetail,   &[ch('c')],                    "e Space d l c", "nothing: a copy is only read",    Action::Checkin),
     foot(C::CopyDetail,   &[ESC, ch('q')],               "Esc",       "home",                                Action::BackHome),
     // The export prompt.
     foot(C::ExportPrompt, &[ENTER],                      "Enter",     "write",                               Action::ConfirmExport),
@@ -416,6 +426,9 @@ pub static BINDINGS: &[Binding] = &[
     // The title prompt.
     foot(C::TitlePrompt,  &[ENTER],                      "Enter",     "continue",                            Action::ConfirmTitle),
     foot(C::TitlePrompt,  &[ESC],                        "Esc",       "cancel",                              Action::CancelTitle),
+    // The day to look again.
+    foot(C::LookAgainPrompt, &[ENTER],                   "Enter",     "save",                                Action::ConfirmLookAgain),
+    foot(C::LookAgainPrompt, &[ESC],                     "Esc",       "cancel",                              Action::CancelLookAgain),
     // The help page.
     foot(C::Help,         &[ESC, F1, ch('q'), ch('?')],  "Esc",       "close help",                          Action::ToggleHelp),
     help(C::Help,         &[DOWN, ch('j')],              "↓/j",       "more keys",                           Action::ScrollDown),
@@ -459,6 +472,15 @@ pub fn bindings_for(contexts: &[Context]) -> Vec<&'static Binding> {
         .iter()
         .flat_map(|c| BINDINGS.iter().filter(move |b| b.context == *c))
         .collect()
+}
+
+/// How the key for `action` in `context` is written, for a line on screen
+/// that names it ("l to change"); `None` if nothing there is bound to it.
+pub fn label(context: Context, action: &Action) -> Option<&'static str> {
+    BINDINGS
+        .iter()
+        .find(|b| b.context == context && b.action == *action)
+        .map(|b| b.label)
 }
 
 /// A modal's line of key hints, read from the table: the footer bindings of
@@ -547,6 +569,7 @@ mod tests {
             C::CopyDetail,
             C::ExportPrompt,
             C::TitlePrompt,
+            C::LookAgainPrompt,
             C::MultiLine,
             C::Plan,
             C::Help,
@@ -627,6 +650,10 @@ mod tests {
                 ],
             ),
             (C::Confirm, vec![Action::ConfirmYes, Action::ConfirmNo]),
+            (
+                C::LookAgainPrompt,
+                vec![Action::ConfirmLookAgain, Action::CancelLookAgain],
+            ),
         ];
         for (context, actions) in modals {
             // What `hint` lists.
@@ -645,7 +672,8 @@ mod tests {
 
     #[test]
     fn hand_written_hints_name_the_keys_that_are_bound() {
-        // confirm.rs, export_prompt.rs and the search line in home.rs word
+        // confirm.rs, export_prompt.rs, the search line in home.rs and
+        // the completion line in walk.rs word
         // their hints differently from the footer, so they write these labels
         // by hand; rebinding one of these keys means changing that screen too.
         let written = [
@@ -656,6 +684,8 @@ mod tests {
             (C::ExportPrompt, Action::CancelExport, "Esc"),
             (C::Home, Action::StartSearch, "/"),
             (C::Home, Action::ClearSearch, "Esc"),
+            // walk.rs: the line after marking complete.
+            (C::Plan, Action::SetLookAgain, "l"),
         ];
         for (context, action, label) in written {
             let binding = BINDINGS

@@ -18,9 +18,12 @@ use crate::tui::widgets::{Empty, plan_section};
 const FIRST_COLUMN_SECTIONS: usize = 4;
 /// From this text width the plan goes side by side, so most plans fit on one screen.
 const TWO_COLUMNS_FROM: u16 = 90;
-/// Rows around the plan: the header, the rating block and the footer
-/// (the message line is counted where it is known).
-const CHROME_ROWS: u16 = 3 + 3 + 1;
+/// Rows around the plan: the header, the rating block (with the day to look
+/// again) and the footer (the message line is counted where it is known).
+const CHROME_ROWS: u16 = 3 + RATING_ROWS + 1;
+/// The rating block under the plan: a rule, the question, the rating and
+/// the day to look again.
+pub const RATING_ROWS: u16 = 4;
 
 /// The plan's columns, each with where it goes and its lines.
 pub struct PlanPage {

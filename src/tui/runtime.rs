@@ -204,6 +204,8 @@ pub fn run(store: &Store, guide: &'static Guide, offset: UtcOffset, launch: Laun
             break;
         }
     }
+    // A day to look again typed but not yet confirmed is kept, and saved below.
+    runtime.app.settle_look_again_prompt();
     // A title typed but not yet confirmed is kept too.
     if let Some(title) = runtime.app.settle_title_prompt()
         && let Err(e) = store.create(&title, OffsetDateTime::now_utc().to_offset(offset), guide)

@@ -8,6 +8,7 @@ mod export_prompt;
 mod guide_pane;
 mod help;
 mod home;
+mod look_again_prompt;
 mod plan;
 mod reading;
 mod stage;
@@ -51,6 +52,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Some(Modal::Title(prompt)) => title_prompt::draw(frame, area, prompt),
         Some(Modal::Export(prompt)) => export_prompt::draw(frame, area, prompt),
         Some(Modal::ConfirmDelete(confirm)) => confirm::draw(frame, area, confirm),
+        Some(Modal::LookAgain(prompt)) => look_again_prompt::draw(frame, area, app, prompt),
         None => {}
     }
     if app.help_open {

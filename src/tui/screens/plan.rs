@@ -1,15 +1,18 @@
 //! The growth plan: every stage's answers compiled into one page, the "how
-//! heavy now" rating, and marking the reflection complete.
+//! heavy now" rating, the day to look again, and marking the reflection complete.
 
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use crate::checkin::CheckinGuide;
+use crate::dates;
 use crate::lifecycle::Standing;
 use crate::stage::Stage;
-use crate::tui::plan_page::PlanPage;
-use crate::tui::state::{App, Session};
+use crate::tui::keys::{self, Action, Context};
+use crate::tui::plan_page::{PlanPage, RATING_ROWS};
+use crate::tui::state::{App, Session, look_again_example};
 use crate::tui::theme;
 use crate::tui::widgets::{fit, rating_line};
 
@@ -20,7 +23,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, session: &Session) {
     let [header, body, rating, message, footer] = Layout::vertical([
         Constraint::Length(3),
         Constraint::Min(3),
-        Constraint::Length(3),
+        Constraint::Length(RATING_ROWS),
         Constraint::Length(chrome::message_rows(said, area.width)),
         Constraint::Length(1),
     ])
@@ -88,6 +91,40 @@ fn draw_rating(frame: &mut Frame, area: Rect, app: &App, session: &Session, plac
         height: area.height.saturating_sub(1),
         ..area
     };
-    let lines = vec![label_line, rating];
-    frame.render_widget(Paragraph::new(lines), below);
+    // At the narrowest window (60) the longest form still fits whole.
+    let look = look_again_line(app, session);
+    frame.render_widget(Paragraph::new(vec![label_line, rating, look]), below);
+}
+
+/// "Look again: Sat 19 Dec 2026 (in 3 weeks) · l to change", or the question
+/// with the key that answers it.
+fn look_again_line(app: &App, session: &Session) -> Line<'static> {
+    let key = keys::label(Context::Plan, &Action::SetLookAgain).unwrap_or("l");
+    // Under the rating's first digit.
+    let mut spans = vec![Span::raw("    ")];
+    match session.reflection.planned_look_again() {
+        Some(day) => spans.extend([
+            Span::styled("Look again: ", theme::dim()),
+            Span::styled(dates::readable(day), theme::answered()),
+            Span::styled(
+                format!(" ({}) · ", dates::how_far(day, app.clock.today)),
+                theme::dim(),
+            ),
+            Span::styled(key, theme::key()),
+            Span::styled(" to change", theme::dim()),
+        ]),
+        None => {
+            let question = CheckinGuide::builtin()
+                .map_or("When will you look again?", |g| g.look_again.label.as_str());
+            spans.extend([
+                Span::styled(format!("{question} "), theme::dim()),
+                Span::styled(key, theme::key()),
+                Span::styled(
+                    format!(" to choose a day (e.g. {})", look_again_example()),
+                    theme::dim(),
+                ),
+            ]);
+        }
+    }
+    Line::from(spans)
 }

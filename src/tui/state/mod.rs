@@ -14,6 +14,7 @@ mod apply;
 mod checkin;
 mod effect;
 mod home;
+mod look_again;
 mod modal;
 mod reading;
 mod session;
@@ -60,7 +61,8 @@ pub use agenda::Agenda;
 pub use checkin::CheckinForm;
 pub use effect::{Access, Effect, Outcome, conflict_note, conflict_notice, held_elsewhere};
 pub use home::{Home, HomeRow, Search};
-pub use modal::{ConfirmDelete, ExportPrompt, Modal, TitlePrompt, TitlePurpose};
+pub use look_again::example as look_again_example;
+pub use modal::{ConfirmDelete, ExportPrompt, LookAgainPrompt, Modal, TitlePrompt, TitlePurpose};
 pub use session::{GuideSection, ReadOnly, Session, View};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -125,6 +127,7 @@ pub enum Focus {
     Confirm,
     TitlePrompt,
     ExportPrompt,
+    LookAgainPrompt,
     /// The search line on home.
     Search,
     Home,
@@ -274,6 +277,7 @@ impl App {
             Some(Modal::ConfirmDelete(_)) => return Focus::Confirm,
             Some(Modal::Title(_)) => return Focus::TitlePrompt,
             Some(Modal::Export(_)) => return Focus::ExportPrompt,
+            Some(Modal::LookAgain(_)) => return Focus::LookAgainPrompt,
             None => {}
         }
         match self.screen() {
@@ -385,7 +389,9 @@ impl App {
                 self.scroll_help(&action);
                 Effect::None
             }
-            Focus::Confirm | Focus::TitlePrompt | Focus::ExportPrompt => self.update_modal(action),
+            Focus::Confirm | Focus::TitlePrompt | Focus::ExportPrompt | Focus::LookAgainPrompt => {
+                self.update_modal(action)
+            }
             Focus::Search => self.update_search(action),
             Focus::Home => self.update_home(action),
             Focus::Agenda => self.update_agenda(action),
@@ -418,7 +424,7 @@ impl App {
             session.view = View::Reading;
         }
         // A prompt that would change it has nothing left to change.
-        if matches!(self.modal, Some(Modal::Title(_))) {
+        if matches!(self.modal, Some(Modal::Title(_) | Modal::LookAgain(_))) {
             self.modal = None;
         }
     }
@@ -436,7 +442,7 @@ impl App {
                 "rebound never changes a conflict copy; the README says how to keep one version.",
             ));
         }
-        if matches!(self.modal, Some(Modal::Title(_))) {
+        if matches!(self.modal, Some(Modal::Title(_) | Modal::LookAgain(_))) {
             self.modal = None;
         }
     }
@@ -541,11 +547,12 @@ impl App {
 
 impl Focus {
     /// Every focus the app can be in, for checks that must cover them all.
-    pub const ALL: [Focus; 18] = [
+    pub const ALL: [Focus; 19] = [
         Focus::Help,
         Focus::Confirm,
         Focus::TitlePrompt,
         Focus::ExportPrompt,
+        Focus::LookAgainPrompt,
         Focus::Search,
         Focus::Home,
         Focus::Agenda,
@@ -569,6 +576,7 @@ impl Focus {
             Focus::Confirm => &[Context::Confirm, Context::Commands],
             Focus::TitlePrompt => &[Context::TitlePrompt, Context::Text],
             Focus::ExportPrompt => &[Context::ExportPrompt, Context::Text],
+            Focus::LookAgainPrompt => &[Context::LookAgainPrompt, Context::Text],
             Focus::Search => &[Context::HomeSearch, Context::Text],
             Focus::Home => &[Context::Home, Context::Commands],
             Focus::Agenda => &[Context::Agenda, Context::Commands],

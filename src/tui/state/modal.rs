@@ -19,6 +19,8 @@ pub enum Modal {
     ConfirmDelete(ConfirmDelete),
     /// Where to write the open reflection, and in which format.
     Export(ExportPrompt),
+    /// The day to look again at the open reflection's plan.
+    LookAgain(LookAgainPrompt),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,6 +44,16 @@ pub struct ExportPrompt {
     pub format: Format,
     /// Set once the person has been told the file exists.
     pub replace: bool,
+    pub warning: Option<String>,
+}
+
+/// The day to look again, typed as a date or a phrase (`+3w`).
+pub struct LookAgainPrompt {
+    pub editor: Editor,
+    /// Still the day it opened with (the current one or the example):
+    /// typing replaces it, Enter keeps it.
+    pub prefilled: bool,
+    /// Why Enter did not save: the text is not a day rebound can read.
     pub warning: Option<String>,
 }
 
@@ -102,7 +114,7 @@ impl App {
     /// A prompt on top starts a new exchange: a calm line left from the last
     /// one ("Wrote Markdown to …") would read as being about this question.
     /// Warnings stay: a failed save or a read-only file is still true.
-    fn show_modal(&mut self, modal: Modal) {
+    pub(super) fn show_modal(&mut self, modal: Modal) {
         let calm = |m: &Option<Message>| m.as_ref().is_some_and(|m| m.tone == Tone::Calm);
         if calm(&self.notice) {
             self.notice = None;
@@ -164,6 +176,7 @@ impl App {
             Some(Modal::ConfirmDelete(_)) => self.update_confirm(action),
             Some(Modal::Title(_)) => self.update_title(action),
             Some(Modal::Export(_)) => self.update_export(action),
+            Some(Modal::LookAgain(_)) => self.update_look_again(action),
             None => Effect::None,
         }
     }

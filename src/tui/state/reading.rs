@@ -17,7 +17,11 @@ impl App {
         };
         let writes = matches!(
             action,
-            Action::TickStep | Action::EditReflection | Action::DeleteSelected | Action::Checkin
+            Action::TickStep
+                | Action::EditReflection
+                | Action::DeleteSelected
+                | Action::SetLookAgain
+                | Action::Checkin
         );
         match &session.read_only {
             // The copy holds the original's id: a claim, a tick saved or a
@@ -71,6 +75,7 @@ impl App {
                 self.remember_position();
             }
             Action::StartExport => self.open_export_prompt(),
+            Action::SetLookAgain => self.open_look_again_prompt(),
             Action::DeleteSelected => {
                 let (id, title) = (
                     session.reflection.id.clone(),

@@ -72,6 +72,7 @@ impl App {
             }
             Action::EditTitle => self.open_title_prompt(TitlePurpose::Rename),
             Action::MarkComplete => self.mark_complete(),
+            Action::SetLookAgain => self.open_look_again_prompt(),
             Action::ScrollDown
             | Action::ScrollUp
             | Action::PageDown
@@ -169,7 +170,13 @@ impl App {
                 Completion::Marked => {
                     session.changed();
                     session.keep_completed_snapshot();
-                    Message::calm("Marked complete. It stays in your list; Esc goes home.")
+                    // A plan helps when it is looked at again; the day is
+                    // asked for here, once, and never required.
+                    Message::calm(if session.reflection.planned_look_again().is_some() {
+                        "Marked complete. It stays in your list; Esc goes home."
+                    } else {
+                        "Marked complete. Press l to choose a day to look again; Esc goes home."
+                    })
                 }
                 Completion::Needs(missing) => {
                     let list: Vec<String> = missing

@@ -578,5 +578,6 @@ fn steps_of(app: &App) -> Vec<crate::reflection::ActionItem> {
 
 mod agenda;
 mod copies;
+mod look_again;
 mod support;
 mod typing;
