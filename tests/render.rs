@@ -1480,3 +1480,21 @@ fn the_plan_asks_when_to_look_again_and_shows_the_day_chosen() {
         "{narrow}"
     );
 }
+
+/// A check-in on a completed reflection: its first question (how heavy it
+/// feels now, with the earlier numbers in the header), then the step review.
+#[test]
+fn a_checkin_asks_how_heavy_now_with_the_earlier_numbers_above() {
+    let mut app = completed_app();
+    app.update(Action::Checkin);
+    let shot = screen(&app, 100, 32);
+    assert!(shot.contains("Check-in · Sun 29 Nov 2026"), "{shot}");
+    assert!(shot.contains("Before: "), "{shot}");
+    insta::assert_snapshot!("checkin_weight", shot);
+    app.update(Action::Rate(2));
+    app.update(Action::NextField);
+    let shot = screen(&app, 100, 32);
+    assert!(shot.contains("▶ What became of each open step?"), "{shot}");
+    insta::assert_snapshot!("checkin_steps", shot);
+    insta::assert_snapshot!("checkin_steps_narrow", screen(&app, 64, 24));
+}

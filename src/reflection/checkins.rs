@@ -30,6 +30,8 @@ pub const NEXT_STEP_ID_KEY: &str = "next_step_id";
 /// The brave step's question: a one-option checklist, ticked when it happened.
 pub const BRAVE_KEY: &str = "brave";
 pub const BRAVE_TAKEN: &str = "taken";
+/// What came of the brave step: asked only when there is one.
+pub const BRAVE_RESULT_KEY: &str = "brave_result";
 
 /// What became of one step at a check-in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -274,6 +276,26 @@ impl Reflection {
         self.planned_look_again()
     }
 
+    /// Sets the next day to look again where [`Reflection::next_checkin`]
+    /// reads it: the last finished check-in's answer, or before any, the
+    /// plan's. No day after a check-in means nothing more to look at:
+    /// settled. True when it changed.
+    pub fn set_next_checkin(&mut self, day: Option<Date>) -> bool {
+        let before = self.clone();
+        let last_finished = self.checkins.iter_mut().rev().find(|c| c.is_finished());
+        match last_finished {
+            Some(checkin) => {
+                let text = day.map_or_else(|| SETTLED.to_string(), iso);
+                checkin.set_text(NEXT_LOOK_KEY, text);
+            }
+            None => {
+                let text = day.map(iso).unwrap_or_default();
+                self.set_text(Stage::Plan, LOOK_AGAIN_FIELD, text);
+            }
+        }
+        *self != before
+    }
+
     /// The check-in still being written, to go on with.
     pub fn unfinished_checkin(&self) -> Option<&Checkin> {
         self.checkins.last().filter(|c| !c.is_finished())
@@ -457,6 +479,26 @@ mod tests {
         r.record_checkin(c, TODAY);
         assert_eq!(r.next_checkin(), None);
         assert!(r.unfinished_checkin().is_none());
+    }
+
+    #[test]
+    fn choosing_a_day_after_a_checkin_changes_the_checkins_day_not_the_plans() {
+        let mut r = planned();
+        assert!(r.set_next_checkin(Some(date!(2026 - 12 - 24))));
+        assert_eq!(r.planned_look_again(), Some(date!(2026 - 12 - 24)));
+        let mut c = Checkin::new(TODAY);
+        c.set_text(NEXT_LOOK_KEY, "2027-01-17".into());
+        r.record_checkin(c, TODAY);
+        assert!(r.set_next_checkin(Some(date!(2027 - 02 - 01))));
+        assert_eq!(r.next_checkin(), Some(date!(2027 - 02 - 01)));
+        assert_eq!(r.planned_look_again(), Some(date!(2026 - 12 - 24)));
+        assert!(
+            !r.set_next_checkin(Some(date!(2027 - 02 - 01))),
+            "no change"
+        );
+        r.set_next_checkin(None);
+        assert_eq!(r.checkins()[0].next_look(), NextLook::Settled);
+        assert_eq!(r.next_checkin(), None);
     }
 
     #[test]

@@ -12,14 +12,14 @@ use crate::tui::widgets::Answers;
 use super::stage::{Form, draw_form_screen};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, session: &Session, form: &CheckinForm) {
-    let fields = &form.guide.questions.fields;
+    let fields = &form.questions.fields;
     let answered = fields
         .iter()
         .filter(|f| form.draft.is_answered(&f.key))
         .count();
     let day = form.draft.date().unwrap_or(app.clock.today);
     let view = Form {
-        content: &form.guide.questions,
+        content: &form.questions,
         title: format!(" Check-in · {} ", dates::readable(day)),
         counts: format!("  {answered} of {} answered ", fields.len()),
         answers: &form.draft,

@@ -65,7 +65,7 @@ fn meaning(app: &App, prompt: &LookAgainPrompt) -> Span<'static> {
     let set = app
         .session
         .as_ref()
-        .and_then(|s| s.reflection.planned_look_again())
+        .and_then(|s| s.reflection.next_checkin())
         .is_some();
     match dates::parse(&prompt.editor.lines().join(" "), today) {
         DateInput::Valid(day) => Span::styled(

@@ -102,7 +102,7 @@ fn look_again_line(app: &App, session: &Session) -> Line<'static> {
     let key = keys::label(Context::Plan, &Action::SetLookAgain).unwrap_or("l");
     // Under the rating's first digit.
     let mut spans = vec![Span::raw("    ")];
-    match session.reflection.planned_look_again() {
+    match session.reflection.next_checkin() {
         Some(day) => spans.extend([
             Span::styled("Look again: ", theme::dim()),
             Span::styled(dates::readable(day), theme::answered()),

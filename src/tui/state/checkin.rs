@@ -9,10 +9,10 @@ use time::Date;
 
 use crate::checkin::{self, CheckinGuide};
 use crate::dates;
-use crate::guide::{FieldGuide, FieldKind};
+use crate::guide::{FieldGuide, FieldKind, StageGuide};
 use crate::reflection::{
-    BRAVE_KEY, BRAVE_TAKEN, Checkin, NEXT_STEP_ID_KEY, NEXT_STEP_KEY, NextLook, Reflection,
-    StepReview,
+    BRAVE_KEY, BRAVE_RESULT_KEY, BRAVE_TAKEN, Checkin, NEXT_STEP_ID_KEY, NEXT_STEP_KEY, NextLook,
+    Reflection, StepReview,
 };
 use crate::stage::{STEPS_FIELD, Stage};
 use crate::tui::field::{FieldFocus, StepColumn};
@@ -24,6 +24,9 @@ use super::{App, Effect, GuideSection, Message, Session, View};
 /// The check-in being written.
 pub struct CheckinForm {
     pub guide: &'static CheckinGuide,
+    /// The guide's questions as asked of this reflection: the brave step's
+    /// question names the step, and is left out when there is none.
+    pub questions: StageGuide,
     /// The reflection before this check-in: what each change is applied to.
     base: Reflection,
     pub draft: Checkin,
@@ -55,9 +58,11 @@ impl CheckinForm {
                 (draft, prior)
             }
         };
-        let focus = open_question(&draft, &guide.questions.fields[0], today);
+        let questions = questions_for(&base, guide);
+        let focus = open_question(&draft, &questions.fields[0], today);
         CheckinForm {
             guide,
+            questions,
             base,
             draft,
             prior,
@@ -68,13 +73,13 @@ impl CheckinForm {
         }
     }
 
-    pub fn field(&self) -> &'static FieldGuide {
-        let fields = &self.guide.questions.fields;
+    pub fn field(&self) -> &FieldGuide {
+        let fields = &self.questions.fields;
         &fields[self.question.min(fields.len() - 1)]
     }
 
     pub fn is_last(&self) -> bool {
-        self.question + 1 >= self.guide.questions.fields.len()
+        self.question + 1 >= self.questions.fields.len()
     }
 
     /// The reflection before this check-in, for the earlier numbers.
@@ -89,7 +94,7 @@ impl CheckinForm {
     /// The editor's text into the draft: a date phrase as its date, the
     /// reviewed rows as what became of each step.
     fn commit(&mut self, today: Date) {
-        let field = self.field();
+        let field = self.field().clone();
         match (&mut self.focus, field.kind) {
             (FieldFocus::Steps(steps), _) => {
                 let dropped: Vec<String> = self.prior.iter().map(|p| p.id.clone()).collect();
@@ -135,8 +140,8 @@ impl CheckinForm {
 
     fn go_to(&mut self, question: usize, today: Date) {
         self.focus.normalise_dates(self.field().kind, today);
-        self.question = question.min(self.guide.questions.fields.len() - 1);
-        self.focus = open_question(&self.draft, self.field(), today);
+        self.question = question.min(self.questions.fields.len() - 1);
+        self.focus = open_question(&self.draft, &self.questions.fields[self.question], today);
         self.guide_first = GuideSection::Hint;
     }
 }
@@ -180,7 +185,7 @@ impl App {
         let Some(form) = session.checkin.as_mut() else {
             return Effect::None;
         };
-        let field = form.field();
+        let field = form.field().clone();
         let changed = match action {
             Action::NextField if form.is_last() => {
                 form.commit(today);
@@ -210,7 +215,7 @@ impl App {
             }
             action => {
                 let width = usize::from(stage_layout::answer_width_in(self.size.0));
-                edit(form, field, action, today, width)
+                edit(form, &field, action, today, width)
             }
         };
         if changed {
@@ -258,6 +263,28 @@ impl App {
         }));
         Effect::None
     }
+}
+
+/// The questions for this reflection: without a first brave step there is
+/// nothing to ask about it; with one, its words are in the question.
+fn questions_for(base: &Reflection, guide: &CheckinGuide) -> StageGuide {
+    let mut questions = guide.questions.clone();
+    match base.first_step() {
+        None => questions
+            .fields
+            .retain(|f| f.key != BRAVE_KEY && f.key != BRAVE_RESULT_KEY),
+        Some(step) => {
+            let words = step.text.trim();
+            let brave = questions.fields.iter_mut().find(|f| f.key == BRAVE_KEY);
+            if let Some(option) = brave
+                .and_then(|f| f.options.iter_mut().find(|o| o.key == BRAVE_TAKEN))
+                .filter(|_| !words.is_empty())
+            {
+                option.label = format!("{}: {words}", option.label);
+            }
+        }
+    }
+    questions
 }
 
 /// The editing state for a question; the step review starts on its first

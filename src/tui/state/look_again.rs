@@ -6,8 +6,6 @@ use time::Date;
 
 use crate::checkin::CheckinGuide;
 use crate::dates::{self, DateInput};
-use crate::reflection::LOOK_AGAIN_FIELD;
-use crate::stage::Stage;
 use crate::tui::field::one_line_editor;
 use crate::tui::keys::Action;
 
@@ -24,7 +22,7 @@ impl App {
         let Some(session) = self.session.as_ref() else {
             return;
         };
-        let text = match session.reflection.planned_look_again() {
+        let text = match session.reflection.next_checkin() {
             Some(day) => dates::iso(day),
             None => example().to_string(),
         };
@@ -118,18 +116,9 @@ impl App {
         let Some(session) = self.session.as_mut() else {
             return;
         };
-        let text = day.map(dates::iso).unwrap_or_default();
-        if session
-            .reflection
-            .text(Stage::Plan, LOOK_AGAIN_FIELD)
-            .trim()
-            != text
-        {
-            session
-                .reflection
-                .set_text(Stage::Plan, LOOK_AGAIN_FIELD, text.clone());
+        if session.reflection.set_next_checkin(day) {
             if let Some(snapshot) = session.as_completed.as_mut() {
-                snapshot.set_text(Stage::Plan, LOOK_AGAIN_FIELD, text);
+                snapshot.set_next_checkin(day);
             }
             session.changed();
             session.keep_completed_snapshot();

@@ -172,7 +172,7 @@ impl App {
                     session.keep_completed_snapshot();
                     // A plan helps when it is looked at again; the day is
                     // asked for here, once, and never required.
-                    Message::calm(if session.reflection.planned_look_again().is_some() {
+                    Message::calm(if session.reflection.next_checkin().is_some() {
                         "Marked complete. It stays in your list; Esc goes home."
                     } else {
                         "Marked complete. Press l to choose a day to look again; Esc goes home."

@@ -577,6 +577,7 @@ fn steps_of(app: &App) -> Vec<crate::reflection::ActionItem> {
 }
 
 mod agenda;
+mod checkin;
 mod copies;
 mod look_again;
 mod support;

@@ -1,0 +1,144 @@
+//! Check-ins: one question at a time, applied as typed, never reopening a
+//! completed reflection, and kept to go on with when left half done.
+
+use super::*;
+use crate::reflection::{NextLook, Outcome as Became};
+
+fn checkin(app: &App) -> &CheckinForm {
+    session(app).checkin.as_ref().expect("a check-in is open")
+}
+
+fn review_rows(app: &App) -> usize {
+    match &checkin(app).focus {
+        crate::tui::field::FieldFocus::Steps(steps) => steps.rows.len(),
+        _ => panic!("the step review has focus"),
+    }
+}
+
+/// Tab until the question with this key has focus.
+fn go_to_question(app: &mut App, key: &str) {
+    for _ in 0..20 {
+        if checkin(app).field().key == key {
+            return;
+        }
+        app.update(Action::NextField);
+    }
+    panic!("no question {key}");
+}
+
+#[test]
+fn a_checkin_ticks_moves_and_drops_steps_and_the_reflection_stays_complete() {
+    let mut app = completed_app();
+    app.update(Action::Checkin);
+    assert_eq!(app.screen(), Screen::Checkin);
+    assert_eq!(app.focus(), Focus::Field(FieldKind::Rating));
+    app.update(Action::Rate(2));
+    go_to_question(&mut app, "steps");
+    // The review opens on the first open step (the done course is not in it).
+    assert_eq!(review_rows(&app), 2);
+    app.update(Action::ToggleDone);
+    app.update(Action::StepDown);
+    app.update(Action::Text(
+        crate::tui::editor::TextEdit::DeleteToLineStart,
+    ));
+    app.update(Action::DeleteStep);
+    go_to_question(&mut app, "next_look");
+    type_text(&mut app, "+3w");
+    app.update(Action::NextField);
+
+    let s = session(&app);
+    assert_eq!(app.screen(), Screen::Reading, "back where it began");
+    assert!(s.checkin.is_none());
+    assert_eq!(s.reflection.status, Status::Completed);
+    let done = s.reflection.checkins();
+    assert_eq!(done.len(), 1);
+    assert_eq!(done[0].weight(), Some(2));
+    assert_eq!(done[0].next_look(), NextLook::On(date!(2026 - 12 - 20)));
+    let outcomes: Vec<Became> = done[0].steps().iter().map(|r| r.outcome).collect();
+    assert_eq!(outcomes, vec![Became::Done, Became::Dropped]);
+    let steps = s.reflection.actions(Stage::Goals, STEPS_FIELD);
+    assert_eq!(
+        steps.iter().map(|s| s.text.as_str()).collect::<Vec<_>>(),
+        vec!["Interview five clinic managers", "Take the pricing course"],
+        "the checklist step was dropped from the plan"
+    );
+    assert!(steps[0].done);
+    assert!(said(&app).is_some_and(|m| m.contains("Sun 20 Dec 2026")));
+}
+
+#[test]
+fn esc_keeps_a_checkin_half_done_and_c_goes_on_with_it() {
+    let mut app = completed_app();
+    app.update(Action::Checkin);
+    app.update(Action::Rate(3));
+    go_to_question(&mut app, "working");
+    type_text(&mut app, "The Friday review");
+    app.update(Action::BackHome);
+    assert_eq!(app.screen(), Screen::Reading);
+    let r = &session(&app).reflection;
+    assert_eq!(r.checkins().len(), 1, "kept, to go on with");
+    assert!(r.unfinished_checkin().is_some());
+    assert_eq!(r.checkins()[0].text("working"), "The Friday review");
+
+    app.update(Action::Checkin);
+    assert!(said(&app).is_some_and(|m| m.contains("Going on")));
+    assert_eq!(checkin(&app).draft.weight(), Some(3));
+    // Past the last question without a day: it asks for one and stays.
+    go_to_question(&mut app, "next_look");
+    app.update(Action::NextField);
+    assert_eq!(app.screen(), Screen::Checkin);
+    assert!(said(&app).is_some_and(|m| m.contains("settled")));
+    type_text(&mut app, "settled");
+    app.update(Action::NextField);
+    let r = &session(&app).reflection;
+    assert_eq!(r.checkins().len(), 1, "the same check-in, finished");
+    assert_eq!(r.next_checkin(), None);
+}
+
+#[test]
+fn a_reflection_open_to_read_only_is_not_checked_in() {
+    let mut app = completed_app();
+    app.make_read_only("Read only: open in another rebound.".into());
+    let effect = app.update(Action::Checkin);
+    assert_eq!(effect, Effect::TakeOver, "asks to claim it, as a tick does");
+    assert!(session(&app).checkin.is_none());
+    assert!(session(&app).read_only.is_some());
+}
+
+#[test]
+fn the_next_step_joins_the_plan_with_one_id_however_often_it_is_edited() {
+    let mut app = completed_app();
+    app.update(Action::Checkin);
+    go_to_question(&mut app, "next_step");
+    type_text(&mut app, "Share the results");
+    go_to_question(&mut app, "next_step_due");
+    app.update(Action::PrevField);
+    type_text(&mut app, " today");
+    let steps = session(&app).reflection.actions(Stage::Goals, STEPS_FIELD);
+    let added: Vec<_> = steps
+        .iter()
+        .filter(|s| s.text.starts_with("Share"))
+        .collect();
+    assert_eq!(added.len(), 1, "{steps:?}");
+    assert_eq!(added[0].text, "Share the results today");
+    assert_eq!(
+        checkin(&app)
+            .draft
+            .text(crate::reflection::NEXT_STEP_ID_KEY),
+        added[0].id
+    );
+}
+
+#[test]
+fn home_c_opens_the_selected_reflection_at_a_checkin() {
+    let mut app = home_with(&["The launch"]);
+    let effect = app.update(Action::Checkin);
+    assert_eq!(effect, Effect::Open("id-0".into()));
+    let mut r = sample_reflection();
+    r.status = Status::Completed;
+    app.apply(Outcome::Opened {
+        reflection: r,
+        access: Access::Writable,
+    });
+    assert_eq!(app.screen(), Screen::Checkin);
+}
