@@ -1137,3 +1137,91 @@ fn home_to_the_agenda_space_ticks_an_overdue_step_and_the_reflection_stays_compl
     tmux.keys(&["q"]);
     assert_eq!(tmux.wait_exit(), "0");
 }
+
+/// Three weeks after the plan: `rebound checkin` opens the check-in that is
+/// due; how heavy it feels now, one step moved to a new date, one dropped,
+/// a day to look again; and the file holds all of it, still complete.
+#[test]
+fn a_checkin_moves_one_step_drops_another_and_is_kept_in_the_file() {
+    let tmux = Tmux::new();
+    let dir = tmux.data.path().join("reflections");
+    std::fs::create_dir_all(&dir).expect("reflections dir");
+    let file = dir.join("2020-01-01-the-launch.toml");
+    std::fs::write(
+        &file,
+        r#"schema_version = 2
+id = "2020-01-01-the-launch"
+title = "The launch that slipped"
+status = "completed"
+created = 2020-01-01T09:00:00Z
+completed = 2020-01-02T09:00:00Z
+
+[answers.perspective]
+weight_today = 4
+
+[answers.goals]
+objectives = ["Plan launches with customers"]
+
+[[answers.goals.steps]]
+id = "read-notes"
+text = "Read the notes"
+due = "2020-01-20"
+done = false
+
+[[answers.goals.steps]]
+id = "meetup"
+text = "Go to the meetup"
+done = false
+
+[answers.plan]
+weight_now = 3
+look_again = "2020-01-23"
+"#,
+    )
+    .expect("seed file");
+    tmux.start("checkin");
+    let screen = tmux.wait_for("▶ How heavy does it feel now?");
+    assert!(
+        screen.contains("Before: 4 Very heavy at the start · 3 Heavy on completion"),
+        "{screen}"
+    );
+    tmux.keys(&["2", "Tab"]);
+    tmux.wait_for("▶ What became of each open step?");
+    // The first step gets a new date; the second is cleared and dropped.
+    tmux.keys(&["C-d", "C-u"]);
+    tmux.type_text("2030-01-15");
+    tmux.keys(&["Enter", "Down", "C-u", "BSpace"]);
+    for _ in 0..10 {
+        if tmux.screen().contains("▶ When will you look again?") {
+            break;
+        }
+        tmux.keys(&["Tab"]);
+    }
+    tmux.wait_for("▶ When will you look again?");
+    tmux.type_text("2030-02-01");
+    tmux.keys(&["Tab"]);
+    tmux.wait_for("Check-in saved. Next look: Fri 1 Feb 2030");
+
+    let text = wait_for_file_containing(&tmux, "next_look = \"2030-02-01\"");
+    let r = rebound::reflection::Reflection::from_toml_str(&text).expect("valid file");
+    assert_eq!(r.status, rebound::reflection::Status::Completed, "{text}");
+    let checkin = &r.checkins()[0];
+    assert_eq!(checkin.weight(), Some(2), "{text}");
+    let became: Vec<(String, &str, String)> = checkin
+        .steps()
+        .iter()
+        .map(|s| (s.id.clone(), s.outcome.as_str(), s.due.clone()))
+        .collect();
+    assert_eq!(
+        became,
+        vec![
+            ("read-notes".into(), "moved", "2030-01-15".into()),
+            ("meetup".into(), "dropped", String::new()),
+        ],
+        "{text}"
+    );
+    let steps = r.actions(Stage::Goals, "steps");
+    assert_eq!(steps.len(), 1, "the dropped step left the plan: {text}");
+    assert_eq!(steps[0].due, "2030-01-15");
+    tmux.quit();
+}
