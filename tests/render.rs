@@ -169,6 +169,7 @@ fn summary(id: &str, title: &str, status: Status, stage: &str) -> Summary {
         steps: Vec::new(),
         next_checkin: String::new(),
         weights: Vec::new(),
+        checkins: 0,
     }
 }
 
