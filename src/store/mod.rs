@@ -20,7 +20,7 @@ use time::OffsetDateTime;
 pub use atomic::save_atomically;
 pub use export_file::{Existing, FileKind, Special, write_export};
 pub use index::Stamp;
-pub use listing::{BadFile, Listing, StepSummary, Summary};
+pub use listing::{BadFile, Listing, StepSummary, Summary, WeightSummary};
 pub use lock::Lock;
 pub use strays::{ConflictCopy, Stray, conflict_copy};
 pub use trash::Trashed;

@@ -8,6 +8,7 @@ mod guide_pane;
 mod help;
 mod home;
 mod plan;
+mod progress;
 mod reading;
 mod stage;
 
@@ -38,6 +39,10 @@ pub fn draw(frame: &mut Frame, app: &App) {
         (Screen::Reading, Some(session)) => reading::draw(frame, area, app, session),
         (Screen::Agenda, _) => match &app.agenda {
             Some(a) => agenda::draw(frame, area, app, a),
+            None => home::draw(frame, area, app),
+        },
+        (Screen::Progress, _) => match &app.progress {
+            Some(p) => progress::draw(frame, area, app, p),
             None => home::draw(frame, area, app),
         },
         _ => home::draw(frame, area, app),

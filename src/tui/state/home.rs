@@ -234,6 +234,10 @@ impl App {
                 self.open_agenda();
                 Effect::None
             }
+            Action::OpenProgress => {
+                self.open_progress();
+                Effect::None
+            }
             Action::OpenSelected => match (home.selected_summary(), home.selected_copy()) {
                 (Some(s), _) => Effect::Open(s.id.clone()),
                 (None, Some(copy)) => Effect::OpenCopy(copy.name.clone()),

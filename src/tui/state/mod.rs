@@ -5,7 +5,8 @@
 //!
 //! The state is split by area: `home` (the list and its search), `session`
 //! (an open reflection, walked in `walk` or read in `reading`), `modal` (the
-//! one prompt or confirmation on top), `agenda` (every open step, over home).
+//! one prompt or confirmation on top), `agenda` (every open step, over home),
+//! `progress` (how heavy each setback felt, steps done by month, over home).
 //! `focus` is the one place that decides
 //! which of them has the keys; `update`, the key contexts and drawing all ask it.
 
@@ -14,6 +15,7 @@ mod apply;
 mod effect;
 mod home;
 mod modal;
+mod progress;
 mod reading;
 mod session;
 mod walk;
@@ -59,6 +61,7 @@ pub use agenda::Agenda;
 pub use effect::{Access, Effect, Outcome, conflict_note, conflict_notice, held_elsewhere};
 pub use home::{Home, HomeRow, Search};
 pub use modal::{ConfirmDelete, ExportPrompt, Modal, TitlePrompt, TitlePurpose};
+pub use progress::ProgressView;
 pub use session::{GuideSection, ReadOnly, Session, View};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -112,6 +115,8 @@ pub enum Screen {
     Reading,
     /// Every open step of every reflection, over home.
     Agenda,
+    /// How heavy each setback felt over time and steps done by month, over home.
+    Progress,
 }
 
 /// What has the keys now.
@@ -125,6 +130,7 @@ pub enum Focus {
     Search,
     Home,
     Agenda,
+    Progress,
     /// A field of a question stage, of this kind.
     Field(FieldKind),
     /// The due date of an action step, being edited.
@@ -149,6 +155,8 @@ pub struct App {
     pub home: Home,
     /// The agenda screen, when open over home.
     pub agenda: Option<Agenda>,
+    /// The progress screen, when open over home.
+    pub progress: Option<ProgressView>,
     /// The step to show once the reflection opened from the agenda arrives.
     pub opening_step: Option<String>,
     /// The open reflection, walked or read.
@@ -192,6 +200,7 @@ impl App {
             too_small: false,
             home: Home::default(),
             agenda: None,
+            progress: None,
             opening_step: None,
             session: None,
             modal: None,
@@ -243,6 +252,7 @@ impl App {
     pub fn screen(&self) -> Screen {
         match &self.session {
             None if self.agenda.is_some() => Screen::Agenda,
+            None if self.progress.is_some() => Screen::Progress,
             None => Screen::Home,
             Some(s) => match s.view {
                 View::Walk => Screen::Walk,
@@ -272,6 +282,7 @@ impl App {
             Screen::Home if self.home.search.as_ref().is_some_and(|s| s.typing) => Focus::Search,
             Screen::Home => Focus::Home,
             Screen::Agenda => Focus::Agenda,
+            Screen::Progress => Focus::Progress,
             Screen::Reading
                 if self
                     .session
@@ -369,6 +380,7 @@ impl App {
             Focus::Search => self.update_search(action),
             Focus::Home => self.update_home(action),
             Focus::Agenda => self.update_agenda(action),
+            Focus::Progress => self.update_progress(action),
             Focus::Field(_) | Focus::DueDate | Focus::Plan => self.update_walk(action),
             Focus::Reading | Focus::ReadingCopy => self.update_reading(action),
         }
@@ -518,7 +530,7 @@ impl App {
 
 impl Focus {
     /// Every focus the app can be in, for checks that must cover them all.
-    pub const ALL: [Focus; 18] = [
+    pub const ALL: [Focus; 19] = [
         Focus::Help,
         Focus::Confirm,
         Focus::TitlePrompt,
@@ -526,6 +538,7 @@ impl Focus {
         Focus::Search,
         Focus::Home,
         Focus::Agenda,
+        Focus::Progress,
         Focus::Field(FieldKind::Line),
         Focus::Field(FieldKind::Text),
         Focus::Field(FieldKind::List),
@@ -549,6 +562,7 @@ impl Focus {
             Focus::Search => &[Context::HomeSearch, Context::Text],
             Focus::Home => &[Context::Home, Context::Commands],
             Focus::Agenda => &[Context::Agenda, Context::Commands],
+            Focus::Progress => &[Context::Progress, Context::Commands],
             Focus::Reading => &[Context::Detail, Context::Commands],
             Focus::ReadingCopy => &[Context::CopyDetail, Context::Commands],
             Focus::Plan => &[Context::Plan, Context::PlanNav, Context::Commands],
