@@ -1,6 +1,6 @@
 //! The command line: arguments, the data dir, and the subcommands, both the
 //! ones that open the TUI and the scriptable ones (list, steps, remind,
-//! show, export, delete, restore, path).
+//! stats, show, export, delete, restore, path).
 
 mod agenda_load;
 mod checkin;
@@ -8,6 +8,7 @@ mod clock;
 mod list;
 mod naming;
 mod remind;
+mod stats;
 mod steps;
 
 use std::path::PathBuf;
@@ -32,7 +33,7 @@ use crate::text::printable_line;
     name = "rebound",
     version,
     about = "Walk through a career setback, stage by stage, until it becomes a dated growth plan.",
-    after_help = "Examples:\n  rebound                          open the home screen\n  rebound new --title \"Missed the promotion\"\n  rebound resume                   continue where you stopped\n  rebound list --status completed\n  rebound steps --overdue          steps past their date, across reflections\n  rebound remind                   a line on what is due, or nothing (for ~/.bashrc or cron)\n  rebound show 2026-11-20          any unique start of an id\n  rebound resume missed            or the start of a title\n\nExit codes: 0 success, 1 failure (one line on stderr), 2 bad usage."
+    after_help = "Examples:\n  rebound                          open the home screen\n  rebound new --title \"Missed the promotion\"\n  rebound resume                   continue where you stopped\n  rebound list --status completed\n  rebound steps --overdue          steps past their date, across reflections\n  rebound remind                   a line on what is due, or nothing (for ~/.bashrc or cron)\n  rebound stats                    how heavy each setback felt over time, steps done by month\n  rebound show 2026-11-20          any unique start of an id\n  rebound resume missed            or the start of a title\n\nExit codes: 0 success, 1 failure (one line on stderr), 2 bad usage."
 )]
 pub struct Cli {
     /// Where reflections are kept (default: $REBOUND_DATA_DIR, else your platform's data folder).
@@ -114,6 +115,15 @@ pub enum Command {
     Checkin {
         /// The reflection's id, any unique start of it, or the start of its title.
         id: Option<String>,
+    },
+    /// How heavy each setback felt over time, and steps done per month: plain numbers.
+    #[command(
+        after_help = "Examples:\n  rebound stats\n  rebound stats --json | jq '.steps.done_by_month'"
+    )]
+    Stats {
+        /// One JSON object instead of lines for people.
+        #[arg(long)]
+        json: bool,
     },
     /// Print a reflection as Markdown (every stage and the growth plan).
     #[command(
@@ -269,6 +279,7 @@ pub fn run(cli: Cli, offset: UtcOffset) -> Result<Next> {
         Some(
             Command::List { .. }
                 | Command::Steps { .. }
+                | Command::Stats { .. }
                 | Command::Show { .. }
                 | Command::Export { .. }
                 | Command::Delete { .. }
@@ -334,6 +345,9 @@ pub fn run(cli: Cli, offset: UtcOffset) -> Result<Next> {
         Some(Command::Remind { verbose }) => {
             return done(remind::remind(&store, verbose, clock));
         }
+        Some(Command::Stats { json }) => {
+            return done(stats::stats(&store, json, weight_scale(guide), clock));
+        }
         Some(Command::Show { id }) => {
             let r = naming::load_named(&store, &id)?;
             return done(print(&export::render(&r, guide, Format::Markdown, clock)));
@@ -387,6 +401,16 @@ pub fn run(cli: Cli, offset: UtcOffset) -> Result<Next> {
         guide,
         start,
     })
+}
+
+/// The words of the 1-5 scale how heavy it feels is asked on.
+fn weight_scale(guide: &Guide) -> &[String] {
+    guide
+        .stage(crate::stage::Stage::Perspective)
+        .fields
+        .iter()
+        .find(|f| f.key == "weight_today")
+        .map_or(&[], |f| f.scale.as_slice())
 }
 
 fn done(result: Result<()>) -> Result<Next> {

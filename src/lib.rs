@@ -11,6 +11,7 @@ pub mod export;
 pub mod guide;
 pub mod lifecycle;
 pub mod outline;
+pub mod progress;
 pub mod reflection;
 pub mod search;
 pub mod stage;

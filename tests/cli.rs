@@ -1509,3 +1509,178 @@ fn a_mistyped_rebound_today_is_a_usage_error() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("REBOUND_TODAY"), "{}", stderr(&out));
 }
+
+/// Issue 11, progress: two reflections as files written by hand. "The launch"
+/// was weighed at its start (4), at completion (3) and at one of its two
+/// check-ins (2); three of its steps were done on known days, one before
+/// days were kept, and one is open and past its date. "Passed over" was
+/// weighed once (5) and its brave step is open.
+fn progress_files() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let reflections = dir.path().join("reflections");
+    std::fs::create_dir_all(&reflections).expect("mkdir");
+    std::fs::write(
+        reflections.join("2026-11-20-the-launch.toml"),
+        r#"schema_version = 2
+id = "2026-11-20-the-launch"
+title = "The launch that slipped"
+status = "completed"
+created = 2026-11-20T09:00:00Z
+updated = 2027-01-06T09:00:00Z
+completed = 2026-12-02T20:00:00Z
+
+[answers.perspective]
+weight_today = 4
+
+[[answers.goals.steps]]
+id = "ask"
+text = "Ask Dana what she saw"
+due = "2026-11-25"
+done = true
+done_on = "2026-11-24"
+
+[[answers.goals.steps]]
+id = "notes"
+text = "Write the launch notes"
+done = true
+done_on = "2026-11-30"
+
+[[answers.goals.steps]]
+id = "cv"
+text = "Update the CV"
+done = true
+done_on = "2026-12-03"
+
+[[answers.goals.steps]]
+id = "old"
+text = "Read the old plan"
+done = true
+
+[[answers.goals.steps]]
+id = "pitch"
+text = "Pitch the idea again"
+due = "2027-01-05"
+
+[answers.plan]
+weight_now = 3
+look_again = "2026-12-23"
+
+[[checkins]]
+date = 2026-12-23
+weight = 2
+next_look = "2027-01-06"
+
+[[checkins]]
+date = 2027-01-06
+next_look = "2027-01-09"
+"#,
+    )
+    .expect("write");
+    std::fs::write(
+        reflections.join("2027-01-01-passed-over.toml"),
+        r#"schema_version = 2
+id = "2027-01-01-passed-over"
+title = "Passed over"
+status = "in-progress"
+created = 2027-01-01T09:00:00Z
+updated = 2027-01-01T09:00:00Z
+
+[answers.perspective]
+weight_today = 5
+
+[answers.risk]
+first_step = "Ask for the lead role"
+"#,
+    )
+    .expect("write");
+    dir
+}
+
+fn stats_on(data: &Path, today: &str, args: &[&str]) -> Output {
+    Command::new(BIN)
+        .arg("stats")
+        .args(args)
+        .env("REBOUND_DATA_DIR", data)
+        .env("REBOUND_TODAY", today)
+        .env("TZ", "UTC")
+        .stdin(Stdio::null())
+        .output()
+        .expect("run rebound")
+}
+
+#[test]
+fn stats_json_gives_every_weighing_and_steps_done_by_month_from_known_files() {
+    let dir = progress_files();
+    let out = stats_on(dir.path(), "2027-01-10", &["--json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(stderr(&out), "");
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(
+        json,
+        serde_json::json!({
+            "reflections": [
+                {
+                    "id": "2027-01-01-passed-over",
+                    "title": "Passed over",
+                    "status": "in-progress",
+                    "weights": [{"when": "start", "day": "2027-01-01", "weight": 5}],
+                },
+                {
+                    "id": "2026-11-20-the-launch",
+                    "title": "The launch that slipped",
+                    "status": "completed",
+                    "weights": [
+                        {"when": "start", "day": "2026-11-20", "weight": 4},
+                        {"when": "completion", "day": "2026-12-02", "weight": 3},
+                        {"when": "checkin", "day": "2026-12-23", "weight": 2},
+                    ],
+                },
+            ],
+            "steps": {
+                "done": 4,
+                "open": 2,
+                "overdue": 1,
+                "done_by_month": {"2026-11": 2, "2026-12": 1},
+                "done_without_day": 1,
+            },
+            "checkins": {"made": 2, "due": 1},
+        })
+    );
+}
+
+#[test]
+fn stats_for_people_reads_as_a_few_plain_lines() {
+    let dir = progress_files();
+    let out = stats_on(dir.path(), "2027-01-10", &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        stdout(&out),
+        "How heavy it felt (1 light … 5 crushing):\n\
+         \x20 Passed over              start 5\n\
+         \x20 The launch that slipped  start 4 → completion 3 → check-in 2\n\
+         Steps done by month: 2026-11 2, 2026-12 1\n\
+         1 done step has no day recorded.\n\
+         Steps: 4 done, 2 open, 1 past its date.\n\
+         Check-ins: 2 made, 1 due.\n"
+    );
+}
+
+#[test]
+fn stats_on_an_empty_data_dir_is_one_calm_line_and_success() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = stats_on(dir.path(), "2027-01-10", &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(stdout(&out), "");
+    assert_eq!(stderr(&out).lines().count(), 1, "{}", stderr(&out));
+    assert!(stderr(&out).starts_with("No reflections yet."));
+    // Scripts still get the shape, all zeros.
+    let out = stats_on(dir.path(), "2027-01-10", &["--json"]);
+    assert!(out.status.success());
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(json["reflections"], serde_json::json!([]));
+    assert_eq!(json["steps"]["done"], 0);
+    // A data dir named by hand that is not there is said to be missing.
+    let out = stats_on(&dir.path().join("typo"), "2027-01-10", &[]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("does not exist"), "{}", stderr(&out));
+}

@@ -1225,3 +1225,39 @@ look_again = "2020-01-23"
     assert_eq!(steps[0].due, "2030-01-15");
     tmux.quit();
 }
+
+/// Issue 11: `p` on home opens the progress screen, which draws how heavy
+/// the setback felt at its start and at completion, names the line in its
+/// legend, and Esc goes back home.
+#[test]
+fn p_on_home_opens_the_progress_chart_with_its_legend_and_esc_goes_back() {
+    use rebound::reflection::{Reflection, Status};
+    use time::macros::datetime;
+    let tmux = Tmux::new();
+    let guide = Guide::builtin().expect("guide");
+    let store = rebound::store::Store::open(tmux.data.path()).expect("store");
+    let mut r = Reflection::new(
+        "2020-01-02-the-launch".into(),
+        "The launch that slipped".into(),
+        datetime!(2020-01-02 09:00 UTC),
+    );
+    r.set_rating(Stage::Perspective, "weight_today", Some(4));
+    r.set_rating(Stage::Plan, "weight_now", Some(2));
+    r.status = Status::Completed;
+    r.completed = Some(datetime!(2020-01-20 09:00 UTC));
+    store.save(&r, guide).expect("save");
+
+    tmux.start("");
+    tmux.wait_for("The launch that slipped");
+    tmux.keys(&["p"]);
+    let screen = tmux.wait_for("How heavy it felt");
+    assert!(
+        screen.contains("● The launch that slipped  4 → 2"),
+        "the legend names the line: {screen}"
+    );
+    assert!(screen.contains("Steps done per month"), "{screen}");
+    tmux.keys(&["Escape"]);
+    tmux.wait_for("n new reflection");
+    tmux.keys(&["q"]);
+    assert_eq!(tmux.wait_exit(), "0");
+}

@@ -870,6 +870,7 @@ impl World {
                 steps: Vec::new(),
                 next_checkin: String::new(),
                 weights: Vec::new(),
+                checkins: 0,
             })
             .collect();
         let bad_files = self

@@ -169,6 +169,7 @@ fn summary(id: &str, title: &str, status: Status, stage: &str) -> Summary {
         steps: Vec::new(),
         next_checkin: String::new(),
         weights: Vec::new(),
+        checkins: 0,
     }
 }
 
@@ -1497,4 +1498,147 @@ fn a_checkin_asks_how_heavy_now_with_the_earlier_numbers_above() {
     assert!(shot.contains("▶ What became of each open step?"), "{shot}");
     insta::assert_snapshot!("checkin_steps", shot);
     insta::assert_snapshot!("checkin_steps_narrow", screen(&app, 64, 24));
+}
+
+/// Issue 11, progress: three setbacks weighed over time and steps done on
+/// known days, one done before days were kept, seen on 10 January 2027.
+fn progress_app(extra_weighed: usize) -> App {
+    use rebound::store::{StepSummary, WeightSummary};
+    let guide = Guide::builtin().expect("embedded guide is valid");
+    let mut app = App::new(guide, date!(2027 - 01 - 10), UtcOffset::UTC);
+    let weights = |w: &[(&str, &str, u8)]| -> Vec<WeightSummary> {
+        w.iter()
+            .map(|&(when, day, weight)| WeightSummary(when.into(), day.into(), weight))
+            .collect()
+    };
+    let done =
+        |id: &str, on: &str| StepSummary(id.into(), id.into(), String::new(), true, on.into());
+    let mut launch = summary(
+        "2026-11-20-the-launch",
+        "The launch that slipped",
+        Status::Completed,
+        "plan",
+    );
+    launch.weights = weights(&[
+        ("start", "2026-11-20", 4),
+        ("completion", "2026-12-02", 3),
+        ("checkin", "2026-12-23", 2),
+    ]);
+    launch.steps = vec![
+        done("ask", "2026-11-24"),
+        done("notes", "2026-11-30"),
+        done("cv", "2026-12-03"),
+        done("old", ""),
+        StepSummary(
+            "pitch".into(),
+            "Pitch again".into(),
+            "2027-01-05".into(),
+            false,
+            String::new(),
+        ),
+    ];
+    launch.checkins = 1;
+    launch.next_checkin = "2027-01-09".into();
+    let mut reorg = summary(
+        "2026-09-15-the-reorg",
+        "The reorg",
+        Status::Completed,
+        "plan",
+    );
+    reorg.weights = weights(&[
+        ("start", "2026-09-15", 3),
+        ("completion", "2026-10-01", 3),
+        ("checkin", "2026-10-29", 2),
+        ("checkin", "2026-12-10", 1),
+    ]);
+    reorg.steps = vec![
+        done("a", "2026-09-20"),
+        done("b", "2026-10-05"),
+        done("c", "2026-10-06"),
+    ];
+    reorg.checkins = 2;
+    let mut passed = summary(
+        "2027-01-01-passed-over",
+        "Passed over",
+        Status::InProgress,
+        "goals",
+    );
+    passed.weights = weights(&[("start", "2027-01-01", 5)]);
+    let mut reflections = vec![passed, launch, reorg];
+    reflections.extend((0..extra_weighed).map(|n| {
+        let mut s = summary(
+            &format!("2026-08-0{n}-another"),
+            &format!("Another setback {n}"),
+            Status::InProgress,
+            "reflect",
+        );
+        s.weights = weights(&[("start", &format!("2026-08-0{}", n + 1), 4)]);
+        s
+    }));
+    app.set_listing(Listing {
+        reflections,
+        ..Listing::default()
+    });
+    app.update(Action::OpenProgress);
+    app
+}
+
+#[test]
+fn progress_draws_how_heavy_each_setback_felt_and_steps_done_per_month() {
+    let app = progress_app(0);
+    let shot = screen(&app, 100, 32);
+    for expected in [
+        "How heavy it felt",
+        // The legend names each line by its symbol, so it reads without colour.
+        "● Passed over  5",
+        "■ The launch that slipped  4 → 3 → 2",
+        "▲ The reorg  3 → 3 → 2 → 1",
+        "5 Crushing",
+        "1 Light",
+        "Steps done per month, Feb 2026 – Jan 2027",
+        "1 done step has no day recorded",
+        "Esc home",
+    ] {
+        assert!(shot.contains(expected), "{expected} missing:\n{shot}");
+    }
+    // Each weighing shows its symbol in the chart, beside the legend's.
+    assert!(shot.matches('▲').count() >= 5, "{shot}");
+    insta::assert_snapshot!("progress", shot);
+    let small = screen(&app, 80, 24);
+    assert!(small.contains("The launch that slipped"), "{small}");
+    insta::assert_snapshot!("progress_80x24", small);
+}
+
+#[test]
+fn progress_on_the_smallest_window_draws_fewer_lines_and_says_how_many_are_left_out() {
+    let app = progress_app(4);
+    let shot = screen(&app, 60, 18);
+    // Seven weighed, six symbols at most; the smallest window has room for two.
+    assert!(shot.contains("5 more not drawn"), "{shot}");
+    // Too narrow for the scale's words: the numbers alone.
+    assert!(!shot.contains("Crushing"), "{shot}");
+    insta::assert_snapshot!("progress_60x18", shot);
+    let tiny = screen(&app, 50, 14);
+    assert!(tiny.contains("Please make the window larger."), "{tiny}");
+}
+
+#[test]
+fn progress_with_nothing_weighed_says_what_will_appear_instead_of_empty_axes() {
+    let mut app = app();
+    app.set_listing(Listing {
+        reflections: vec![summary(
+            "2026-11-28-first",
+            "My first one",
+            Status::InProgress,
+            "perspective",
+        )],
+        ..Listing::default()
+    });
+    app.update(Action::OpenProgress);
+    let shot = screen(&app, 80, 24);
+    assert!(shot.contains("Nothing to draw yet."), "{shot}");
+    assert!(!shot.contains('│'), "no axes: {shot}");
+    insta::assert_snapshot!("progress_empty", shot);
+    app.update(Action::BackHome);
+    assert!(screen(&app, 80, 24).contains("My first one"));
 }

@@ -319,6 +319,7 @@ mod tests {
             steps: Vec::new(),
             next_checkin: String::new(),
             weights: Vec::new(),
+            checkins: 0,
         })
     }
 

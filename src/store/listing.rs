@@ -22,7 +22,8 @@ const SUMMARY_FILE: &str = "summary-index.json";
 /// 5: the first brave step counts among the open steps.
 /// 6: each reflection's written steps and its start time, for the agenda.
 /// 7: the day each step was done, the next check-in and every weighing.
-const SUMMARY_VERSION: u32 = 7;
+/// 8: how many check-ins each reflection holds, weighed or not.
+const SUMMARY_VERSION: u32 = 8;
 
 /// What a list needs about one reflection.
 #[derive(Debug, Clone, PartialEq)]
@@ -44,6 +45,9 @@ pub struct Summary {
     /// How heavy it felt, oldest first: at the start, at completion, at
     /// each check-in. What the progress screen draws.
     pub weights: Vec<WeightSummary>,
+    /// Check-ins recorded, including one still being written: a check-in
+    /// need not be weighed, so `weights` alone would undercount them.
+    pub checkins: usize,
 }
 
 /// A written (not blank) step as the agenda needs it, text and date trimmed.
@@ -124,6 +128,7 @@ impl Summary {
             steps,
             next_checkin: r.next_checkin().map(iso).unwrap_or_default(),
             weights: weights(r),
+            checkins: r.checkins().len(),
         }
     }
 }
@@ -201,6 +206,8 @@ enum Entry {
         steps: Vec<StepSummary>,
         next_checkin: String,
         weights: Vec<WeightSummary>,
+        #[serde(default)]
+        checkins: usize,
     },
     Unreadable {
         reason: String,
@@ -219,6 +226,7 @@ impl Entry {
             steps: s.steps.clone(),
             next_checkin: s.next_checkin.clone(),
             weights: s.weights.clone(),
+            checkins: s.checkins,
         }
     }
 
@@ -236,6 +244,7 @@ impl Entry {
                 steps,
                 next_checkin,
                 weights,
+                checkins,
             } => {
                 let time = |t: i64| {
                     OffsetDateTime::from_unix_timestamp(t).unwrap_or(OffsetDateTime::UNIX_EPOCH)
@@ -256,6 +265,7 @@ impl Entry {
                     steps: steps.clone(),
                     next_checkin: next_checkin.clone(),
                     weights: weights.clone(),
+                    checkins: *checkins,
                 })
             }
         }

@@ -21,6 +21,7 @@ pub enum Action {
     DeleteSelected,
     UndoDelete,
     OpenAgenda,
+    OpenProgress,
     // A yes/no question.
     ConfirmYes,
     ConfirmNo,
@@ -96,6 +97,8 @@ pub enum Context {
     HomeSearch,
     /// Every open step, over home.
     Agenda,
+    /// How heavy each setback felt, steps done by month, over home.
+    Progress,
     Confirm,
     Detail,
     /// Reading a sync tool's conflict copy: to read and export only.
@@ -368,6 +371,7 @@ pub static BINDINGS: &[Binding] = &[
     foot(C::Home,         &[ch('u')],                    "u",         "undo",                                Action::UndoDelete).when(When::DeletedHere),
     foot(C::Home,         &[ch('c')],                    "c",         "check-in",                            Action::Checkin).when(When::Completed),
     foot(C::Home,         &[ch('a')],                    "a",         "agenda",                              Action::OpenAgenda).when(When::OpenSteps),
+    foot(C::Home,         &[ch('p')],                    "p",         "progress",                            Action::OpenProgress).when(When::AnyReflection),
     help(C::Home,         &[ESC],                        "Esc",       "clear the search",                    Action::ClearSearch),
     // Typing in the home screen's search line.
     foot(C::HomeSearch,   &[ENTER],                      "Enter",     "open",                                Action::OpenSelected).when(When::RowSelected),
@@ -384,6 +388,8 @@ pub static BINDINGS: &[Binding] = &[
     help(C::Agenda,       &[HOME, ch('g')],              "Home",      "first step",                          Action::ScrollTop),
     help(C::Agenda,       &[END, ch('G')],               "End",       "last step",                           Action::ScrollBottom),
     foot(C::Agenda,       &[ESC, ch('q')],               "Esc",       "home",                                Action::BackHome),
+    // The progress screen: it only shows.
+    foot(C::Progress,     &[ESC, ch('q')],               "Esc",       "home",                                Action::BackHome),
     // The delete question.
     foot(C::Confirm,      &[ch('y')],                    "y",         "yes",                                 Action::ConfirmYes),
     foot(C::Confirm,      &[ch('n'), ESC],               "n",         "no",                                  Action::ConfirmNo),
@@ -566,6 +572,7 @@ mod tests {
             C::HomeSearch,
             C::Confirm,
             C::Detail,
+            C::Progress,
             C::CopyDetail,
             C::ExportPrompt,
             C::TitlePrompt,

@@ -10,6 +10,7 @@ mod help;
 mod home;
 mod look_again_prompt;
 mod plan;
+mod progress;
 mod reading;
 mod stage;
 
@@ -44,6 +45,10 @@ pub fn draw(frame: &mut Frame, app: &App) {
         },
         (Screen::Agenda, _) => match &app.agenda {
             Some(a) => agenda::draw(frame, area, app, a),
+            None => home::draw(frame, area, app),
+        },
+        (Screen::Progress, _) => match &app.progress {
+            Some(p) => progress::draw(frame, area, app, p),
             None => home::draw(frame, area, app),
         },
         _ => home::draw(frame, area, app),

@@ -75,6 +75,7 @@ impl App {
                     if let Some(agenda) = self.agenda.as_mut() {
                         agenda.refresh(&self.home.listing.reflections, self.clock.today);
                     }
+                    self.refresh_progress();
                 }
                 Err(why) => {
                     self.notice = Some(Message::warning(format!(

@@ -242,6 +242,10 @@ impl App {
                 }
                 None => Effect::None,
             },
+            Action::OpenProgress => {
+                self.open_progress();
+                Effect::None
+            }
             Action::OpenSelected => match (home.selected_summary(), home.selected_copy()) {
                 (Some(s), _) => Effect::Open(s.id.clone()),
                 (None, Some(copy)) => Effect::OpenCopy(copy.name.clone()),

@@ -5,7 +5,8 @@
 //!
 //! The state is split by area: `home` (the list and its search), `session`
 //! (an open reflection, walked in `walk` or read in `reading`), `modal` (the
-//! one prompt or confirmation on top), `agenda` (every open step, over home).
+//! one prompt or confirmation on top), `agenda` (every open step, over home),
+//! `progress` (how heavy each setback felt, steps done by month, over home).
 //! `focus` is the one place that decides
 //! which of them has the keys; `update`, the key contexts and drawing all ask it.
 
@@ -16,6 +17,7 @@ mod effect;
 mod home;
 mod look_again;
 mod modal;
+mod progress;
 mod reading;
 mod session;
 mod walk;
@@ -63,6 +65,7 @@ pub use effect::{Access, Effect, Outcome, conflict_note, conflict_notice, held_e
 pub use home::{Home, HomeRow, Search};
 pub use look_again::example as look_again_example;
 pub use modal::{ConfirmDelete, ExportPrompt, LookAgainPrompt, Modal, TitlePrompt, TitlePurpose};
+pub use progress::ProgressView;
 pub use session::{GuideSection, ReadOnly, Session, View};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -118,6 +121,8 @@ pub enum Screen {
     Agenda,
     /// A check-in on the open reflection.
     Checkin,
+    /// How heavy each setback felt over time and steps done by month, over home.
+    Progress,
 }
 
 /// What has the keys now.
@@ -132,6 +137,7 @@ pub enum Focus {
     Search,
     Home,
     Agenda,
+    Progress,
     /// A field of a question stage, of this kind.
     Field(FieldKind),
     /// The due date of an action step, being edited.
@@ -156,6 +162,8 @@ pub struct App {
     pub home: Home,
     /// The agenda screen, when open over home.
     pub agenda: Option<Agenda>,
+    /// The progress screen, when open over home.
+    pub progress: Option<ProgressView>,
     /// The step to show once the reflection opened from the agenda arrives.
     pub opening_step: Option<String>,
     /// A check-in to start once the reflection being opened arrives.
@@ -201,6 +209,7 @@ impl App {
             too_small: false,
             home: Home::default(),
             agenda: None,
+            progress: None,
             opening_step: None,
             opening_checkin: false,
             session: None,
@@ -253,6 +262,7 @@ impl App {
     pub fn screen(&self) -> Screen {
         match &self.session {
             None if self.agenda.is_some() => Screen::Agenda,
+            None if self.progress.is_some() => Screen::Progress,
             None => Screen::Home,
             Some(s) => match s.view {
                 View::Walk => Screen::Walk,
@@ -284,6 +294,7 @@ impl App {
             Screen::Home if self.home.search.as_ref().is_some_and(|s| s.typing) => Focus::Search,
             Screen::Home => Focus::Home,
             Screen::Agenda => Focus::Agenda,
+            Screen::Progress => Focus::Progress,
             Screen::Reading
                 if self
                     .session
@@ -398,6 +409,7 @@ impl App {
             Focus::Field(_) | Focus::DueDate if self.screen() == Screen::Checkin => {
                 self.update_checkin(action)
             }
+            Focus::Progress => self.update_progress(action),
             Focus::Field(_) | Focus::DueDate | Focus::Plan => self.update_walk(action),
             Focus::Reading | Focus::ReadingCopy => self.update_reading(action),
         }
@@ -547,7 +559,7 @@ impl App {
 
 impl Focus {
     /// Every focus the app can be in, for checks that must cover them all.
-    pub const ALL: [Focus; 19] = [
+    pub const ALL: [Focus; 20] = [
         Focus::Help,
         Focus::Confirm,
         Focus::TitlePrompt,
@@ -556,6 +568,7 @@ impl Focus {
         Focus::Search,
         Focus::Home,
         Focus::Agenda,
+        Focus::Progress,
         Focus::Field(FieldKind::Line),
         Focus::Field(FieldKind::Text),
         Focus::Field(FieldKind::List),
@@ -580,6 +593,7 @@ impl Focus {
             Focus::Search => &[Context::HomeSearch, Context::Text],
             Focus::Home => &[Context::Home, Context::Commands],
             Focus::Agenda => &[Context::Agenda, Context::Commands],
+            Focus::Progress => &[Context::Progress, Context::Commands],
             Focus::Reading => &[Context::Detail, Context::Commands],
             Focus::ReadingCopy => &[Context::CopyDetail, Context::Commands],
             Focus::Plan => &[Context::Plan, Context::PlanNav, Context::Commands],

@@ -428,6 +428,7 @@ fn home_with(titles: &[&str]) -> App {
             steps: Vec::new(),
             next_checkin: String::new(),
             weights: Vec::new(),
+            checkins: 0,
         })
         .collect();
     app.set_listing(Listing {
