@@ -1441,3 +1441,33 @@ fn an_agenda_with_no_open_steps_says_so_calmly() {
     assert!(shot.contains("No open steps."), "{shot}");
     assert!(!shot.contains("Space tick"), "{shot}");
 }
+
+/// Issue 11: after every answer, the reading page shows each check-in under
+/// its day: the weight beside the earlier numbers, what became of each
+/// step, the brave step, the written answers, and what comes next.
+#[test]
+fn the_reading_page_ends_with_each_check_in_in_order() {
+    let guide = Guide::builtin().expect("embedded guide is valid");
+    let mut app = App::new(guide, date!(2027 - 01 - 20), UtcOffset::UTC);
+    app.open_reflection(common::checked_in_reflection());
+    // The plan's own date sits under how heavy it felt, near the plan's end.
+    let plan = screen(&app, 100, 70);
+    assert!(plan.contains("    Look again: Sat 19 Dec 2026"), "{plan}");
+    app.update(Action::ScrollBottom);
+    let end = screen(&app, 100, 60);
+    let first = end.find("Sun 20 Dec 2026").unwrap_or(usize::MAX);
+    let second = end.find("Sun 17 Jan 2027").unwrap_or(usize::MAX);
+    assert!(first < second && second < usize::MAX, "{end}");
+    for line in [
+        "How heavy: 3 · Heavy (was 4 at the start, 2 when you made the plan)",
+        "Moved to Sun 10 Jan 2027: Interview five clinic managers",
+        "First brave step: taken",
+        "Look again: Sun 17 Jan 2027",
+        "Dropped: Interview five clinic managers",
+        "mood",
+        "Settled",
+    ] {
+        assert!(end.contains(line), "{line} missing: {end}");
+    }
+    insta::assert_snapshot!("reading_check_ins", end);
+}
