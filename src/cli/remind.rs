@@ -8,7 +8,8 @@ use unicode_width::UnicodeWidthStr;
 use super::agenda_load;
 use super::list::terminal_width;
 use super::print;
-use crate::agenda::{AgendaStep, Which};
+use crate::agenda::{self, AgendaStep, DueCheckins, Which};
+use crate::dates;
 use crate::export::Clock;
 use crate::store::Store;
 use crate::text::{fit, printable_line};
@@ -21,7 +22,9 @@ const PIPE_WIDTH: usize = 100;
 /// be read are named only with `verbose`: a warning on every new shell
 /// would soon be skimmed past, and `rebound steps` names them anyway.
 pub(super) fn remind(store: &Store, verbose: bool, clock: Clock) -> color_eyre::Result<()> {
-    let loaded = agenda_load::load(store, Which::Open, clock.today)?;
+    let listing = store.list()?;
+    let loaded = agenda_load::from_listing(&listing, Which::Open, clock.today);
+    let checkins = agenda::checkins_due(&listing.reflections, clock.today);
     if verbose {
         let mut err = std::io::stderr();
         for (path, reason) in &loaded.skipped {
@@ -34,7 +37,7 @@ pub(super) fn remind(store: &Store, verbose: bool, clock: Clock) -> color_eyre::
         }
     }
     let width = terminal_width().unwrap_or(PIPE_WIDTH);
-    let text: String = lines(&loaded.steps, clock.today)
+    let text: String = lines(&loaded.steps, &checkins, clock.today)
         .iter()
         .map(|line| format!("{}\n", line.fit(width)))
         .collect();
@@ -50,18 +53,28 @@ struct Line {
     before: String,
     step: String,
     after: String,
+    /// The line without the name, for a window too narrow for both: a
+    /// check-in's command is worth more whole than the title beside it.
+    nameless: Option<String>,
 }
 
 impl Line {
     /// The line within `width` columns. The step's name is cut first, so
     /// the count and the command to run stay whole while there is room.
     fn fit(&self, width: usize) -> String {
+        let whole = self.to_string();
+        if whole.width() <= width {
+            return whole;
+        }
         let fixed = self.before.width() + self.after.width();
         match width.checked_sub(fixed) {
             Some(room) if room >= MIN_STEP_WIDTH => {
                 format!("{}{}{}", self.before, fit(&self.step, room), self.after)
             }
-            _ => fit(&self.to_string(), width),
+            _ => match &self.nameless {
+                Some(short) if short.width() <= width => short.clone(),
+                _ => fit(&self.to_string(), width),
+            },
         }
     }
 }
@@ -78,7 +91,7 @@ const MIN_STEP_WIDTH: usize = 12;
 
 /// What is due, a line each, most pressing first; none when nothing is.
 /// `steps` come in agenda order, so each line names the oldest first.
-fn lines(steps: &[AgendaStep], today: Date) -> Vec<Line> {
+fn lines(steps: &[AgendaStep], checkins: &DueCheckins, today: Date) -> Vec<Line> {
     let overdue: Vec<&AgendaStep> = steps.iter().filter(|s| s.overdue).collect();
     let due_today: Vec<&AgendaStep> = steps
         .iter()
@@ -105,9 +118,28 @@ fn lines(steps: &[AgendaStep], today: Date) -> Vec<Line> {
             ),
         });
     }
-    // Check-ins (looking again at a reflection on the date its plan set)
-    // will join as the third line once they exist: which are due, and the
-    // command that opens one.
+    if let Some(oldest) = &checkins.oldest {
+        let since = if oldest.since == today {
+            "today".to_string()
+        } else {
+            format!("since {}", dates::short(oldest.since, today))
+        };
+        let before = match checkins.count {
+            1 => "Check-in due for \"".to_string(),
+            n => format!("{n} check-ins due, oldest \""),
+        };
+        let run = format!("`rebound checkin {}`.", printable_line(&oldest.reflection));
+        let nameless = match checkins.count {
+            1 => format!("Check-in due ({since}): {run}"),
+            n => format!("{n} check-ins due, oldest ({since}): {run}"),
+        };
+        lines.push(Line {
+            before,
+            step: printable_line(&oldest.title).into_owned(),
+            after: format!("\" ({since}): {run}"),
+            nameless: Some(nameless),
+        });
+    }
     lines
 }
 
@@ -121,6 +153,7 @@ fn line(before: &str, step: &AgendaStep, after: &str) -> Line {
             printable_line(&step.title)
         ),
         after: after.to_string(),
+        nameless: None,
     }
 }
 
@@ -154,11 +187,14 @@ mod tests {
             step("Done already", Some(date!(2026 - 12 - 01)), true),
             step("Done today", Some(TODAY), true),
         ];
-        assert!(lines(&steps, TODAY).is_empty());
+        assert!(lines(&steps, &DueCheckins::default(), TODAY).is_empty());
     }
 
     fn texts(steps: &[AgendaStep]) -> Vec<String> {
-        lines(steps, TODAY).iter().map(Line::to_string).collect()
+        lines(steps, &DueCheckins::default(), TODAY)
+            .iter()
+            .map(Line::to_string)
+            .collect()
     }
 
     #[test]
@@ -191,7 +227,7 @@ mod tests {
             step("Ask Dana for feedback", Some(date!(2026 - 12 - 01)), false),
             step("Write to Sam", Some(date!(2026 - 12 - 05)), false),
         ];
-        let line = &lines(&steps, TODAY)[0];
+        let line = &lines(&steps, &DueCheckins::default(), TODAY)[0];
         let fitted = line.fit(80);
         assert!(fitted.width() <= 80, "{fitted}");
         assert!(
@@ -202,5 +238,49 @@ mod tests {
         // Too narrow for that: the whole line is cut instead.
         let fitted = line.fit(60);
         assert!(fitted.width() <= 60 && fitted.ends_with('…'), "{fitted}");
+    }
+
+    fn due(count: usize, since: Date) -> DueCheckins {
+        DueCheckins {
+            count,
+            oldest: Some(crate::agenda::DueCheckin {
+                reflection: "2026-11-29-the-launch-that-slipped".into(),
+                title: "The launch that slipped".into(),
+                since,
+            }),
+        }
+    }
+
+    #[test]
+    fn a_check_in_due_is_the_third_line_with_the_command_that_opens_it() {
+        let steps = [
+            step("Ask Dana for feedback", Some(date!(2026 - 12 - 01)), false),
+            step("Update my portfolio", Some(TODAY), false),
+        ];
+        let said: Vec<String> = lines(&steps, &due(1, date!(2026 - 12 - 05)), TODAY)
+            .iter()
+            .map(Line::to_string)
+            .collect();
+        assert_eq!(said.len(), 3, "{said:?}");
+        assert_eq!(
+            said[2],
+            "Check-in due for \"The launch that slipped\" (since Sat 5 Dec): \
+             `rebound checkin 2026-11-29-the-launch-that-slipped`."
+        );
+        let several = &lines(&[], &due(3, TODAY), TODAY)[0];
+        assert_eq!(
+            several.to_string(),
+            "3 check-ins due, oldest \"The launch that slipped\" (today): \
+             `rebound checkin 2026-11-29-the-launch-that-slipped`."
+        );
+        // Too narrow for the title and the command: the command stays whole
+        // (the id names the setback too).
+        assert_eq!(
+            several.fit(95),
+            "3 check-ins due, oldest (today): \
+             `rebound checkin 2026-11-29-the-launch-that-slipped`."
+        );
+        let fitted = several.fit(40);
+        assert!(fitted.width() <= 40 && fitted.ends_with('…'), "{fitted}");
     }
 }

@@ -7,7 +7,6 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use time::Date;
-use time::macros::format_description;
 use unicode_width::UnicodeWidthStr;
 
 use crate::agenda::{AgendaStep, Glance, glance};
@@ -126,20 +125,10 @@ fn row(
 pub fn due_cell(s: &AgendaStep, today: Date) -> String {
     let word = s.state_word(today);
     match s.due {
-        Some(due) => format!("{}{word}", short_date(due, today)),
+        Some(due) => format!("{}{word}", crate::dates::short(due, today)),
         None if s.due_text.trim().is_empty() => format!("-{word}"),
         None => format!("{}{word}", fit(&printable_line(&s.due_text), 10)),
     }
-}
-
-/// "Fri 4 Dec" this year; "4 Jan 2027" in another.
-fn short_date(date: Date, today: Date) -> String {
-    let format = if date.year() == today.year() {
-        format_description!("[weekday repr:short] [day padding:none] [month repr:short]")
-    } else {
-        format_description!("[day padding:none] [month repr:short] [year]")
-    };
-    date.format(format).unwrap_or_default()
 }
 
 /// Home's one line about the agenda, `width` columns at most: how many steps
@@ -168,7 +157,7 @@ pub fn glance_line(app: &App, width: usize) -> Option<String> {
         Some(step) => {
             let when = match step.due {
                 Some(due) if due == today => "today".to_string(),
-                Some(due) => short_date(due, today),
+                Some(due) => crate::dates::short(due, today),
                 None => String::new(),
             };
             step_text = Some((
