@@ -1471,3 +1471,77 @@ fn the_reading_page_ends_with_each_check_in_in_order() {
     }
     insta::assert_snapshot!("reading_check_ins", end);
 }
+
+/// Issue 11: a check-in whose day has come is named first on home's line,
+/// in words, and the line stays one line however narrow the window.
+#[test]
+fn home_says_calmly_when_a_check_in_is_due() {
+    use rebound::reflection::{LOOK_AGAIN_FIELD, Reflection};
+    let mut app = app_with_steps();
+    let mut reflections = app.home.listing.reflections.clone();
+    let mut r = Reflection::new(
+        "2026-10-05-the-reorg".into(),
+        "The reorganisation that moved my team".into(),
+        datetime!(2026-10-05 09:00 UTC),
+    );
+    r.set_text(Stage::Plan, LOOK_AGAIN_FIELD, "2026-11-28".into());
+    reflections.push(Summary::of(&r));
+    app.set_listing(Listing {
+        reflections,
+        ..Listing::default()
+    });
+    let home = screen(&app, 100, 32);
+    let line = home
+        .lines()
+        .nth(1)
+        .unwrap_or_default()
+        .trim_matches('"')
+        .trim_end()
+        .to_string();
+    assert_eq!(
+        line,
+        " Check-in due: The reorganisation that moved my team · 2 steps past their date \
+         · a for the agenda",
+        "the next step gives way to the title shown whole"
+    );
+    // A wide window has room for the next step too.
+    let wide = screen(&app, 180, 32);
+    assert!(
+        wide.contains(" · next: Update the CV with the pilot numbers and send it to Sam, today · "),
+        "{wide}"
+    );
+    insta::assert_snapshot!("home_check_in_due", home);
+    for width in [80, 60] {
+        let shot = screen(&app, width, 24);
+        let line = shot
+            .lines()
+            .nth(1)
+            .unwrap_or_default()
+            .trim_matches('"')
+            .to_string();
+        assert!(line.starts_with(" Check-in due: The "), "{width}: {line}");
+        assert!(
+            line.chars().count() <= usize::from(width),
+            "{width}: {line}"
+        );
+        assert!(
+            shot.lines()
+                .nth(3)
+                .unwrap_or_default()
+                .contains("Unfinished"),
+            "one line, then the list as before: {shot}"
+        );
+    }
+    insta::assert_snapshot!("home_check_in_due_80x24", screen(&app, 80, 24));
+
+    // Settled, or not yet due: the line is about steps alone, as before.
+    r.set_text(Stage::Plan, LOOK_AGAIN_FIELD, "2026-12-28".into());
+    let mut reflections = app.home.listing.reflections.clone();
+    reflections.retain(|s| s.id != r.id);
+    reflections.push(Summary::of(&r));
+    app.set_listing(Listing {
+        reflections,
+        ..Listing::default()
+    });
+    assert!(!screen(&app, 100, 32).contains("Check-in"));
+}
