@@ -1534,6 +1534,21 @@ fn home_says_calmly_when_a_check_in_is_due() {
     }
     insta::assert_snapshot!("home_check_in_due_80x24", screen(&app, 80, 24));
 
+    // No step open anywhere: the check-in alone, with no key to an empty agenda.
+    let mut alone = self::app();
+    alone.set_listing(Listing {
+        reflections: vec![Summary::of(&r)],
+        ..Listing::default()
+    });
+    let line = screen(&alone, 100, 32)
+        .lines()
+        .nth(1)
+        .unwrap_or_default()
+        .trim_matches('"')
+        .trim_end()
+        .to_string();
+    assert_eq!(line, " Check-in due: The reorganisation that moved my team");
+
     // Settled, or not yet due: the line is about steps alone, as before.
     r.set_text(Stage::Plan, LOOK_AGAIN_FIELD, "2026-12-28".into());
     let mut reflections = app.home.listing.reflections.clone();
