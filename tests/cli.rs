@@ -1495,13 +1495,24 @@ fn remind_says_a_check_in_is_due_from_its_day_on_and_how_to_open_it() {
     let on_the_day = remind_on(dir.path(), "2026-12-19", &[]);
     assert_eq!(
         stdout(&on_the_day),
-        "Check-in due for \"Passed over\" (today): `rebound checkin 2026-11-29-passed-over`.\n"
+        "Check-in due for \"Passed over\" (today): `rebound checkin 2026-11-29`.\n"
     );
     let after = remind_on(dir.path(), "2026-12-24", &[]);
     assert_eq!(
         stdout(&after),
-        "Check-in due for \"Passed over\" (since Sat 19 Dec): \
-         `rebound checkin 2026-11-29-passed-over`.\n"
+        "Check-in due for \"Passed over\" (since Sat 19 Dec): `rebound checkin 2026-11-29`.\n"
+    );
+    // The shortest start of the id that names it: every command takes one.
+    let show = Command::new(BIN)
+        .args(["show", "2026-11-29"])
+        .env("REBOUND_DATA_DIR", dir.path())
+        .output()
+        .expect("run rebound");
+    assert!(show.status.success(), "{}", stderr(&show));
+    assert!(
+        stdout(&show).starts_with("# Passed over\n"),
+        "{}",
+        stdout(&show)
     );
 }
 
@@ -1534,6 +1545,6 @@ fn remind_with_steps_and_check_ins_due_says_three_lines_at_most() {
     assert_eq!(
         lines[2],
         "2 check-ins due, oldest \"the-reorg\" (since Fri 20 Nov): \
-         `rebound checkin 2026-10-02-the-reorg`."
+         `rebound checkin 2026-10-02`."
     );
 }

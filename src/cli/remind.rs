@@ -24,7 +24,13 @@ const PIPE_WIDTH: usize = 100;
 pub(super) fn remind(store: &Store, verbose: bool, clock: Clock) -> color_eyre::Result<()> {
     let listing = store.list()?;
     let loaded = agenda_load::from_listing(&listing, Which::Open, clock.today);
-    let checkins = agenda::checkins_due(&listing.reflections, clock.today);
+    let mut checkins = agenda::checkins_due(&listing.reflections, clock.today);
+    if let Some(oldest) = &mut checkins.oldest {
+        // Ids are long (a date and the title's words): the shortest start
+        // that names no other reflection keeps the command to type short.
+        let ids: Vec<&str> = listing.reflections.iter().map(|s| s.id.as_str()).collect();
+        oldest.reflection = shortest_start(&oldest.reflection, &ids).to_string();
+    }
     if verbose {
         let mut err = std::io::stderr();
         for (path, reason) in &loaded.skipped {
@@ -47,15 +53,37 @@ pub(super) fn remind(store: &Store, verbose: bool, clock: Clock) -> color_eyre::
     print(&text)
 }
 
+/// The shortest start of `id`, cut where a word ends, that starts no other
+/// of `ids`: what `rebound checkin` needs to find it. The date alone at
+/// least, since a shorter start would read as a mistake.
+fn shortest_start<'a>(id: &'a str, ids: &[&str]) -> &'a str {
+    let ends = id
+        .char_indices()
+        .filter(|&(at, c)| c == '-' && at >= "YYYY-MM-DD".len())
+        .map(|(at, _)| at)
+        .chain([id.len()]);
+    for end in ends {
+        let start = &id[..end];
+        if !ids
+            .iter()
+            .any(|other| *other != id && other.starts_with(start))
+        {
+            return start;
+        }
+    }
+    id
+}
+
 /// One reminder: the step it names between words that say what to do.
 #[derive(Debug, PartialEq, Eq)]
 struct Line {
     before: String,
     step: String,
     after: String,
-    /// The line without the name, for a window too narrow for both: a
-    /// check-in's command is worth more whole than the title beside it.
-    nameless: Option<String>,
+    /// Shorter lines without the name, tried in turn in a window too
+    /// narrow for the whole: a check-in's command is worth more whole than
+    /// the title beside it.
+    shorter: Vec<String>,
 }
 
 impl Line {
@@ -71,9 +99,9 @@ impl Line {
             Some(room) if room >= MIN_STEP_WIDTH => {
                 format!("{}{}{}", self.before, fit(&self.step, room), self.after)
             }
-            _ => match &self.nameless {
-                Some(short) if short.width() <= width => short.clone(),
-                _ => fit(&self.to_string(), width),
+            _ => match self.shorter.iter().find(|s| s.width() <= width) {
+                Some(short) => short.clone(),
+                None => fit(&self.to_string(), width),
             },
         }
     }
@@ -129,15 +157,15 @@ fn lines(steps: &[AgendaStep], checkins: &DueCheckins, today: Date) -> Vec<Line>
             n => format!("{n} check-ins due, oldest \""),
         };
         let run = format!("`rebound checkin {}`.", printable_line(&oldest.reflection));
-        let nameless = match checkins.count {
-            1 => format!("Check-in due ({since}): {run}"),
-            n => format!("{n} check-ins due, oldest ({since}): {run}"),
+        let due = match checkins.count {
+            1 => "Check-in due".to_string(),
+            n => format!("{n} check-ins due, oldest"),
         };
         lines.push(Line {
             before,
             step: printable_line(&oldest.title).into_owned(),
             after: format!("\" ({since}): {run}"),
-            nameless: Some(nameless),
+            shorter: vec![format!("{due} ({since}): {run}"), format!("{due}: {run}")],
         });
     }
     lines
@@ -153,7 +181,7 @@ fn line(before: &str, step: &AgendaStep, after: &str) -> Line {
             printable_line(&step.title)
         ),
         after: after.to_string(),
-        nameless: None,
+        shorter: Vec::new(),
     }
 }
 
@@ -280,7 +308,29 @@ mod tests {
             "3 check-ins due, oldest (today): \
              `rebound checkin 2026-11-29-the-launch-that-slipped`."
         );
+        assert_eq!(
+            several.fit(80),
+            "3 check-ins due, oldest: `rebound checkin 2026-11-29-the-launch-that-slipped`."
+        );
         let fitted = several.fit(40);
         assert!(fitted.width() <= 40 && fitted.ends_with('…'), "{fitted}");
+    }
+
+    #[test]
+    fn a_check_in_is_named_by_the_shortest_start_of_its_id_that_names_no_other() {
+        let ids = [
+            "2026-11-29-the-launch-that-slipped",
+            "2026-11-29-the-reorg",
+            "2026-11-30-passed-over",
+        ];
+        assert_eq!(shortest_start(ids[0], &ids), "2026-11-29-the-launch");
+        assert_eq!(shortest_start(ids[1], &ids), "2026-11-29-the-reorg");
+        assert_eq!(shortest_start(ids[2], &ids), "2026-11-30");
+        let alone = ["2026-11-29-x", "2026-11-29-x-2"];
+        assert_eq!(
+            shortest_start(alone[0], &alone),
+            "2026-11-29-x",
+            "whole when it must be"
+        );
     }
 }
