@@ -175,6 +175,50 @@ pub fn glance(summaries: &[Summary], today: Date) -> Glance {
     glance
 }
 
+/// Check-ins whose day has come: how many, and the one waiting longest.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct DueCheckins {
+    pub count: usize,
+    pub oldest: Option<DueCheckin>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DueCheckin {
+    /// The reflection's id, and its title as shown.
+    pub reflection: String,
+    pub title: String,
+    /// The day it came due.
+    pub since: Date,
+}
+
+/// The check-ins due by `today`, from the summaries alone. Dates in the
+/// index are ISO, which sort as text, so home can ask on every frame
+/// without reading a date per reflection.
+pub fn checkins_due(summaries: &[Summary], today: Date) -> DueCheckins {
+    let today = crate::dates::iso(today);
+    let mut due = DueCheckins::default();
+    let mut oldest: Option<&Summary> = None;
+    for summary in summaries {
+        let day = summary.next_checkin.as_str();
+        if day.is_empty() || day > today.as_str() {
+            continue;
+        }
+        due.count += 1;
+        let older = oldest.is_none_or(|o| (day, &summary.id) < (o.next_checkin.as_str(), &o.id));
+        if older {
+            oldest = Some(summary);
+        }
+    }
+    due.oldest = oldest.and_then(|s| {
+        Some(DueCheckin {
+            reflection: s.id.clone(),
+            title: display_title(&s.title).to_string(),
+            since: crate::dates::parse_iso(&s.next_checkin)?,
+        })
+    });
+    due
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -359,5 +403,36 @@ mod tests {
         assert_eq!(steps[0].title, "Untitled reflection");
         assert_eq!(steps[0].reflection, "2026-11-20-a");
         assert!(!steps[0].id.is_empty());
+    }
+
+    #[test]
+    fn check_ins_due_count_those_whose_day_has_come_and_name_the_oldest() {
+        use crate::reflection::LOOK_AGAIN_FIELD;
+        let looking = |id: &str, look_again: &str| {
+            let mut r = reflection(id, &[]);
+            r.set_text(Stage::Plan, LOOK_AGAIN_FIELD, look_again.into());
+            Summary::of(&r)
+        };
+        let summaries = [
+            looking("2026-11-20-a", "2026-12-08"),
+            looking("2026-11-21-b", "2026-12-01"),
+            looking("2026-11-22-c", "2026-12-10"),
+            looking("2026-11-23-later", "2026-12-11"),
+            looking("2026-11-24-never-asked", ""),
+        ];
+        let due = checkins_due(&summaries, TODAY);
+        assert_eq!(
+            due.count, 3,
+            "today's counts, tomorrow's and unasked do not"
+        );
+        assert_eq!(
+            due.oldest,
+            Some(DueCheckin {
+                reflection: "2026-11-21-b".into(),
+                title: "About 2026-11-21-b".into(),
+                since: date!(2026 - 12 - 01),
+            })
+        );
+        assert_eq!(checkins_due(&summaries[3..], TODAY), DueCheckins::default());
     }
 }

@@ -233,6 +233,17 @@ pub fn how_far(date: Date, today: Date) -> String {
     }
 }
 
+/// "Fri 4 Dec" this year; "4 Jan 2027" in another: for lists and one-line
+/// reminders, where the weekday helps and room is short.
+pub fn short(date: Date, today: Date) -> String {
+    let format = if date.year() == today.year() {
+        format_description!("[weekday repr:short] [day padding:none] [month repr:short]")
+    } else {
+        format_description!("[day padding:none] [month repr:short] [year]")
+    };
+    date.format(format).unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -8,11 +8,15 @@ use serde_json::{Value as Json, json};
 use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 
+use crate::checkin::{CheckinGuide, STEPS_KEY};
 use crate::dates::{self, DateInput};
 use crate::guide::{FieldKind, Guide};
 use crate::lifecycle::Standing;
-use crate::outline::{self, AnswerValue, GrowthPlan, PlanItem, PlanStep};
-use crate::reflection::{ActionItem, Reflection, SCHEMA_VERSION, display_title};
+use crate::outline::{self, AnswerValue, CheckinOutline, Fact, GrowthPlan, PlanItem, PlanStep};
+use crate::reflection::{
+    ActionItem, Checkin, DATE_KEY, LOOK_AGAIN_FIELD, NEXT_LOOK_KEY, NEXT_STEP_ID_KEY, NextLook,
+    Reflection, SCHEMA_VERSION, SETTLED, WEIGHT_KEY, display_title,
+};
 use crate::stage::Stage;
 use crate::store::{Existing, Special, StoreError};
 
@@ -119,22 +123,64 @@ fn markdown(r: &Reflection, guide: &Guide, clock: Clock) -> String {
         }
         for answer in stage.answers {
             let _ = writeln!(out, "\n### {}\n", inline(&answer.question));
-            match answer.value {
-                AnswerValue::Text(text) => out.push_str(&paragraphs(&text)),
-                AnswerValue::List(items) | AnswerValue::Choices(items) => bullets(&mut out, &items),
-                AnswerValue::Rating(rated) => {
-                    let _ = writeln!(out, "{}", inline(&rated.describe()));
-                }
-                AnswerValue::Steps(steps) => {
-                    for step in &steps {
-                        let due = dates::parse(&step.due, clock.today);
-                        task(&mut out, step, &due);
-                    }
-                }
+            answer_markdown(&mut out, answer.value, clock);
+        }
+    }
+    checkins_markdown(&mut out, &outline::checkin_outlines(r), clock);
+    out
+}
+
+fn answer_markdown(out: &mut String, value: AnswerValue, clock: Clock) {
+    match value {
+        AnswerValue::Text(text) => out.push_str(&paragraphs(&text)),
+        AnswerValue::List(items) | AnswerValue::Choices(items) => bullets(out, &items),
+        AnswerValue::Rating(rated) => {
+            let _ = writeln!(out, "{}", inline(&rated.describe()));
+        }
+        AnswerValue::Steps(steps) => {
+            for step in &steps {
+                let due = dates::parse(&step.due, clock.today);
+                task(out, step, &due);
             }
         }
     }
-    out
+}
+
+/// The check-ins after the stages, in the reading page's order and words.
+fn checkins_markdown(out: &mut String, checkins: &[CheckinOutline], clock: Clock) {
+    if checkins.is_empty() {
+        return;
+    }
+    out.push_str("\n## Check-ins\n");
+    let fact = |out: &mut String, f: &Fact| {
+        let _ = if f.value.is_empty() {
+            writeln!(out, "\n**{}**", inline(&f.label))
+        } else {
+            writeln!(out, "\n**{}:** {}", inline(&f.label), inline(&f.value))
+        };
+    };
+    for checkin in checkins {
+        let _ = writeln!(out, "\n### {}", inline(&checkin.heading));
+        if let Some(weight) = &checkin.weight {
+            fact(out, weight);
+        }
+        if !checkin.steps.is_empty() {
+            out.push('\n');
+        }
+        for step in &checkin.steps {
+            let _ = writeln!(out, "- {}: {}", inline(&step.label), inline(&step.value));
+        }
+        if let Some(brave) = &checkin.brave {
+            fact(out, brave);
+        }
+        for answer in &checkin.answers {
+            let _ = writeln!(out, "\n#### {}\n", inline(&answer.question));
+            answer_markdown(out, answer.value.clone(), clock);
+        }
+        for next in &checkin.next {
+            fact(out, next);
+        }
+    }
 }
 
 fn plan_markdown(out: &mut String, plan: &GrowthPlan) {
@@ -310,6 +356,11 @@ pub fn json_value(r: &Reflection, guide: &Guide) -> Json {
                 json!(first.is_some_and(|s| s.done)),
             );
         }
+        if stage == Stage::Plan {
+            // Not one of the plan's walked questions, yet the plan's answer.
+            let look_again = r.planned_look_again().map(dates::iso);
+            fields.insert(LOOK_AGAIN_FIELD.into(), json!(look_again));
+        }
         answers.insert(stage.key().to_string(), Json::Object(fields));
     }
     json!({
@@ -322,7 +373,78 @@ pub fn json_value(r: &Reflection, guide: &Guide) -> Json {
         "completed": r.completed.and_then(time),
         "position": { "stage": r.position.stage, "field": r.position.field },
         "answers": answers,
+        "checkins": r.checkins().iter().map(checkin_json).collect::<Vec<_>>(),
     })
+}
+
+/// One check-in for scripts: its day, weight, what became of each step,
+/// every answer by its question's key (unanswered ones null or empty, keys
+/// rebound has no question for as they are), and when to look again.
+fn checkin_json(c: &Checkin) -> Json {
+    let table = c.table();
+    let own = [
+        DATE_KEY,
+        WEIGHT_KEY,
+        STEPS_KEY,
+        NEXT_LOOK_KEY,
+        NEXT_STEP_ID_KEY,
+    ];
+    let mut answers = serde_json::Map::new();
+    let questions = CheckinGuide::builtin().map_or(&[][..], |g| &g.questions.fields[..]);
+    for field in questions.iter().filter(|f| !own.contains(&f.key.as_str())) {
+        let key = field.key.as_str();
+        let value = match field.kind {
+            FieldKind::List | FieldKind::Checklist => json!(c.checks(key)),
+            FieldKind::Rating => json!(c.rating(key)),
+            _ => table.get(key).map_or(Json::Null, toml_json),
+        };
+        answers.insert(key.to_string(), value);
+    }
+    for (key, value) in table {
+        if !own.contains(&key.as_str()) && !answers.contains_key(key) {
+            answers.insert(key.clone(), toml_json(value));
+        }
+    }
+    let steps: Vec<Json> = c
+        .steps()
+        .into_iter()
+        .map(|s| {
+            json!({
+                "id": s.id,
+                "text": s.text,
+                "due": (!s.due.trim().is_empty()).then_some(s.due),
+                "outcome": s.outcome.as_str(),
+            })
+        })
+        .collect();
+    let next_look = match c.next_look() {
+        NextLook::On(day) => json!(dates::iso(day)),
+        NextLook::Settled => json!(SETTLED),
+        NextLook::Unset => Json::Null,
+    };
+    json!({
+        "date": c.date().map(dates::iso),
+        "weight": c.weight(),
+        "steps": steps,
+        "answers": answers,
+        "next_step_id": table.get(NEXT_STEP_ID_KEY).and_then(toml::Value::as_str),
+        "next_look": next_look,
+    })
+}
+
+/// A value as it was written in the file, for an answer JSON has no
+/// question for: dates as their text, tables and arrays kept whole.
+fn toml_json(value: &toml::Value) -> Json {
+    use toml::Value;
+    match value {
+        Value::String(s) => json!(s),
+        Value::Integer(i) => json!(i),
+        Value::Float(f) => json!(f),
+        Value::Boolean(b) => json!(b),
+        Value::Datetime(d) => json!(d.to_string()),
+        Value::Array(items) => Json::Array(items.iter().map(toml_json).collect()),
+        Value::Table(t) => Json::Object(t.iter().map(|(k, v)| (k.clone(), toml_json(v))).collect()),
+    }
 }
 
 #[cfg(test)]

@@ -3,6 +3,10 @@
 //! and the Markdown export all render this one outline, so they never
 //! disagree about what a reflection says.
 
+mod checkins;
+
+pub use checkins::{CheckinOutline, Fact, checkin_outlines};
+
 use time::Date;
 
 use crate::dates::{self, DateInput};
@@ -282,7 +286,7 @@ pub fn growth_plan(r: &Reflection, guide: &Guide, today: Date) -> GrowthPlan {
         .map(String::from)
         .collect();
 
-    let sections = vec![
+    let mut sections = vec![
         PlanSection {
             title: "What you would do differently",
             items: vec![PlanItem::Lines {
@@ -348,6 +352,15 @@ pub fn growth_plan(r: &Reflection, guide: &Guide, today: Date) -> GrowthPlan {
             ],
         },
     ];
+    if let Some(day) = r.planned_look_again() {
+        // Beside the rating it will be compared with; left out until set,
+        // as the plan asks it with a key of its own.
+        if let Some(heavy) = sections.last_mut() {
+            heavy
+                .items
+                .push(labelled("Look again", dates::readable(day)));
+        }
+    }
     GrowthPlan {
         title: plan.title.clone(),
         tagline: plan.tagline.clone(),

@@ -1684,3 +1684,93 @@ fn stats_on_an_empty_data_dir_is_one_calm_line_and_success() {
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("does not exist"), "{}", stderr(&out));
 }
+
+/// "Passed over", its plan saying to look again on 19 December;
+/// with `settled`, a check-in on the 20th that said there is nothing more
+/// to look at.
+fn looking_again(settled: bool) -> tempfile::TempDir {
+    use rebound::reflection::{Checkin, LOOK_AGAIN_FIELD, NEXT_LOOK_KEY, WEIGHT_KEY};
+    use rebound::stage::Stage;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = Store::open(dir.path()).expect("store");
+    let guide = Guide::builtin().expect("guide");
+    let mut r = Reflection::new(
+        "2026-11-29-passed-over".into(),
+        "Passed over".into(),
+        datetime!(2026-11-29 09:00 UTC),
+    );
+    r.status = Status::Completed;
+    r.set_text(Stage::Plan, LOOK_AGAIN_FIELD, "2026-12-19".into());
+    if settled {
+        let day = time::macros::date!(2026 - 12 - 20);
+        let mut c = Checkin::new(day);
+        c.set_rating(WEIGHT_KEY, Some(2));
+        c.set_text(NEXT_LOOK_KEY, "settled".into());
+        r.record_checkin(c, day);
+    }
+    store.save(&r, guide).expect("save");
+    dir
+}
+
+#[test]
+fn remind_says_a_check_in_is_due_from_its_day_on_and_how_to_open_it() {
+    let dir = looking_again(false);
+    let before = remind_on(dir.path(), "2026-12-18", &[]);
+    assert!(before.status.success(), "{}", stderr(&before));
+    assert_eq!(stdout(&before), "", "not due yet: nothing at all");
+    let on_the_day = remind_on(dir.path(), "2026-12-19", &[]);
+    assert_eq!(
+        stdout(&on_the_day),
+        "Check-in due for \"Passed over\" (today): `rebound checkin 2026-11-29`.\n"
+    );
+    let after = remind_on(dir.path(), "2026-12-24", &[]);
+    assert_eq!(
+        stdout(&after),
+        "Check-in due for \"Passed over\" (since Sat 19 Dec): `rebound checkin 2026-11-29`.\n"
+    );
+    // The shortest start of the id that names it: every command takes one.
+    let show = Command::new(BIN)
+        .args(["show", "2026-11-29"])
+        .env("REBOUND_DATA_DIR", dir.path())
+        .output()
+        .expect("run rebound");
+    assert!(show.status.success(), "{}", stderr(&show));
+    assert!(
+        stdout(&show).starts_with("# Passed over\n"),
+        "{}",
+        stdout(&show)
+    );
+}
+
+#[test]
+fn remind_is_silent_about_a_reflection_whose_check_in_settled_it() {
+    let dir = looking_again(true);
+    let out = remind_on(dir.path(), "2027-03-01", &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(stdout(&out), "");
+}
+
+#[test]
+fn remind_with_steps_and_check_ins_due_says_three_lines_at_most() {
+    use rebound::reflection::LOOK_AGAIN_FIELD;
+    use rebound::stage::Stage;
+    let (dir, store) = passed_over(30);
+    let guide = Guide::builtin().expect("guide");
+    for (id, look_again) in [
+        ("2026-10-01-laid-off", "2026-12-01"),
+        ("2026-10-02-the-reorg", "2026-11-20"),
+    ] {
+        let mut r = Reflection::new(id.into(), id[11..].into(), datetime!(2026-10-01 09:00 UTC));
+        r.set_text(Stage::Plan, LOOK_AGAIN_FIELD, look_again.into());
+        store.save(&r, guide).expect("save");
+    }
+    let out = remind_on(dir.path(), "2026-12-05", &[]);
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 3, "{text}");
+    assert_eq!(
+        lines[2],
+        "2 check-ins due, oldest \"the-reorg\" (since Fri 20 Nov): \
+         `rebound checkin 2026-10-02`."
+    );
+}

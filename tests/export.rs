@@ -92,3 +92,15 @@ fn toml_export_is_the_reflection_file_and_loads_back() {
     let back = rebound::reflection::Reflection::from_toml_str(&text).expect("loads");
     assert_eq!(back, r);
 }
+
+/// Issue 11: check-ins come after the stages, in the reading page's words,
+/// and JSON gives scripts each one's day, weight, steps and answers by key.
+#[test]
+fn check_ins_export_in_order_as_markdown_and_json() {
+    let guide = Guide::builtin().expect("guide");
+    let r = common::checked_in_reflection();
+    let md = export::render(&r, guide, Format::Markdown, clock());
+    golden("checked_in.md", &md);
+    let json = export::render(&r, guide, Format::Json, clock());
+    golden("checked_in.json", &json);
+}

@@ -1642,3 +1642,122 @@ fn progress_with_nothing_weighed_says_what_will_appear_instead_of_empty_axes() {
     app.update(Action::BackHome);
     assert!(screen(&app, 80, 24).contains("My first one"));
 }
+
+/// Issue 11: after every answer, the reading page shows each check-in under
+/// its day: the weight beside the earlier numbers, what became of each
+/// step, the brave step, the written answers, and what comes next.
+#[test]
+fn the_reading_page_ends_with_each_check_in_in_order() {
+    let guide = Guide::builtin().expect("embedded guide is valid");
+    let mut app = App::new(guide, date!(2027 - 01 - 20), UtcOffset::UTC);
+    app.open_reflection(common::checked_in_reflection());
+    // The plan's own date sits under how heavy it felt, near the plan's end.
+    let plan = screen(&app, 100, 70);
+    assert!(plan.contains("    Look again: Sat 19 Dec 2026"), "{plan}");
+    app.update(Action::ScrollBottom);
+    let end = screen(&app, 100, 60);
+    let first = end.find("Sun 20 Dec 2026").unwrap_or(usize::MAX);
+    let second = end.find("Sun 17 Jan 2027").unwrap_or(usize::MAX);
+    assert!(first < second && second < usize::MAX, "{end}");
+    for line in [
+        "How heavy: 3 · Heavy (was 4 at the start, 2 when you made the plan)",
+        "Moved to Sun 10 Jan 2027: Interview five clinic managers",
+        "First brave step: taken",
+        "Look again: Sun 17 Jan 2027",
+        "Dropped: Interview five clinic managers",
+        "mood",
+        "Settled",
+    ] {
+        assert!(end.contains(line), "{line} missing: {end}");
+    }
+    insta::assert_snapshot!("reading_check_ins", end);
+}
+
+/// Issue 11: a check-in whose day has come is named first on home's line,
+/// in words, and the line stays one line however narrow the window.
+#[test]
+fn home_says_calmly_when_a_check_in_is_due() {
+    use rebound::reflection::{LOOK_AGAIN_FIELD, Reflection};
+    let mut app = app_with_steps();
+    let mut reflections = app.home.listing.reflections.clone();
+    let mut r = Reflection::new(
+        "2026-10-05-the-reorg".into(),
+        "The reorganisation that moved my team".into(),
+        datetime!(2026-10-05 09:00 UTC),
+    );
+    r.set_text(Stage::Plan, LOOK_AGAIN_FIELD, "2026-11-28".into());
+    reflections.push(Summary::of(&r));
+    app.set_listing(Listing {
+        reflections,
+        ..Listing::default()
+    });
+    let home = screen(&app, 100, 32);
+    let line = home
+        .lines()
+        .nth(1)
+        .unwrap_or_default()
+        .trim_matches('"')
+        .trim_end()
+        .to_string();
+    assert_eq!(
+        line,
+        " Check-in due: The reorganisation that moved my team · 2 steps past their date \
+         · a for the agenda",
+        "the next step gives way to the title shown whole"
+    );
+    // A wide window has room for the next step too.
+    let wide = screen(&app, 180, 32);
+    assert!(
+        wide.contains(" · next: Update the CV with the pilot numbers and send it to Sam, today · "),
+        "{wide}"
+    );
+    insta::assert_snapshot!("home_check_in_due", home);
+    for width in [80, 60] {
+        let shot = screen(&app, width, 24);
+        let line = shot
+            .lines()
+            .nth(1)
+            .unwrap_or_default()
+            .trim_matches('"')
+            .to_string();
+        assert!(line.starts_with(" Check-in due: The "), "{width}: {line}");
+        assert!(
+            line.chars().count() <= usize::from(width),
+            "{width}: {line}"
+        );
+        assert!(
+            shot.lines()
+                .nth(3)
+                .unwrap_or_default()
+                .contains("Unfinished"),
+            "one line, then the list as before: {shot}"
+        );
+    }
+    insta::assert_snapshot!("home_check_in_due_80x24", screen(&app, 80, 24));
+
+    // No step open anywhere: the check-in alone, with no key to an empty agenda.
+    let mut alone = self::app();
+    alone.set_listing(Listing {
+        reflections: vec![Summary::of(&r)],
+        ..Listing::default()
+    });
+    let line = screen(&alone, 100, 32)
+        .lines()
+        .nth(1)
+        .unwrap_or_default()
+        .trim_matches('"')
+        .trim_end()
+        .to_string();
+    assert_eq!(line, " Check-in due: The reorganisation that moved my team");
+
+    // Settled, or not yet due: the line is about steps alone, as before.
+    r.set_text(Stage::Plan, LOOK_AGAIN_FIELD, "2026-12-28".into());
+    let mut reflections = app.home.listing.reflections.clone();
+    reflections.retain(|s| s.id != r.id);
+    reflections.push(Summary::of(&r));
+    app.set_listing(Listing {
+        reflections,
+        ..Listing::default()
+    });
+    assert!(!screen(&app, 100, 32).contains("Check-in"));
+}

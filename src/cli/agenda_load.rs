@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use time::Date;
 
 use crate::agenda::{self, AgendaStep, Which};
-use crate::store::{Store, StoreError};
+use crate::store::{Listing, Store, StoreError};
 
 /// The agenda's steps and what could not be read on the way.
 pub(super) struct Loaded {
@@ -20,7 +20,11 @@ pub(super) struct Loaded {
 /// stamps), a reflection with nothing open passed over. `rebound steps` and
 /// `remind` both read the agenda through here.
 pub(super) fn load(store: &Store, which: Which, today: Date) -> Result<Loaded, StoreError> {
-    let listing = store.list()?;
+    Ok(from_listing(&store.list()?, which, today))
+}
+
+/// The same from a listing already read, for a caller that wants more of it.
+pub(super) fn from_listing(listing: &Listing, which: Which, today: Date) -> Loaded {
     let skipped = listing
         .bad_files
         .iter()
@@ -34,5 +38,5 @@ pub(super) fn load(store: &Store, which: Which, today: Date) -> Result<Loaded, S
         .filter(|s| which.keeps(s))
         .collect();
     agenda::order(&mut steps);
-    Ok(Loaded { steps, skipped })
+    Loaded { steps, skipped }
 }

@@ -8,7 +8,8 @@ use unicode_width::UnicodeWidthStr;
 use super::agenda_load;
 use super::list::terminal_width;
 use super::print;
-use crate::agenda::{AgendaStep, Which};
+use crate::agenda::{self, AgendaStep, DueCheckins, Which};
+use crate::dates;
 use crate::export::Clock;
 use crate::store::Store;
 use crate::text::{fit, printable_line};
@@ -21,7 +22,15 @@ const PIPE_WIDTH: usize = 100;
 /// be read are named only with `verbose`: a warning on every new shell
 /// would soon be skimmed past, and `rebound steps` names them anyway.
 pub(super) fn remind(store: &Store, verbose: bool, clock: Clock) -> color_eyre::Result<()> {
-    let loaded = agenda_load::load(store, Which::Open, clock.today)?;
+    let listing = store.list()?;
+    let loaded = agenda_load::from_listing(&listing, Which::Open, clock.today);
+    let mut checkins = agenda::checkins_due(&listing.reflections, clock.today);
+    if let Some(oldest) = &mut checkins.oldest {
+        // Ids are long (a date and the title's words): the shortest start
+        // that names no other reflection keeps the command to type short.
+        let ids: Vec<&str> = listing.reflections.iter().map(|s| s.id.as_str()).collect();
+        oldest.reflection = shortest_start(&oldest.reflection, &ids).to_string();
+    }
     if verbose {
         let mut err = std::io::stderr();
         for (path, reason) in &loaded.skipped {
@@ -34,7 +43,7 @@ pub(super) fn remind(store: &Store, verbose: bool, clock: Clock) -> color_eyre::
         }
     }
     let width = terminal_width().unwrap_or(PIPE_WIDTH);
-    let text: String = lines(&loaded.steps, clock.today)
+    let text: String = lines(&loaded.steps, &checkins, clock.today)
         .iter()
         .map(|line| format!("{}\n", line.fit(width)))
         .collect();
@@ -44,24 +53,56 @@ pub(super) fn remind(store: &Store, verbose: bool, clock: Clock) -> color_eyre::
     print(&text)
 }
 
+/// The shortest start of `id`, cut where a word ends, that starts no other
+/// of `ids`: what `rebound checkin` needs to find it. The date alone at
+/// least, since a shorter start would read as a mistake.
+fn shortest_start<'a>(id: &'a str, ids: &[&str]) -> &'a str {
+    let ends = id
+        .char_indices()
+        .filter(|&(at, c)| c == '-' && at >= "YYYY-MM-DD".len())
+        .map(|(at, _)| at)
+        .chain([id.len()]);
+    for end in ends {
+        let start = &id[..end];
+        if !ids
+            .iter()
+            .any(|other| *other != id && other.starts_with(start))
+        {
+            return start;
+        }
+    }
+    id
+}
+
 /// One reminder: the step it names between words that say what to do.
 #[derive(Debug, PartialEq, Eq)]
 struct Line {
     before: String,
     step: String,
     after: String,
+    /// Shorter lines without the name, tried in turn in a window too
+    /// narrow for the whole: a check-in's command is worth more whole than
+    /// the title beside it.
+    shorter: Vec<String>,
 }
 
 impl Line {
     /// The line within `width` columns. The step's name is cut first, so
     /// the count and the command to run stay whole while there is room.
     fn fit(&self, width: usize) -> String {
+        let whole = self.to_string();
+        if whole.width() <= width {
+            return whole;
+        }
         let fixed = self.before.width() + self.after.width();
         match width.checked_sub(fixed) {
             Some(room) if room >= MIN_STEP_WIDTH => {
                 format!("{}{}{}", self.before, fit(&self.step, room), self.after)
             }
-            _ => fit(&self.to_string(), width),
+            _ => match self.shorter.iter().find(|s| s.width() <= width) {
+                Some(short) => short.clone(),
+                None => fit(&self.to_string(), width),
+            },
         }
     }
 }
@@ -78,7 +119,7 @@ const MIN_STEP_WIDTH: usize = 12;
 
 /// What is due, a line each, most pressing first; none when nothing is.
 /// `steps` come in agenda order, so each line names the oldest first.
-fn lines(steps: &[AgendaStep], today: Date) -> Vec<Line> {
+fn lines(steps: &[AgendaStep], checkins: &DueCheckins, today: Date) -> Vec<Line> {
     let overdue: Vec<&AgendaStep> = steps.iter().filter(|s| s.overdue).collect();
     let due_today: Vec<&AgendaStep> = steps
         .iter()
@@ -105,9 +146,28 @@ fn lines(steps: &[AgendaStep], today: Date) -> Vec<Line> {
             ),
         });
     }
-    // Check-ins (looking again at a reflection on the date its plan set)
-    // will join as the third line once they exist: which are due, and the
-    // command that opens one.
+    if let Some(oldest) = &checkins.oldest {
+        let since = if oldest.since == today {
+            "today".to_string()
+        } else {
+            format!("since {}", dates::short(oldest.since, today))
+        };
+        let before = match checkins.count {
+            1 => "Check-in due for \"".to_string(),
+            n => format!("{n} check-ins due, oldest \""),
+        };
+        let run = format!("`rebound checkin {}`.", printable_line(&oldest.reflection));
+        let due = match checkins.count {
+            1 => "Check-in due".to_string(),
+            n => format!("{n} check-ins due, oldest"),
+        };
+        lines.push(Line {
+            before,
+            step: printable_line(&oldest.title).into_owned(),
+            after: format!("\" ({since}): {run}"),
+            shorter: vec![format!("{due} ({since}): {run}"), format!("{due}: {run}")],
+        });
+    }
     lines
 }
 
@@ -121,6 +181,7 @@ fn line(before: &str, step: &AgendaStep, after: &str) -> Line {
             printable_line(&step.title)
         ),
         after: after.to_string(),
+        shorter: Vec::new(),
     }
 }
 
@@ -154,11 +215,14 @@ mod tests {
             step("Done already", Some(date!(2026 - 12 - 01)), true),
             step("Done today", Some(TODAY), true),
         ];
-        assert!(lines(&steps, TODAY).is_empty());
+        assert!(lines(&steps, &DueCheckins::default(), TODAY).is_empty());
     }
 
     fn texts(steps: &[AgendaStep]) -> Vec<String> {
-        lines(steps, TODAY).iter().map(Line::to_string).collect()
+        lines(steps, &DueCheckins::default(), TODAY)
+            .iter()
+            .map(Line::to_string)
+            .collect()
     }
 
     #[test]
@@ -191,7 +255,7 @@ mod tests {
             step("Ask Dana for feedback", Some(date!(2026 - 12 - 01)), false),
             step("Write to Sam", Some(date!(2026 - 12 - 05)), false),
         ];
-        let line = &lines(&steps, TODAY)[0];
+        let line = &lines(&steps, &DueCheckins::default(), TODAY)[0];
         let fitted = line.fit(80);
         assert!(fitted.width() <= 80, "{fitted}");
         assert!(
@@ -202,5 +266,71 @@ mod tests {
         // Too narrow for that: the whole line is cut instead.
         let fitted = line.fit(60);
         assert!(fitted.width() <= 60 && fitted.ends_with('…'), "{fitted}");
+    }
+
+    fn due(count: usize, since: Date) -> DueCheckins {
+        DueCheckins {
+            count,
+            oldest: Some(crate::agenda::DueCheckin {
+                reflection: "2026-11-29-the-launch-that-slipped".into(),
+                title: "The launch that slipped".into(),
+                since,
+            }),
+        }
+    }
+
+    #[test]
+    fn a_check_in_due_is_the_third_line_with_the_command_that_opens_it() {
+        let steps = [
+            step("Ask Dana for feedback", Some(date!(2026 - 12 - 01)), false),
+            step("Update my portfolio", Some(TODAY), false),
+        ];
+        let said: Vec<String> = lines(&steps, &due(1, date!(2026 - 12 - 05)), TODAY)
+            .iter()
+            .map(Line::to_string)
+            .collect();
+        assert_eq!(said.len(), 3, "{said:?}");
+        assert_eq!(
+            said[2],
+            "Check-in due for \"The launch that slipped\" (since Sat 5 Dec): \
+             `rebound checkin 2026-11-29-the-launch-that-slipped`."
+        );
+        let several = &lines(&[], &due(3, TODAY), TODAY)[0];
+        assert_eq!(
+            several.to_string(),
+            "3 check-ins due, oldest \"The launch that slipped\" (today): \
+             `rebound checkin 2026-11-29-the-launch-that-slipped`."
+        );
+        // Too narrow for the title and the command: the command stays whole
+        // (the id names the setback too).
+        assert_eq!(
+            several.fit(95),
+            "3 check-ins due, oldest (today): \
+             `rebound checkin 2026-11-29-the-launch-that-slipped`."
+        );
+        assert_eq!(
+            several.fit(80),
+            "3 check-ins due, oldest: `rebound checkin 2026-11-29-the-launch-that-slipped`."
+        );
+        let fitted = several.fit(40);
+        assert!(fitted.width() <= 40 && fitted.ends_with('…'), "{fitted}");
+    }
+
+    #[test]
+    fn a_check_in_is_named_by_the_shortest_start_of_its_id_that_names_no_other() {
+        let ids = [
+            "2026-11-29-the-launch-that-slipped",
+            "2026-11-29-the-reorg",
+            "2026-11-30-passed-over",
+        ];
+        assert_eq!(shortest_start(ids[0], &ids), "2026-11-29-the-launch");
+        assert_eq!(shortest_start(ids[1], &ids), "2026-11-29-the-reorg");
+        assert_eq!(shortest_start(ids[2], &ids), "2026-11-30");
+        let alone = ["2026-11-29-x", "2026-11-29-x-2"];
+        assert_eq!(
+            shortest_start(alone[0], &alone),
+            "2026-11-29-x",
+            "whole when it must be"
+        );
     }
 }

@@ -12,7 +12,7 @@ use toml::{Table, Value};
 use crate::stage::Stage;
 
 pub use checkins::{
-    BRAVE_KEY, BRAVE_RESULT_KEY, BRAVE_TAKEN, Checkin, LOOK_AGAIN_FIELD, NEXT_LOOK_KEY,
+    BRAVE_KEY, BRAVE_RESULT_KEY, BRAVE_TAKEN, Checkin, DATE_KEY, LOOK_AGAIN_FIELD, NEXT_LOOK_KEY,
     NEXT_STEP_DUE_KEY, NEXT_STEP_ID_KEY, NEXT_STEP_KEY, NextLook, Outcome, SETTLED, StepReview,
     WEIGHT_KEY,
 };

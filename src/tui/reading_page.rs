@@ -9,7 +9,7 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::dates;
 use crate::guide::Guide;
-use crate::outline::{self, AnswerValue};
+use crate::outline::{self, Answer, AnswerValue, CheckinOutline, Fact};
 use crate::reflection::Reflection;
 use crate::tui::theme;
 use crate::tui::widgets::{Empty, plan_section};
@@ -119,50 +119,115 @@ pub fn document(
             doc.push(Line::styled("  Skipped.", theme::dim()), width);
         }
         for answer in stage.answers {
-            doc.blank();
-            doc.push(
-                Line::from(vec![
-                    Span::raw("  "),
-                    Span::styled(answer.question, theme::bold()),
-                ]),
-                width,
-            );
-            let indented = |prefix: &str, text: String, style| {
-                Line::from(vec![
-                    Span::styled(prefix.to_string(), theme::dim()),
-                    Span::styled(text, style),
-                ])
-            };
-            let plain = ratatui::style::Style::default();
-            match answer.value {
-                AnswerValue::Text(text) => {
-                    for line in text.lines() {
-                        doc.push(indented("    ", line.to_string(), plain), width);
-                    }
-                }
-                AnswerValue::List(items) | AnswerValue::Choices(items) => {
-                    for item in items {
-                        doc.push(indented("    • ", item, plain), width);
-                    }
-                }
-                AnswerValue::Rating(rated) => {
-                    doc.push(indented("    ", rated.describe(), plain), width);
-                }
-                AnswerValue::Steps(steps) => {
-                    for step in steps {
-                        let mark = if step.done { "[x]" } else { "[ ]" };
-                        let when = outline::due_label(&dates::parse(&step.due, today), &step.due);
-                        let prefix = format!("    {mark} {when:<11}");
-                        doc.push(indented(&prefix, step.text, plain), width);
-                    }
-                }
-            }
+            doc.answer(answer, today, width);
         }
     }
+    doc.checkins(outline::checkin_outlines(r), today, width);
     doc
 }
 
 impl Document {
+    /// A question in bold, its answer indented under it.
+    fn answer(&mut self, answer: Answer, today: Date, width: usize) {
+        self.blank();
+        self.push(
+            Line::from(vec![
+                Span::raw("  "),
+                Span::styled(answer.question, theme::bold()),
+            ]),
+            width,
+        );
+        let indented = |prefix: &str, text: String| {
+            Line::from(vec![
+                Span::styled(prefix.to_string(), theme::dim()),
+                Span::raw(text),
+            ])
+        };
+        match answer.value {
+            AnswerValue::Text(text) => {
+                for line in text.lines() {
+                    self.push(indented("    ", line.to_string()), width);
+                }
+            }
+            AnswerValue::List(items) | AnswerValue::Choices(items) => {
+                for item in items {
+                    self.push(indented("    • ", item), width);
+                }
+            }
+            AnswerValue::Rating(rated) => {
+                self.push(indented("    ", rated.describe()), width);
+            }
+            AnswerValue::Steps(steps) => {
+                for step in steps {
+                    let mark = if step.done { "[x]" } else { "[ ]" };
+                    let when = outline::due_label(&dates::parse(&step.due, today), &step.due);
+                    let prefix = format!("    {mark} {when:<11}");
+                    self.push(indented(&prefix, step.text), width);
+                }
+            }
+        }
+    }
+
+    /// The check-ins after every answer, oldest first, each under its day.
+    fn checkins(&mut self, checkins: Vec<CheckinOutline>, today: Date, width: usize) {
+        if checkins.is_empty() {
+            return;
+        }
+        self.blank();
+        self.blank();
+        self.push(
+            Line::from(vec![
+                Span::styled("Check-ins  ", theme::heading()),
+                Span::styled("Looking again, after the plan", theme::dim()),
+            ]),
+            width,
+        );
+        for checkin in checkins {
+            self.blank();
+            self.push(
+                Line::from(vec![
+                    Span::raw("  "),
+                    Span::styled(checkin.heading, theme::heading()),
+                ]),
+                width,
+            );
+            let facts = checkin
+                .weight
+                .iter()
+                .chain(&checkin.steps)
+                .chain(&checkin.brave);
+            for fact in facts {
+                self.fact(fact, width);
+            }
+            for answer in checkin.answers {
+                self.answer(answer, today, width);
+            }
+            if !checkin.next.is_empty() {
+                self.blank();
+            }
+            for fact in &checkin.next {
+                self.fact(fact, width);
+            }
+        }
+    }
+
+    /// "Label: value", the value wrapping under itself.
+    fn fact(&mut self, fact: &Fact, width: usize) {
+        let line = if fact.value.is_empty() {
+            Line::from(vec![
+                Span::raw("  "),
+                Span::styled(fact.label.clone(), theme::bold()),
+            ])
+        } else {
+            Line::from(vec![
+                Span::raw("  "),
+                Span::styled(format!("{}: ", fact.label), theme::dim()),
+                Span::raw(fact.value.clone()),
+            ])
+        };
+        self.push(line, width);
+    }
+
     fn blank(&mut self) {
         self.lines.push(Line::raw(""));
     }

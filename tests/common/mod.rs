@@ -174,3 +174,84 @@ pub fn filled_reflection() -> Reflection {
     r.set_rating(Plan, "weight_now", Some(2));
     r
 }
+
+/// The filled reflection, completed, looked at again twice: on 20 December
+/// (a step moved, one done, the brave step taken, a next step added, an
+/// answer under a key rebound has no question for) and on 17 January, when
+/// it was settled.
+// Only the rendering and export tests read check-ins.
+#[allow(dead_code)]
+pub fn checked_in_reflection() -> Reflection {
+    use rebound::reflection::{
+        BRAVE_KEY, BRAVE_TAKEN, Checkin, LOOK_AGAIN_FIELD, NEXT_LOOK_KEY, NEXT_STEP_DUE_KEY,
+        NEXT_STEP_ID_KEY, NEXT_STEP_KEY, Outcome, Status, StepReview, WEIGHT_KEY,
+    };
+    use time::macros::date;
+    let mut r = filled_reflection();
+    r.status = Status::Completed;
+    r.completed = Some(datetime!(2026-11-28 18:00 UTC));
+    r.set_text(Stage::Plan, LOOK_AGAIN_FIELD, "2026-12-19".into());
+    let steps = r.steps();
+    let review = |at: usize, due: &str, outcome| StepReview {
+        id: steps[at].id.clone(),
+        text: steps[at].text.clone(),
+        due: due.into(),
+        outcome,
+    };
+
+    let first_day = date!(2026 - 12 - 20);
+    let mut first = Checkin::new(first_day);
+    first.set_rating(WEIGHT_KEY, Some(3));
+    first.set_steps(&[
+        review(0, "2027-01-10", Outcome::Moved),
+        review(2, "", Outcome::Done),
+    ]);
+    first.toggle_check(BRAVE_KEY, BRAVE_TAKEN);
+    first.set_text(
+        "brave_result",
+        "Two clinics said yes to a small pilot.\nThe third never answered.".into(),
+    );
+    first.set_text(
+        "working",
+        "The Friday customer call. Writing the week down.".into(),
+    );
+    first.set_text("mood", "Steadier than in November".into());
+    first.set_text(
+        NEXT_STEP_KEY,
+        "Share the pilot's first numbers with Priya".into(),
+    );
+    first.set_text(NEXT_STEP_DUE_KEY, "2027-01-08".into());
+    let next_id = r.new_step_id("next_step", &[]);
+    first.set_text(NEXT_STEP_ID_KEY, next_id.clone());
+    first.set_text(NEXT_LOOK_KEY, "2027-01-17".into());
+    r.record_checkin(first, first_day);
+
+    let second_day = date!(2027 - 01 - 17);
+    let mut second = Checkin::new(second_day);
+    second.set_rating(WEIGHT_KEY, Some(2));
+    second.set_steps(&[
+        review(0, "2027-01-10", Outcome::Dropped),
+        StepReview {
+            id: next_id,
+            text: "Share the pilot's numbers at the all-hands".into(),
+            due: "2027-01-22".into(),
+            outcome: Outcome::Changed,
+        },
+        StepReview {
+            id: "pricing-notes".into(),
+            text: "Write up what the pilot taught me about pricing".into(),
+            due: "".into(),
+            outcome: Outcome::Added,
+        },
+    ]);
+    second.set_text(
+        "story",
+        "A launch I led slipped because we skipped talking to buyers. \
+         I now start with a paid pilot, and the second one is going well."
+            .into(),
+    );
+    second.set_text(NEXT_LOOK_KEY, "settled".into());
+    r.record_checkin(second, second_day);
+    r.updated = datetime!(2027-01-17 20:00 UTC);
+    r
+}

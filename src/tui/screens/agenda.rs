@@ -7,10 +7,9 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use time::Date;
-use time::macros::format_description;
 use unicode_width::UnicodeWidthStr;
 
-use crate::agenda::{AgendaStep, Glance, glance};
+use crate::agenda::{AgendaStep, Glance, checkins_due, glance};
 use crate::text::printable_line;
 use crate::tui::state::{Agenda, App};
 use crate::tui::theme;
@@ -126,74 +125,140 @@ fn row(
 pub fn due_cell(s: &AgendaStep, today: Date) -> String {
     let word = s.state_word(today);
     match s.due {
-        Some(due) => format!("{}{word}", short_date(due, today)),
+        Some(due) => format!("{}{word}", crate::dates::short(due, today)),
         None if s.due_text.trim().is_empty() => format!("-{word}"),
         None => format!("{}{word}", fit(&printable_line(&s.due_text), 10)),
     }
 }
 
-/// "Fri 4 Dec" this year; "4 Jan 2027" in another.
-fn short_date(date: Date, today: Date) -> String {
-    let format = if date.year() == today.year() {
-        format_description!("[weekday repr:short] [day padding:none] [month repr:short]")
-    } else {
-        format_description!("[day padding:none] [month repr:short] [year]")
-    };
-    date.format(format).unwrap_or_default()
-}
-
-/// Home's one line about the agenda, `width` columns at most: how many steps
-/// are past their date and which is next, or nothing when no step is open.
-/// A long step is cut with `…` first, so the key to the agenda stays.
+/// Home's one line about what is due, `width` columns at most: a check-in
+/// whose day has come, how many steps are past their date and which is
+/// next; nothing when no step is open and no check-in due. Names are cut
+/// with `…` first (the step's before the check-in's), then the next step
+/// gives way, so the counts and the key to the agenda stay.
 pub fn glance_line(app: &App, width: usize) -> Option<String> {
     let today = app.clock.today;
+    let summaries = &app.home.listing.reflections;
     let Glance {
         open,
         overdue,
         next,
-    } = glance(&app.home.listing.reflections, today);
-    if open == 0 {
+    } = glance(summaries, today);
+    let due = checkins_due(summaries, today);
+    if open == 0 && due.count == 0 {
         return None;
     }
     let mut parts = Vec::new();
+    if let Some(oldest) = &due.oldest {
+        let before = match due.count {
+            1 => "Check-in due: ".to_string(),
+            n => format!("{n} check-ins due, oldest: "),
+        };
+        parts.push(Part::named(before, printable_line(&oldest.title), ""));
+    }
     if overdue > 0 {
-        parts.push(if overdue == 1 {
+        parts.push(Part::plain(if overdue == 1 {
             "1 step past its date".to_string()
         } else {
             format!("{overdue} steps past their date")
-        });
+        }));
     }
-    let mut step_text = None;
+    let mut next_at = None;
     match next {
         Some(step) => {
             let when = match step.due {
                 Some(due) if due == today => "today".to_string(),
-                Some(due) => short_date(due, today),
+                Some(due) => crate::dates::short(due, today),
                 None => String::new(),
             };
-            step_text = Some((
-                parts.len(),
-                printable_line(step.text.trim()).into_owned(),
-                when,
-            ));
-            parts.push(String::new());
+            next_at = Some(parts.len());
+            let text = printable_line(step.text.trim());
+            parts.push(Part::named("next: ".into(), text, &format!(", {when}")));
         }
-        None if overdue == 0 => parts.push(format!("{}, none dated", count(open, "open step"))),
+        None if open > 0 && overdue == 0 => {
+            parts.push(Part::plain(format!(
+                "{}, none dated",
+                count(open, "open step")
+            )));
+        }
         None => {}
     }
-    parts.push("a for the agenda".to_string());
-    if let Some((at, text, when)) = step_text {
-        let separators = 3 * (parts.len() - 1);
-        let others: usize = parts.iter().map(|p| p.width()).sum::<usize>() + separators;
-        let room = width.saturating_sub(others + "next: , ".len() + when.width());
-        parts[at] = format!("next: {}, {when}", fit(&text, room.max(8)));
+    if open > 0 {
+        parts.push(Part::plain("a for the agenda".to_string()));
     }
-    let line = parts.join(" · ");
+    // The next step gives way first: to a check-in's title shown whole
+    // (the agenda lists the step anyway), or when names would be cut to
+    // nothing.
+    let crowded = !Part::fits(&parts, width, MIN_NAME)
+        || (due.count > 0 && !Part::fits(&parts, width, usize::MAX));
+    if crowded && let Some(at) = next_at {
+        parts.remove(at);
+    }
+    let line = Part::join(&parts, width);
     Some(if line.width() > width {
         fit(&line, width)
     } else {
         line
     })
+}
+
+/// One part of home's line: words, and perhaps a name that can be cut.
+struct Part {
+    before: String,
+    name: String,
+    after: String,
+}
+
+/// A name cut shorter than this says too little.
+const MIN_NAME: usize = 8;
+
+impl Part {
+    fn plain(text: String) -> Part {
+        Part::named(text, std::borrow::Cow::Borrowed(""), "")
+    }
+
+    fn named(before: String, name: std::borrow::Cow<str>, after: &str) -> Part {
+        Part {
+            before,
+            name: name.into_owned(),
+            after: after.to_string(),
+        }
+    }
+
+    fn fixed(parts: &[Part]) -> usize {
+        let separators = 3 * parts.len().saturating_sub(1);
+        parts
+            .iter()
+            .map(|p| p.before.width() + p.after.width())
+            .sum::<usize>()
+            + separators
+    }
+
+    /// Whether every part fits with its name cut to `cut` at most.
+    fn fits(parts: &[Part], width: usize, cut: usize) -> bool {
+        let names: usize = parts.iter().map(|p| p.name.width().min(cut)).sum();
+        Part::fixed(parts) + names <= width
+    }
+
+    /// The parts joined by " · ", names cut to fit what room is left: the
+    /// first (a check-in's title) keeps what it needs but the least the
+    /// others need, which share the rest.
+    fn join(parts: &[Part], width: usize) -> String {
+        let mut room = width.saturating_sub(Part::fixed(parts));
+        let mut left = parts.iter().filter(|p| !p.name.is_empty()).count();
+        let mut shown = Vec::with_capacity(parts.len());
+        for part in parts {
+            let mut name = String::new();
+            if !part.name.is_empty() {
+                left -= 1;
+                let share = room.saturating_sub(MIN_NAME * left).max(MIN_NAME);
+                name = fit(&part.name, share);
+                room = room.saturating_sub(name.width());
+            }
+            shown.push(format!("{}{name}{}", part.before, part.after));
+        }
+        shown.join(" · ")
+    }
 }
 
 fn count(n: usize, what: &str) -> String {
