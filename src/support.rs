@@ -29,11 +29,22 @@ pub fn calls_for_support(r: &Reflection, stage: Stage, field: &str) -> bool {
     if (stage, field) != WEIGHT_NOW {
         return false;
     }
-    match (rating(WEIGHT_TODAY), rating(WEIGHT_NOW)) {
+    later_weight_calls_for_support(rating(WEIGHT_TODAY), rating(WEIGHT_NOW))
+}
+
+/// Whether a weight given later (on the plan, at a check-in) calls for the
+/// support line: a 5, or a 4 no lighter than at the start.
+pub fn later_weight_calls_for_support(start: Option<u8>, now: Option<u8>) -> bool {
+    match (start, now) {
         (_, Some(5)) => true,
         (Some(start), Some(now @ 4)) => now >= start,
         _ => false,
     }
+}
+
+/// The same for a check-in's weight on this reflection.
+pub fn checkin_calls_for_support(r: &Reflection, now: Option<u8>) -> bool {
+    later_weight_calls_for_support(r.rating(WEIGHT_TODAY.0, WEIGHT_TODAY.1), now)
 }
 
 #[cfg(test)]
@@ -46,6 +57,15 @@ mod tests {
         r.set_rating(WEIGHT_TODAY.0, WEIGHT_TODAY.1, today);
         r.set_rating(WEIGHT_NOW.0, WEIGHT_NOW.1, now);
         r
+    }
+
+    #[test]
+    fn a_checkin_still_as_heavy_as_at_the_start_calls_for_support() {
+        let r = weights(Some(4), Some(3));
+        assert!(checkin_calls_for_support(&r, Some(4)));
+        assert!(checkin_calls_for_support(&r, Some(5)));
+        assert!(!checkin_calls_for_support(&r, Some(3)));
+        assert!(!checkin_calls_for_support(&weights(Some(5), None), Some(4)));
     }
 
     #[test]

@@ -1735,7 +1735,8 @@ fn home_says_calmly_when_a_check_in_is_due() {
     }
     insta::assert_snapshot!("home_check_in_due_80x24", screen(&app, 80, 24));
 
-    // No step open anywhere: the check-in alone, with no key to an empty agenda.
+    // No step open anywhere: the check-in alone, with its key and none to an
+    // empty agenda.
     let mut alone = self::app();
     alone.set_listing(Listing {
         reflections: vec![Summary::of(&r)],
@@ -1748,7 +1749,10 @@ fn home_says_calmly_when_a_check_in_is_due() {
         .trim_matches('"')
         .trim_end()
         .to_string();
-    assert_eq!(line, " Check-in due: The reorganisation that moved my team");
+    assert_eq!(
+        line,
+        " Check-in due: The reorganisation that moved my team · c to check in"
+    );
 
     // Settled, or not yet due: the line is about steps alone, as before.
     r.set_text(Stage::Plan, LOOK_AGAIN_FIELD, "2026-12-28".into());

@@ -215,9 +215,10 @@ pub enum When {
     OpenSteps,
     /// The agenda lists a step to tick or open.
     StepsListed,
-    /// The open reflection, or the one selected on home, is complete: a
-    /// check-in is offered (it works on any reflection).
-    Completed,
+    /// A check-in is due (on home), or the open reflection, or the one
+    /// selected on home, is complete: a check-in is offered (it works on
+    /// any reflection).
+    CheckinOffered,
 }
 
 impl Binding {
@@ -369,7 +370,7 @@ pub static BINDINGS: &[Binding] = &[
     foot(C::Home,         &[ch('q')],                    "q",         "quit",                                Action::Quit),
     foot(C::Home,         &[ch('d'), DELETE],            "d",         "delete",                              Action::DeleteSelected).when(When::ReflectionSelected),
     foot(C::Home,         &[ch('u')],                    "u",         "undo",                                Action::UndoDelete).when(When::DeletedHere),
-    foot(C::Home,         &[ch('c')],                    "c",         "check-in",                            Action::Checkin).when(When::Completed),
+    foot(C::Home,         &[ch('c')],                    "c",         "check-in",                            Action::Checkin).when(When::CheckinOffered),
     foot(C::Home,         &[ch('a')],                    "a",         "agenda",                              Action::OpenAgenda).when(When::OpenSteps),
     foot(C::Home,         &[ch('p')],                    "p",         "progress",                            Action::OpenProgress).when(When::AnyReflection),
     help(C::Home,         &[ESC],                        "Esc",       "clear the search",                    Action::ClearSearch),
@@ -407,7 +408,7 @@ pub static BINDINGS: &[Binding] = &[
     foot(C::Detail,       &[ch('e')],                    "e",         "edit",                                Action::EditReflection),
     foot(C::Detail,       &[ch('x')],                    "x",         "export",                              Action::StartExport),
     foot(C::Detail,       &[ch('d')],                    "d",         "delete",                              Action::DeleteSelected),
-    foot(C::Detail,       &[ch('c')],                    "c",         "check-in",                            Action::Checkin).when(When::Completed),
+    foot(C::Detail,       &[ch('c')],                    "c",         "check-in",                            Action::Checkin).when(When::CheckinOffered),
     foot(C::Detail,       &[ESC, ch('q')],               "Esc",       "home",                                Action::BackHome),
     help(C::Detail,       &[ch('l')],                    "l",         "when to look again",                  Action::SetLookAgain),
     // Reading a sync tool's conflict copy. The keys that would change a

@@ -183,8 +183,20 @@ pub fn glance_line(app: &App, width: usize) -> Option<String> {
         }
         None => {}
     }
+    // `c` on home opens the check-in named here; the footer offers it too,
+    // so this gives way first.
+    let key_at = due.oldest.is_some().then_some(parts.len());
+    if key_at.is_some() {
+        parts.push(Part::plain("c to check in".to_string()));
+    }
     if open > 0 {
         parts.push(Part::plain("a for the agenda".to_string()));
+    }
+    if let Some(at) = key_at
+        && !Part::fits(&parts, width, usize::MAX)
+    {
+        parts.remove(at);
+        next_at = next_at.map(|n| if n > at { n - 1 } else { n });
     }
     // The next step gives way first: to a check-in's title shown whole
     // (the agenda lists the step anyway), or when names would be cut to

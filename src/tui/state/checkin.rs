@@ -12,9 +12,10 @@ use crate::dates;
 use crate::guide::{FieldGuide, FieldKind, StageGuide};
 use crate::reflection::{
     BRAVE_KEY, BRAVE_RESULT_KEY, BRAVE_TAKEN, Checkin, NEXT_STEP_ID_KEY, NEXT_STEP_KEY, NextLook,
-    Reflection, StepReview,
+    Reflection, StepReview, WEIGHT_KEY,
 };
 use crate::stage::{STEPS_FIELD, Stage};
+use crate::support;
 use crate::tui::field::{FieldFocus, StepColumn};
 use crate::tui::keys::Action;
 use crate::tui::stage_layout;
@@ -186,6 +187,11 @@ impl App {
             return Effect::None;
         };
         let field = form.field().clone();
+        let rated = field.key == WEIGHT_KEY
+            && matches!(
+                action,
+                Action::Rate(_) | Action::RateUp | Action::RateDown | Action::ClearRating
+            );
         let changed = match action {
             Action::NextField if form.is_last() => {
                 form.commit(today);
@@ -220,6 +226,20 @@ impl App {
         };
         if changed {
             form.commit(today);
+        }
+        // As on the stages: said once, as the weight is given, and taken
+        // away by a number that no longer calls for it.
+        if rated {
+            let heavy = support::checkin_calls_for_support(form.base(), form.draft.weight());
+            let saying = session
+                .message
+                .as_ref()
+                .is_some_and(|m| m.text == support::SUPPORT_LINE);
+            if heavy && !saying {
+                session.message = Some(Message::calm(support::SUPPORT_LINE));
+            } else if !heavy && saying {
+                session.message = None;
+            }
         }
         if field.kind == FieldKind::Text {
             let width = usize::from(stage_layout::answer_width_in(self.size.0));

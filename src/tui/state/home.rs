@@ -4,6 +4,8 @@
 
 use std::collections::HashMap;
 
+use time::Date;
+
 use crate::search::{Corpus, Query};
 use crate::store::{Listing, Stray, Summary};
 use crate::tui::editor::Editor;
@@ -193,6 +195,19 @@ impl Home {
     }
 }
 
+impl Home {
+    /// The reflection whose check-in has waited longest, once its day has come.
+    pub fn checkin_due(&self, today: Date) -> Option<&Summary> {
+        self.listing
+            .reflections
+            .iter()
+            .filter_map(|s| Some((crate::dates::parse_iso(&s.next_checkin)?, s)))
+            .filter(|(day, _)| *day <= today)
+            .min_by_key(|(day, _)| *day)
+            .map(|(_, s)| s)
+    }
+}
+
 impl App {
     /// Keys while the search line has focus: typing narrows the list.
     pub(super) fn update_search(&mut self, action: Action) -> Effect {
@@ -234,7 +249,12 @@ impl App {
                 self.open_agenda();
                 Effect::None
             }
-            Action::Checkin => match home.selected_summary() {
+            // The check-in home says is due; with none due, the selected
+            // reflection's (any other opens from its reading page).
+            Action::Checkin => match home
+                .checkin_due(self.clock.today)
+                .or_else(|| home.selected_summary())
+            {
                 Some(s) => {
                     let id = s.id.clone();
                     self.opening_checkin = true;

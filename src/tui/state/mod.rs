@@ -346,12 +346,15 @@ impl App {
             When::InProgress => {
                 open.is_some_and(|s| s.reflection.status != crate::reflection::Status::Completed)
             }
-            When::Completed => match open {
+            When::CheckinOffered => match open {
                 Some(s) => s.reflection.status == crate::reflection::Status::Completed,
-                None => self
-                    .home
-                    .selected_summary()
-                    .is_some_and(|s| s.status == crate::reflection::Status::Completed),
+                None => {
+                    self.home.checkin_due(self.clock.today).is_some()
+                        || self
+                            .home
+                            .selected_summary()
+                            .is_some_and(|s| s.status == crate::reflection::Status::Completed)
+                }
             },
             When::RowSelected => self.home.rows.get(self.home.selected).is_some(),
             When::ReflectionSelected => self.home.selected_summary().is_some(),

@@ -142,3 +142,36 @@ fn home_c_opens_the_selected_reflection_at_a_checkin() {
     });
     assert_eq!(app.screen(), Screen::Checkin);
 }
+
+#[test]
+fn a_checkin_as_heavy_as_at_the_start_gets_the_support_line_once() {
+    let mut app = completed_app();
+    session_mut(&mut app)
+        .reflection
+        .set_rating(Stage::Perspective, "weight_today", Some(4));
+    app.update(Action::Checkin);
+    app.update(Action::Rate(2));
+    assert_eq!(said(&app), None, "lighter than at the start");
+    app.update(Action::Rate(4));
+    assert_eq!(said(&app).as_deref(), Some(crate::support::SUPPORT_LINE));
+    app.update(Action::NextField);
+    assert_eq!(said(&app), None, "moving on lets it go");
+    app.update(Action::PrevField);
+    assert_eq!(said(&app), None, "coming back does not say it again");
+    app.update(Action::Rate(3));
+    assert_eq!(said(&app), None);
+}
+
+#[test]
+fn home_c_opens_the_checkin_that_is_due_whichever_row_is_selected() {
+    let mut app = home_with(&["Selected first", "Due since Friday", "Due later"]);
+    let mut reflections = app.home.listing.reflections.clone();
+    reflections[1].next_checkin = "2026-11-27".into();
+    reflections[2].next_checkin = "2026-12-24".into();
+    app.set_listing(crate::store::Listing {
+        reflections,
+        ..Default::default()
+    });
+    assert_eq!(app.update(Action::Checkin), Effect::Open("id-1".into()));
+    assert!(app.opening_checkin);
+}
