@@ -1,5 +1,6 @@
 # Sourced by the shell benches: builds rebound, then fills a fresh private
-# data dir with COUNT in-progress reflections (one dated open step each) and
+# data dir with COUNT in-progress reflections (one dated open step each, a
+# weight, and every tenth a check-in and a day to look again) and
 # lists it once so the summary index is built and the files are in the page
 # cache. Sets `bin` and `data`; the caller removes `$data`.
 #   make_reflections COUNT
@@ -27,7 +28,11 @@ write_reflections() {
         printf "status = \"in-progress\"\ncreated = 2026-11-20T09:00:00Z\nupdated = 2026-11-20T09:30:00Z\n\n" > file
         printf "[position]\nstage = \"goals\"\nfield = \"steps\"\n\n[answers.perspective]\n" > file
         printf "expected = \"It was meant to ship in May, with the clinic pilot signed.\"\n\n" > file
+        printf "weight_today = 4\n\n" > file
         printf "[[answers.goals.steps]]\ntext = \"Interview five clinic managers\"\ndue = \"2026-12-05\"\n" > file
+        if (i % 10 == 0) {
+          printf "\n[answers.plan]\nlook_again = \"2026-11-25\"\n\n[[checkins]]\ndate = \"2026-11-24\"\nweight = 3\n" > file
+        }
         close(file)
       }
     }'
