@@ -152,6 +152,46 @@ pub fn reviews(prior: &[StepReview], rows: &[ActionItem]) -> Vec<StepReview> {
     all
 }
 
+/// An unfinished check-in's reviews brought up to date with the plan as it
+/// now stands (`steps`, with that check-in applied), so going on with it
+/// keeps what changed since: a step ticked in the agenda is done, one
+/// unticked is on, new words or a date typed on the Goals stage are kept,
+/// a step removed there counts as dropped, and a step added there is
+/// reviewed too (but not `next_step_id`, the step this check-in itself
+/// adds: its own question holds it).
+pub fn brought_up_to_date(
+    reviews: &[StepReview],
+    steps: &[ActionItem],
+    next_step_id: &str,
+) -> Vec<StepReview> {
+    let mut all: Vec<StepReview> = reviews
+        .iter()
+        .map(|r| match steps.iter().find(|s| s.id == r.id) {
+            _ if r.outcome == Outcome::Dropped => r.clone(),
+            None => StepReview {
+                outcome: Outcome::Dropped,
+                ..r.clone()
+            },
+            Some(step) => {
+                let outcome = match (step.done, r.outcome) {
+                    (true, _) => Outcome::Done,
+                    (false, Outcome::Done) => Outcome::On,
+                    (false, kept) => kept,
+                };
+                review(step, outcome)
+            }
+        })
+        .collect();
+    all.extend(
+        steps
+            .iter()
+            .filter(|s| s.is_open() && s.id != next_step_id)
+            .filter(|s| !reviews.iter().any(|r| r.id == s.id))
+            .map(|s| review(s, Outcome::On)),
+    );
+    all
+}
+
 fn review(step: &ActionItem, outcome: Outcome) -> StepReview {
     StepReview {
         id: step.id.clone(),
@@ -206,6 +246,59 @@ mod tests {
         assert!(err.contains("next_look"), "{err}");
         let broken = CHECKIN_TOML.replacen("kind = \"rating\"", "kind = \"text\"", 1);
         assert!(CheckinGuide::parse(&broken).is_err());
+    }
+
+    /// Found by a walk-through: a step ticked in the agenda while a check-in
+    /// was half done was unticked again by the next key in that check-in.
+    #[test]
+    fn going_on_with_a_checkin_keeps_what_changed_in_the_plan_since() {
+        let saved = vec![
+            StepReview {
+                id: "a".into(),
+                text: "Call Dana".into(),
+                due: "2026-12-01".into(),
+                outcome: Outcome::On,
+            },
+            StepReview {
+                id: "b".into(),
+                text: "Read the notes".into(),
+                due: "2027-01-10".into(),
+                outcome: Outcome::Moved,
+            },
+            StepReview {
+                id: "c".into(),
+                text: "Book the course".into(),
+                due: String::new(),
+                outcome: Outcome::Done,
+            },
+            StepReview {
+                id: "d".into(),
+                text: "Go to the meetup".into(),
+                due: String::new(),
+                outcome: Outcome::On,
+            },
+        ];
+        let now = vec![
+            step("a", "Call Dana", "2026-12-01", true),
+            step("b", "Read the notes", "2027-01-10", false),
+            step("c", "Book the course", "", false),
+            step("e", "Write it up", "", false),
+        ];
+        let again = brought_up_to_date(&saved, &now, "");
+        let seen: Vec<(&str, Outcome)> = again.iter().map(|r| (r.id.as_str(), r.outcome)).collect();
+        assert_eq!(
+            seen,
+            vec![
+                ("a", Outcome::Done),
+                ("b", Outcome::Moved),
+                ("c", Outcome::On),
+                ("d", Outcome::Dropped),
+                ("e", Outcome::On),
+            ]
+        );
+        // Going on with those rows as they stand changes nothing.
+        let rows = rows_of(&again);
+        assert_eq!(reviews(&again, &rows), again);
     }
 
     #[test]

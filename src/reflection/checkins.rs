@@ -208,15 +208,34 @@ impl Checkin {
             .collect()
     }
 
+    /// Keys a hand edit added to a review, and entries this build cannot
+    /// read (an outcome it does not know), are kept.
     pub fn set_steps(&mut self, steps: &[StepReview]) {
-        if steps.is_empty() {
+        let old: Vec<Value> = self
+            .table
+            .get(STEPS_KEY)
+            .and_then(Value::as_array)
+            .cloned()
+            .unwrap_or_default();
+        let unread = old.iter().filter(|v| {
+            let outcome = v.get("outcome").and_then(Value::as_str);
+            !v.is_table() || outcome.and_then(Outcome::parse).is_none()
+        });
+        let kept: Vec<Value> = unread.cloned().collect();
+        if steps.is_empty() && kept.is_empty() {
             self.table.remove(STEPS_KEY);
             return;
         }
         let items = steps
             .iter()
             .map(|s| {
-                let mut t = Table::new();
+                let mut t = old
+                    .iter()
+                    .filter_map(Value::as_table)
+                    .find(|t| t.get("id").and_then(Value::as_str) == Some(s.id.as_str()))
+                    .cloned()
+                    .unwrap_or_default();
+                t.remove("due");
                 t.insert("id".into(), Value::String(s.id.clone()));
                 t.insert("text".into(), Value::String(s.text.clone()));
                 if !s.due.trim().is_empty() {
@@ -225,11 +244,16 @@ impl Checkin {
                 t.insert("outcome".into(), Value::String(s.outcome.as_str().into()));
                 Value::Table(t)
             })
+            .chain(kept)
             .collect();
         self.table.insert(STEPS_KEY.into(), Value::Array(items));
     }
 
     pub fn next_look(&self) -> NextLook {
+        // A date written by hand unquoted is a TOML date, not text.
+        if let Some(Value::Datetime(d)) = self.table.get(NEXT_LOOK_KEY) {
+            return parse_iso(&d.to_string()).map_or(NextLook::Unset, NextLook::On);
+        }
         let text = self.text(NEXT_LOOK_KEY).trim();
         if text.eq_ignore_ascii_case(SETTLED) {
             return NextLook::Settled;
@@ -316,6 +340,7 @@ impl Reflection {
     /// every keystroke.
     fn apply_reviews(&mut self, checkin: &Checkin, today: Date) {
         let reviews = checkin.steps();
+        let done_before = self.done_step_ids();
         let mut steps = self.actions(Stage::Goals, STEPS_FIELD);
         for review in &reviews {
             let at = steps.iter().position(|s| s.id == review.id);
@@ -342,7 +367,10 @@ impl Reflection {
         }
         let next = checkin.text(NEXT_STEP_KEY).trim().to_string();
         let next_id = checkin.text(NEXT_STEP_ID_KEY).to_string();
-        if !next.is_empty() && !next_id.is_empty() {
+        if next.is_empty() && !next_id.is_empty() {
+            // Its words cleared: the step it added goes with them.
+            steps.retain(|s| s.id != next_id);
+        } else if !next_id.is_empty() {
             let due = checkin.text(NEXT_STEP_DUE_KEY).trim().to_string();
             match steps.iter_mut().find(|s| s.id == next_id) {
                 Some(step) => {
@@ -366,13 +394,19 @@ impl Reflection {
                 self.set_done_at(index, true, today);
             }
         }
-        self.stamp_done_dates(today);
+        self.stamp_done_dates(&done_before, today);
     }
 
     /// A new step id, free among every step and `also_taken` (steps a
     /// check-in dropped, say), derived from `salt`.
     pub fn new_step_id(&self, salt: &str, also_taken: &[String]) -> String {
         let mut taken: Vec<String> = self.steps().into_iter().map(|s| s.id).collect();
+        // A step an earlier check-in dropped or added keeps its id in that
+        // record: another tool may still know the step by it.
+        for checkin in &self.checkins {
+            taken.extend(checkin.steps().into_iter().map(|r| r.id));
+            taken.push(checkin.text(NEXT_STEP_ID_KEY).to_string());
+        }
         taken.extend(also_taken.iter().cloned());
         super::steps::derive_free(&[&self.id, "checkin", salt], &taken)
     }
@@ -499,6 +533,74 @@ mod tests {
         r.set_next_checkin(None);
         assert_eq!(r.checkins()[0].next_look(), NextLook::Settled);
         assert_eq!(r.next_checkin(), None);
+    }
+
+    /// Found in review: a step a check-in dropped freed its id for the next
+    /// check-in's new step, which other tools would take for the old one.
+    #[test]
+    fn an_id_a_checkin_dropped_is_never_given_to_a_new_step() {
+        let mut r = planned();
+        // The id a new step would get, were nothing else known.
+        let would = r.new_step_id("next", &[]);
+        let mut c = Checkin::new(TODAY);
+        c.set_steps(&[review(&would, "Go to the meetup", "", Outcome::Dropped)]);
+        c.set_text(NEXT_LOOK_KEY, SETTLED.into());
+        r.record_checkin(c, TODAY);
+        assert!(r.step_index(&would).is_none(), "not on the plan");
+        assert_ne!(r.new_step_id("next", &[]), would, "but still known");
+    }
+
+    #[test]
+    fn a_review_keeps_keys_a_hand_edit_added_and_entries_it_cannot_read() {
+        let mut c = Checkin::new(TODAY);
+        let mut t = Table::new();
+        t.insert("id".into(), Value::String("call".into()));
+        t.insert("text".into(), Value::String("Call Dana".into()));
+        t.insert("outcome".into(), Value::String("on".into()));
+        t.insert("note".into(), Value::String("she was away".into()));
+        let mut odd = Table::new();
+        odd.insert("id".into(), Value::String("x".into()));
+        odd.insert("outcome".into(), Value::String("postponed".into()));
+        c.table.insert(
+            STEPS_KEY.into(),
+            Value::Array(vec![Value::Table(t), Value::Table(odd)]),
+        );
+        let mut steps = c.steps();
+        assert_eq!(steps.len(), 1);
+        steps[0].outcome = Outcome::Done;
+        c.set_steps(&steps);
+        let saved = c
+            .table
+            .get(STEPS_KEY)
+            .and_then(Value::as_array)
+            .expect("steps");
+        assert_eq!(saved.len(), 2, "{saved:?}");
+        assert_eq!(
+            saved[0].get("note").and_then(Value::as_str),
+            Some("she was away")
+        );
+        assert_eq!(
+            saved[0].get("outcome").and_then(Value::as_str),
+            Some("done")
+        );
+        assert_eq!(
+            saved[1].get("outcome").and_then(Value::as_str),
+            Some("postponed")
+        );
+    }
+
+    #[test]
+    fn a_next_look_written_as_a_bare_toml_date_is_read() {
+        let text = r#"
+schema_version = 2
+id = "2026-11-29-x"
+created = "2026-11-29T09:00:00Z"
+[[checkins]]
+date = 2026-12-20
+next_look = 2027-01-10
+"#;
+        let r = Reflection::from_toml_str(text).expect("loads");
+        assert_eq!(r.next_checkin(), Some(date!(2027 - 01 - 10)));
     }
 
     #[test]

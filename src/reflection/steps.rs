@@ -200,8 +200,9 @@ impl Reflection {
     pub fn set_done_at(&mut self, index: usize, done: bool, today: Date) -> bool {
         let goals = self.actions(Stage::Goals, STEPS_FIELD).len();
         if index < goals {
+            let done_before = self.done_step_ids();
             let ticked = self.set_step_done(Stage::Goals, STEPS_FIELD, index, done);
-            self.stamp_done_dates(today);
+            self.stamp_done_dates(&done_before, today);
             return ticked;
         }
         if index > goals || self.first_step().is_none() {
@@ -223,10 +224,21 @@ impl Reflection {
         true
     }
 
-    /// Gives each done step the day it was done (`today`, for one ticked
-    /// since the last save) and takes it from a step no longer done. A step
-    /// ticked before rebound kept these days simply has none.
-    pub fn stamp_done_dates(&mut self, today: Date) {
+    /// The ids of the Goals steps done now: what [`Reflection::stamp_done_dates`]
+    /// compares a change with.
+    pub fn done_step_ids(&self) -> Vec<String> {
+        self.actions(Stage::Goals, STEPS_FIELD)
+            .into_iter()
+            .filter(|s| s.done)
+            .map(|s| s.id)
+            .collect()
+    }
+
+    /// Gives each step done by this change (not among `done_before`) the day
+    /// it was done, `today`, and takes the day from a step no longer done. A
+    /// step ticked before rebound kept these days simply has none: it is
+    /// never given today's date by a change to another step.
+    pub fn stamp_done_dates(&mut self, done_before: &[String], today: Date) {
         if let Some(Value::Array(items)) = self
             .answers
             .get_mut(Stage::Goals.key())
@@ -235,8 +247,10 @@ impl Reflection {
         {
             for step in items.iter_mut().filter_map(Value::as_table_mut) {
                 let done = step.get("done").and_then(Value::as_bool).unwrap_or(false);
+                let id = step.get("id").and_then(Value::as_str).unwrap_or("");
+                let just_done = !done_before.iter().any(|d| d == id);
                 match (done, step.contains_key(DONE_ON)) {
-                    (true, false) => {
+                    (true, false) if just_done => {
                         step.insert(DONE_ON.into(), Value::String(iso(today)));
                     }
                     (false, true) => {
@@ -339,6 +353,26 @@ first_step = "Email the clinics"
         );
         let back = Reflection::from_toml_str(&r.to_toml_string(guide()).expect("saves"));
         assert_eq!(back.expect("loads").steps(), r.steps());
+    }
+
+    /// Found in review: ticking one step gave a step done long before
+    /// (before days were kept) today's date, so progress counted it now.
+    #[test]
+    fn a_step_done_before_days_were_kept_is_never_given_todays_date() {
+        let text = NO_IDS.replacen(
+            "text = \"Call Dana\"",
+            "text = \"Call Dana\"\ndone = true",
+            1,
+        );
+        let mut r = Reflection::from_toml_str(&text).expect("loads");
+        let today = time::macros::date!(2026 - 11 - 29);
+        assert!(r.set_done_at(1, true, today));
+        let steps = r.steps();
+        assert!(steps[0].done);
+        assert_eq!(steps[0].done_on(), None, "done before, day unknown");
+        assert_eq!(steps[1].done_on(), Some(today), "ticked now");
+        assert!(r.set_done_at(1, false, today));
+        assert_eq!(r.steps()[1].done_on(), None, "unticked, no day");
     }
 
     #[test]

@@ -137,8 +137,9 @@ impl FieldFocus {
                         ..step.clone()
                     })
                     .collect();
+                let done_before = reflection.done_step_ids();
                 reflection.set_actions(stage, &field.key, rows);
-                reflection.stamp_done_dates(today);
+                reflection.stamp_done_dates(&done_before, today);
             }
             (FieldFocus::Checklist { .. } | FieldFocus::Rating, _) => {}
         }
@@ -389,7 +390,7 @@ impl StepsFocus {
 }
 
 /// The ISO form of a date phrase, when it is a valid date not already in ISO form.
-fn normalised(text: &str, today: Date) -> Option<String> {
+pub(crate) fn normalised(text: &str, today: Date) -> Option<String> {
     match dates::parse(text, today) {
         DateInput::Valid(date) if dates::iso(date) != text => Some(dates::iso(date)),
         _ => None,

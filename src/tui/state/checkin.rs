@@ -11,12 +11,12 @@ use crate::checkin::{self, CheckinGuide};
 use crate::dates;
 use crate::guide::{FieldGuide, FieldKind, StageGuide};
 use crate::reflection::{
-    BRAVE_KEY, BRAVE_RESULT_KEY, BRAVE_TAKEN, Checkin, NEXT_STEP_ID_KEY, NEXT_STEP_KEY, NextLook,
-    Reflection, StepReview, WEIGHT_KEY,
+    ActionItem, BRAVE_KEY, BRAVE_RESULT_KEY, BRAVE_TAKEN, Checkin, NEXT_STEP_ID_KEY, NEXT_STEP_KEY,
+    NextLook, Reflection, StepReview, WEIGHT_KEY,
 };
 use crate::stage::{STEPS_FIELD, Stage};
 use crate::support;
-use crate::tui::field::{FieldFocus, StepColumn};
+use crate::tui::field::{FieldFocus, StepColumn, normalised};
 use crate::tui::keys::Action;
 use crate::tui::stage_layout;
 
@@ -47,7 +47,16 @@ impl CheckinForm {
     pub fn open(reflection: &Reflection, guide: &'static CheckinGuide, today: Date) -> Self {
         let base = reflection.without_unfinished_checkin();
         let (draft, prior) = match reflection.unfinished_checkin() {
-            Some(going_on) => (going_on.clone(), going_on.steps()),
+            Some(going_on) => {
+                // The plan may have moved on since (a tick in the agenda):
+                // what it holds now is what the check-in goes on from.
+                let mut draft = going_on.clone();
+                let steps = reflection.actions(Stage::Goals, STEPS_FIELD);
+                let next_id = going_on.text(NEXT_STEP_ID_KEY);
+                let prior = checkin::brought_up_to_date(&going_on.steps(), &steps, next_id);
+                draft.set_steps(&prior);
+                (draft, prior)
+            }
             None => {
                 let mut draft = Checkin::new(today);
                 let prior = checkin::starting(&base.actions(Stage::Goals, STEPS_FIELD));
@@ -98,22 +107,27 @@ impl CheckinForm {
         let field = self.field().clone();
         match (&mut self.focus, field.kind) {
             (FieldFocus::Steps(steps), _) => {
-                let dropped: Vec<String> = self.prior.iter().map(|p| p.id.clone()).collect();
-                for (at, row) in steps.rows.iter_mut().enumerate() {
-                    if row.id.is_empty() && !row.is_blank() {
-                        let salt = format!("{}-{at}", dates::iso(today));
-                        row.id = self.base.new_step_id(&salt, &dropped);
-                    }
-                    if let Some(iso) =
-                        dates::parse_iso(row.due.trim()).or(match dates::parse(&row.due, today) {
-                            dates::DateInput::Valid(d) => Some(d),
-                            _ => None,
-                        })
-                    {
-                        row.due = dates::iso(iso);
+                // A new row's id: free among every step the plan or any
+                // check-in has known, and every other row here.
+                let mut taken: Vec<String> = self.prior.iter().map(|p| p.id.clone()).collect();
+                taken.extend(steps.rows.iter().map(|r| r.id.clone()));
+                for row in steps.rows.iter_mut() {
+                    if row.id.is_empty() && !row.text.trim().is_empty() {
+                        let salt = format!("{}-{}", dates::iso(today), row.text.trim());
+                        row.id = self.base.new_step_id(&salt, &taken);
+                        taken.push(row.id.clone());
                     }
                 }
-                let reviews = checkin::reviews(&self.prior, &steps.rows);
+                // The rows keep what is typed; the review holds the dates.
+                let rows: Vec<ActionItem> = steps
+                    .rows
+                    .iter()
+                    .map(|r| ActionItem {
+                        due: normalised(&r.due, today).unwrap_or_else(|| r.due.clone()),
+                        ..r.clone()
+                    })
+                    .collect();
+                let reviews = checkin::reviews(&self.prior, &rows);
                 self.draft.set_steps(&reviews);
             }
             (focus, kind) => {

@@ -175,3 +175,47 @@ fn home_c_opens_the_checkin_that_is_due_whichever_row_is_selected() {
     assert_eq!(app.update(Action::Checkin), Effect::Open("id-1".into()));
     assert!(app.opening_checkin);
 }
+
+/// Found by a walk-through: a step ticked while a check-in was half done
+/// was unticked again by the next key typed in that check-in.
+#[test]
+fn going_on_with_a_checkin_keeps_a_tick_made_since() {
+    let mut app = completed_app();
+    app.update(Action::Checkin);
+    app.update(Action::Rate(3));
+    app.update(Action::BackHome);
+    // Ticked on the reading page meanwhile (the agenda does the same on disk).
+    app.update(Action::TickStep);
+    let ticked = |app: &App| session(app).reflection.actions(Stage::Goals, STEPS_FIELD)[0].done;
+    assert!(ticked(&app));
+    app.update(Action::Checkin);
+    go_to_question(&mut app, "working");
+    type_text(&mut app, "x");
+    assert!(ticked(&app), "the tick made since is kept");
+    let reviews = checkin(&app).draft.steps();
+    assert_eq!(reviews[0].outcome, Became::Done, "and the check-in says so");
+}
+
+/// Found in review: two steps added in one check-in could get one id, and
+/// the second's words then replaced the first's on the plan.
+#[test]
+fn steps_added_in_a_checkin_each_get_their_own_id() {
+    let mut app = completed_app();
+    app.update(Action::Checkin);
+    go_to_question(&mut app, "steps");
+    // To the empty row at the end, a step typed, then another.
+    app.update(Action::StepDown);
+    app.update(Action::StepDown);
+    type_text(&mut app, "New A");
+    app.update(Action::NewStep);
+    type_text(&mut app, "New B");
+    app.update(Action::NextField);
+    let steps = session(&app).reflection.actions(Stage::Goals, STEPS_FIELD);
+    let added: Vec<&str> = steps
+        .iter()
+        .filter(|s| s.text.starts_with("New"))
+        .map(|s| s.id.as_str())
+        .collect();
+    assert_eq!(added.len(), 2, "{steps:?}");
+    assert_ne!(added[0], added[1]);
+}
