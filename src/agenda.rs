@@ -73,6 +73,17 @@ pub enum Which {
 }
 
 impl Which {
+    /// What `--all` or `--overdue` asks for (the command line lets one at most).
+    pub fn asked(all: bool, overdue: bool) -> Which {
+        if all {
+            Which::All
+        } else if overdue {
+            Which::Overdue
+        } else {
+            Which::Open
+        }
+    }
+
     pub fn keeps(self, step: &AgendaStep) -> bool {
         match self {
             Which::Open => !step.done,
@@ -411,9 +422,14 @@ mod tests {
         let looking = |id: &str, look_again: &str| {
             let mut r = reflection(id, &[]);
             r.set_text(Stage::Plan, LOOK_AGAIN_FIELD, look_again.into());
+            r.status = crate::reflection::Status::Completed;
             Summary::of(&r)
         };
+        // Reopened by an edit: not looked at again until complete once more.
+        let mut reopened = reflection("2026-11-19-reopened", &[]);
+        reopened.set_text(Stage::Plan, LOOK_AGAIN_FIELD, "2026-12-02".into());
         let summaries = [
+            Summary::of(&reopened),
             looking("2026-11-20-a", "2026-12-08"),
             looking("2026-11-21-b", "2026-12-01"),
             looking("2026-11-22-c", "2026-12-10"),
@@ -433,6 +449,6 @@ mod tests {
                 since: date!(2026 - 12 - 01),
             })
         );
-        assert_eq!(checkins_due(&summaries[3..], TODAY), DueCheckins::default());
+        assert_eq!(checkins_due(&summaries[4..], TODAY), DueCheckins::default());
     }
 }

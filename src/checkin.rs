@@ -82,6 +82,19 @@ impl CheckinGuide {
             if field.kind == FieldKind::Checklist && field.options.is_empty() {
                 return Err(format!("{at} is a checklist and needs options"));
             }
+            // A check-in keeps text, ratings and ticks; lists it could not
+            // keep, and steps only in its one review.
+            let kept = match field.kind {
+                FieldKind::List => false,
+                FieldKind::Actions => field.key == STEPS_KEY,
+                _ => true,
+            };
+            if !kept {
+                return Err(format!(
+                    "{at}: a check-in cannot keep a {:?} answer",
+                    field.kind
+                ));
+            }
         }
         for field in &questions.fields {
             if !seen.insert(field.key.as_str()) {
@@ -246,6 +259,15 @@ mod tests {
         assert!(err.contains("next_look"), "{err}");
         let broken = CHECKIN_TOML.replacen("kind = \"rating\"", "kind = \"text\"", 1);
         assert!(CheckinGuide::parse(&broken).is_err());
+        // A kind of answer a check-in could not keep is refused, not lost.
+        let list = CHECKIN_TOML.replacen(
+            "key = \"working\"\nkind = \"text\"",
+            "key = \"working\"\nkind = \"list\"",
+            1,
+        );
+        assert!(list != CHECKIN_TOML, "the question is there to change");
+        let err = CheckinGuide::parse(&list).expect_err("a list cannot be kept");
+        assert!(err.contains("working"), "{err}");
     }
 
     /// Found by a walk-through: a step ticked in the agenda while a check-in

@@ -328,25 +328,19 @@ pub fn run(cli: Cli, offset: UtcOffset) -> Result<Next> {
             output,
             force,
         }) => {
-            let which = if all {
-                Which::All
-            } else if overdue {
-                Which::Overdue
-            } else {
-                Which::Open
-            };
-            let shape = match format {
-                Some(format) => steps::Shape::For(format, output, force),
-                None if json => steps::Shape::Json,
-                None => steps::Shape::Table,
-            };
-            return done(steps::steps(&store, which, shape, clock));
+            let shape = steps::Shape::asked(json, format, output, force);
+            return done(steps::steps(
+                &store,
+                Which::asked(all, overdue),
+                shape,
+                clock,
+            ));
         }
         Some(Command::Remind { verbose }) => {
             return done(remind::remind(&store, verbose, clock));
         }
         Some(Command::Stats { json }) => {
-            return done(stats::stats(&store, json, weight_scale(guide), clock));
+            return done(stats::stats(&store, json, guide, clock));
         }
         Some(Command::Show { id }) => {
             let r = naming::load_named(&store, &id)?;
@@ -401,16 +395,6 @@ pub fn run(cli: Cli, offset: UtcOffset) -> Result<Next> {
         guide,
         start,
     })
-}
-
-/// The words of the 1-5 scale how heavy it feels is asked on.
-fn weight_scale(guide: &Guide) -> &[String] {
-    guide
-        .stage(crate::stage::Stage::Perspective)
-        .fields
-        .iter()
-        .find(|f| f.key == "weight_today")
-        .map_or(&[], |f| f.scale.as_slice())
 }
 
 fn done(result: Result<()>) -> Result<Next> {

@@ -1762,6 +1762,7 @@ fn remind_with_steps_and_check_ins_due_says_three_lines_at_most() {
     ] {
         let mut r = Reflection::new(id.into(), id[11..].into(), datetime!(2026-10-01 09:00 UTC));
         r.set_text(Stage::Plan, LOOK_AGAIN_FIELD, look_again.into());
+        r.status = Status::Completed;
         store.save(&r, guide).expect("save");
     }
     let out = remind_on(dir.path(), "2026-12-05", &[]);
@@ -1772,5 +1773,36 @@ fn remind_with_steps_and_check_ins_due_says_three_lines_at_most() {
         lines[2],
         "2 check-ins due, oldest \"the-reorg\" (since Fri 20 Nov): \
          `rebound checkin 2026-10-02`."
+    );
+}
+
+/// `rebound checkin` with no name, when nothing is due yet, says which is
+/// next and how to check in early; one still in progress is refused.
+#[test]
+fn checkin_names_the_next_day_when_none_is_due_and_refuses_an_unfinished_plan() {
+    let dir = looking_again(false);
+    let early = Command::new(env!("CARGO_BIN_EXE_rebound"))
+        .args(["--data-dir", &dir.path().display().to_string(), "checkin"])
+        .env("REBOUND_TODAY", "2026-12-01")
+        .stdin(Stdio::null())
+        .output()
+        .expect("run rebound");
+    assert_eq!(early.status.code(), Some(1));
+    assert_eq!(
+        stderr(&early),
+        "rebound: no check-in is due yet; the next is for \"Passed over\" on Sat 19 Dec 2026 \
+         (check in early with `rebound checkin 2026-11-29-passed-over`)\n"
+    );
+    let store = Store::open(dir.path()).expect("store");
+    let guide = Guide::builtin().expect("guide");
+    let mut r = store.load("2026-11-29-passed-over").expect("load");
+    r.status = Status::InProgress;
+    store.save(&r, guide).expect("save");
+    let named = rebound(dir.path(), &["checkin", "passed"]);
+    assert_eq!(named.status.code(), Some(1));
+    assert!(
+        stderr(&named).contains("is still in progress"),
+        "{}",
+        stderr(&named)
     );
 }

@@ -1686,6 +1686,7 @@ fn home_says_calmly_when_a_check_in_is_due() {
         datetime!(2026-10-05 09:00 UTC),
     );
     r.set_text(Stage::Plan, LOOK_AGAIN_FIELD, "2026-11-28".into());
+    r.status = Status::Completed;
     reflections.push(Summary::of(&r));
     app.set_listing(Listing {
         reflections,

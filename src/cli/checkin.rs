@@ -3,8 +3,9 @@
 use color_eyre::eyre::{Result, eyre};
 use time::Date;
 
+use crate::agenda;
 use crate::dates::{parse_iso, readable};
-use crate::reflection::display_title;
+use crate::reflection::{Status, display_title};
 use crate::store::Store;
 
 use super::naming;
@@ -16,18 +17,26 @@ pub(super) fn id_to_check_in(store: &Store, name: Option<&str>, today: Date) -> 
         let id = naming::id_to_resume(store, name)?;
         // Read here, so a file that will not load is one line on stderr
         // before any screen appears.
-        store.load(&id)?;
+        let r = store.load(&id)?;
+        if r.status != Status::Completed {
+            return Err(eyre!(
+                "\"{}\" is still in progress: a check-in looks again at a finished plan (`rebound resume {id}`, then mark it complete)",
+                display_title(&r.title)
+            ));
+        }
         return Ok(id);
     }
     let listing = store.list()?;
-    let mut due: Vec<(Date, &str)> = listing
+    // The one home's line names and `remind` points to.
+    if let Some(due) = agenda::checkins_due(&listing.reflections, today).oldest {
+        return Ok(due.reflection);
+    }
+    let next = listing
         .reflections
         .iter()
         .filter_map(|s| Some((parse_iso(&s.next_checkin)?, s.id.as_str())))
-        .collect();
-    due.sort();
-    match due.first() {
-        Some((day, id)) if *day <= today => Ok((*id).to_string()),
+        .min();
+    match next {
         Some((day, id)) => {
             let title = listing
                 .reflections
@@ -36,7 +45,7 @@ pub(super) fn id_to_check_in(store: &Store, name: Option<&str>, today: Date) -> 
                 .map_or("", |s| display_title(&s.title));
             Err(eyre!(
                 "no check-in is due yet; the next is for \"{title}\" on {} (check in early with `rebound checkin {id}`)",
-                readable(*day)
+                readable(day)
             ))
         }
         None => Err(eyre!(

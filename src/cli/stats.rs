@@ -9,6 +9,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::print;
 use crate::export::Clock;
+use crate::guide::Guide;
 use crate::progress::{Journey, Progress};
 use crate::store::Store;
 use crate::text::{fit, printable_line};
@@ -20,12 +21,23 @@ const MOST_LISTED: usize = 20;
 /// The widest a title's column grows.
 const TITLE_WIDTH: usize = 32;
 
+/// The words of the 1-5 scale how heavy it feels is asked on.
+fn weight_scale(guide: &Guide) -> &[String] {
+    guide
+        .stage(crate::stage::Stage::Perspective)
+        .fields
+        .iter()
+        .find(|f| f.key == "weight_today")
+        .map_or(&[], |f| f.scale.as_slice())
+}
+
 pub(super) fn stats(
     store: &Store,
     json: bool,
-    scale: &[String],
+    guide: &Guide,
     clock: Clock,
 ) -> color_eyre::Result<()> {
+    let scale = weight_scale(guide);
     let listing = store.list()?;
     for bad in &listing.bad_files {
         let _ = writeln!(

@@ -23,6 +23,22 @@ pub(super) enum Shape {
     For(StepFormat, Option<PathBuf>, bool),
 }
 
+impl Shape {
+    /// The shape the flags ask for: another tool's format, else JSON, else the table.
+    pub(super) fn asked(
+        json: bool,
+        format: Option<StepFormat>,
+        output: Option<PathBuf>,
+        force: bool,
+    ) -> Shape {
+        match format {
+            Some(format) => Shape::For(format, output, force),
+            None if json => Shape::Json,
+            None => Shape::Table,
+        }
+    }
+}
+
 pub(super) fn steps(
     store: &Store,
     which: Which,

@@ -227,7 +227,9 @@ fn written_answers(c: &Checkin, questions: &[FieldGuide]) -> Vec<Answer> {
         })
         .filter_map(|(key, value)| {
             Some(Answer {
-                question: key.clone(),
+                // Values were cleaned as the file was read; a key a hand
+                // edit made is shown too, so it is cleaned here.
+                question: crate::text::printable_line(key).into_owned(),
                 value: any_value(value)?,
             })
         });
@@ -331,6 +333,21 @@ mod tests {
 
     fn lines(facts: &[Fact]) -> Vec<String> {
         facts.iter().map(ToString::to_string).collect()
+    }
+
+    /// Found in review: values are cleaned as a file is read, keys were not,
+    /// and a check-in shows the keys it does not know.
+    #[test]
+    fn a_key_written_with_escape_sequences_never_reaches_the_terminal_raw() {
+        let text = "schema_version = 2\nid = \"2026-11-29-x\"\ncreated = \"2026-11-29T09:00:00Z\"\n\
+                    [[checkins]]\ndate = \"2026-12-20\"\n\"\\u001b]0;PWNED\\u0007\\u001b[31mevil\" = \"x\"\n";
+        let r = Reflection::from_toml_str(text).expect("loads");
+        let shown = format!("{:?}", checkin_outlines(&r));
+        assert!(shown.contains("evil"), "{shown}");
+        assert!(
+            !shown.contains('\u{1b}') && !shown.contains("\\u{1b}"),
+            "{shown}"
+        );
     }
 
     #[test]

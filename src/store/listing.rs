@@ -126,7 +126,13 @@ impl Summary {
             stage: r.position.stage.clone(),
             open_steps: steps.iter().filter(|s| !s.done()).count(),
             steps,
-            next_checkin: r.next_checkin().map(iso).unwrap_or_default(),
+            // Only a finished plan is looked at again: one reopened by an
+            // edit is not due until it is complete once more.
+            next_checkin: (r.status == Status::Completed)
+                .then(|| r.next_checkin())
+                .flatten()
+                .map(iso)
+                .unwrap_or_default(),
             weights: weights(r),
             checkins: r.checkins().len(),
         }

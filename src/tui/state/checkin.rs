@@ -12,7 +12,7 @@ use crate::dates;
 use crate::guide::{FieldGuide, FieldKind, StageGuide};
 use crate::reflection::{
     ActionItem, BRAVE_KEY, BRAVE_RESULT_KEY, BRAVE_TAKEN, Checkin, NEXT_STEP_ID_KEY, NEXT_STEP_KEY,
-    NextLook, Reflection, StepReview, WEIGHT_KEY,
+    NextLook, Reflection, Status, StepReview, WEIGHT_KEY,
 };
 use crate::stage::{STEPS_FIELD, Stage};
 use crate::support;
@@ -169,6 +169,12 @@ impl App {
         let Some(session) = self.session.as_mut() else {
             return;
         };
+        if session.reflection.status != Status::Completed {
+            session.message = Some(Message::calm(
+                "A check-in looks again at a finished plan: mark this one complete on its growth plan first.",
+            ));
+            return;
+        }
         if session.read_only.is_some() {
             session.message = Some(Message::calm(
                 "A check-in changes the reflection, and this one is open to read only.",

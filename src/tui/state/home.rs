@@ -197,14 +197,11 @@ impl Home {
 
 impl Home {
     /// The reflection whose check-in has waited longest, once its day has come.
+    /// The same one home's line names and `rebound checkin` opens.
     pub fn checkin_due(&self, today: Date) -> Option<&Summary> {
-        self.listing
-            .reflections
-            .iter()
-            .filter_map(|s| Some((crate::dates::parse_iso(&s.next_checkin)?, s)))
-            .filter(|(day, _)| *day <= today)
-            .min_by_key(|(day, _)| *day)
-            .map(|(_, s)| s)
+        let reflections = &self.listing.reflections;
+        let oldest = crate::agenda::checkins_due(reflections, today).oldest?;
+        reflections.iter().find(|s| s.id == oldest.reflection)
     }
 }
 
@@ -251,10 +248,10 @@ impl App {
             }
             // The check-in home says is due; with none due, the selected
             // reflection's (any other opens from its reading page).
-            Action::Checkin => match home
-                .checkin_due(self.clock.today)
-                .or_else(|| home.selected_summary())
-            {
+            Action::Checkin => match home.checkin_due(self.clock.today).or_else(|| {
+                home.selected_summary()
+                    .filter(|s| s.status == crate::reflection::Status::Completed)
+            }) {
                 Some(s) => {
                     let id = s.id.clone();
                     self.opening_checkin = true;

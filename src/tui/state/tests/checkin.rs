@@ -219,3 +219,11 @@ fn steps_added_in_a_checkin_each_get_their_own_id() {
     assert_eq!(added.len(), 2, "{steps:?}");
     assert_ne!(added[0], added[1]);
 }
+
+#[test]
+fn a_reflection_still_in_progress_is_not_checked_in() {
+    let mut app = app_with_open_reflection();
+    app.start_checkin();
+    assert!(session(&app).checkin.is_none());
+    assert!(said(&app).is_some_and(|m| m.contains("mark this one complete")));
+}
