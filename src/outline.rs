@@ -11,7 +11,7 @@ use time::Date;
 
 use crate::dates::{self, DateInput};
 use crate::guide::{FieldGuide, FieldKind, Guide};
-use crate::reflection::{ActionItem, Reflection};
+use crate::reflection::{ActionItem, NextLook, Reflection};
 use crate::stage::{GOALS_FIELD, Stage};
 
 /// One answer, shaped by the kind of question it answers.
@@ -286,7 +286,7 @@ pub fn growth_plan(r: &Reflection, guide: &Guide, today: Date) -> GrowthPlan {
         .map(String::from)
         .collect();
 
-    let mut sections = vec![
+    let sections = vec![
         PlanSection {
             title: "What you would do differently",
             items: vec![PlanItem::Lines {
@@ -343,29 +343,68 @@ pub fn growth_plan(r: &Reflection, guide: &Guide, today: Date) -> GrowthPlan {
         },
         PlanSection {
             title: "How heavy it feels",
-            items: vec![
-                labelled(
-                    "When you began",
-                    describe(rating(Stage::Perspective, "weight_today")),
-                ),
-                labelled("Now", describe(weight_now)),
-            ],
+            items: heavy_items(r, guide, describe(weight_now)),
         },
     ];
-    if let Some(day) = r.planned_look_again() {
-        // Beside the rating it will be compared with; left out until set,
-        // as the plan asks it with a key of its own.
-        if let Some(heavy) = sections.last_mut() {
-            heavy
-                .items
-                .push(labelled("Look again", dates::readable(day)));
-        }
-    }
     GrowthPlan {
         title: plan.title.clone(),
         tagline: plan.tagline.clone(),
         sections,
     }
+}
+
+/// How heavy it felt when the person began and on the plan, then (once a
+/// check-in has weighed it) at the latest check-in, which is now; and the
+/// day that counts to look again, or that it is settled.
+fn heavy_items(r: &Reflection, guide: &Guide, on_the_plan: String) -> Vec<PlanItem> {
+    let labelled = |label, value| PlanItem::Labelled { label, value };
+    let began = guide
+        .stage(Stage::Perspective)
+        .field("weight_today")
+        .and_then(|f| {
+            r.rating(Stage::Perspective, "weight_today")
+                .map(|v| rated(f, v))
+        })
+        .map(|v| v.describe())
+        .unwrap_or_default();
+    let latest = r
+        .checkins()
+        .iter()
+        .rev()
+        .find_map(|c| Some((c.date()?, c.weight()?)));
+    let mut items = vec![labelled("When you began", began)];
+    match latest {
+        None => items.push(labelled("Now", on_the_plan)),
+        Some((day, weight)) => {
+            items.push(labelled("On the plan", on_the_plan));
+            let now = guide
+                .stage(Stage::Perspective)
+                .field("weight_today")
+                .map(|f| rated(f, weight).describe())
+                .unwrap_or_else(|| weight.to_string());
+            items.push(PlanItem::Labelled {
+                label: "Now",
+                value: format!("{now} (check-in, {})", dates::readable(day)),
+            });
+        }
+    }
+    // Beside the rating it will be compared with; left out until asked,
+    // as the plan asks it with a key of its own.
+    match r.next_checkin() {
+        Some(day) => items.push(labelled("Look again", dates::readable(day))),
+        None if r
+            .checkins()
+            .iter()
+            .any(|c| c.next_look() == NextLook::Settled) =>
+        {
+            items.push(labelled(
+                "Look again",
+                "settled, no more check-ins".to_string(),
+            ));
+        }
+        None => {}
+    }
+    items
 }
 
 /// The brave first step and its date as one line; a date with no step

@@ -1651,9 +1651,17 @@ fn the_reading_page_ends_with_each_check_in_in_order() {
     let guide = Guide::builtin().expect("embedded guide is valid");
     let mut app = App::new(guide, date!(2027 - 01 - 20), UtcOffset::UTC);
     app.open_reflection(common::checked_in_reflection());
-    // The plan's own date sits under how heavy it felt, near the plan's end.
+    // Under how heavy it felt, near the plan's end: the latest check-in's
+    // weight is now, and the last check-in settled it.
     let plan = screen(&app, 100, 70);
-    assert!(plan.contains("    Look again: Sat 19 Dec 2026"), "{plan}");
+    assert!(
+        plan.contains("    Look again: settled, no more check-ins"),
+        "{plan}"
+    );
+    assert!(
+        plan.contains("    Now: 2 of 5, Noticeable (check-in, Sun 17 Jan 2027)"),
+        "{plan}"
+    );
     app.update(Action::ScrollBottom);
     let end = screen(&app, 100, 60);
     let first = end.find("Sun 20 Dec 2026").unwrap_or(usize::MAX);
