@@ -1,7 +1,7 @@
 //! Where a question's answer is read from: a stage of the reflection or a
 //! check-in, so one set of editors and widgets serves both.
 
-use crate::reflection::{ActionItem, Checkin, Reflection};
+use crate::reflection::{ActionItem, Checkin, NEXT_LOOK_KEY, NextLook, Outcome, Reflection};
 use crate::stage::Stage;
 
 pub trait Answers {
@@ -46,7 +46,14 @@ impl Answers for Checkin {
     fn actions(&self, _key: &str) -> Vec<ActionItem> {
         crate::checkin::rows_of(&self.steps())
     }
+    /// The review always holds every step (still on, until said
+    /// otherwise), so it counts once something became of one; the day to
+    /// look again counts once it is a day, or settled.
     fn is_answered(&self, key: &str) -> bool {
-        self.table().get(key).is_some()
+        match key {
+            crate::checkin::STEPS_KEY => self.steps().iter().any(|s| s.outcome != Outcome::On),
+            NEXT_LOOK_KEY => self.next_look() != NextLook::Unset,
+            _ => self.table().get(key).is_some(),
+        }
     }
 }

@@ -30,7 +30,7 @@ impl App {
                     self.show_step(&step);
                 }
                 if std::mem::take(&mut self.opening_checkin) {
-                    self.start_checkin();
+                    self.start_checkin(true);
                 }
             }
             Outcome::OpenFailed(why) => {

@@ -19,8 +19,12 @@ use crate::support;
 use crate::tui::field::{FieldFocus, StepColumn, normalised};
 use crate::tui::keys::Action;
 use crate::tui::stage_layout;
+use crate::tui::widgets::Answers as _;
 
 use super::{App, Effect, GuideSection, Message, Session, View};
+
+/// Rows below which the check-in leads with the hint rather than the intro.
+const SHORT_WINDOW: u16 = 24;
 
 /// The check-in being written.
 pub struct CheckinForm {
@@ -40,6 +44,8 @@ pub struct CheckinForm {
     pub from: View,
     /// What the guide pane leads with.
     pub guide_first: GuideSection,
+    /// Opened from home (or `rebound checkin`): leaving goes home.
+    pub from_home: bool,
 }
 
 impl CheckinForm {
@@ -69,17 +75,29 @@ impl CheckinForm {
             }
         };
         let questions = questions_for(&base, guide);
-        let focus = open_question(&draft, &questions.fields[0], today);
+        // Going on with it: after the last question answered, where the
+        // person stopped (a new one has nothing answered and starts at 0).
+        let question = if reflection.unfinished_checkin().is_some() {
+            questions
+                .fields
+                .iter()
+                .rposition(|f| draft.is_answered(&f.key))
+                .map_or(0, |last| (last + 1).min(questions.fields.len() - 1))
+        } else {
+            0
+        };
+        let focus = open_question(&draft, &questions.fields[question], today);
         CheckinForm {
             guide,
             questions,
             base,
             draft,
             prior,
-            question: 0,
+            question,
             focus,
             from: View::Reading,
             guide_first: GuideSection::Intro,
+            from_home: false,
         }
     }
 
@@ -164,7 +182,7 @@ impl CheckinForm {
 impl App {
     /// Opens a check-in over the open reflection (a new one, or the one left
     /// unfinished). Refused, calmly, where nothing may be changed.
-    pub fn start_checkin(&mut self) {
+    pub fn start_checkin(&mut self, from_home: bool) {
         let today = self.clock.today;
         let Some(session) = self.session.as_mut() else {
             return;
@@ -191,6 +209,11 @@ impl App {
         let going_on = session.reflection.unfinished_checkin().is_some();
         let mut form = CheckinForm::open(&session.reflection, guide, today);
         form.from = session.view;
+        form.from_home = from_home;
+        // A short window has no room for the intro and the question both.
+        if self.size.1 < SHORT_WINDOW {
+            form.guide_first = GuideSection::Hint;
+        }
         session.checkin = Some(form);
         session.view = View::Checkin;
         session.message = going_on.then(|| {
@@ -288,10 +311,10 @@ impl App {
             ));
             return Effect::None;
         }
-        let from = form.from;
+        let (from, from_home) = (form.from, form.from_home);
         session.checkin = None;
         session.view = from;
-        session.message = Some(Message::calm(match next {
+        let said = Message::calm(match next {
             NextLook::On(date) => format!(
                 "Check-in saved. Next look: {}; home and rebound remind will say so.",
                 dates::readable(date)
@@ -300,7 +323,13 @@ impl App {
                 "Check-in saved, and settled: no more check-ins for this one.".into()
             }
             NextLook::Unset => "Check-in kept as it is; press c to go on with it.".into(),
-        }));
+        });
+        if from_home {
+            // Said on home, where the person goes back to.
+            self.notice = Some(said);
+            return Effect::CloseReflection;
+        }
+        session.message = Some(said);
         Effect::None
     }
 }

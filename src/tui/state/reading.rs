@@ -58,7 +58,7 @@ impl App {
                 }
             }
             Action::Checkin => {
-                self.start_checkin();
+                self.start_checkin(false);
                 return Effect::None;
             }
             Action::EditReflection => {

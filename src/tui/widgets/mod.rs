@@ -107,7 +107,8 @@ impl Widget for FieldView<'_> {
                 steps::render(&r.actions(key), focus, self.today, body, buf);
             }
             (FieldKind::Date, focus) => {
-                text_field::render_date(r.text(key), focus, self.today, body, buf);
+                let or_settled = key == crate::reflection::NEXT_LOOK_KEY;
+                text_field::render_date(r.text(key), focus, self.today, or_settled, body, buf);
             }
             (FieldKind::List, None) => text_field::render_list(&r.list(key), body, buf),
             (FieldKind::Text, Some(FieldFocus::Text(editor))) => {

@@ -76,10 +76,13 @@ pub fn render_list(items: &[String], area: Rect, buf: &mut Buffer) {
 }
 
 /// A date: the editor (or the text), then what it means or why it does not parse.
+/// `or_settled`: the check-in's "when will you look again", which also
+/// takes the word `settled`.
 pub fn render_date(
     text: &str,
     focus: Option<&FieldFocus>,
     today: Date,
+    or_settled: bool,
     area: Rect,
     buf: &mut Buffer,
 ) {
@@ -111,15 +114,22 @@ pub fn render_date(
             text.to_string()
         }
     };
+    let help = if or_settled {
+        format!("{}, or settled", dates::DATE_HELP)
+    } else {
+        dates::DATE_HELP.to_string()
+    };
+    let settled = or_settled
+        && current
+            .trim()
+            .eq_ignore_ascii_case(crate::reflection::SETTLED);
     let note = match dates::parse(&current, today) {
-        DateInput::Empty => Span::styled(dates::DATE_HELP, theme::dim()),
+        _ if settled => Span::styled("→ settled: no more check-ins", theme::answered()),
+        DateInput::Empty => Span::styled(help, theme::dim()),
         DateInput::Valid(date) => {
             Span::styled(format!("→ {}", dates::readable(date)), theme::answered())
         }
-        DateInput::Invalid => Span::styled(
-            format!("not a date: {}", dates::DATE_HELP),
-            theme::warning(),
-        ),
+        DateInput::Invalid => Span::styled(format!("not a date: {help}"), theme::warning()),
     };
     let note_area = Rect {
         x: area.x + editor_width + 1,

@@ -141,6 +141,13 @@ fn home_c_opens_the_selected_reflection_at_a_checkin() {
         access: Access::Writable,
     });
     assert_eq!(app.screen(), Screen::Checkin);
+    // Opened from home, it goes back home, saying what was kept.
+    assert_eq!(app.update(Action::BackHome), Effect::CloseReflection);
+    assert!(
+        app.notice
+            .as_ref()
+            .is_some_and(|n| n.text.contains("go on with it"))
+    );
 }
 
 #[test]
@@ -223,7 +230,22 @@ fn steps_added_in_a_checkin_each_get_their_own_id() {
 #[test]
 fn a_reflection_still_in_progress_is_not_checked_in() {
     let mut app = app_with_open_reflection();
-    app.start_checkin();
+    app.start_checkin(false);
     assert!(session(&app).checkin.is_none());
     assert!(said(&app).is_some_and(|m| m.contains("mark this one complete")));
+}
+
+/// Found by a walk-through: going on with a check-in began again at its
+/// first question rather than where the person stopped.
+#[test]
+fn going_on_with_a_checkin_starts_after_the_last_question_answered() {
+    let mut app = completed_app();
+    app.update(Action::Checkin);
+    app.update(Action::Rate(3));
+    go_to_question(&mut app, "people_said");
+    type_text(&mut app, "Dana liked the write-up");
+    app.update(Action::NextField);
+    app.update(Action::BackHome);
+    app.update(Action::Checkin);
+    assert_eq!(checkin(&app).field().key, "working");
 }
