@@ -21,6 +21,8 @@ pub struct AgendaStep {
     pub due: Option<Date>,
     pub due_text: String,
     pub done: bool,
+    /// Taken off the plan by a check-in (never done, never overdue).
+    pub dropped: bool,
     /// Due before today and not done.
     pub overdue: bool,
     /// When the reflection was started and last changed: a step's "entry" and
@@ -35,6 +37,8 @@ impl AgendaStep {
     pub fn state_word(&self, today: Date) -> &'static str {
         if self.done {
             " done"
+        } else if self.dropped {
+            " dropped"
         } else if self.overdue {
             " overdue"
         } else if self.due == Some(today) {
@@ -116,9 +120,31 @@ pub fn listed_steps(r: &Summary, today: Date) -> Vec<AgendaStep> {
                 due,
                 due_text: s.due().to_string(),
                 done: s.done(),
+                dropped: false,
                 created: r.created,
                 updated: r.updated,
             }
+        })
+        .collect()
+}
+
+/// The steps check-ins took off a reflection's plan, as agenda steps.
+pub fn dropped_steps(r: &Summary) -> Vec<AgendaStep> {
+    let title = display_title(&r.title);
+    r.dropped
+        .iter()
+        .map(|s| AgendaStep {
+            reflection: r.id.clone(),
+            title: title.to_string(),
+            id: s.id().to_string(),
+            text: s.text().to_string(),
+            due: crate::dates::parse_iso(s.due()),
+            due_text: s.due().to_string(),
+            done: false,
+            dropped: true,
+            overdue: false,
+            created: r.created,
+            updated: r.updated,
         })
         .collect()
 }

@@ -1,6 +1,6 @@
 //! Agenda steps written for the tools people already use: iCalendar, Taskwarrior, todo.txt.
 
-use icalendar::{Calendar, Component, Event, EventLike, Todo, TodoStatus};
+use icalendar::{Calendar, Component, Event, EventLike, EventStatus, Todo, TodoStatus};
 use serde_json::{Value as Json, json};
 use time::macros::time;
 use time::{Date, OffsetDateTime, UtcOffset};
@@ -90,6 +90,9 @@ fn step_todo(step: &AgendaStep, stamp: &str) -> Todo {
         // is the latest it can have been.
         todo.status(TodoStatus::Completed)
             .add_property("COMPLETED", utc_stamp(step.updated));
+    } else if step.dropped {
+        // Imported before a check-in dropped it: the same UID, cancelled.
+        todo.status(TodoStatus::Cancelled);
     } else {
         todo.status(TodoStatus::NeedsAction);
     }
@@ -112,6 +115,9 @@ fn step_event(step: &AgendaStep, stamp: &str) -> Option<Event> {
     if let Some(next) = due.next_day() {
         event.ends(next);
     }
+    if step.dropped {
+        event.status(EventStatus::Cancelled);
+    }
     Some(event.done())
 }
 
@@ -122,6 +128,9 @@ fn description(step: &AgendaStep) -> String {
     }
     if step.done {
         text.push_str("\nDone.");
+    }
+    if step.dropped {
+        text.push_str("\nDropped at a check-in.");
     }
     text
 }
@@ -135,7 +144,12 @@ fn taskwarrior(steps: &[AgendaStep], offset: UtcOffset) -> String {
 fn task(step: &AgendaStep, offset: UtcOffset) -> Json {
     let mut task = json!({
         "uuid": step_uuid(step).to_string(),
-        "status": if step.done { "completed" } else { "pending" },
+        "status": match (step.done, step.dropped) {
+            (true, _) => "completed",
+            // Taskwarrior's word for a task taken off the list.
+            (false, true) => "deleted",
+            (false, false) => "pending",
+        },
         "entry": utc_stamp(step.created),
         "description": one_line(&step.text),
         "project": "rebound",
@@ -148,7 +162,7 @@ fn task(step: &AgendaStep, offset: UtcOffset) -> Json {
         // own `due:eod` does: the step turns overdue the morning after, as in rebound.
         fields.insert("due".into(), json!(local_end_of_day(due, offset)));
     }
-    if step.done {
+    if step.done || step.dropped {
         let updated = utc_stamp(step.updated);
         fields.insert("end".into(), json!(updated));
         fields.insert("modified".into(), json!(updated));
@@ -162,7 +176,8 @@ fn task(step: &AgendaStep, offset: UtcOffset) -> Json {
 
 fn todo_txt(steps: &[AgendaStep], offset: UtcOffset) -> String {
     let mut out = String::new();
-    for step in steps {
+    // todo.txt has no word for cancelled: a dropped step is left out.
+    for step in steps.iter().filter(|s| !s.dropped) {
         out.push_str(&todo_line(step, offset));
         out.push('\n');
     }
@@ -245,6 +260,7 @@ mod tests {
             due,
             due_text: due.map(iso_date).unwrap_or_default(),
             done,
+            dropped: false,
             overdue: false,
             created: datetime!(2026-10-01 20:15:00 +02:00),
             updated: datetime!(2026-10-20 08:00:05 +02:00),
@@ -279,6 +295,34 @@ mod tests {
 
     fn property<'a>(c: &'a impl Component, key: &str) -> Option<&'a icalendar::Property> {
         c.properties().get(key)
+    }
+
+    /// Found by a walk-through: a step a check-in dropped stayed pending in
+    /// Taskwarrior and the calendar it had been imported into, for ever.
+    #[test]
+    fn a_dropped_step_is_cancelled_under_the_same_id_and_left_out_of_todo_txt() {
+        let mut gone = step("2026-11-20-launch", "meet", "Go to the meetup", None, false);
+        let pending = write(std::slice::from_ref(&gone), StepFormat::Taskwarrior, NOW);
+        gone.dropped = true;
+        gone.due = Some(date!(2026 - 12 - 03));
+        let tasks: Json = serde_json::from_str(&write(
+            std::slice::from_ref(&gone),
+            StepFormat::Taskwarrior,
+            NOW,
+        ))
+        .expect("json");
+        let before: Json = serde_json::from_str(&pending).expect("json");
+        assert_eq!(tasks[0]["status"], "deleted");
+        assert_eq!(
+            tasks[0]["uuid"], before[0]["uuid"],
+            "the same task, updated"
+        );
+        assert!(tasks[0]["end"].is_string());
+        let ics = write(std::slice::from_ref(&gone), StepFormat::Ics, NOW);
+        assert!(ics.contains("STATUS:CANCELLED"), "{ics}");
+        let events = write(std::slice::from_ref(&gone), StepFormat::IcsEvents, NOW);
+        assert!(events.contains("STATUS:CANCELLED"), "{events}");
+        assert_eq!(write(&[gone], StepFormat::TodoTxt, NOW), "");
     }
 
     #[test]

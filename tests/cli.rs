@@ -1806,3 +1806,71 @@ fn checkin_names_the_next_day_when_none_is_due_and_refuses_an_unfinished_plan() 
         stderr(&named)
     );
 }
+
+/// A step a check-in dropped is listed with `--all` as dropped, and other
+/// tools are told it was cancelled under the id they know it by.
+#[test]
+fn steps_all_lists_a_step_a_checkin_dropped_and_taskwarrior_hears_it_was_deleted() {
+    use rebound::reflection::{ActionItem, Checkin, NEXT_LOOK_KEY, Outcome, StepReview};
+    use rebound::stage::Stage;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = Store::open(dir.path()).expect("store");
+    let guide = Guide::builtin().expect("guide");
+    let mut r = Reflection::new(
+        "2026-11-29-passed-over".into(),
+        "Passed over".into(),
+        datetime!(2026-11-29 09:00 UTC),
+    );
+    r.status = Status::Completed;
+    let step = |id: &str, text: &str| ActionItem {
+        id: id.into(),
+        text: text.into(),
+        ..ActionItem::default()
+    };
+    r.set_actions(
+        Stage::Goals,
+        "steps",
+        vec![step("call", "Call Dana"), step("meet", "Go to the meetup")],
+    );
+    store.save(&r, guide).expect("save");
+    let before = rebound(dir.path(), &["steps", "--all", "--format", "taskwarrior"]);
+    let before: serde_json::Value = serde_json::from_str(&stdout(&before)).expect("json");
+    let day = time::macros::date!(2026 - 12 - 20);
+    let mut c = Checkin::new(day);
+    c.set_steps(&[StepReview {
+        id: "meet".into(),
+        text: "Go to the meetup".into(),
+        due: String::new(),
+        outcome: Outcome::Dropped,
+    }]);
+    c.set_text(NEXT_LOOK_KEY, "settled".into());
+    r.record_checkin(c, day);
+    store.save(&r, guide).expect("save");
+
+    let open = rebound(dir.path(), &["steps", "--json"]);
+    assert!(!stdout(&open).contains("meetup"), "{}", stdout(&open));
+    let all = rebound(dir.path(), &["steps", "--all", "--json"]);
+    let all: serde_json::Value = serde_json::from_str(&stdout(&all)).expect("json");
+    let gone = all
+        .as_array()
+        .and_then(|a| a.iter().find(|s| s["id"] == "meet"))
+        .expect("listed");
+    assert_eq!(gone["dropped"], true);
+    assert_eq!(gone["done"], false);
+    let after = rebound(dir.path(), &["steps", "--all", "--format", "taskwarrior"]);
+    let after: serde_json::Value = serde_json::from_str(&stdout(&after)).expect("json");
+    let uuid = |tasks: &serde_json::Value, step: &str| {
+        tasks
+            .as_array()
+            .and_then(|a| a.iter().find(|t| t["rebound_step"] == step))
+            .map(|t| (t["uuid"].clone(), t["status"].clone()))
+            .expect("the task")
+    };
+    let (was, status_before) = uuid(&before, "meet");
+    let (now, status_after) = uuid(&after, "meet");
+    assert_eq!(was, now, "the same task, so an import updates it");
+    assert_eq!(
+        (status_before.as_str(), status_after.as_str()),
+        (Some("pending"), Some("deleted"))
+    );
+}

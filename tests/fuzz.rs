@@ -871,6 +871,7 @@ impl World {
                 next_checkin: String::new(),
                 weights: Vec::new(),
                 checkins: 0,
+                dropped: Vec::new(),
             })
             .collect();
         let bad_files = self

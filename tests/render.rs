@@ -170,6 +170,7 @@ fn summary(id: &str, title: &str, status: Status, stage: &str) -> Summary {
         next_checkin: String::new(),
         weights: Vec::new(),
         checkins: 0,
+        dropped: Vec::new(),
     }
 }
 

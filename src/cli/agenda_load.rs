@@ -37,6 +37,11 @@ pub(super) fn from_listing(listing: &Listing, which: Which, today: Date) -> Load
         .flat_map(|summary| agenda::listed_steps(summary, today))
         .filter(|s| which.keeps(s))
         .collect();
+    // Every step there has been: those check-ins dropped too, so another
+    // tool that was given one hears it was cancelled.
+    if which == Which::All {
+        steps.extend(listing.reflections.iter().flat_map(agenda::dropped_steps));
+    }
     agenda::order(&mut steps);
     Loaded { steps, skipped }
 }

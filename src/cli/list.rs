@@ -320,6 +320,7 @@ mod tests {
             next_checkin: String::new(),
             weights: Vec::new(),
             checkins: 0,
+            dropped: Vec::new(),
         })
     }
 

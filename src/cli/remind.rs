@@ -201,6 +201,7 @@ mod tests {
             due,
             due_text: due.map(crate::dates::iso).unwrap_or_default(),
             done,
+            dropped: false,
             overdue: !done && due.is_some_and(|d| d < TODAY),
             created: datetime!(2026-11-20 09:00 UTC),
             updated: datetime!(2026-11-20 09:00 UTC),

@@ -117,6 +117,9 @@ struct JsonStep<'a> {
     due_text: &'a str,
     done: bool,
     overdue: bool,
+    /// Only on a step a check-in took off the plan (listed with `--all`).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    dropped: bool,
 }
 
 impl<'a> JsonStep<'a> {
@@ -130,6 +133,7 @@ impl<'a> JsonStep<'a> {
             due_text: &s.due_text,
             done: s.done,
             overdue: s.overdue,
+            dropped: s.dropped,
         }
     }
 }
@@ -227,6 +231,7 @@ mod tests {
             due: due_date,
             due_text: due.into(),
             done,
+            dropped: false,
             overdue: !done && due_date.is_some_and(|d| d < today),
             created: datetime!(2026-11-20 09:00 UTC),
             updated: datetime!(2026-11-20 09:00 UTC),

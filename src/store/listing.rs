@@ -23,7 +23,8 @@ const SUMMARY_FILE: &str = "summary-index.json";
 /// 6: each reflection's written steps and its start time, for the agenda.
 /// 7: the day each step was done, the next check-in and every weighing.
 /// 8: how many check-ins each reflection holds, weighed or not.
-const SUMMARY_VERSION: u32 = 8;
+/// 9: the steps check-ins dropped, for the tools that still hold them.
+const SUMMARY_VERSION: u32 = 9;
 
 /// What a list needs about one reflection.
 #[derive(Debug, Clone, PartialEq)]
@@ -48,6 +49,9 @@ pub struct Summary {
     /// Check-ins recorded, including one still being written: a check-in
     /// need not be weighed, so `weights` alone would undercount them.
     pub checkins: usize,
+    /// Steps a check-in took off the plan, as it last saw them: a calendar
+    /// or task list given the step earlier is told it was cancelled.
+    pub dropped: Vec<StepSummary>,
 }
 
 /// A written (not blank) step as the agenda needs it, text and date trimmed.
@@ -135,8 +139,26 @@ impl Summary {
                 .unwrap_or_default(),
             weights: weights(r),
             checkins: r.checkins().len(),
+            dropped: dropped(r),
         }
     }
+}
+
+/// The steps check-ins dropped that are not on the plan now, each once, as
+/// the latest check-in to drop it saw it.
+fn dropped(r: &Reflection) -> Vec<StepSummary> {
+    let on_plan: Vec<String> = r.steps().into_iter().map(|s| s.id).collect();
+    let mut all: Vec<StepSummary> = Vec::new();
+    let reviews = r.checkins().iter().flat_map(|c| c.steps());
+    for review in reviews.filter(|s| s.outcome == crate::reflection::Outcome::Dropped) {
+        if on_plan.contains(&review.id) {
+            continue;
+        }
+        all.retain(|s| s.id() != review.id);
+        let (text, due) = (review.text.trim().into(), review.due.trim().into());
+        all.push(StepSummary(review.id, text, due, false, String::new()));
+    }
+    all
 }
 
 /// Every weighing a reflection holds, in the order they were made.
@@ -214,6 +236,8 @@ enum Entry {
         weights: Vec<WeightSummary>,
         #[serde(default)]
         checkins: usize,
+        #[serde(default)]
+        dropped: Vec<StepSummary>,
     },
     Unreadable {
         reason: String,
@@ -233,6 +257,7 @@ impl Entry {
             next_checkin: s.next_checkin.clone(),
             weights: s.weights.clone(),
             checkins: s.checkins,
+            dropped: s.dropped.clone(),
         }
     }
 
@@ -251,6 +276,7 @@ impl Entry {
                 next_checkin,
                 weights,
                 checkins,
+                dropped,
             } => {
                 let time = |t: i64| {
                     OffsetDateTime::from_unix_timestamp(t).unwrap_or(OffsetDateTime::UNIX_EPOCH)
@@ -272,6 +298,7 @@ impl Entry {
                     next_checkin: next_checkin.clone(),
                     weights: weights.clone(),
                     checkins: *checkins,
+                    dropped: dropped.clone(),
                 })
             }
         }

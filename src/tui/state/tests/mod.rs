@@ -429,6 +429,7 @@ fn home_with(titles: &[&str]) -> App {
             next_checkin: String::new(),
             weights: Vec::new(),
             checkins: 0,
+            dropped: Vec::new(),
         })
         .collect();
     app.set_listing(Listing {
