@@ -114,6 +114,10 @@ pub enum Context {
     /// gives way in a narrow footer.
     StageGuide,
     PlanNav,
+    /// Moving through a check-in, under each question's keys.
+    CheckinNav,
+    /// Leaving a check-in: apart, so a date being edited keeps Esc.
+    CheckinBack,
     MultiLine,
     SingleLine,
     /// Every text field, under its own keys: readline's editing keys.
@@ -356,6 +360,11 @@ pub static BINDINGS: &[Binding] = &[
     // Apart, so a due date being edited can take Esc for itself.
     foot(C::StageBack,    &[ESC],                        "Esc",       "back",                                Action::BackHome),
     foot(C::StageGuide,   &[ctrl('g')],                  "Ctrl-G",    "intro, hint, example",                Action::NextGuide),
+    // A check-in, under each question's own keys.
+    foot(C::CheckinNav,   &[TAB],                        "Tab",       "next",                                Action::NextField),
+    foot(C::CheckinNav,   &[BACKTAB],                    "Shift-Tab", "back",                                Action::PrevField),
+    foot(C::CheckinBack,  &[ESC],                        "Esc",       "keep for later",                      Action::BackHome),
+    help(C::CheckinNav,   &[ctrl('g')],                  "Ctrl-G",    "intro, hint, example",                Action::NextGuide),
     // Leaving the growth plan, under the plan's own keys.
     foot(C::PlanNav,      &[BACKTAB],                    "Shift-Tab", "back to Risk",                        Action::PrevField),
     foot(C::PlanNav,      &[ESC, ch('q')],               "Esc",       "back",                                Action::BackHome),

@@ -142,6 +142,11 @@ pub enum Focus {
     Field(FieldKind),
     /// The due date of an action step, being edited.
     DueDate,
+    /// A question of a check-in, of this kind: a field's own keys, under
+    /// the check-in's way of moving on and leaving.
+    Checkin(FieldKind),
+    /// A step's new date in a check-in's review.
+    CheckinDueDate,
     /// The growth plan page of the walk.
     Plan,
     Reading,
@@ -305,8 +310,8 @@ impl App {
             }
             Screen::Reading => Focus::Reading,
             Screen::Checkin => match self.session.as_ref().and_then(|s| s.checkin.as_ref()) {
-                Some(form) if form.on_due_date() => Focus::DueDate,
-                Some(form) => Focus::Field(form.field().kind),
+                Some(form) if form.on_due_date() => Focus::CheckinDueDate,
+                Some(form) => Focus::Checkin(form.field().kind),
                 None => Focus::Reading,
             },
             Screen::Walk => {
@@ -409,9 +414,7 @@ impl App {
             Focus::Search => self.update_search(action),
             Focus::Home => self.update_home(action),
             Focus::Agenda => self.update_agenda(action),
-            Focus::Field(_) | Focus::DueDate if self.screen() == Screen::Checkin => {
-                self.update_checkin(action)
-            }
+            Focus::Checkin(_) | Focus::CheckinDueDate => self.update_checkin(action),
             Focus::Progress => self.update_progress(action),
             Focus::Field(_) | Focus::DueDate | Focus::Plan => self.update_walk(action),
             Focus::Reading | Focus::ReadingCopy => self.update_reading(action),
@@ -562,7 +565,7 @@ impl App {
 
 impl Focus {
     /// Every focus the app can be in, for checks that must cover them all.
-    pub const ALL: [Focus; 20] = [
+    pub const ALL: [Focus; 27] = [
         Focus::Help,
         Focus::Confirm,
         Focus::TitlePrompt,
@@ -580,6 +583,13 @@ impl Focus {
         Focus::Field(FieldKind::Date),
         Focus::Field(FieldKind::Actions),
         Focus::DueDate,
+        Focus::Checkin(FieldKind::Line),
+        Focus::Checkin(FieldKind::Text),
+        Focus::Checkin(FieldKind::Checklist),
+        Focus::Checkin(FieldKind::Rating),
+        Focus::Checkin(FieldKind::Date),
+        Focus::Checkin(FieldKind::Actions),
+        Focus::CheckinDueDate,
         Focus::Plan,
         Focus::Reading,
         Focus::ReadingCopy,
@@ -606,6 +616,39 @@ impl Focus {
                 Context::StageNav,
                 Context::StageGuide,
             ],
+            Focus::CheckinDueDate => &[Context::DueDate, Context::Text, Context::CheckinNav],
+            Focus::Checkin(kind) => match kind {
+                FieldKind::Text | FieldKind::List => &[
+                    Context::MultiLine,
+                    Context::Text,
+                    Context::CheckinNav,
+                    Context::CheckinBack,
+                ],
+                FieldKind::Checklist => &[
+                    Context::Checklist,
+                    Context::CheckinNav,
+                    Context::CheckinBack,
+                    Context::Commands,
+                ],
+                FieldKind::Rating => &[
+                    Context::Rating,
+                    Context::CheckinNav,
+                    Context::CheckinBack,
+                    Context::Commands,
+                ],
+                FieldKind::Actions => &[
+                    Context::Steps,
+                    Context::Text,
+                    Context::CheckinNav,
+                    Context::CheckinBack,
+                ],
+                FieldKind::Line | FieldKind::Date => &[
+                    Context::SingleLine,
+                    Context::Text,
+                    Context::CheckinNav,
+                    Context::CheckinBack,
+                ],
+            },
             Focus::Field(kind) => match kind {
                 FieldKind::Text | FieldKind::List => &[
                     Context::MultiLine,

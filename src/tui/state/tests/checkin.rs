@@ -31,7 +31,7 @@ fn a_checkin_ticks_moves_and_drops_steps_and_the_reflection_stays_complete() {
     let mut app = completed_app();
     app.update(Action::Checkin);
     assert_eq!(app.screen(), Screen::Checkin);
-    assert_eq!(app.focus(), Focus::Field(FieldKind::Rating));
+    assert_eq!(app.focus(), Focus::Checkin(FieldKind::Rating));
     app.update(Action::Rate(2));
     go_to_question(&mut app, "steps");
     // The review opens on the first open step (the done course is not in it).
