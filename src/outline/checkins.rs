@@ -182,12 +182,18 @@ fn due_words(due: &str) -> Option<String> {
 /// Whether the first brave step happened. Said only while there is one to
 /// take: a step already taken before this check-in needs no "not yet".
 fn brave(r: &Reflection, c: &Checkin) -> Option<Fact> {
+    let first = r.first_step();
+    // Named, so the record reads on its own years later.
+    let said = |how: &str| match first.as_ref().map(|s| s.text.trim()) {
+        Some(words) if !words.is_empty() => format!("{how} ({words})"),
+        _ => how.to_string(),
+    };
     if c.brave_taken() {
-        return Some(fact("First brave step", "taken"));
+        return Some(fact("First brave step", said("taken")));
     }
-    let first = r.first_step()?;
-    let taken_before = first.done && first.done_on().is_none_or(|d| Some(d) <= c.date());
-    (!taken_before).then(|| fact("First brave step", "not yet"))
+    let step = first.as_ref()?;
+    let taken_before = step.done && step.done_on().is_none_or(|d| Some(d) <= c.date());
+    (!taken_before).then(|| fact("First brave step", said("not yet")))
 }
 
 /// Written answers in the questions' order, then any a later version or a
@@ -386,7 +392,7 @@ mod tests {
         );
         assert_eq!(
             one.brave.map(|b| b.to_string()).as_deref(),
-            Some("First brave step: not yet")
+            Some("First brave step: not yet (Send the proposal)")
         );
         assert_eq!(
             one.answers,
@@ -425,7 +431,7 @@ mod tests {
         );
         assert_eq!(
             all[0].brave.as_ref().map(ToString::to_string).as_deref(),
-            Some("First brave step: taken")
+            Some("First brave step: taken (Send the proposal)")
         );
         assert_eq!(
             all[1].weight.as_ref().map(|w| w.value.as_str()),

@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 use crate::dates::{self, parse_iso};
 use crate::store::weights;
 use crate::tui::state::{App, CheckinForm, Session};
-use crate::tui::widgets::Answers;
+use crate::tui::widgets::{Answers, fit};
 
 use super::stage::{Form, draw_form_screen};
 
@@ -30,9 +30,19 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, session: &Session, form: &
     draw_form_screen(frame, area, app, session, &view);
 }
 
-/// How heavy it felt before this check-in, oldest first, for the header:
-/// "4 Heavy at the start · 3 Noticeable on completion · 2 on Sat 19 Dec".
-pub fn earlier_weights(form: &CheckinForm) -> String {
+/// How heavy it felt before this check-in, oldest first, for the header, in
+/// `room` columns: "4 Heavy at the start · 3 Noticeable on completion · 2
+/// Noticeable on Sat 19 Dec", the scale's words left out when that is too
+/// long, then cut.
+pub fn earlier_weights(form: &CheckinForm, room: usize) -> String {
+    let with_words = said_weights(form, true);
+    if crate::text::columns(&with_words) <= room {
+        return with_words;
+    }
+    fit(&said_weights(form, false), room)
+}
+
+fn said_weights(form: &CheckinForm, words: bool) -> String {
     let scale = form
         .guide
         .questions
@@ -48,6 +58,7 @@ pub fn earlier_weights(form: &CheckinForm) -> String {
         .map(|w| {
             let word = scale
                 .get(usize::from(w.weight()).saturating_sub(1))
+                .filter(|_| words)
                 .map(|s| format!(" {s}"))
                 .unwrap_or_default();
             let when = match w.when() {

@@ -86,12 +86,9 @@ pub fn header(frame: &mut Frame, area: Rect, app: &App, session: &Session) {
     };
     // A check-in has no stages to show: how heavy it felt before goes there.
     if let Some(form) = checkin {
-        let before = super::checkin::earlier_weights(form);
         let room = usize::from(area.width.saturating_sub(2));
-        frame.render_widget(
-            Line::styled(format!(" {}", fit(&before, room)), theme::dim()),
-            second,
-        );
+        let before = super::checkin::earlier_weights(form, room);
+        frame.render_widget(Line::styled(format!(" {before}"), theme::dim()), second);
         return;
     }
 
