@@ -13,15 +13,4 @@ source benches/reflections.sh
 data=""
 trap 'rm -rf "$data"' EXIT
 make_reflections "$count"
-now_ms() { date +%s%3N; }
-median() { printf '%s\n' "$@" | sort -n | sed -n "$((($# + 1) / 2))p"; }
-steps=() cats=()
-for ((r = 0; r < runs; r++)); do
-  start=$(now_ms)
-  REBOUND_DATA_DIR=$data "$bin" steps --json >/dev/null
-  steps+=($(($(now_ms) - start)))
-  start=$(now_ms)
-  cat "$data/reflections/"*.toml >/dev/null
-  cats+=($(($(now_ms) - start)))
-done
-echo "at $count reflections: rebound steps --json median $(median "${steps[@]}") ms, cat median $(median "${cats[@]}") ms (of $runs runs)"
+beside_cat "$runs" steps --json

@@ -38,3 +38,25 @@ write_reflections() {
     }'
   )
 }
+
+now_ms() { date +%s%3N; }
+median() { printf '%s\n' "$@" | sort -n | sed -n "$((($# + 1) / 2))p"; }
+
+# Times `rebound ARGS` beside `cat` over the same files, RUNS times each,
+# warm, and prints both medians in milliseconds (`$data`, `$bin` and
+# `$count` as make_reflections left them).
+#   beside_cat RUNS ARGS...
+beside_cat() {
+  local runs=$1 start r
+  shift
+  local ours=() cats=()
+  for ((r = 0; r < runs; r++)); do
+    start=$(now_ms)
+    REBOUND_DATA_DIR=$data "$bin" "$@" >/dev/null
+    ours+=($(($(now_ms) - start)))
+    start=$(now_ms)
+    cat "$data/reflections/"*.toml >/dev/null
+    cats+=($(($(now_ms) - start)))
+  done
+  echo "at $count reflections: rebound $* median $(median "${ours[@]}") ms, cat median $(median "${cats[@]}") ms (of $runs runs)"
+}

@@ -15,7 +15,6 @@ sock="rebound-startup-$$"
 trap 'tmux -L "$sock" kill-server 2>/dev/null || true; rm -rf "$data"' EXIT
 make_reflections "$count"
 
-now_ms() { date +%s%3N; }
 times=()
 for ((r = 0; r < runs; r++)); do
   start=$(now_ms)
