@@ -3,8 +3,6 @@
 //! so it is saved as it is typed, and undoing a choice (unticking a step,
 //! putting a date back) undoes its effect exactly.
 
-use crossterm::event::KeyCode;
-use ratatui_textarea::Input;
 use time::Date;
 
 use crate::checkin::{self, CheckinGuide};
@@ -21,6 +19,7 @@ use crate::tui::keys::Action;
 use crate::tui::stage_layout;
 use crate::tui::widgets::Answers as _;
 
+use super::field_keys::{FieldEdit, edit_focus};
 use super::{App, Effect, GuideSection, Message, Session, View};
 
 /// Rows below which the check-in leads with the hint rather than the intro.
@@ -390,74 +389,16 @@ fn edit(
     today: Date,
     width: usize,
 ) -> bool {
-    let key = field.key.as_str();
-    match (&mut form.focus, action) {
-        (focus, Action::Edit(k))
-            if field.kind == FieldKind::Text
-                && k.modifiers.is_empty()
-                && matches!(k.code, KeyCode::Up | KeyCode::Down) =>
-        {
-            focus.move_by_rows(k.code == KeyCode::Down, width)
-        }
-        (focus, Action::Edit(k)) => focus.edit(field.kind, Input::from(k)),
-        (focus, Action::Paste(text)) => focus.paste(field.kind, &text),
-        (focus, Action::Undo) => focus.undo(),
-        (focus, Action::Redo) => focus.redo(),
-        (focus, Action::Text(e)) => focus.command(e),
-        (FieldFocus::Checklist { index }, Action::ChoiceDown) => {
-            *index = (*index + 1).min(field.options.len().saturating_sub(1));
+    let rating = form.draft.rating(&field.key);
+    match edit_focus(&mut form.focus, field, action, rating, today, width) {
+        FieldEdit::Text(changed) => changed,
+        FieldEdit::Rate(value) => {
+            form.draft.set_rating(&field.key, value);
             false
         }
-        (FieldFocus::Checklist { index }, Action::ChoiceUp) => {
-            *index = index.saturating_sub(1);
+        FieldEdit::Toggle(option) => {
+            form.draft.toggle_check(&field.key, &option);
             false
         }
-        (FieldFocus::Checklist { index }, Action::ToggleChoice) => {
-            if let Some(option) = field.options.get(*index) {
-                form.draft.toggle_check(key, &option.key);
-            }
-            false
-        }
-        (_, Action::Rate(v)) if field.kind == FieldKind::Rating && (1..=5).contains(&v) => {
-            form.draft.set_rating(key, Some(v));
-            false
-        }
-        (_, Action::RateUp) if field.kind == FieldKind::Rating => {
-            let next = form.draft.rating(key).map_or(1, |v| (v + 1).min(5));
-            form.draft.set_rating(key, Some(next));
-            false
-        }
-        (_, Action::RateDown) if field.kind == FieldKind::Rating => {
-            let next = form
-                .draft
-                .rating(key)
-                .map_or(1, |v| v.saturating_sub(1).max(1));
-            form.draft.set_rating(key, Some(next));
-            false
-        }
-        (_, Action::ClearRating) if field.kind == FieldKind::Rating => {
-            form.draft.set_rating(key, None);
-            false
-        }
-        (FieldFocus::Steps(steps), Action::StepDown) => {
-            steps.down(today);
-            false
-        }
-        (FieldFocus::Steps(steps), Action::StepUp) => {
-            steps.up(today);
-            false
-        }
-        (FieldFocus::Steps(steps), Action::EndDueDate) => {
-            steps.end_due_date(today);
-            true
-        }
-        (FieldFocus::Steps(steps), Action::NewStep) => steps.new_step(today),
-        (FieldFocus::Steps(steps), Action::ToggleDone) => steps.toggle_done(),
-        (FieldFocus::Steps(steps), Action::SwitchStepColumn) => {
-            steps.switch_column(today);
-            true
-        }
-        (FieldFocus::Steps(steps), Action::DeleteStep) => steps.backspace(today),
-        _ => false,
     }
 }

@@ -14,6 +14,7 @@ mod agenda;
 mod apply;
 mod checkin;
 mod effect;
+mod field_keys;
 mod home;
 mod look_again;
 mod modal;

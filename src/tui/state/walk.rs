@@ -2,7 +2,6 @@
 //! field, and marking the reflection complete on the growth plan.
 
 use crossterm::event::KeyCode;
-use ratatui_textarea::Input;
 use time::Date;
 
 use crate::guide::{FieldGuide, FieldKind};
@@ -16,6 +15,7 @@ use crate::tui::plan_page::PlanPage;
 use crate::tui::stage_layout;
 use crate::wizard::Cursor;
 
+use super::field_keys::{FieldEdit, edit_focus};
 use super::{App, Effect, GuideSection, Message, Session, TitlePurpose, Tone, View, scrolled};
 
 impl App {
@@ -300,76 +300,16 @@ fn edit_field(
     width: usize,
 ) -> bool {
     let stage = session.cursor.stage;
-    let reflection = &mut session.reflection;
-    match (&mut session.focus, action) {
-        // A multi-line answer moves up and down by the rows it shows.
-        (focus, Action::Edit(key))
-            if field.kind == FieldKind::Text
-                && key.modifiers.is_empty()
-                && matches!(key.code, KeyCode::Up | KeyCode::Down) =>
-        {
-            focus.move_by_rows(key.code == KeyCode::Down, width)
-        }
-        (focus, Action::Edit(key)) => focus.edit(field.kind, Input::from(key)),
-        (focus, Action::Paste(text)) => focus.paste(field.kind, &text),
-        (focus, Action::Undo) => focus.undo(),
-        (focus, Action::Redo) => focus.redo(),
-        (focus, Action::Text(edit)) => focus.command(edit),
-        (FieldFocus::Steps(steps), Action::EndDueDate) => {
-            steps.end_due_date(today);
+    let rating = session.reflection.rating(stage, &field.key);
+    match edit_focus(&mut session.focus, field, action, rating, today, width) {
+        FieldEdit::Text(changed) => changed,
+        FieldEdit::Rate(value) => {
+            session.reflection.set_rating(stage, &field.key, value);
             false
         }
-        (FieldFocus::Checklist { index }, Action::ChoiceDown) => {
-            *index = (*index + 1).min(field.options.len().saturating_sub(1));
+        FieldEdit::Toggle(option) => {
+            session.reflection.toggle_check(stage, &field.key, &option);
             false
         }
-        (FieldFocus::Checklist { index }, Action::ChoiceUp) => {
-            *index = index.saturating_sub(1);
-            false
-        }
-        (FieldFocus::Checklist { index }, Action::ToggleChoice) => {
-            if let Some(option) = field.options.get(*index) {
-                reflection.toggle_check(stage, &field.key, &option.key);
-            }
-            false
-        }
-        (_, Action::Rate(value)) if field.kind == FieldKind::Rating && (1..=5).contains(&value) => {
-            reflection.set_rating(stage, &field.key, Some(value));
-            false
-        }
-        (_, Action::RateUp) if field.kind == FieldKind::Rating => {
-            let next = reflection
-                .rating(stage, &field.key)
-                .map_or(1, |v| (v + 1).min(5));
-            reflection.set_rating(stage, &field.key, Some(next));
-            false
-        }
-        (_, Action::RateDown) if field.kind == FieldKind::Rating => {
-            let next = reflection
-                .rating(stage, &field.key)
-                .map_or(1, |v| v.saturating_sub(1).max(1));
-            reflection.set_rating(stage, &field.key, Some(next));
-            false
-        }
-        (_, Action::ClearRating) if field.kind == FieldKind::Rating => {
-            reflection.set_rating(stage, &field.key, None);
-            false
-        }
-        (FieldFocus::Steps(steps), Action::StepDown) => {
-            steps.down(today);
-            false
-        }
-        (FieldFocus::Steps(steps), Action::StepUp) => {
-            steps.up(today);
-            false
-        }
-        (FieldFocus::Steps(steps), Action::NewStep) => steps.new_step(today),
-        (FieldFocus::Steps(steps), Action::ToggleDone) => steps.toggle_done(),
-        (FieldFocus::Steps(steps), Action::SwitchStepColumn) => {
-            steps.switch_column(today);
-            false
-        }
-        (FieldFocus::Steps(steps), Action::DeleteStep) => steps.backspace(today),
-        _ => false,
     }
 }
