@@ -89,6 +89,23 @@ fn main() {
         samples.push(start.elapsed());
     }
     report("  reading scroll: update + draw", samples);
+
+    // A check-in applies each key to the reflection as it stood: typing in
+    // one of its answers costs that, plus the draw.
+    reading.update(Action::Checkin);
+    for _ in 0..4 {
+        reading.update(Action::NextField);
+    }
+    let mut samples = Vec::new();
+    for i in 0..2000 {
+        let c = char::from(b'a' + (i % 26) as u8);
+        let key = crossterm::event::KeyEvent::from(crossterm::event::KeyCode::Char(c));
+        let start = Instant::now();
+        reading.update(Action::Edit(key));
+        terminal.draw(|f| draw(f, &reading)).expect("draw");
+        samples.push(start.elapsed());
+    }
+    report("  check-in keystroke: update + draw", samples);
     let guide = Guide::builtin().expect("guide");
     let clock = rebound::export::Clock {
         offset: UtcOffset::UTC,
