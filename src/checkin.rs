@@ -127,15 +127,21 @@ pub fn starting(open: &[ActionItem]) -> Vec<StepReview> {
 
 /// What became of each step, read from the rows the person left (`rows`)
 /// against what the review held before them (`prior`: every step still on
-/// for a new check-in, or what an unfinished one said): a row gone was
-/// dropped, a ticked one is done, new words changed it, a new date moved
-/// it, an untouched row keeps what it was. Rows not among `prior` were added.
+/// for a new check-in, or what an unfinished one said): a row gone or with
+/// its words cleared was dropped, a ticked one is done, new words changed
+/// it, a new date moved it, an untouched row keeps what it was. Rows not
+/// among `prior` were added.
 pub fn reviews(prior: &[StepReview], rows: &[ActionItem]) -> Vec<StepReview> {
     let mut all: Vec<StepReview> = prior
         .iter()
         .map(|before| match rows.iter().find(|r| r.id == before.id) {
             _ if before.outcome == Outcome::Dropped => before.clone(),
             None => StepReview {
+                outcome: Outcome::Dropped,
+                ..before.clone()
+            },
+            // Cleared, the row stays (typing or Ctrl-Z brings it back).
+            Some(row) if row.text.trim().is_empty() => StepReview {
                 outcome: Outcome::Dropped,
                 ..before.clone()
             },

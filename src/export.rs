@@ -384,6 +384,7 @@ fn checkin_json(c: &Checkin) -> Json {
     let table = c.table();
     let own = [
         DATE_KEY,
+        crate::reflection::BRAVE_WAS_DONE_KEY,
         WEIGHT_KEY,
         STEPS_KEY,
         NEXT_LOOK_KEY,

@@ -56,8 +56,9 @@ pub struct CheckinOutline {
 
 /// Keys a check-in answers in lines of their own (or keeps for rebound's
 /// use), so they are not repeated among the written answers.
-const NOT_WRITTEN_ANSWERS: [&str; 8] = [
+const NOT_WRITTEN_ANSWERS: [&str; 9] = [
     DATE_KEY,
+    crate::reflection::BRAVE_WAS_DONE_KEY,
     WEIGHT_KEY,
     STEPS_KEY,
     BRAVE_KEY,

@@ -30,6 +30,9 @@ pub const NEXT_STEP_ID_KEY: &str = "next_step_id";
 /// The brave step's question: a one-option checklist, ticked when it happened.
 pub const BRAVE_KEY: &str = "brave";
 pub const BRAVE_TAKEN: &str = "taken";
+/// Whether the first brave step was done when the check-in began: what it
+/// goes back to if the person says, after all, that it did not happen.
+pub const BRAVE_WAS_DONE_KEY: &str = "brave_was_done";
 /// What came of the brave step: asked only when there is one.
 pub const BRAVE_RESULT_KEY: &str = "brave_result";
 
@@ -266,6 +269,31 @@ impl Checkin {
         self.next_look() != NextLook::Unset
     }
 
+    pub fn set_date(&mut self, date: Date) {
+        self.table.insert(DATE_KEY.into(), Value::String(iso(date)));
+    }
+
+    pub fn brave_was_done(&self) -> Option<bool> {
+        self.table.get(BRAVE_WAS_DONE_KEY)?.as_bool()
+    }
+
+    pub fn set_brave_was_done(&mut self, done: bool) {
+        self.table
+            .insert(BRAVE_WAS_DONE_KEY.into(), Value::Boolean(done));
+    }
+
+    /// Nothing said yet: no answer, no step reviewed otherwise than still on,
+    /// the brave step's question as it was filled in. Leaving such a
+    /// check-in keeps nothing.
+    pub fn is_untouched(&self) -> bool {
+        self.table.keys().all(|key| match key.as_str() {
+            DATE_KEY | BRAVE_WAS_DONE_KEY => true,
+            STEPS_KEY => self.steps().iter().all(|s| s.outcome == Outcome::On),
+            BRAVE_KEY => self.brave_taken() == self.brave_was_done().unwrap_or(false),
+            _ => false,
+        })
+    }
+
     /// Whether the first brave step happened, by this check-in's answer.
     pub fn brave_taken(&self) -> bool {
         self.checks(BRAVE_KEY).iter().any(|c| c == BRAVE_TAKEN)
@@ -366,7 +394,12 @@ impl Reflection {
             }
         }
         let next = checkin.text(NEXT_STEP_KEY).trim().to_string();
-        let next_id = checkin.text(NEXT_STEP_ID_KEY).to_string();
+        // An id a hand edit spoiled is not used: the step would be added
+        // again each time, as the plan gives its copy another id.
+        let next_id = Some(checkin.text(NEXT_STEP_ID_KEY))
+            .filter(|id| super::is_valid_step_id(id))
+            .unwrap_or("")
+            .to_string();
         if next.is_empty() && !next_id.is_empty() {
             // Its words cleared: the step it added goes with them.
             steps.retain(|s| s.id != next_id);
@@ -388,10 +421,13 @@ impl Reflection {
         }
         self.set_actions(Stage::Goals, STEPS_FIELD, steps);
         if let Some(index) = self.first_step().map(|_| self.steps().len() - 1) {
-            // Only ever ticked here: a check-in that does not say the brave
-            // step happened leaves it as it was.
-            if checkin.brave_taken() && !self.first_step().is_some_and(|s| s.done) {
+            // Ticked when it happened; unticked only back to how the
+            // check-in found it (a check-in that never said leaves it).
+            let done = self.first_step().is_some_and(|s| s.done);
+            if checkin.brave_taken() && !done {
                 self.set_done_at(index, true, today);
+            } else if !checkin.brave_taken() && done && checkin.brave_was_done() == Some(false) {
+                self.set_done_at(index, false, today);
             }
         }
         self.stamp_done_dates(&done_before, today);

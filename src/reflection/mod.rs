@@ -12,9 +12,9 @@ use toml::{Table, Value};
 use crate::stage::Stage;
 
 pub use checkins::{
-    BRAVE_KEY, BRAVE_RESULT_KEY, BRAVE_TAKEN, Checkin, DATE_KEY, LOOK_AGAIN_FIELD, NEXT_LOOK_KEY,
-    NEXT_STEP_DUE_KEY, NEXT_STEP_ID_KEY, NEXT_STEP_KEY, NextLook, Outcome, SETTLED, StepReview,
-    WEIGHT_KEY,
+    BRAVE_KEY, BRAVE_RESULT_KEY, BRAVE_TAKEN, BRAVE_WAS_DONE_KEY, Checkin, DATE_KEY,
+    LOOK_AGAIN_FIELD, NEXT_LOOK_KEY, NEXT_STEP_DUE_KEY, NEXT_STEP_ID_KEY, NEXT_STEP_KEY, NextLook,
+    Outcome, SETTLED, StepReview, WEIGHT_KEY,
 };
 pub use file::{FormatError, SCHEMA_VERSION};
 pub use id::{is_valid_id, slug};

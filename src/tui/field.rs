@@ -371,12 +371,20 @@ impl StepsFocus {
 
     /// Backspace: deletes a character, or, on a step whose text is already
     /// empty, removes that step and goes to the end of the one above.
-    pub fn backspace(&mut self, today: Date) -> bool {
-        let empty_step = self.column == StepColumn::Text
+    /// On a step's text with nothing in it: where Backspace removes the step.
+    pub fn on_empty_step(&self) -> bool {
+        self.column == StepColumn::Text
             && self.editor.is_empty()
-            && self.row < self.rows.len()
-            && self.rows[self.row].text.is_empty();
-        if !empty_step {
+            && self.rows.get(self.row).is_some_and(|r| r.text.is_empty())
+    }
+
+    /// The id of the step the cursor is on; empty on the new row.
+    pub fn current_id(&self) -> &str {
+        self.rows.get(self.row).map_or("", |r| r.id.as_str())
+    }
+
+    pub fn backspace(&mut self, today: Date) -> bool {
+        if !self.on_empty_step() {
             let changed = self.editor.command(TextEdit::DeleteCharBefore);
             if changed {
                 self.store_cell();

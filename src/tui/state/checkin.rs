@@ -45,6 +45,9 @@ pub struct CheckinForm {
     pub guide_first: GuideSection,
     /// Opened from home (or `rebound checkin`): leaving goes home.
     pub from_home: bool,
+    /// Going on with one saved before: `base` already holds what it did,
+    /// so it is never simply put back.
+    going_on: bool,
 }
 
 impl CheckinForm {
@@ -54,12 +57,20 @@ impl CheckinForm {
         let (draft, prior) = match reflection.unfinished_checkin() {
             Some(going_on) => {
                 // The plan may have moved on since (a tick in the agenda):
-                // what it holds now is what the check-in goes on from.
+                // what it holds now is what the check-in goes on from. It
+                // is dated the day it is finished.
                 let mut draft = going_on.clone();
+                draft.set_date(today);
                 let steps = reflection.actions(Stage::Goals, STEPS_FIELD);
                 let next_id = going_on.text(NEXT_STEP_ID_KEY);
                 let prior = checkin::brought_up_to_date(&going_on.steps(), &steps, next_id);
                 draft.set_steps(&prior);
+                if reflection.first_step().is_some_and(|s| s.done) && !draft.brave_taken() {
+                    draft.toggle_check(BRAVE_KEY, BRAVE_TAKEN);
+                }
+                if !crate::reflection::is_valid_step_id(draft.text(NEXT_STEP_ID_KEY)) {
+                    draft.set_text(NEXT_STEP_ID_KEY, String::new());
+                }
                 (draft, prior)
             }
             None => {
@@ -67,8 +78,12 @@ impl CheckinForm {
                 let prior = checkin::starting(&base.actions(Stage::Goals, STEPS_FIELD));
                 draft.set_steps(&prior);
                 // The question asks whether it happened: already done says yes.
-                if base.first_step().is_some_and(|s| s.done) {
+                let brave_done = base.first_step().is_some_and(|s| s.done);
+                if brave_done {
                     draft.toggle_check(BRAVE_KEY, BRAVE_TAKEN);
+                }
+                if base.first_step().is_some() {
+                    draft.set_brave_was_done(brave_done);
                 }
                 (draft, prior)
             }
@@ -76,11 +91,15 @@ impl CheckinForm {
         let questions = questions_for(&base, guide);
         // Going on with it: after the last question answered, where the
         // person stopped (a new one has nothing answered and starts at 0).
+        // The brave step's question filled in as it was found is not one.
+        let prefilled = |key: &str| {
+            key == BRAVE_KEY && draft.brave_taken() == draft.brave_was_done().unwrap_or(false)
+        };
         let question = if reflection.unfinished_checkin().is_some() {
             questions
                 .fields
                 .iter()
-                .rposition(|f| draft.is_answered(&f.key))
+                .rposition(|f| draft.is_answered(&f.key) && !prefilled(&f.key))
                 .map_or(0, |last| (last + 1).min(questions.fields.len() - 1))
         } else {
             0
@@ -97,12 +116,28 @@ impl CheckinForm {
             from: View::Reading,
             guide_first: GuideSection::Intro,
             from_home: false,
+            going_on: reflection.unfinished_checkin().is_some(),
         }
     }
 
     pub fn field(&self) -> &FieldGuide {
         let fields = &self.questions.fields;
         &fields[self.question.min(fields.len() - 1)]
+    }
+
+    /// On a step the review began with, its words all cleared.
+    fn on_cleared_step(&self) -> bool {
+        match &self.focus {
+            FieldFocus::Steps(steps) => {
+                steps.on_empty_step() && self.prior.iter().any(|p| p.id == steps.current_id())
+            }
+            _ => false,
+        }
+    }
+
+    /// A new check-in with nothing said yet: nothing of it is kept.
+    fn keeps_nothing(&self) -> bool {
+        !self.going_on && self.draft.is_untouched()
     }
 
     pub fn is_last(&self) -> bool {
@@ -261,6 +296,15 @@ impl App {
                 form.guide_first = form.guide_first.next();
                 false
             }
+            // In a review, a step cleared of its words is dropped already;
+            // Backspace does not take its row away (nor go on into the step
+            // above), so typing or Ctrl-Z can still bring it back.
+            Action::DeleteStep if form.on_cleared_step() => {
+                session.message = Some(Message::calm(
+                    "Cleared, this step is dropped from the plan; type, or Ctrl-Z, to keep it.",
+                ));
+                false
+            }
             action => {
                 let width = usize::from(stage_layout::answer_width_in(self.size.0));
                 edit(form, &field, action, today, width)
@@ -303,6 +347,18 @@ impl App {
         let Some(form) = session.checkin.as_mut() else {
             return Effect::None;
         };
+        // Opened and left with nothing said: nothing was kept.
+        if !past_the_end && form.keeps_nothing() {
+            let from_home = form.from_home;
+            session.view = form.from;
+            session.checkin = None;
+            session.message = None;
+            return if from_home {
+                Effect::CloseReflection
+            } else {
+                Effect::None
+            };
+        }
         let next = form.draft.next_look();
         if past_the_end && next == NextLook::Unset {
             session.message = Some(Message::calm(
@@ -370,7 +426,16 @@ fn open_question(draft: &Checkin, field: &FieldGuide, today: Date) -> FieldFocus
 /// The reflection with the check-in as it now stands: saved soon, and
 /// still completed if it was (a check-in follows the plan, never reopens it).
 fn keep_applied(session: &mut Session, today: Date) {
-    let Some(applied) = session.checkin.as_ref().map(|f| f.applied(today)) else {
+    // Nothing said yet keeps nothing: looking through the questions is
+    // not a check-in.
+    let applied = session.checkin.as_ref().map(|f| {
+        if f.keeps_nothing() {
+            f.base.clone()
+        } else {
+            f.applied(today)
+        }
+    });
+    let Some(applied) = applied else {
         return;
     };
     if applied != session.reflection {

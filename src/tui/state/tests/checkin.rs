@@ -142,6 +142,7 @@ fn home_c_opens_the_selected_reflection_at_a_checkin() {
     });
     assert_eq!(app.screen(), Screen::Checkin);
     // Opened from home, it goes back home, saying what was kept.
+    app.update(Action::Rate(2));
     assert_eq!(app.update(Action::BackHome), Effect::CloseReflection);
     assert!(
         app.notice
@@ -248,4 +249,77 @@ fn going_on_with_a_checkin_starts_after_the_last_question_answered() {
     app.update(Action::BackHome);
     app.update(Action::Checkin);
     assert_eq!(checkin(&app).field().key, "working");
+}
+
+/// Found in review: opening a check-in and leaving at once kept an empty
+/// one, dated that day, to be gone on with weeks later.
+#[test]
+fn a_checkin_left_with_nothing_said_keeps_nothing() {
+    let mut app = completed_app();
+    let before = session(&app).reflection.clone();
+    let revision = session(&app).revision;
+    app.update(Action::Checkin);
+    app.update(Action::NextField);
+    app.update(Action::NextField);
+    app.update(Action::BackHome);
+    assert_eq!(app.screen(), Screen::Reading);
+    assert_eq!(session(&app).reflection, before, "no check-in, no change");
+    assert_eq!(session(&app).revision, revision, "nothing to save");
+}
+
+/// Found in review: after going on with a check-in, saying the brave step
+/// did not happen after all left it ticked on the plan.
+#[test]
+fn the_brave_step_can_be_unticked_after_going_on_with_a_checkin() {
+    let mut app = completed_app();
+    session_mut(&mut app).reflection.set_text(
+        Stage::Risk,
+        "first_step",
+        "Send the proposal".into(),
+    );
+    app.update(Action::Checkin);
+    go_to_question(&mut app, "brave");
+    app.update(Action::ToggleChoice);
+    let brave = |app: &App| session(app).reflection.first_step().is_some_and(|s| s.done);
+    assert!(brave(&app));
+    app.update(Action::BackHome);
+    app.update(Action::Checkin);
+    assert_eq!(
+        checkin(&app).field().key,
+        "brave_result",
+        "after the brave step"
+    );
+    app.update(Action::PrevField);
+    app.update(Action::ToggleChoice);
+    assert!(!brave(&app), "back as the check-in found it");
+}
+
+/// Found by a walk-through: holding Backspace to reword a step dropped it
+/// for good and went on deleting the step above.
+#[test]
+fn backspace_held_on_a_step_drops_it_but_keeps_its_row_and_ctrl_z_brings_it_back() {
+    let mut app = completed_app();
+    app.update(Action::Checkin);
+    go_to_question(&mut app, "steps");
+    app.update(Action::StepDown);
+    for _ in 0..60 {
+        app.update(Action::DeleteStep);
+    }
+    assert_eq!(review_rows(&app), 2, "no row is taken away");
+    let steps = session(&app).reflection.actions(Stage::Goals, STEPS_FIELD);
+    assert!(
+        steps
+            .iter()
+            .any(|s| s.text == "Interview five clinic managers"),
+        "the step above is untouched: {steps:?}"
+    );
+    let reviews = checkin(&app).draft.steps();
+    assert_eq!(reviews[1].outcome, Became::Dropped);
+    assert!(said(&app).is_some_and(|m| m.contains("Ctrl-Z")));
+    for _ in 0..60 {
+        app.update(Action::Undo);
+    }
+    let reviews = checkin(&app).draft.steps();
+    assert_eq!(reviews[1].outcome, Became::On, "{reviews:?}");
+    assert_eq!(reviews[1].text, "Write a checklist");
 }
