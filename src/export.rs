@@ -334,11 +334,14 @@ pub fn json_value(r: &Reflection, guide: &Guide) -> Json {
                         .into_iter()
                         .filter(|s| !s.is_blank())
                         .map(|s| {
+                            let done_on = s.done_on().map(dates::iso);
                             json!({
                                 "id": s.id,
                                 "text": s.text,
                                 "due": (!s.due.trim().is_empty()).then_some(s.due),
                                 "done": s.done,
+                                // The day it was ticked, when rebound saw it.
+                                "done_on": done_on,
                             })
                         })
                         .collect(),
@@ -353,7 +356,11 @@ pub fn json_value(r: &Reflection, guide: &Guide) -> Json {
             fields.insert("first_step_id".into(), json!(first.as_ref().map(|s| &s.id)));
             fields.insert(
                 "first_step_done".into(),
-                json!(first.is_some_and(|s| s.done)),
+                json!(first.as_ref().is_some_and(|s| s.done)),
+            );
+            fields.insert(
+                "first_step_done_on".into(),
+                json!(first.and_then(|s| s.done_on()).map(dates::iso)),
             );
         }
         if stage == Stage::Plan {

@@ -1712,11 +1712,12 @@ fn home_says_calmly_when_a_check_in_is_due() {
     assert_eq!(
         line,
         " Check-in due: The reorganisation that moved my team · 2 steps past their date \
-         · a for the agenda",
-        "the next step gives way to the title shown whole"
+         · c to check in",
+        "the next step, then the agenda's key, give way to the title shown whole and the key \
+         that opens it"
     );
     // A wide window has room for the next step too.
-    let wide = screen(&app, 180, 32);
+    let wide = screen(&app, 200, 32);
     assert!(
         wide.contains(" · next: Update the CV with the pilot numbers and send it to Sam, today · "),
         "{wide}"

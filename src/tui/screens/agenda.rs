@@ -183,27 +183,35 @@ pub fn glance_line(app: &App, width: usize) -> Option<String> {
         }
         None => {}
     }
-    // `c` on home opens the check-in named here; the footer offers it too,
-    // so this gives way first.
-    let key_at = due.oldest.is_some().then_some(parts.len());
-    if key_at.is_some() {
+    // `c` on home opens the check-in named here: with one due, that key
+    // is the last words to give way.
+    if due.oldest.is_some() {
         parts.push(Part::plain("c to check in".to_string()));
     }
-    if open > 0 {
+    let agenda_at = (open > 0).then_some(parts.len());
+    if agenda_at.is_some() {
         parts.push(Part::plain("a for the agenda".to_string()));
-    }
-    if let Some(at) = key_at
-        && !Part::fits(&parts, width, usize::MAX)
-    {
-        parts.remove(at);
-        next_at = next_at.map(|n| if n > at { n - 1 } else { n });
     }
     // The next step gives way first: to a check-in's title shown whole
     // (the agenda lists the step anyway), or when names would be cut to
     // nothing.
-    let crowded = !Part::fits(&parts, width, MIN_NAME)
-        || (due.count > 0 && !Part::fits(&parts, width, usize::MAX));
-    if crowded && let Some(at) = next_at {
+    let crowded = |parts: &[Part]| {
+        !Part::fits(parts, width, MIN_NAME)
+            || (due.count > 0 && !Part::fits(parts, width, usize::MAX))
+    };
+    let mut agenda_at = agenda_at;
+    if crowded(&parts)
+        && let Some(at) = next_at
+    {
+        parts.remove(at);
+        agenda_at = agenda_at.map(|a| a - 1);
+    }
+    // Then the agenda's key (the footer offers it too), so the check-in's
+    // stays.
+    if due.count > 0
+        && crowded(&parts)
+        && let Some(at) = agenda_at
+    {
         parts.remove(at);
     }
     let line = Part::join(&parts, width);

@@ -115,7 +115,7 @@ pub fn render_date(
         }
     };
     let help = if or_settled {
-        format!("{}, or settled", dates::DATE_HELP)
+        "a date (+3w, friday, YYYY-MM-DD) or settled".to_string()
     } else {
         dates::DATE_HELP.to_string()
     };
