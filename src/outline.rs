@@ -11,7 +11,7 @@ use time::Date;
 
 use crate::dates::{self, DateInput};
 use crate::guide::{FieldGuide, FieldKind, Guide};
-use crate::reflection::{ActionItem, NextLook, Reflection};
+use crate::reflection::{ActionItem, NextLook, Reflection, Status};
 use crate::stage::{GOALS_FIELD, Stage};
 
 /// One answer, shaped by the kind of question it answers.
@@ -389,8 +389,10 @@ fn heavy_items(r: &Reflection, guide: &Guide, on_the_plan: String) -> Vec<PlanIt
         }
     }
     // Beside the rating it will be compared with; left out until asked,
-    // as the plan asks it with a key of its own.
-    match r.next_checkin() {
+    // as the plan asks it with a key of its own, and while the plan is not
+    // complete (it is looked at again only once it is).
+    let next = r.next_checkin().filter(|_| r.status == Status::Completed);
+    match next {
         Some(day) => items.push(labelled("Look again", dates::readable(day))),
         None if r
             .checkins()

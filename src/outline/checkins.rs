@@ -494,10 +494,13 @@ energy = 4
                 .unwrap_or_default()
         };
         let mut r = planned();
-        assert!(heavy(&r).contains(&super::super::PlanItem::Labelled {
+        let look_again = super::super::PlanItem::Labelled {
             label: "Look again",
             value: "Sat 19 Dec 2026".into(),
-        }));
+        };
+        assert!(!heavy(&r).contains(&look_again), "not until it is complete");
+        r.status = crate::reflection::Status::Completed;
+        assert!(heavy(&r).contains(&look_again));
         r.set_text(Stage::Plan, LOOK_AGAIN_FIELD, String::new());
         assert_eq!(
             heavy(&r).len(),
