@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::export::Format;
+use crate::guide::FieldKind;
 use crate::reflection::Status;
 use crate::reflection::tests::sample_reflection;
 use crate::stage::{STEPS_FIELD, Stage};
