@@ -199,9 +199,12 @@ impl CheckinForm {
     }
 
     /// The reflection with this check-in as it now stands.
+    /// Steps it ticks are done on the check-in's day, not the clock's: a
+    /// session that runs past midnight does not move a tick made before it.
     fn applied(&self, today: Date) -> Reflection {
         let mut r = self.base.clone();
-        r.record_checkin(self.draft.clone(), today);
+        let day = self.draft.date().unwrap_or(today);
+        r.record_checkin(self.draft.clone(), day);
         r
     }
 

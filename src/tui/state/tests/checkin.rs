@@ -323,3 +323,18 @@ fn backspace_held_on_a_step_drops_it_but_keeps_its_row_and_ctrl_z_brings_it_back
     assert_eq!(reviews[1].outcome, Became::On, "{reviews:?}");
     assert_eq!(reviews[1].text, "Write a checklist");
 }
+
+/// Found in review: each key re-applies the check-in, and with the clock's
+/// day, so a tick made before midnight moved to the next day after it.
+#[test]
+fn a_tick_in_a_checkin_keeps_the_checkins_day_past_midnight() {
+    let mut app = completed_app();
+    app.update(Action::Checkin);
+    go_to_question(&mut app, "steps");
+    app.update(Action::ToggleDone);
+    app.set_now(app.now + time::Duration::days(1));
+    app.update(Action::NextField);
+    type_text(&mut app, "x");
+    let steps = session(&app).reflection.actions(Stage::Goals, STEPS_FIELD);
+    assert_eq!(steps[0].done_on(), Some(date!(2026 - 11 - 29)));
+}
