@@ -16,6 +16,7 @@ pub mod reflection;
 pub mod search;
 pub mod stage;
 pub mod step_formats;
+pub mod stories;
 pub mod store;
 pub mod support;
 pub mod text;
