@@ -1,6 +1,6 @@
 //! The command line: arguments, the data dir, and the subcommands, both the
 //! ones that open the TUI and the scriptable ones (list, steps, remind,
-//! stats, show, export, delete, restore, path).
+//! stats, show, export, delete, restore, stories, path).
 
 mod agenda_load;
 mod checkin;
@@ -10,10 +10,11 @@ mod naming;
 mod remind;
 mod stats;
 mod steps;
+mod stories;
+mod trash;
 
 use std::path::PathBuf;
 
-use std::fmt::Write as _;
 use std::io::{IsTerminal, Write};
 
 use clap::{Parser, Subcommand};
@@ -23,10 +24,9 @@ use time::UtcOffset;
 use crate::agenda::Which;
 use crate::export::{self, Clock, Format};
 use crate::guide::Guide;
-use crate::reflection::{Reflection, display_title};
+use crate::reflection::Reflection;
 use crate::step_formats::StepFormat;
 use crate::store::{Existing, Special, Store, StoreError};
-use crate::text::printable_line;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -171,6 +171,12 @@ pub enum Command {
         /// The trashed file's name (as `rebound restore` lists it), or any unique start of it.
         id: Option<String>,
     },
+    /// Invented stories of people who came through a setback: the list, or one to read.
+    #[command(after_help = "Examples:\n  rebound stories\n  rebound stories layoff")]
+    Stories {
+        /// The story's name, as `rebound stories` lists it.
+        name: Option<String>,
+    },
     /// Print the data folder, where reflections are kept.
     #[command(after_help = "Example:\n  ls \"$(rebound path)/reflections\"")]
     Path,
@@ -253,6 +259,10 @@ pub enum Next {
 /// the command line never starts a front end itself.
 pub fn run(cli: Cli, offset: UtcOffset) -> Result<Next> {
     let guide = Guide::builtin().map_err(|e| eyre!("the built-in guide is broken: {e}"))?;
+    // Stories are part of rebound, not of the data dir: they read nothing there.
+    if let Some(Command::Stories { name }) = &cli.command {
+        return done(stories::stories(name.as_deref(), guide));
+    }
     let (dir, named) = chosen_data_dir(&cli)?;
     let missing = !dir.exists();
     // `path` only says where; it creates nothing, and stdout stays the bare
@@ -316,7 +326,7 @@ pub fn run(cli: Cli, offset: UtcOffset) -> Result<Next> {
     let clock = clock::clock(offset)?;
     let start = match cli.command {
         None => Start::Home,
-        Some(Command::Path) => return Ok(Next::Done),
+        Some(Command::Path | Command::Stories { .. }) => return Ok(Next::Done),
         Some(Command::List { json, status }) => {
             return done(list::list(&store, json, status, offset));
         }
@@ -355,8 +365,8 @@ pub fn run(cli: Cli, offset: UtcOffset) -> Result<Next> {
             let r = naming::load_named(&store, &id)?;
             return done(export_to(&r, guide, format, output, force, clock));
         }
-        Some(Command::Delete { id, yes }) => return done(delete(&store, &id, yes)),
-        Some(Command::Restore { id }) => return done(restore(&store, id.as_deref())),
+        Some(Command::Delete { id, yes }) => return done(trash::delete(&store, &id, yes)),
+        Some(Command::Restore { id }) => return done(trash::restore(&store, id.as_deref())),
         Some(Command::New { title: None }) => Start::AskTitle,
         Some(Command::New { title: Some(title) }) => {
             // Checked before anything is created, so a script without a
@@ -484,58 +494,4 @@ fn export_to(
             Ok(())
         }
     }
-}
-
-fn delete(store: &Store, prefix: &str, yes: bool) -> Result<()> {
-    let id = naming::id_to_delete(store, prefix)?;
-    // A file that will not load can still be deleted; it is named by its id.
-    let title = store
-        .load(&id)
-        .map(|r| display_title(&r.title).to_string())
-        .unwrap_or_else(|_| id.clone());
-    if !yes {
-        if !(std::io::stdin().is_terminal() && std::io::stderr().is_terminal()) {
-            return Err(UsageError(
-                "delete asks for confirmation at a terminal; add --yes to delete without asking"
-                    .into(),
-            )
-            .into());
-        }
-        let mut err = std::io::stderr();
-        let _ = write!(err, "Move \"{title}\" ({id}) to the trash? [y/N] ");
-        let _ = err.flush();
-        let mut answer = String::new();
-        std::io::stdin().read_line(&mut answer)?;
-        if !matches!(answer.trim().to_ascii_lowercase().as_str(), "y" | "yes") {
-            // Declining is a choice, not a failure.
-            let _ = writeln!(err, "Kept it; nothing was deleted.");
-            return Ok(());
-        }
-    }
-    let to = store.trash(&id)?;
-    let name = to
-        .file_stem()
-        .map_or_else(|| id.clone(), |n| n.to_string_lossy().into_owned());
-    print(&format!(
-        "Moved \"{title}\" to the trash: {}\nTo restore it: rebound restore {name}\n",
-        to.display()
-    ))
-}
-
-fn restore(store: &Store, prefix: Option<&str>) -> Result<()> {
-    let Some(prefix) = prefix else {
-        let trashed = store.trashed();
-        if trashed.is_empty() {
-            let _ = writeln!(std::io::stderr(), "The trash is empty.");
-            return Ok(());
-        }
-        let mut out = String::new();
-        for item in trashed {
-            let title = item.title.as_deref().map_or("(unreadable)", display_title);
-            let _ = writeln!(out, "{}  {}", item.name, printable_line(title));
-        }
-        return print(&out);
-    };
-    let id = store.restore(prefix)?;
-    print(&format!("Restored {id}; it is back in your list.\n"))
 }

@@ -9,6 +9,7 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
+use crate::guide::Guide;
 use crate::stage::Stage;
 
 const STORIES_TOML: &str = include_str!("../assets/stories.toml");
@@ -49,7 +50,11 @@ impl Story {
     /// The story's paragraphs, each as one line of words (the file breaks
     /// lines only between paragraphs).
     pub fn paragraphs(&self) -> impl Iterator<Item = &str> {
-        self.text.trim().lines().map(str::trim).filter(|p| !p.is_empty())
+        self.text
+            .trim()
+            .lines()
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
     }
 
     pub fn word_count(&self) -> usize {
@@ -165,6 +170,11 @@ impl Stories {
     }
 }
 
+/// How a stage key reads to a person: its title in the guide, else the key.
+pub fn stage_title<'a>(guide: &'a Guide, key: &'a str) -> &'a str {
+    Stage::from_key(key).map_or(key, |stage| guide.stage(stage).title.as_str())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -190,7 +200,11 @@ mod tests {
                 story.name,
                 story.word_count()
             );
-            assert!(story.strategies.len() >= 2, "{} shows two or more", story.name);
+            assert!(
+                story.strategies.len() >= 2,
+                "{} shows two or more",
+                story.name
+            );
         }
     }
 
@@ -207,7 +221,12 @@ mod tests {
     fn a_story_is_found_by_name_and_its_paragraphs_end_in_its_own_voice() {
         let stories = Stories::builtin().expect("the shipped stories are valid");
         let layoff = stories.named("layoff").expect("the layoff story");
-        assert!(layoff.paragraphs().last().is_some_and(|p| p.starts_with('"')));
+        assert!(
+            layoff
+                .paragraphs()
+                .last()
+                .is_some_and(|p| p.starts_with('"'))
+        );
         assert!(stories.named("nobody").is_none());
     }
 

@@ -1874,3 +1874,55 @@ fn steps_all_lists_a_step_a_checkin_dropped_and_taskwarrior_hears_it_was_deleted
         (Some("pending"), Some("deleted"))
     );
 }
+
+#[test]
+fn stories_lists_each_story_with_the_stages_it_fits_and_touches_no_data_dir() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let missing = dir.path().join("not-made-yet");
+    let out = rebound(&missing, &["stories"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 3, "{text}");
+    assert!(lines[0].starts_with("layoff "), "{text}");
+    assert!(lines[0].ends_with("Perspective, Network, Skills"), "{text}");
+    assert!(lines[1].starts_with("exam-twice "), "{text}");
+    assert!(lines[2].starts_with("startup-closed "), "{text}");
+    assert!(!missing.exists(), "reading stories makes no data dir");
+}
+
+#[test]
+fn a_story_prints_labelled_as_invented_wrapped_at_eighty_when_piped() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = rebound(dir.path(), &["stories", "startup-closed"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines[0], "The app that ran out of money");
+    assert!(lines[1].starts_with("An invented story · "), "{text}");
+    assert!(lines.iter().all(|l| l.chars().count() <= 80), "{text}");
+    assert!(
+        lines.iter().any(|l| l.len() > 70),
+        "wrapped to 80, not less: {text}"
+    );
+    assert!(
+        text.contains("\"We were wrong early and found out late.\""),
+        "{text}"
+    );
+    assert!(
+        text.contains("\n  Risk         a side project with a fixed budget"),
+        "{text}"
+    );
+}
+
+#[test]
+fn an_unknown_story_fails_with_one_line_naming_the_stories() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = rebound(dir.path(), &["stories", "layof"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stdout(&out).is_empty());
+    let err = stderr(&out);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("\"layof\""), "{err}");
+    assert!(err.contains("layoff, exam-twice, startup-closed"), "{err}");
+}
