@@ -22,6 +22,7 @@ pub enum Action {
     UndoDelete,
     OpenAgenda,
     OpenProgress,
+    OpenStories,
     // A yes/no question.
     ConfirmYes,
     ConfirmNo,
@@ -99,6 +100,10 @@ pub enum Context {
     Agenda,
     /// How heavy each setback felt, steps done by month, over home.
     Progress,
+    /// The invented stories listed, over home.
+    Stories,
+    /// One story being read.
+    Story,
     Confirm,
     Detail,
     /// Reading a sync tool's conflict copy: to read and export only.
@@ -382,6 +387,8 @@ pub static BINDINGS: &[Binding] = &[
     foot(C::Home,         &[ch('c')],                    "c",         "check-in",                            Action::Checkin).when(When::CheckinOffered),
     foot(C::Home,         &[ch('a')],                    "a",         "agenda",                              Action::OpenAgenda).when(When::OpenSteps),
     foot(C::Home,         &[ch('p')],                    "p",         "progress",                            Action::OpenProgress).when(When::AnyReflection),
+    // Last, so it is the first to give way in a narrow footer.
+    foot(C::Home,         &[ch('s')],                    "s",         "stories",                             Action::OpenStories),
     help(C::Home,         &[ESC],                        "Esc",       "clear the search",                    Action::ClearSearch),
     // Typing in the home screen's search line.
     foot(C::HomeSearch,   &[ENTER],                      "Enter",     "open",                                Action::OpenSelected).when(When::RowSelected),
@@ -400,6 +407,18 @@ pub static BINDINGS: &[Binding] = &[
     foot(C::Agenda,       &[ESC, ch('q')],               "Esc",       "home",                                Action::BackHome),
     // The progress screen: it only shows.
     foot(C::Progress,     &[ESC, ch('q')],               "Esc",       "home",                                Action::BackHome),
+    // The stories: the list, then one to read.
+    foot(C::Stories,      &[ENTER],                      "Enter",     "read",                                Action::OpenSelected),
+    help(C::Stories,      &[DOWN, ch('j')],              "↓/j",       "next",                                Action::SelectNext),
+    help(C::Stories,      &[UP, ch('k')],                "↑/k",       "previous",                            Action::SelectPrev),
+    foot(C::Stories,      &[ESC, ch('q')],               "Esc",       "home",                                Action::BackHome),
+    help(C::Story,        &[DOWN, ch('j')],              "↓/j",       "scroll",                              Action::ScrollDown),
+    help(C::Story,        &[UP, ch('k')],                "↑/k",       "scroll back",                         Action::ScrollUp),
+    foot(C::Story,        &[PGDN, ch(' ')],              "PgDn",      "page down",                           Action::PageDown),
+    help(C::Story,        &[PGUP],                       "PgUp",      "page up",                             Action::PageUp),
+    help(C::Story,        &[HOME, ch('g')],              "Home",      "top",                                 Action::ScrollTop),
+    help(C::Story,        &[END, ch('G')],               "End",       "bottom",                              Action::ScrollBottom),
+    foot(C::Story,        &[ESC, ch('q')],               "Esc",       "the stories",                         Action::BackHome),
     // The delete question.
     foot(C::Confirm,      &[ch('y')],                    "y",         "yes",                                 Action::ConfirmYes),
     foot(C::Confirm,      &[ch('n'), ESC],               "n",         "no",                                  Action::ConfirmNo),
@@ -583,6 +602,8 @@ mod tests {
             C::Confirm,
             C::Detail,
             C::Progress,
+            C::Stories,
+            C::Story,
             C::CopyDetail,
             C::ExportPrompt,
             C::TitlePrompt,

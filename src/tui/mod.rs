@@ -15,6 +15,7 @@ mod runtime;
 pub mod screens;
 mod stage_layout;
 pub mod state;
+mod story_page;
 mod terminal;
 pub mod theme;
 mod widgets;

@@ -13,6 +13,7 @@ mod plan;
 mod progress;
 mod reading;
 mod stage;
+mod stories;
 
 pub use stage::guide_left_out;
 mod title_prompt;
@@ -49,6 +50,10 @@ pub fn draw(frame: &mut Frame, app: &App) {
         },
         (Screen::Progress, _) => match &app.progress {
             Some(p) => progress::draw(frame, area, app, p),
+            None => home::draw(frame, area, app),
+        },
+        (Screen::Stories, _) => match &app.stories_view {
+            Some(view) => stories::draw(frame, area, app, view),
             None => home::draw(frame, area, app),
         },
         _ => home::draw(frame, area, app),

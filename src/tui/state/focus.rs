@@ -16,6 +16,10 @@ pub enum Focus {
     Home,
     Agenda,
     Progress,
+    /// The list of stories.
+    Stories,
+    /// A story being read.
+    Story,
     /// A field of a question stage, of this kind.
     Field(FieldKind),
     /// The due date of an action step, being edited.
@@ -34,7 +38,7 @@ pub enum Focus {
 
 impl Focus {
     /// Every focus the app can be in, for checks that must cover them all.
-    pub const ALL: [Focus; 27] = [
+    pub const ALL: [Focus; 29] = [
         Focus::Help,
         Focus::Confirm,
         Focus::TitlePrompt,
@@ -44,6 +48,8 @@ impl Focus {
         Focus::Home,
         Focus::Agenda,
         Focus::Progress,
+        Focus::Stories,
+        Focus::Story,
         Focus::Field(FieldKind::Line),
         Focus::Field(FieldKind::Text),
         Focus::Field(FieldKind::List),
@@ -76,6 +82,8 @@ impl Focus {
             Focus::Home => &[Context::Home, Context::Commands],
             Focus::Agenda => &[Context::Agenda, Context::Commands],
             Focus::Progress => &[Context::Progress, Context::Commands],
+            Focus::Stories => &[Context::Stories, Context::Commands],
+            Focus::Story => &[Context::Story, Context::Commands],
             Focus::Reading => &[Context::Detail, Context::Commands],
             Focus::ReadingCopy => &[Context::CopyDetail, Context::Commands],
             Focus::Plan => &[Context::Plan, Context::PlanNav, Context::Commands],

@@ -263,6 +263,10 @@ impl App {
                 self.open_progress();
                 Effect::None
             }
+            Action::OpenStories => {
+                self.open_stories();
+                Effect::None
+            }
             Action::OpenSelected => match (home.selected_summary(), home.selected_copy()) {
                 (Some(s), _) => Effect::Open(s.id.clone()),
                 (None, Some(copy)) => Effect::OpenCopy(copy.name.clone()),

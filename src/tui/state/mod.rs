@@ -6,7 +6,8 @@
 //! The state is split by area: `home` (the list and its search), `session`
 //! (an open reflection, walked in `walk` or read in `reading`), `modal` (the
 //! one prompt or confirmation on top), `agenda` (every open step, over home),
-//! `progress` (how heavy each setback felt, steps done by month, over home).
+//! `progress` (how heavy each setback felt, steps done by month, over home),
+//! `stories` (the invented stories, listed or one read, over home).
 //! `focus` is the one place that decides
 //! which of them has the keys; `update`, the key contexts and drawing all ask it.
 
@@ -22,6 +23,7 @@ mod modal;
 mod progress;
 mod reading;
 mod session;
+mod stories;
 mod walk;
 
 /// Where a scroll key moves a page that is `page` rows tall and stops at
@@ -70,6 +72,7 @@ pub use look_again::example as look_again_example;
 pub use modal::{ConfirmDelete, ExportPrompt, LookAgainPrompt, Modal, TitlePrompt, TitlePurpose};
 pub use progress::ProgressView;
 pub use session::{GuideSection, ReadOnly, Session, View};
+pub use stories::StoriesView;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Tone {
@@ -126,6 +129,8 @@ pub enum Screen {
     Checkin,
     /// How heavy each setback felt over time and steps done by month, over home.
     Progress,
+    /// The invented stories, listed or one being read, over home.
+    Stories,
 }
 
 pub struct App {
@@ -143,6 +148,11 @@ pub struct App {
     pub agenda: Option<Agenda>,
     /// The progress screen, when open over home.
     pub progress: Option<ProgressView>,
+    /// The invented stories (none if the shipped file were broken: its
+    /// tests catch that, and missing stories never stop anyone writing).
+    pub stories: &'static crate::stories::Stories,
+    /// The stories screen, when open over home.
+    pub stories_view: Option<StoriesView>,
     /// The step to show once the reflection opened from the agenda arrives.
     pub opening_step: Option<String>,
     /// A check-in to start once the reflection being opened arrives.
@@ -189,6 +199,8 @@ impl App {
             home: Home::default(),
             agenda: None,
             progress: None,
+            stories: crate::stories::Stories::builtin().unwrap_or(&crate::stories::NONE),
+            stories_view: None,
             opening_step: None,
             opening_checkin: false,
             session: None,
@@ -242,6 +254,7 @@ impl App {
         match &self.session {
             None if self.agenda.is_some() => Screen::Agenda,
             None if self.progress.is_some() => Screen::Progress,
+            None if self.stories_view.is_some() => Screen::Stories,
             None => Screen::Home,
             Some(s) => match s.view {
                 View::Walk => Screen::Walk,
@@ -274,6 +287,8 @@ impl App {
             Screen::Home => Focus::Home,
             Screen::Agenda => Focus::Agenda,
             Screen::Progress => Focus::Progress,
+            Screen::Stories if self.story_read().is_some() => Focus::Story,
+            Screen::Stories => Focus::Stories,
             Screen::Reading
                 if self
                     .session
@@ -390,6 +405,8 @@ impl App {
             Focus::Agenda => self.update_agenda(action),
             Focus::Checkin(_) | Focus::CheckinDueDate => self.update_checkin(action),
             Focus::Progress => self.update_progress(action),
+            Focus::Stories => self.update_stories(action),
+            Focus::Story => self.update_story(action),
             Focus::Field(_) | Focus::DueDate | Focus::Plan => self.update_walk(action),
             Focus::Reading | Focus::ReadingCopy => self.update_reading(action),
         }
