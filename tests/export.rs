@@ -104,3 +104,34 @@ fn check_ins_export_in_order_as_markdown_and_json() {
     let json = export::render(&r, guide, Format::Json, clock());
     golden("checked_in.json", &json);
 }
+
+/// Issue 12: the stories are shown apart from a person's own plan; no
+/// export of it carries a word of them, in any format.
+#[test]
+fn an_export_contains_no_story_text_in_any_format() {
+    let guide = Guide::builtin().expect("guide");
+    let stories = rebound::stories::Stories::builtin().expect("stories");
+    for format in Format::ALL {
+        let text = export::render(&completed(), guide, format, clock());
+        assert!(!text.contains("A story"), "{format:?}");
+        assert!(!text.contains("invented"), "{format:?}");
+        for story in &stories.all {
+            assert!(!text.contains(&story.title), "{format:?}: {}", story.title);
+            let opening: String = story
+                .paragraphs()
+                .next()
+                .unwrap_or_default()
+                .chars()
+                .take(40)
+                .collect();
+            assert!(!text.contains(&opening), "{format:?}: {opening}");
+            for strategy in &story.strategies {
+                assert!(
+                    !text.contains(&strategy.shows),
+                    "{format:?}: {}",
+                    strategy.shows
+                );
+            }
+        }
+    }
+}

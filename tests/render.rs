@@ -1776,3 +1776,86 @@ fn home_says_calmly_when_a_check_in_is_due() {
     });
     assert!(!screen(&app, 100, 32).contains("Check-in"));
 }
+
+/// Issue 12: `s` on home lists the invented stories, each by title, its
+/// situation and the stages it shows; the selected one stays marked without
+/// colour.
+#[test]
+fn stories_list_each_invented_story_by_title_situation_and_stages() {
+    use ratatui::style::Modifier;
+    let mut app = app();
+    app.update(Action::OpenStories);
+    let shot = screen(&app, 100, 32);
+    for expected in [
+        "Invented stories",
+        "Fourteen years, then a short call",
+        "Failed a professional licensing exam twice.",
+        "Shows: Deconstruct, Network, Risk",
+        "Enter read",
+    ] {
+        assert!(shot.contains(expected), "{expected} missing\n{shot}");
+    }
+    insta::assert_snapshot!("stories_list", shot);
+    app.update(Action::SelectNext);
+    let app = plain(app);
+    let buf = buffer(&app, 80, 24);
+    no_colour_at_all(&buf);
+    assert!(
+        cells_of(&buf, "The third sitting")
+            .iter()
+            .all(|c| c.modifier.contains(Modifier::REVERSED)),
+        "the selected story is in reverse video"
+    );
+}
+
+/// Issue 12: a story reads on its own page, labelled as invented, and
+/// scrolls on a small window to the strategies it shows, stage by stage.
+#[test]
+fn a_story_reads_labelled_as_invented_and_scrolls_to_its_strategies() {
+    let mut app = app();
+    app.update(Action::OpenStories);
+    app.update(Action::SelectNext);
+    app.update(Action::OpenSelected);
+    let shot = screen(&app, 100, 32);
+    assert!(shot.contains("An invented story · Failed"), "{shot}");
+    assert!(shot.contains("Deconstruct  sorting the causes"), "{shot}");
+    insta::assert_snapshot!("story_page", shot);
+
+    app.resize((60, 18), false);
+    let top = screen(&app, 60, 18);
+    assert!(top.contains("top · more ↓"), "{top}");
+    assert!(!top.contains("What it shows"), "{top}");
+    app.update(Action::ScrollBottom);
+    let end = screen(&app, 60, 18);
+    assert!(end.contains("end ↑"), "{end}");
+    assert!(end.contains("Goals"), "{end}");
+    insta::assert_snapshot!("story_page_60x18_end", end);
+
+    app.update(Action::BackHome);
+    assert!(screen(&app, 60, 18).contains("Enter read"));
+    app.update(Action::BackHome);
+    assert!(screen(&app, 60, 18).contains("turn a setback into a plan"));
+}
+
+/// Issue 12: a stage whose key a story fits says so in one calm line under
+/// its guidance; the plan and the reading page never mention a story.
+#[test]
+fn a_stage_a_story_fits_points_to_it_and_the_plan_never_does() {
+    let shot = screen(&app_at(Stage::Network), 100, 32);
+    assert!(
+        shot.contains("A story: “Fourteen years, then a"),
+        "the hint is missing\n{shot}"
+    );
+    assert_eq!(shot.matches("A story:").count(), 1, "{shot}");
+    let plan = screen(&app_at(Stage::Plan), 100, 32);
+    assert!(!plan.contains("story"), "{plan}");
+    let mut reading = app();
+    let mut done = common::filled_reflection();
+    done.status = Status::Completed;
+    reading.open_reflection(done);
+    for scroll in 0..40 {
+        let page = screen(&reading, 100, 32);
+        assert!(!page.contains("A story"), "at {scroll}: {page}");
+        reading.update(Action::PageDown);
+    }
+}

@@ -26,6 +26,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, session: &Session, form: &
         focused: form.question,
         focus: &form.focus,
         guide_first: form.guide_first,
+        story: None,
     };
     draw_form_screen(frame, area, app, session, &view);
 }

@@ -1,7 +1,9 @@
 //! The guidance beside or under a stage's questions: the stage's intro, the
 //! focused question's hint and its example. Each shows whole or not at all,
 //! led by the one the person is at; what did not fit is named with the key
-//! that brings it to the front, so nothing is cut mid-sentence.
+//! that brings it to the front, so nothing is cut mid-sentence. Under them,
+//! when there is room for all of it, one line points to a story that shows
+//! a strategy for the stage.
 
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -23,10 +25,11 @@ pub fn lines(
     stage: &StageGuide,
     field: Option<&FieldGuide>,
     first: GuideSection,
+    story: Option<&str>,
     width: u16,
     rows: u16,
 ) -> Vec<Line<'static>> {
-    layout(stage, field, first, width, rows).0
+    layout(stage, field, first, story, width, rows).0
 }
 
 /// The sections that do not fit in `rows`, in the order they follow the one
@@ -39,13 +42,14 @@ pub fn left_out(
     width: u16,
     rows: u16,
 ) -> Vec<GuideSection> {
-    layout(stage, field, first, width, rows).1
+    layout(stage, field, first, None, width, rows).1
 }
 
 fn layout(
     stage: &StageGuide,
     field: Option<&FieldGuide>,
     first: GuideSection,
+    story: Option<&str>,
     width: u16,
     rows: u16,
 ) -> (Vec<Line<'static>>, Vec<GuideSection>) {
@@ -84,6 +88,18 @@ fn layout(
             ratatui::text::Span::styled(format!(" for {}", names.join(" and ")), theme::dim()),
         ]));
     }
+    // The story comes last and only whole: it never takes a section's room.
+    if let Some(story) = story.filter(|_| left_out.is_empty()) {
+        // One sentence, wrapped flush: a hanging indent would double its rows.
+        let story = wrap(
+            Line::styled(format!("A story: {story}"), theme::dim()),
+            usize::from(width.max(1)),
+        );
+        if out.len() + 1 + story.len() <= rows {
+            out.push(Line::raw(""));
+            out.extend(story);
+        }
+    }
     (out, left_out)
 }
 
@@ -92,9 +108,10 @@ pub fn rows_for_all(
     stage: &StageGuide,
     field: Option<&FieldGuide>,
     first: GuideSection,
+    story: Option<&str>,
     width: u16,
 ) -> u16 {
-    u16::try_from(lines(stage, field, first, width, u16::MAX).len()).unwrap_or(u16::MAX)
+    u16::try_from(lines(stage, field, first, story, width, u16::MAX).len()).unwrap_or(u16::MAX)
 }
 
 /// Rows the leading section takes at `width`.

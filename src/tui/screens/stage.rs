@@ -26,6 +26,8 @@ pub struct Form<'a> {
     pub focused: usize,
     pub focus: &'a FieldFocus,
     pub guide_first: GuideSection,
+    /// The line pointing to a story that shows a strategy for this stage.
+    pub story: Option<String>,
 }
 
 impl Form<'_> {
@@ -48,6 +50,12 @@ fn stage_form<'a>(app: &'a App, session: &'a Session, answers: &'a StageAnswers<
         focused: session.cursor.field,
         focus: &session.focus,
         guide_first: session.guide_first,
+        story: app
+            .stories
+            .for_stage(&content.key)
+            .map(|(story, strategy)| {
+                format!("“{}” shows {} (s on home).", story.title, strategy.shows)
+            }),
     }
 }
 
@@ -215,6 +223,7 @@ fn draw_guide(frame: &mut Frame, area: Rect, form: &Form, beside: bool) {
         form.content,
         form.field(),
         form.guide_first,
+        form.story.as_deref(),
         inner.width,
         inner.height,
     );
@@ -267,7 +276,8 @@ fn pane_rows(app: &App, form: &Form, body: Rect) -> u16 {
     let field = form.field();
     // The pane's border, and its text one column in.
     let width = body.width.saturating_sub(1);
-    let all = guide_pane::rows_for_all(stage, field, form.guide_first, width) + 1;
+    let story = form.story.as_deref();
+    let all = guide_pane::rows_for_all(stage, field, form.guide_first, story, width) + 1;
     let first = guide_pane::rows_for_first(stage, field, form.guide_first, width) + 2;
     let focused = field.map_or(0, |f| {
         FieldView {
@@ -287,6 +297,7 @@ fn pane_rows(app: &App, form: &Form, body: Rect) -> u16 {
         stage,
         field,
         form.guide_first,
+        story,
         width,
         rows.saturating_sub(1),
     );
