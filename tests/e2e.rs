@@ -1261,3 +1261,33 @@ fn p_on_home_opens_the_progress_chart_with_its_legend_and_esc_goes_back() {
     tmux.keys(&["q"]);
     assert_eq!(tmux.wait_exit(), "0");
 }
+
+/// Issue 12: a person on the empty home screen presses `s`, reads a story
+/// labelled as invented, and Esc takes them back to the list, then home;
+/// reading stories writes nothing to the data dir.
+#[test]
+fn s_on_home_lists_the_stories_enter_reads_one_and_esc_goes_back_home() {
+    let tmux = Tmux::new();
+    tmux.start("");
+    tmux.wait_for("No reflections yet.");
+    tmux.keys(&["s"]);
+    tmux.wait_for("The app that ran out of money");
+    tmux.keys(&["j", "Enter"]);
+    let story = tmux.wait_for("An invented story · Failed a professional licensing exam");
+    assert!(
+        story.contains("Ines failed her surveying licence exam"),
+        "{story}"
+    );
+    assert!(story.contains("What it shows, stage by stage"), "{story}");
+    tmux.keys(&["Escape"]);
+    let list = tmux.wait_for("Enter read");
+    assert!(
+        list.contains("▶ The third sitting"),
+        "the story read stays selected: {list}"
+    );
+    tmux.keys(&["Escape"]);
+    tmux.wait_for("No reflections yet.");
+    assert!(tmux.reflection_files().is_empty());
+    tmux.keys(&["q"]);
+    assert_eq!(tmux.wait_exit(), "0");
+}
