@@ -51,7 +51,7 @@ fn stage_form<'a>(app: &'a App, session: &'a Session, answers: &'a StageAnswers<
         focus: &session.focus,
         guide_first: session.guide_first,
         story: app
-            .stories
+            .stories()
             .for_stage(&content.key)
             .map(|(story, strategy)| {
                 format!("“{}” shows {} (s on home).", story.title, strategy.shows)

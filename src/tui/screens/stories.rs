@@ -52,7 +52,7 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &App, view: &StoriesView) {
     lines.extend(about.into_iter().map(|r| Line::styled(r, theme::dim())));
     lines.push(Line::raw(""));
     let first_story = lines.len();
-    for (at, story) in app.stories.all.iter().enumerate() {
+    for (at, story) in app.stories().all.iter().enumerate() {
         let selected = at == view.selected;
         let (marker, style) = if selected {
             ("▶ ", theme::selected_row())

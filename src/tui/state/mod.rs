@@ -148,9 +148,6 @@ pub struct App {
     pub agenda: Option<Agenda>,
     /// The progress screen, when open over home.
     pub progress: Option<ProgressView>,
-    /// The invented stories (none if the shipped file were broken: its
-    /// tests catch that, and missing stories never stop anyone writing).
-    pub stories: &'static crate::stories::Stories,
     /// The stories screen, when open over home.
     pub stories_view: Option<StoriesView>,
     /// The step to show once the reflection opened from the agenda arrives.
@@ -199,7 +196,6 @@ impl App {
             home: Home::default(),
             agenda: None,
             progress: None,
-            stories: crate::stories::Stories::builtin().unwrap_or(&crate::stories::NONE),
             stories_view: None,
             opening_step: None,
             opening_checkin: false,
@@ -287,8 +283,7 @@ impl App {
             Screen::Home => Focus::Home,
             Screen::Agenda => Focus::Agenda,
             Screen::Progress => Focus::Progress,
-            Screen::Stories if self.story_read().is_some() => Focus::Story,
-            Screen::Stories => Focus::Stories,
+            Screen::Stories => self.stories_focus(),
             Screen::Reading
                 if self
                     .session
@@ -405,8 +400,7 @@ impl App {
             Focus::Agenda => self.update_agenda(action),
             Focus::Checkin(_) | Focus::CheckinDueDate => self.update_checkin(action),
             Focus::Progress => self.update_progress(action),
-            Focus::Stories => self.update_stories(action),
-            Focus::Story => self.update_story(action),
+            Focus::Stories | Focus::Story => self.update_stories(action),
             Focus::Field(_) | Focus::DueDate | Focus::Plan => self.update_walk(action),
             Focus::Reading | Focus::ReadingCopy => self.update_reading(action),
         }

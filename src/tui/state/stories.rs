@@ -1,11 +1,11 @@
 //! The stories screen over home: the invented stories listed, and the one
 //! being read with how far it is scrolled.
 
-use crate::stories::Story;
+use crate::stories::{NONE, Stories, Story};
 use crate::tui::keys::Action;
 use crate::tui::story_page;
 
-use super::{App, Effect, scrolled};
+use super::{App, Effect, Focus, scrolled};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct StoriesView {
@@ -20,22 +20,40 @@ impl App {
         self.stories_view = Some(StoriesView::default());
     }
 
+    /// The invented stories: none if the shipped file were broken (its
+    /// tests catch that, and missing stories never stop anyone writing).
+    pub fn stories(&self) -> &'static Stories {
+        Stories::builtin().unwrap_or(&NONE)
+    }
+
     /// The story open to read, if one is.
     pub fn story_read(&self) -> Option<&'static Story> {
         let at = self.stories_view.as_ref()?.reading?;
-        self.stories.all.get(at)
+        self.stories().all.get(at)
     }
 
-    /// The list: move, read one, or go home.
+    pub(super) fn stories_focus(&self) -> Focus {
+        if self.story_read().is_some() {
+            Focus::Story
+        } else {
+            Focus::Stories
+        }
+    }
+
+    /// The list: move, read one, or go home; a story being read has its own keys.
     pub(super) fn update_stories(&mut self, action: Action) -> Effect {
-        let last = self.stories.all.len().saturating_sub(1);
+        if self.story_read().is_some() {
+            return self.update_story(action);
+        }
+        let stories = self.stories();
+        let last = stories.all.len().saturating_sub(1);
         let Some(view) = self.stories_view.as_mut() else {
             return Effect::None;
         };
         match action {
             Action::SelectNext => view.selected = (view.selected + 1).min(last),
             Action::SelectPrev => view.selected = view.selected.saturating_sub(1),
-            Action::OpenSelected if view.selected <= last && !self.stories.all.is_empty() => {
+            Action::OpenSelected if view.selected <= last && !stories.all.is_empty() => {
                 view.reading = Some(view.selected);
                 view.scroll = 0;
             }
@@ -46,7 +64,7 @@ impl App {
     }
 
     /// Reading one: scroll, or go back to the list.
-    pub(super) fn update_story(&mut self, action: Action) -> Effect {
+    fn update_story(&mut self, action: Action) -> Effect {
         let (guide, size) = (self.guide, self.size);
         let Some(story) = self.story_read() else {
             return Effect::None;

@@ -583,5 +583,6 @@ mod agenda;
 mod checkin;
 mod copies;
 mod look_again;
+mod stories;
 mod support;
 mod typing;
