@@ -1,14 +1,20 @@
-//! The stage content (titles, intros, questions, hints, examples), read from
-//! `assets/guide.toml`, which is embedded in the binary at build time.
+//! A guide's content (titles, intros, questions, hints, examples) read from
+//! TOML and checked; the default, `assets/guides/full.toml`, is embedded in
+//! the binary at build time.
 
 use std::collections::HashSet;
+use std::ops::Range;
 use std::sync::OnceLock;
 
 use serde::Deserialize;
 
 use crate::stage::Stage;
 
-const GUIDE_TOML: &str = include_str!("../assets/guide.toml");
+/// The default guide's name, as `rebound guides` lists it.
+pub const DEFAULT_NAME: &str = "full";
+
+/// The default guide's TOML, exactly as shipped (`rebound guides show full`).
+pub const GUIDE_TOML: &str = include_str!("../assets/guides/full.toml");
 
 /// The kind of answer a question takes; decides both storage and editing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -76,8 +82,31 @@ impl StageGuide {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Guide {
+    /// What `rebound guides` calls it.
+    #[serde(default)]
+    pub title: Option<String>,
+    /// One line on who it is for.
+    #[serde(default)]
+    pub summary: Option<String>,
+    /// How long it takes done properly, as people say it ("45–70").
+    #[serde(default)]
+    pub minutes: Option<String>,
     stages: Vec<StageGuide>,
     plan: StageGuide,
+}
+
+/// Why a guide's text is not a guide: TOML that does not read (with where,
+/// when toml knows), or a guide that reads but is incomplete.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum GuideError {
+    #[error("{message}")]
+    Syntax {
+        message: String,
+        /// Bytes of the text the mistake is at.
+        span: Option<Range<usize>>,
+    },
+    #[error("{0}")]
+    Invalid(String),
 }
 
 impl Guide {
@@ -85,7 +114,9 @@ impl Guide {
     pub fn builtin() -> Result<&'static Guide, String> {
         static GUIDE: OnceLock<Result<Guide, String>> = OnceLock::new();
         GUIDE
-            .get_or_init(|| Guide::parse(GUIDE_TOML))
+            .get_or_init(|| {
+                Guide::parse(GUIDE_TOML).map_err(|e| format!("assets/guides/full.toml: {e}"))
+            })
             .as_ref()
             .map_err(Clone::clone)
     }
@@ -93,19 +124,44 @@ impl Guide {
     /// Parses and validates guide content, so a broken asset fails loudly in tests
     /// rather than as a confusing screen.
     pub fn parse(text: &str) -> Result<Guide, String> {
-        let mut guide: Guide =
-            toml::from_str(text).map_err(|e| format!("assets/guide.toml: {e}"))?;
+        Guide::read(text).map_err(|e| e.to_string())
+    }
+
+    /// Like `parse`, keeping where in the text a TOML mistake is, so a
+    /// person's own guide file can be reported by line and column.
+    pub fn read(text: &str) -> Result<Guide, GuideError> {
+        let mut guide: Guide = toml::from_str(text).map_err(|e| GuideError::Syntax {
+            message: e.message().trim().to_string(),
+            span: e.span(),
+        })?;
         guide.plan.key = Stage::Plan.key().to_string();
-        guide.validate()?;
+        guide.validate().map_err(GuideError::Invalid)?;
         Ok(guide)
+    }
+
+    /// How many questions a person is asked before the plan.
+    pub fn question_count(&self) -> usize {
+        self.stages.iter().map(|s| s.fields.len()).sum()
     }
 
     fn validate(&self) -> Result<(), String> {
         let expected: Vec<&str> = Stage::QUESTION_STAGES.iter().map(|s| s.key()).collect();
         let found: Vec<&str> = self.stages.iter().map(|s| s.key.as_str()).collect();
         if expected != found {
+            let found: Vec<&str> = found
+                .into_iter()
+                .map(|k| if k.is_empty() { "(no key)" } else { k })
+                .collect();
+            // Until guides define their own stages, this is the rule most
+            // hand-written guides will meet first, so it names them all.
             return Err(format!(
-                "guide stages must be {expected:?} in that order, found {found:?}"
+                "today a guide has rebound's seven stages, keyed {} in that order (found: {})",
+                expected.join(", "),
+                if found.is_empty() {
+                    "none".to_string()
+                } else {
+                    found.join(", ")
+                }
             ));
         }
         for stage in self.stages.iter().chain(std::iter::once(&self.plan)) {
@@ -196,6 +252,52 @@ mod tests {
         let text = GUIDE_TOML.replacen("scale = [", "scale = [\"extra\", ", 1);
         let err = Guide::parse(&text).expect_err("six labels must be refused");
         assert!(err.contains("five scale labels"), "{err}");
+    }
+
+    #[test]
+    fn the_full_guide_names_its_title_summary_and_length() {
+        let guide = builtin();
+        assert_eq!(guide.title.as_deref(), Some("The full guide"));
+        assert!(guide.summary.as_deref().is_some_and(|s| !s.contains('\n')));
+        assert_eq!(guide.minutes.as_deref(), Some("45–70"));
+        assert_eq!(guide.question_count(), 34);
+    }
+
+    #[test]
+    fn a_guide_without_title_summary_or_minutes_still_reads() {
+        let bare: String = GUIDE_TOML
+            .lines()
+            .filter(|l| {
+                !["title = \"The full", "summary =", "minutes ="]
+                    .iter()
+                    .any(|k| l.starts_with(k))
+            })
+            .map(|l| format!("{l}\n"))
+            .collect();
+        let guide = Guide::parse(&bare).expect("metadata is optional");
+        assert_eq!(guide.title, None);
+        assert_eq!(guide.minutes, None);
+    }
+
+    #[test]
+    fn a_toml_mistake_says_where_it_is_in_the_text() {
+        let text = GUIDE_TOML.replacen("minutes = \"45–70\"", "minutes = 45–70", 1);
+        let Err(GuideError::Syntax { message, span }) = Guide::read(&text) else {
+            panic!("a bare word is not TOML");
+        };
+        let at = span.expect("toml knows where").start;
+        assert!(text[at..].starts_with("45"), "{message} at {at}");
+        assert!(!message.contains('\n'), "one line: {message}");
+    }
+
+    #[test]
+    fn a_guide_without_the_seven_stages_says_that_is_the_rule_today() {
+        let text = GUIDE_TOML.replacen("key = \"risk\"", "key = \"courage\"", 1);
+        let err = Guide::read(&text).expect_err("courage is not a stage yet");
+        assert!(matches!(err, GuideError::Invalid(_)), "{err:?}");
+        let err = err.to_string();
+        assert!(err.contains("seven stages"), "{err}");
+        assert!(err.contains("courage"), "{err}");
     }
 
     #[test]
