@@ -9,6 +9,7 @@ pub mod cli;
 pub mod dates;
 pub mod export;
 pub mod guide;
+pub mod guides;
 pub mod lifecycle;
 pub mod outline;
 pub mod progress;
