@@ -1,10 +1,11 @@
 //! The command line: arguments, the data dir, and the subcommands, both the
 //! ones that open the TUI and the scriptable ones (list, steps, remind,
-//! stats, show, export, delete, restore, stories, path).
+//! stats, show, export, delete, restore, stories, guides, path).
 
 mod agenda_load;
 mod checkin;
 mod clock;
+mod guides;
 mod list;
 mod naming;
 mod remind;
@@ -27,6 +28,7 @@ use crate::guide::Guide;
 use crate::reflection::Reflection;
 use crate::step_formats::StepFormat;
 use crate::store::{Existing, Special, Store, StoreError};
+pub use guides::GuidesCommand;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -177,6 +179,18 @@ pub enum Command {
         /// The story's name, as `rebound stories` lists it.
         name: Option<String>,
     },
+    /// The guides a reflection can follow: name, title, length, built in or yours.
+    #[command(
+        args_conflicts_with_subcommands = true,
+        after_help = "Examples:\n  rebound guides\n  rebound guides show full | less\n  mkdir -p \"$(rebound guides --path)\" && rebound guides show full > \"$(rebound guides --path)/mine.toml\""
+    )]
+    Guides {
+        #[command(subcommand)]
+        show: Option<GuidesCommand>,
+        /// Print the folder your own guides go in ($REBOUND_GUIDES_DIR, else your config folder).
+        #[arg(long)]
+        path: bool,
+    },
     /// Print the data folder, where reflections are kept.
     #[command(after_help = "Example:\n  ls \"$(rebound path)/reflections\"")]
     Path,
@@ -259,9 +273,12 @@ pub enum Next {
 /// the command line never starts a front end itself.
 pub fn run(cli: Cli, offset: UtcOffset) -> Result<Next> {
     let guide = Guide::builtin().map_err(|e| eyre!("the built-in guide is broken: {e}"))?;
-    // Stories are part of rebound, not of the data dir: they read nothing there.
+    // Stories and guides are not part of the data dir: they read nothing there.
     if let Some(Command::Stories { name }) = &cli.command {
         return done(stories::stories(name.as_deref(), guide));
+    }
+    if let Some(Command::Guides { show, path }) = &cli.command {
+        return done(guides::guides(show.as_ref(), *path));
     }
     let (dir, named) = chosen_data_dir(&cli)?;
     let missing = !dir.exists();
@@ -326,7 +343,9 @@ pub fn run(cli: Cli, offset: UtcOffset) -> Result<Next> {
     let clock = clock::clock(offset)?;
     let start = match cli.command {
         None => Start::Home,
-        Some(Command::Path | Command::Stories { .. }) => return Ok(Next::Done),
+        Some(Command::Path | Command::Stories { .. } | Command::Guides { .. }) => {
+            return Ok(Next::Done);
+        }
         Some(Command::List { json, status }) => {
             return done(list::list(&store, json, status, offset));
         }

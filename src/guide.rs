@@ -89,10 +89,28 @@ pub struct Guide {
     #[serde(default)]
     pub summary: Option<String>,
     /// How long it takes done properly, as people say it ("45–70").
-    #[serde(default)]
+    #[serde(default, deserialize_with = "minutes_as_text")]
     pub minutes: Option<String>,
     stages: Vec<StageGuide>,
     plan: StageGuide,
+}
+
+/// `minutes = 20` is as natural to write as `minutes = "20–30"`; both read.
+fn minutes_as_text<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    struct Minutes;
+    impl serde::de::Visitor<'_> for Minutes {
+        type Value = String;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a number of minutes, or a range in quotes like \"20–30\"")
+        }
+        fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<String, E> {
+            Ok(text.to_string())
+        }
+        fn visit_i64<E: serde::de::Error>(self, n: i64) -> Result<String, E> {
+            Ok(n.to_string())
+        }
+    }
+    d.deserialize_any(Minutes).map(Some)
 }
 
 /// Why a guide's text is not a guide: TOML that does not read (with where,
@@ -280,8 +298,18 @@ mod tests {
     }
 
     #[test]
+    fn minutes_may_be_a_plain_number() {
+        let text = GUIDE_TOML.replacen("minutes = \"45–70\"", "minutes = 20", 1);
+        let guide = Guide::parse(&text).expect("a number of minutes reads");
+        assert_eq!(guide.minutes.as_deref(), Some("20"));
+        let text = GUIDE_TOML.replacen("minutes = \"45–70\"", "minutes = true", 1);
+        let err = Guide::parse(&text).expect_err("true is not a length");
+        assert!(err.contains("number of minutes"), "{err}");
+    }
+
+    #[test]
     fn a_toml_mistake_says_where_it_is_in_the_text() {
-        let text = GUIDE_TOML.replacen("minutes = \"45–70\"", "minutes = 45–70", 1);
+        let text = GUIDE_TOML.replacen("minutes = \"45–70\"", "minutes = 45 to 70", 1);
         let Err(GuideError::Syntax { message, span }) = Guide::read(&text) else {
             panic!("a bare word is not TOML");
         };

@@ -1926,3 +1926,108 @@ fn an_unknown_story_fails_with_one_line_naming_the_stories() {
     assert!(err.contains("\"layof\""), "{err}");
     assert!(err.contains("layoff, exam-twice, startup-closed"), "{err}");
 }
+
+/// `rebound guides ...` with its own guides folder and data dir, so what a
+/// developer keeps in their config folder never reaches a test.
+fn rebound_with_guides(guides: &Path, args: &[&str]) -> Output {
+    Command::new(BIN)
+        .args(args)
+        .env("REBOUND_DATA_DIR", guides.join("no-data-here"))
+        .env("REBOUND_GUIDES_DIR", guides)
+        .stdin(Stdio::null())
+        .output()
+        .expect("run rebound")
+}
+
+fn full_guide_titled(title: &str) -> String {
+    rebound::guide::GUIDE_TOML.replacen(
+        "title = \"The full guide\"",
+        &format!("title = \"{title}\""),
+        1,
+    )
+}
+
+#[test]
+fn guides_lists_the_built_in_guide_and_the_persons_own_and_touches_no_data_dir() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let coach =
+        full_guide_titled("From my coach").replacen("minutes = \"45–70\"", "minutes = 20", 1);
+    std::fs::write(dir.path().join("coach.toml"), coach).expect("write");
+    let out = rebound_with_guides(dir.path(), &["guides"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        stdout(&out),
+        "full   The full guide  45–70 minutes  built-in\n\
+         coach  From my coach   20 minutes     yours\n"
+    );
+    assert_eq!(stderr(&out), "");
+    assert!(!dir.path().join("no-data-here").exists());
+}
+
+#[test]
+fn a_broken_guide_is_named_on_stderr_by_line_and_column_while_the_rest_list() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("good.toml"), full_guide_titled("Good")).expect("write");
+    std::fs::write(
+        dir.path().join("broken.toml"),
+        "title = \"Mine\"\nminutes = 20 to 30\n",
+    )
+    .expect("write");
+    let out = rebound_with_guides(dir.path(), &["guides"]);
+    assert!(out.status.success(), "a broken guide never stops the list");
+    assert!(stdout(&out).contains("good  Good"), "{}", stdout(&out));
+    assert!(!stdout(&out).contains("broken"), "{}", stdout(&out));
+    let err = stderr(&out);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    let at = format!("{}:2:11: ", dir.path().join("broken.toml").display());
+    assert!(err.starts_with(&at), "{err}");
+}
+
+#[test]
+fn guides_show_full_prints_the_asset_exactly_and_it_reads_back_as_a_guide() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = rebound_with_guides(dir.path(), &["guides", "show", "full"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert_eq!(text, rebound::guide::GUIDE_TOML);
+    let guide = Guide::parse(&text).expect("a valid start for one's own guide");
+    assert_eq!(guide.title.as_deref(), Some("The full guide"));
+}
+
+#[test]
+fn a_copy_of_the_full_guide_in_the_guides_folder_lists_and_shows_as_yours() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let folder = rebound_with_guides(dir.path(), &["guides", "--path"]);
+    assert_eq!(stdout(&folder).trim(), dir.path().display().to_string());
+    let full = rebound_with_guides(dir.path(), &["guides", "show", "full"]);
+    let mine = String::from_utf8_lossy(&full.stdout).replacen(
+        "title = \"The full guide\"",
+        "title = \"Mine\"",
+        1,
+    );
+    std::fs::write(dir.path().join("mine.toml"), &mine).expect("write");
+    let out = rebound_with_guides(dir.path(), &["guides"]);
+    assert!(stdout(&out).contains("mine  Mine"), "{}", stdout(&out));
+    let shown = rebound_with_guides(dir.path(), &["guides", "show", "mine"]);
+    assert_eq!(stdout(&shown), mine);
+}
+
+#[test]
+fn guides_show_an_unknown_name_fails_with_one_line_naming_the_guides() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("broken.toml"), "title = 1\n").expect("write");
+    let out = rebound_with_guides(dir.path(), &["guides", "show", "ful"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(stdout(&out), "");
+    assert_eq!(
+        stderr(&out),
+        "rebound: no guide is named \"ful\"; the guides are full\n"
+    );
+    let out = rebound_with_guides(dir.path(), &["guides", "show", "broken"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.contains("did not load") && err.contains("broken.toml:1:9: "),
+        "{err}"
+    );
+}
