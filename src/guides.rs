@@ -62,6 +62,21 @@ pub struct Problem {
     pub what: String,
 }
 
+impl Problem {
+    /// The same line with the file's name in place of its path: on home,
+    /// where every guide file is in the one folder and room is short.
+    pub fn brief(&self) -> String {
+        let file = self.path.file_name().map_or_else(
+            || self.path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        match self.at {
+            Some((line, column)) => format!("{file}:{line}:{column}: {}", self.what),
+            None => format!("{file}: {}", self.what),
+        }
+    }
+}
+
 impl fmt::Display for Problem {
     /// `path:line:column: what`, the form editors and terminals jump to.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -202,16 +217,14 @@ fn read_guide_file(path: &Path, taken: &[&str]) -> Result<Option<Entry>, Located
             (
                 None,
                 format!(
-                    "not loaded: a guide is named by its file name, which must be lower-case letters, digits and hyphens (at most {LONGEST_NAME}), like my-guide.toml"
+                    "a guide is named by its file name, which must be lower-case letters, digits and hyphens (at most {LONGEST_NAME}), like my-guide.toml"
                 ),
             )
         })?;
     if taken.contains(&name) {
         return Err((
             None,
-            format!(
-                "not loaded: a built-in guide is already named \"{name}\"; rename the file to use it"
-            ),
+            format!("a built-in guide is already named \"{name}\"; rename the file to use it"),
         ));
     }
     let meta = std::fs::metadata(path).map_err(|e| (None, format!("could not be read: {e}")))?;
@@ -354,6 +367,10 @@ mod tests {
             "{line}"
         );
         assert!(!line.contains('\n'), "one line: {line}");
+        assert!(
+            problem.brief().starts_with("broken.toml:2:11: "),
+            "{problem}"
+        );
     }
 
     #[test]

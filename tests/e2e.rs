@@ -1291,3 +1291,27 @@ fn s_on_home_lists_the_stories_enter_reads_one_and_esc_goes_back_home() {
     tmux.keys(&["q"]);
     assert_eq!(tmux.wait_exit(), "0");
 }
+
+#[test]
+fn a_broken_guide_file_is_named_on_home_and_everything_else_works() {
+    let tmux = Tmux::new();
+    std::fs::create_dir_all(tmux.guides_dir()).expect("guides folder");
+    std::fs::write(
+        tmux.guides_dir().join("coach.toml"),
+        "title = \"From my coach\"\nminutes = twenty\n",
+    )
+    .expect("write guide");
+    tmux.start("");
+    let home = tmux.wait_for("No reflections yet.");
+    assert_eq!(
+        home.matches("guide not loaded: coach.toml:2:11:").count(),
+        1,
+        "{home}"
+    );
+    tmux.keys(&["n"]);
+    tmux.wait_for("Name this setback");
+    tmux.keys(&["Escape"]);
+    tmux.wait_for("No reflections yet.");
+    tmux.keys(&["q"]);
+    assert_eq!(tmux.wait_exit(), "0");
+}

@@ -6,6 +6,7 @@ mod common;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use rebound::guide::Guide;
+use rebound::guides::Problem;
 use rebound::reflection::Status;
 use rebound::store::{BadFile, Listing, Stray, Summary, conflict_copy};
 use rebound::tui::keys::Action;
@@ -1858,4 +1859,65 @@ fn a_stage_a_story_fits_points_to_it_and_the_plan_never_does() {
         assert!(!page.contains("A story"), "at {scroll}: {page}");
         reading.update(Action::PageDown);
     }
+}
+
+/// A guide file of the person's own that did not load is named once on
+/// home, below the reflections, with the line and column of the mistake.
+#[test]
+fn home_names_a_guide_file_that_did_not_load_by_line_and_column() {
+    let mut app = app();
+    app.set_listing(Listing {
+        reflections: vec![summary(
+            "2026-11-20-the-launch",
+            "The launch that slipped",
+            Status::InProgress,
+            "reflect",
+        )],
+        ..Listing::default()
+    });
+    app.home.broken_guides = vec![Problem {
+        path: "/home/dana/.config/rebound/guides/coach.toml".into(),
+        at: Some((12, 1)),
+        what: "unknown field `sumary`, expected one of `title`, `summary`, `minutes`".into(),
+    }];
+    let shot = screen(&app, 80, 24);
+    assert_eq!(
+        shot.matches("⚠ guide not loaded: coach.toml:12:1: unknown field `sumary`")
+            .count(),
+        1,
+        "{shot}"
+    );
+    insta::assert_snapshot!("home_broken_guide", shot);
+}
+
+/// Many unreadable files and a broken guide: the count names both commands
+/// that list them in full, since `rebound list` knows nothing of guides.
+#[test]
+fn more_notices_than_fit_point_to_the_commands_that_name_them_all() {
+    let mut app = app();
+    let bad = |n: usize| BadFile {
+        path: format!("/data/reflections/2026-01-0{n}-old.toml").into(),
+        reason: "not valid TOML".into(),
+    };
+    app.set_listing(Listing {
+        bad_files: (1..=4).map(bad).collect(),
+        ..Listing::default()
+    });
+    app.home.broken_guides = vec![Problem {
+        path: "/guides/coach.toml".into(),
+        at: None,
+        what: "today a guide has rebound's seven stages".into(),
+    }];
+    let shot = screen(&app, 100, 32);
+    assert!(
+        shot.contains("and 2 more files; `rebound list` and `rebound guides` name them all"),
+        "{shot}"
+    );
+    app.set_listing(Listing::default());
+    let shot = screen(&app, 100, 32);
+    assert!(
+        shot.contains("guide not loaded: coach.toml: today a guide has rebound's seven stages"),
+        "{shot}"
+    );
+    assert!(!shot.contains("more files"), "{shot}");
 }

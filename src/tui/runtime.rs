@@ -12,6 +12,7 @@ use crossterm::event::{self, Event, KeyEventKind};
 use time::{OffsetDateTime, UtcOffset};
 
 use crate::guide::Guide;
+use crate::guides::Catalogue;
 use crate::store::Store;
 use crate::tui::autosave::{Autosave, TICK};
 use crate::tui::effects::Effects;
@@ -144,6 +145,7 @@ pub fn run(store: &Store, guide: &'static Guide, offset: UtcOffset, launch: Laun
     app.set_now(now);
     app.export_dir = store.exports_dir();
     app.palette = Palette::for_no_color(std::env::var_os("NO_COLOR").as_deref());
+    app.home.broken_guides = Catalogue::get().problems.clone();
     let mut runtime = Runtime {
         app,
         effects: Effects::new(store),

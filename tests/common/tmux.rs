@@ -43,13 +43,20 @@ impl Tmux {
             .expect("tmux is installed (.ci/run installs it)")
     }
 
+    /// Where the test's own guide files go (`guides/` in its temp folder,
+    /// not made unless a test writes one), so a developer's never show.
+    pub fn guides_dir(&self) -> PathBuf {
+        self.data.path().join("guides")
+    }
+
     /// Starts `rebound ARGS` in a 100x32 window.
     pub fn start(&self, args: &str) {
         let _ = std::fs::remove_file(self.status_file());
         // The shell records the exit status, which tmux does not always report.
         let command = format!(
-            "REBOUND_DATA_DIR='{}' '{}' {args}; echo $? > '{}'",
+            "REBOUND_DATA_DIR='{}' REBOUND_GUIDES_DIR='{}' '{}' {args}; echo $? > '{}'",
             self.data.path().display(),
+            self.guides_dir().display(),
             BIN,
             self.status_file().display()
         );

@@ -69,7 +69,8 @@ const NOTICE_ROWS: usize = 4;
 
 /// What the person should know about the folder itself: that it is not
 /// made yet, files that could not be read, and files that are not
-/// reflections (a sync tool's conflict copy holds another machine's words).
+/// reflections (a sync tool's conflict copy holds another machine's words);
+/// then guide files of their own that did not load.
 /// Up to four lines; past that, three and a count.
 fn notices_of(app: &App, width: usize) -> Vec<Line<'static>> {
     let listing = &app.home.listing;
@@ -100,6 +101,14 @@ fn notices_of(app: &App, width: usize) -> Vec<Line<'static>> {
                 .map(|s| format!(" ⚠ {}", printable_line(&s.brief()))),
         )
         .collect();
+    // Last, so a guide file never pushes a reflection's file out of view.
+    let guides = app
+        .home
+        .broken_guides
+        .iter()
+        .map(|problem| format!(" ⚠ guide not loaded: {}", printable_line(&problem.brief())));
+    let files_only = files.len();
+    let files: Vec<String> = files.into_iter().chain(guides).collect();
     let copies = listing.strays.iter().any(|s| s.copy.is_some());
     let room = NOTICE_ROWS - lines.len() - usize::from(copies);
     let shown = if files.len() > room {
@@ -114,11 +123,13 @@ fn notices_of(app: &App, width: usize) -> Vec<Line<'static>> {
             .map(|text| Line::styled(text.clone(), theme::warning())),
     );
     if files.len() > shown {
+        let by = match (shown < files_only, files.len() > files_only) {
+            (true, true) => "`rebound list` and `rebound guides` name",
+            (false, _) => "`rebound guides` names",
+            (true, false) => "`rebound list` names",
+        };
         lines.push(Line::styled(
-            format!(
-                " ⚠ and {} more files; `rebound list` names them all",
-                files.len() - shown
-            ),
+            format!(" ⚠ and {} more files; {by} them all", files.len() - shown),
             theme::warning(),
         ));
     }

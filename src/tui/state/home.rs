@@ -6,6 +6,7 @@ use std::collections::HashMap;
 
 use time::Date;
 
+use crate::guides::Problem;
 use crate::search::{Corpus, Query};
 use crate::store::{Listing, Stray, Summary};
 use crate::tui::editor::Editor;
@@ -52,6 +53,8 @@ pub struct Home {
     pub corpus: Option<Corpus>,
     /// The trash name of the last reflection deleted, for `u`.
     pub last_trashed: Option<String>,
+    /// Guide files of the person's own that did not load, and why.
+    pub broken_guides: Vec<Problem>,
 }
 
 impl Home {
