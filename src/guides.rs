@@ -463,6 +463,22 @@ mod tests {
         assert_eq!(catalogue.problems.len(), 1, "{:?}", catalogue.problems);
     }
 
+    /// The README's example is what people copy first; it must load as it stands.
+    #[test]
+    fn the_readme_example_is_a_guide() {
+        let readme = include_str!("../README.md");
+        let section = &readme[readme.find("\n## Guides\n").expect("a Guides section")..];
+        let start = section.find("```toml\n").expect("a TOML example") + "```toml\n".len();
+        let example = &section[start..start + section[start..].find("```").expect("its end")];
+        let guide = Guide::parse(example).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(guide.minutes.as_deref(), Some("15"));
+        let dir = folder(&[("after-an-interview.toml", example)]);
+        let catalogue = catalogue(&dir);
+        assert!(catalogue.problems.is_empty(), "{:?}", catalogue.problems);
+        let entry = catalogue.named("after-an-interview").expect("listed");
+        assert_eq!(entry.length(), "15 minutes");
+    }
+
     #[test]
     fn lines_and_columns_count_characters_from_one() {
         let text = "a = 1\nné = x";
