@@ -217,7 +217,7 @@ fn read_guide_file(path: &Path, taken: &[&str]) -> Result<Option<Entry>, Located
             (
                 None,
                 format!(
-                    "a guide is named by its file name, which must be lower-case letters, digits and hyphens (at most {LONGEST_NAME}), like my-guide.toml"
+                    "a guide's file name is its name: lower-case letters, digits and hyphens (at most {LONGEST_NAME}), like my-guide.toml"
                 ),
             )
         })?;
