@@ -36,6 +36,11 @@ pub struct Stamp {
 }
 
 impl Stamp {
+    /// The file's length in bytes.
+    pub fn size(&self) -> u64 {
+        self.size
+    }
+
     pub fn of(meta: &Metadata) -> Stamp {
         let modified = meta
             .modified()

@@ -208,7 +208,10 @@ impl Store {
         Ok(reflection)
     }
 
-    pub fn save(&self, reflection: &Reflection, guide: &Guide) -> Result<(), StoreError> {
+    /// Saves atomically; returns how many bytes were written, so a caller
+    /// that stats the file afterwards can tell its own save from a change
+    /// another hand made in between.
+    pub fn save(&self, reflection: &Reflection, guide: &Guide) -> Result<u64, StoreError> {
         let path = self.path_of(&reflection.id);
         let text = loadable_text(reflection, guide, &path)?;
         // A reflection kept as a link (to a synced folder, say) stays one:
@@ -217,10 +220,12 @@ impl Store {
             path: path.clone(),
             source,
         })?;
-        save_atomically(&target, text.as_bytes()).map_err(|source| StoreError::Io {
-            path: target,
-            source,
-        })
+        save_atomically(&target, text.as_bytes())
+            .map(|()| text.len() as u64)
+            .map_err(|source| StoreError::Io {
+                path: target,
+                source,
+            })
     }
 
     /// Creates and saves a new reflection with a readable id that no other uses.
@@ -374,7 +379,7 @@ mod tests {
                 continue;
             };
             match store.save(&deep, guide()) {
-                Ok(()) => {
+                Ok(_) => {
                     let saved = fs::read_to_string(&path).expect("read");
                     assert!(
                         Reflection::from_toml_str(&saved).is_ok(),

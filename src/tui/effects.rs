@@ -143,8 +143,15 @@ impl<'a> Effects<'a> {
             };
         }
         match self.store.save(reflection, app.guide) {
-            Ok(()) => {
-                self.disk_stamp = self.store.file_stamp(&reflection.id);
+            Ok(written) => {
+                // Read just after the save; another hand that wrote in
+                // between (an append, a sync) must not be taken for ours, or
+                // the next save would write over it. A length other than what
+                // was written says so, and the next save keeps a copy instead.
+                self.disk_stamp = self
+                    .store
+                    .file_stamp(&reflection.id)
+                    .filter(|s| s.size() == written);
                 Outcome::Saved
             }
             Err(e) => Outcome::SaveFailed(e.to_string()),
@@ -315,7 +322,7 @@ impl<'a> Effects<'a> {
         };
         reflection.touch(OffsetDateTime::now_utc().to_offset(app.clock.offset));
         match self.store.save(&reflection, app.guide) {
-            Ok(()) => Outcome::Ticked {
+            Ok(_) => Outcome::Ticked {
                 reflection: id.to_string(),
                 step: step.to_string(),
                 what,
