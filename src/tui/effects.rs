@@ -148,10 +148,7 @@ impl<'a> Effects<'a> {
                 // between (an append, a sync) must not be taken for ours, or
                 // the next save would write over it. A length other than what
                 // was written says so, and the next save keeps a copy instead.
-                self.disk_stamp = self
-                    .store
-                    .file_stamp(&reflection.id)
-                    .filter(|s| s.size() == written);
+                self.disk_stamp = own_stamp(self.store, &reflection.id, written);
                 Outcome::Saved
             }
             Err(e) => Outcome::SaveFailed(e.to_string()),
@@ -437,6 +434,12 @@ fn expand_path(path: &str) -> PathBuf {
     }
 }
 
+/// The file's stamp as this save left it, or `None` when it no longer holds
+/// just the `written` bytes: someone else wrote in between.
+fn own_stamp(store: &Store, id: &str, written: u64) -> Option<Stamp> {
+    store.file_stamp(id).filter(|s| s.size() == written)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -455,6 +458,34 @@ mod tests {
                 .set_text(Stage::Perspective, "expected", format!("{before}{text}"));
             session.changed();
         }
+    }
+
+    /// Found by an e2e test under load: a change that landed between a save
+    /// and the stat after it was taken for the save's own, so the next save
+    /// wrote over it. Only a file holding just what was written is ours.
+    #[test]
+    fn a_change_landing_right_after_a_save_is_never_taken_for_its_own() {
+        let guide = Guide::builtin().expect("guide");
+        let dir = tempfile::tempdir().expect("temp dir");
+        let store = Store::open(dir.path()).expect("store");
+        let r = crate::reflection::Reflection::new(
+            "2026-11-29-x".into(),
+            "X".into(),
+            datetime!(2026-11-29 09:00 UTC),
+        );
+        let written = store.save(&r, guide).expect("save");
+        assert!(own_stamp(&store, &r.id, written).is_some(), "just ours");
+        let path = store.path_of(&r.id);
+        let mut file = std::fs::OpenOptions::new()
+            .append(true)
+            .open(&path)
+            .expect("open");
+        std::io::Write::write_all(&mut file, b"synced = true\n").expect("append");
+        assert_eq!(
+            own_stamp(&store, &r.id, written),
+            None,
+            "someone else's too"
+        );
     }
 
     /// Issue 11: a tick from the agenda claims the reflection first, so one
