@@ -13,9 +13,9 @@ use crate::tui::widgets::render_editing;
 use super::chrome;
 
 /// What the page is for and when to stop, in one breath.
-const STOP_RULE: &str = "Write freely for about fifteen minutes; there is nothing to get right. If it \
-                         becomes too upsetting, stop, or write about something else. This stays \
-                         private: exports leave it out unless you ask.";
+const STOP_RULE: &str = "Write freely for about fifteen minutes, with no structure. If it gets too \
+                         upsetting, stop or write about something else. Private: left out of \
+                         exports unless you ask.";
 
 /// Most rows the stop rule may take in a narrow window.
 const RULE_ROWS: u16 = 3;
