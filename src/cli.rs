@@ -9,6 +9,7 @@ mod guides;
 mod list;
 mod naming;
 mod remind;
+mod show;
 mod stats;
 mod steps;
 mod stories;
@@ -23,11 +24,10 @@ use color_eyre::eyre::{Result, eyre};
 use time::UtcOffset;
 
 use crate::agenda::Which;
-use crate::export::{self, Clock, Format};
+use crate::export::{self, Format};
 use crate::guide::Guide;
-use crate::reflection::Reflection;
 use crate::step_formats::StepFormat;
-use crate::store::{Existing, Special, Store, StoreError};
+use crate::store::{Store, StoreError};
 pub use guides::GuidesCommand;
 
 #[derive(Debug, Parser)]
@@ -135,6 +135,9 @@ pub enum Command {
         /// The reflection's id, any unique start of it, the start of its
         /// title, or the file name of a conflict copy.
         id: String,
+        /// Add the private free writing ("Writing it out"), left out otherwise.
+        #[arg(long)]
+        with_writing: bool,
     },
     /// Write a reflection as Markdown, JSON or TOML, to stdout or a file.
     #[command(
@@ -153,6 +156,9 @@ pub enum Command {
         /// Replace FILE if it exists (it keeps its permissions).
         #[arg(long)]
         force: bool,
+        /// Add the private free writing ("Writing it out"), left out otherwise.
+        #[arg(long)]
+        with_writing: bool,
     },
     /// Move a reflection to the trash folder (it can be restored).
     #[command(
@@ -371,18 +377,27 @@ pub fn run(cli: Cli, offset: UtcOffset) -> Result<Next> {
         Some(Command::Stats { json }) => {
             return done(stats::stats(&store, json, guide, clock));
         }
-        Some(Command::Show { id }) => {
+        Some(Command::Show { id, with_writing }) => {
             let r = naming::load_named(&store, &id)?;
-            return done(print(&export::render(&r, guide, Format::Markdown, clock)));
+            let writing = show::writing_if(with_writing);
+            let text = export::render_with(&r, guide, Format::Markdown, clock, writing);
+            return done(print(&text));
         }
         Some(Command::Export {
             id,
             format,
             output,
             force,
+            with_writing,
         }) => {
             let r = naming::load_named(&store, &id)?;
-            return done(export_to(&r, guide, format, output, force, clock));
+            let to = show::Output {
+                format,
+                output,
+                force,
+                writing: show::writing_if(with_writing),
+            };
+            return done(show::export_to(&r, guide, to, clock));
         }
         Some(Command::Delete { id, yes }) => return done(trash::delete(&store, &id, yes)),
         Some(Command::Restore { id }) => return done(trash::restore(&store, id.as_deref())),
@@ -467,50 +482,5 @@ pub(super) fn written_error(e: StoreError, path: &std::path::Path) -> color_eyre
             path.display()
         ),
         e => eyre!("could not write {e}"),
-    }
-}
-
-fn export_to(
-    r: &Reflection,
-    guide: &Guide,
-    format: Option<Format>,
-    output: Option<PathBuf>,
-    force: bool,
-    clock: Clock,
-) -> Result<()> {
-    let output = output.filter(|p| p.as_os_str() != "-");
-    let format = format
-        .or_else(|| {
-            output
-                .as_ref()
-                .and_then(|p| Format::from_path(&p.to_string_lossy()))
-        })
-        .unwrap_or(Format::Markdown);
-    match output {
-        None => print(&export::render(r, guide, format, clock)),
-        Some(path) => {
-            let existing = if force {
-                Existing::Replace
-            } else {
-                Existing::Refuse
-            };
-            export::to_file(
-                r,
-                guide,
-                format,
-                clock,
-                &path,
-                existing,
-                Special::WriteThrough,
-            )
-            .map_err(|e| written_error(e, &path))?;
-            let _ = writeln!(
-                std::io::stderr(),
-                "Wrote {} ({}).",
-                path.display(),
-                format.name()
-            );
-            Ok(())
-        }
     }
 }

@@ -58,17 +58,52 @@ impl Format {
 /// Dates in an export are the person's own calendar days.
 pub use crate::dates::Clock;
 
+/// Whether an export carries the free writing. It is private: left out
+/// unless the person asks for it by name (`--with-writing`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Writing {
+    LeftOut,
+    Included,
+}
+
+/// A reflection in a format, its free writing left out.
 pub fn render(r: &Reflection, guide: &Guide, format: Format, clock: Clock) -> String {
+    render_with(r, guide, format, clock, Writing::LeftOut)
+}
+
+pub fn render_with(
+    r: &Reflection,
+    guide: &Guide,
+    format: Format,
+    clock: Clock,
+    writing: Writing,
+) -> String {
     match format {
-        Format::Markdown => markdown(r, guide, clock),
+        Format::Markdown => {
+            let mut out = markdown(r, guide, clock);
+            if writing == Writing::Included && !r.writing().trim().is_empty() {
+                let _ = write!(out, "\n## Writing it out\n\n{}", paragraphs(r.writing()));
+            }
+            out
+        }
         Format::Json => {
-            let mut text = serde_json::to_string_pretty(&json_value(r, guide))
+            let mut value = json_value(r, guide);
+            if writing == Writing::Included
+                && let Json::Object(map) = &mut value
+            {
+                map.insert("writing".into(), json!(r.writing()));
+            }
+            let mut text = serde_json::to_string_pretty(&value)
                 .unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
             text.push('\n');
             text
         }
         // A reflection that loaded always serialises; the fallback keeps the
         // function total rather than panicking on a toml bug.
+        Format::Toml if writing == Writing::LeftOut && !r.writing().is_empty() => r
+            .without_writing()
+            .to_toml_string(guide)
+            .unwrap_or_else(|e| format!("# could not write TOML: {e}\n")),
         Format::Toml => r
             .to_toml_string(guide)
             .unwrap_or_else(|e| format!("# could not write TOML: {e}\n")),

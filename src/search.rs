@@ -528,6 +528,15 @@ mod tests {
     }
 
     #[test]
+    fn the_private_writing_is_never_searched() {
+        // A search result shows a snippet on home, where anyone nearby reads it.
+        let guide = Guide::builtin().expect("guide");
+        let mut r = sample_reflection();
+        r.set_writing("furious about the all-hands".into());
+        assert!(!searchable_text(&r, guide).contains("furious"));
+    }
+
+    #[test]
     fn searchable_text_holds_every_kind_of_answer() {
         let guide = Guide::builtin().expect("guide");
         let mut r = sample_reflection();

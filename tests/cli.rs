@@ -341,6 +341,72 @@ fn export_writes_each_format_to_stdout_or_a_private_file() {
     assert_eq!(stderr(&out).lines().count(), 1);
 }
 
+#[test]
+fn the_private_writing_stays_out_of_show_and_export_unless_asked_for() {
+    let (dir, store) = seeded();
+    let guide = Guide::builtin().expect("guide");
+    let mut r = store
+        .load("2026-11-20-the-launch-that-slipped")
+        .expect("load");
+    r.set_writing("Nobody told me until the all-hands.\n\nI was furious.".into());
+    store.save(&r, guide).expect("save");
+    let private = "Nobody told me";
+
+    for args in [
+        &["show", "2026-11-20"][..],
+        &["export", "2026-11-20"],
+        &["export", "2026-11-20", "-f", "json"],
+        &["export", "2026-11-20", "-f", "toml"],
+    ] {
+        let out = rebound(dir.path(), args);
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+        let text = stdout(&out);
+        assert!(
+            !text.contains(private),
+            "{args:?} leaked the writing: {text}"
+        );
+        assert!(!text.contains("Writing it out"), "{args:?}: {text}");
+    }
+    let target = dir.path().join("plan.md");
+    let target_arg = target.to_string_lossy().into_owned();
+    let out = rebound(dir.path(), &["export", "2026-11-20", "-o", &target_arg]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let written = std::fs::read_to_string(&target).expect("written");
+    assert!(!written.contains(private), "{written}");
+
+    let out = rebound(dir.path(), &["show", "2026-11-20", "--with-writing"]);
+    let text = stdout(&out);
+    let section = text.find("\n## Writing it out\n").expect("a section");
+    assert!(text[section..].contains(private), "{text}");
+    assert!(text[section..].contains("I was furious."), "{text}");
+    let out = rebound(
+        dir.path(),
+        &["export", "2026-11-20", "-f", "json", "--with-writing"],
+    );
+    let value: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(value["writing"], r.writing());
+    let out = rebound(
+        dir.path(),
+        &["export", "2026-11-20", "-f", "toml", "--with-writing"],
+    );
+    let back = Reflection::from_toml_str(&stdout(&out)).expect("TOML loads");
+    assert_eq!(back.writing(), r.writing());
+    let out = rebound(
+        dir.path(),
+        &[
+            "export",
+            "2026-11-20",
+            "-o",
+            &target_arg,
+            "--force",
+            "--with-writing",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let written = std::fs::read_to_string(&target).expect("written");
+    assert!(written.contains("## Writing it out"), "{written}");
+}
+
 #[cfg(unix)]
 #[test]
 fn export_never_replaces_a_file_unless_forced_and_a_forced_one_keeps_its_mode() {

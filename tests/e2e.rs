@@ -97,6 +97,26 @@ fn typed_answers_are_on_disk_after_quitting_and_resume_returns_to_the_same_field
 }
 
 #[test]
+fn words_written_out_on_the_private_page_are_on_disk_after_ctrl_c() {
+    let tmux = Tmux::new();
+    tmux.start_new("Laid off on Tuesday");
+    tmux.keys(&["C-o"]);
+    tmux.wait_for("Writing it out · private");
+    tmux.type_text("Nobody warned us");
+    tmux.keys(&["Enter"]);
+    tmux.type_text("and I am still shaking");
+    tmux.wait_for("8 words");
+    tmux.quit();
+
+    let file = tmux.only_file();
+    let back = rebound::reflection::Reflection::from_toml_str(&file).expect("the file loads");
+    assert_eq!(back.writing(), "Nobody warned us\nand I am still shaking");
+    assert!(file.contains("[writing]"), "{file}");
+    // Writing is not an answer: the first question is still unanswered.
+    assert!(!file.contains("expected ="), "{file}");
+}
+
+#[test]
 fn kill_9_two_seconds_after_the_last_keystroke_loses_nothing() {
     let tmux = Tmux::new();
     tmux.start_new("Killed mid-thought");

@@ -474,6 +474,27 @@ fn a_narrow_terminal_puts_the_hint_below_the_form() {
     insta::assert_snapshot!("stage_1_narrow", screen(&app, 64, 24));
 }
 
+#[test]
+fn the_writing_page_is_the_whole_window_with_the_stop_rule_and_a_word_count() {
+    for (width, height) in [(100, 32), (60, 18)] {
+        let mut app = completed_app();
+        app.resize((width, height), false);
+        app.update(Action::OpenWriting);
+        let empty = screen(&app, width, height);
+        assert!(empty.contains("Writing it out · private"), "{empty}");
+        assert!(empty.contains("0 words"), "{empty}");
+        type_text(&mut app, "Nobody said a word before the all-hands. ");
+        type_text(
+            &mut app,
+            &"I keep going over it again and again. ".repeat(20),
+        );
+        let shot = screen(&app, width, height);
+        assert!(shot.contains("167 words"), "{shot}");
+        assert!(shot.contains("stop"), "the stop rule shows: {shot}");
+        insta::assert_snapshot!(format!("writing_page_{width}x{height}"), shot);
+    }
+}
+
 fn completed_app() -> App {
     let mut app = app();
     let mut r = common::filled_reflection();

@@ -109,6 +109,20 @@ impl Reflection {
                 .collect::<Result<_, _>>()?,
             Some(_) => return Err(invalid("checkins must be a list of tables ([[checkins]])")),
         };
+        let mut writing = match doc.remove("writing") {
+            None => Table::new(),
+            Some(Value::Table(t)) => t,
+            Some(_) => return Err(invalid("writing must be a table ([writing])")),
+        };
+        if writing
+            .get(super::WRITING_TEXT_KEY)
+            .is_some_and(|v| !v.is_str())
+        {
+            return Err(invalid("writing.text must be text"));
+        }
+        for (_, v) in writing.iter_mut() {
+            make_printable(v);
+        }
         let mut reflection = Reflection {
             id,
             title,
@@ -119,6 +133,7 @@ impl Reflection {
             position,
             answers,
             checkins,
+            writing,
             extra: doc,
         };
         reflection.settle_step_ids();
@@ -177,6 +192,10 @@ impl Reflection {
         if !self.checkins.is_empty() {
             let items = self.checkins.iter().map(Checkin::to_value).collect();
             doc.insert("checkins".into(), Value::Array(items));
+        }
+        // Last, so the file reads as the walk first and the writing after it.
+        if !self.writing_table().is_empty() {
+            doc.insert("writing".into(), Value::Table(self.writing_table().clone()));
         }
         toml::to_string_pretty(&doc)
     }

@@ -5,6 +5,7 @@ mod file;
 mod id;
 mod migrate;
 mod steps;
+mod writing;
 
 use time::OffsetDateTime;
 use toml::{Table, Value};
@@ -19,6 +20,7 @@ pub use checkins::{
 pub use file::{FormatError, SCHEMA_VERSION};
 pub use id::{is_valid_id, slug};
 pub use steps::{FIRST_STEP_DATE_FIELD, FIRST_STEP_FIELD, is_valid_step_id};
+pub use writing::WRITING_TEXT_KEY;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Status {
@@ -101,6 +103,8 @@ pub struct Reflection {
     answers: Table,
     /// Looking again after the plan, oldest first.
     checkins: Vec<checkins::Checkin>,
+    /// `[writing]`: the free writing, and any keys a hand edit added to it.
+    writing: Table,
     /// Top-level keys this build does not know, kept for the same reason.
     extra: Table,
 }
@@ -128,6 +132,7 @@ impl Reflection {
             },
             answers: Table::new(),
             checkins: Vec::new(),
+            writing: Table::new(),
             extra: Table::new(),
         }
     }

@@ -79,6 +79,8 @@ pub enum Action {
     DeleteStep,
     // The guide pane: intro, hint and example in turn.
     NextGuide,
+    /// The private free-writing page, over a stage or the reading page.
+    OpenWriting,
     // The growth plan.
     MarkComplete,
     EditTitle,
@@ -135,6 +137,8 @@ pub enum Context {
     /// Editing a step's due date, over the steps' own keys.
     DueDate,
     Plan,
+    /// The free-writing page, over its text keys.
+    Writing,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -365,6 +369,8 @@ pub static BINDINGS: &[Binding] = &[
     // Apart, so a due date being edited can take Esc for itself.
     foot(C::StageBack,    &[ESC],                        "Esc",       "back",                                Action::BackHome),
     foot(C::StageGuide,   &[ctrl('g')],                  "Ctrl-G",    "intro, hint, example",                Action::NextGuide),
+    // Letters type in a stage, so the writing page takes a free control key.
+    help(C::StageGuide,   &[ctrl('o')],                  "Ctrl-O",    "write it out (private page)",         Action::OpenWriting),
     // A check-in, under each question's own keys.
     foot(C::CheckinNav,   &[TAB],                        "Tab",       "next",                                Action::NextField),
     foot(C::CheckinNav,   &[BACKTAB],                    "Shift-Tab", "back",                                Action::PrevField),
@@ -373,6 +379,9 @@ pub static BINDINGS: &[Binding] = &[
     // Leaving the growth plan, under the plan's own keys.
     foot(C::PlanNav,      &[BACKTAB],                    "Shift-Tab", "back to Risk",                        Action::PrevField),
     foot(C::PlanNav,      &[ESC, ch('q')],               "Esc",       "back",                                Action::BackHome),
+    help(C::PlanNav,      &[ctrl('o')],                  "Ctrl-O",    "write it out (private page)",         Action::OpenWriting),
+    // The free-writing page, under its text keys.
+    foot(C::Writing,      &[ESC],                        "Esc",       "back",                                Action::BackHome),
     // The home screen.
     foot(C::Home,         &[ch('n')],                    "n",         "new reflection",                      Action::NewReflection),
     foot(C::Home,         &[ENTER],                      "Enter",     "open",                                Action::OpenSelected).when(When::RowSelected),
@@ -439,6 +448,7 @@ pub static BINDINGS: &[Binding] = &[
     foot(C::Detail,       &[ch('c')],                    "c",         "check-in",                            Action::Checkin).when(When::CheckinOffered),
     foot(C::Detail,       &[ESC, ch('q')],               "Esc",       "home",                                Action::BackHome),
     help(C::Detail,       &[ch('l')],                    "l",         "when to look again",                  Action::SetLookAgain),
+    help(C::Detail,       &[ch('w')],                    "w",         "write it out (private page)",         Action::OpenWriting),
     // Reading a sync tool's conflict copy. The keys that would change a
     // reflection are bound only to say why nothing happens.
     help(C::CopyDetail,   &[DOWN, ch('j')],              "↓/j",       "scroll",                              Action::ScrollDown),
@@ -448,11 +458,12 @@ pub static BINDINGS: &[Binding] = &[
     help(C::CopyDetail,   &[HOME, ch('g')],              "Home",      "top",                                 Action::ScrollTop),
     help(C::CopyDetail,   &[END, ch('G')],               "End",       "bottom",                              Action::ScrollBottom),
     foot(C::CopyDetail,   &[ch('x')],                    "x",         "export",                              Action::StartExport),
-    help(C::CopyDetail,   &[ch('e')],                    "e Space d l c", "nothing: a copy is only read",    Action::EditReflection),
-    help(C::CopyDetail,   &[ch(' ')],                    "e Space d l c", "nothing: a copy is only read",    Action::TickStep),
-    help(C::CopyDetail,   &[ch('d'), DELETE],            "e Space d l c", "nothing: a copy is only read",    Action::DeleteSelected),
-    help(C::CopyDetail,   &[ch('l')],                    "e Space d l c", "nothing: a copy is only read",    Action::SetLookAgain),
-    help(C::CopyDetail,   &[ch('c')],                    "e Space d l c", "nothing: a copy is only read",    Action::Checkin),
+    help(C::CopyDetail,   &[ch('e')],                    "e Space d l c w", "nothing: a copy is only read",  Action::EditReflection),
+    help(C::CopyDetail,   &[ch(' ')],                    "e Space d l c w", "nothing: a copy is only read",  Action::TickStep),
+    help(C::CopyDetail,   &[ch('d'), DELETE],            "e Space d l c w", "nothing: a copy is only read",  Action::DeleteSelected),
+    help(C::CopyDetail,   &[ch('l')],                    "e Space d l c w", "nothing: a copy is only read",  Action::SetLookAgain),
+    help(C::CopyDetail,   &[ch('c')],                    "e Space d l c w", "nothing: a copy is only read",  Action::Checkin),
+    help(C::CopyDetail,   &[ch('w')],                    "e Space d l c w", "nothing: a copy is only read",  Action::OpenWriting),
     foot(C::CopyDetail,   &[ESC, ch('q')],               "Esc",       "home",                                Action::BackHome),
     // The export prompt.
     foot(C::ExportPrompt, &[ENTER],                      "Enter",     "write",                               Action::ConfirmExport),

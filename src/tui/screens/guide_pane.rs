@@ -3,7 +3,7 @@
 //! led by the one the person is at; what did not fit is named with the key
 //! that brings it to the front, so nothing is cut mid-sentence. Under them,
 //! when there is room for all of it, one line points to a story that shows
-//! a strategy for the stage.
+//! a strategy for the stage (and, on the first stage, to the writing page).
 
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -92,7 +92,7 @@ fn layout(
     if let Some(story) = story.filter(|_| left_out.is_empty()) {
         // One sentence, wrapped flush: a hanging indent would double its rows.
         let story = wrap(
-            Line::styled(format!("A story: {story}"), theme::dim()),
+            Line::styled(story.to_string(), theme::dim()),
             usize::from(width.max(1)),
         );
         if out.len() + 1 + story.len() <= rows {

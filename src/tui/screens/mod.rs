@@ -17,6 +17,9 @@ mod stories;
 
 pub use stage::guide_left_out;
 mod title_prompt;
+mod writing;
+
+pub use writing::text_size as writing_text_size;
 
 use ratatui::Frame;
 
@@ -42,6 +45,10 @@ pub fn draw(frame: &mut Frame, app: &App) {
         (Screen::Reading, Some(session)) => reading::draw(frame, area, app, session),
         (Screen::Checkin, Some(session)) => match &session.checkin {
             Some(form) => checkin::draw(frame, area, app, session, form),
+            None => reading::draw(frame, area, app, session),
+        },
+        (Screen::Writing, Some(session)) => match &session.writing {
+            Some(page) => writing::draw(frame, area, app, session, page),
             None => reading::draw(frame, area, app, session),
         },
         (Screen::Agenda, _) => match &app.agenda {

@@ -7,6 +7,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Paragraph};
 
 use crate::guide::{FieldGuide, StageGuide};
+use crate::stage::Stage;
 use crate::tui::field::FieldFocus;
 use crate::tui::stage_layout::{SIDE_PANE_WIDTH, fields_width, form_width};
 use crate::tui::state::{App, GuideSection, Session};
@@ -26,7 +27,8 @@ pub struct Form<'a> {
     pub focused: usize,
     pub focus: &'a FieldFocus,
     pub guide_first: GuideSection,
-    /// The line pointing to a story that shows a strategy for this stage.
+    /// The line pointing to a story that shows a strategy for this stage,
+    /// and on the first stage to the writing page.
     pub story: Option<String>,
 }
 
@@ -50,13 +52,28 @@ fn stage_form<'a>(app: &'a App, session: &'a Session, answers: &'a StageAnswers<
         focused: session.cursor.field,
         focus: &session.focus,
         guide_first: session.guide_first,
-        story: app
-            .stories()
-            .for_stage(&content.key)
-            .map(|(story, strategy)| {
-                format!("“{}” shows {} (s on home).", story.title, strategy.shows)
-            }),
+        story: after_the_guidance(app, stage, &content.key),
     }
+}
+
+/// What follows the guidance: a story for the stage, and on the first
+/// stage, where the page for writing it all out is (a person who needs
+/// that most is there first, and may not think to open help).
+fn after_the_guidance(app: &App, stage: Stage, key: &str) -> Option<String> {
+    let story = app.stories().for_stage(key).map(|(story, strategy)| {
+        format!(
+            "A story: “{}” shows {} (s on home).",
+            story.title, strategy.shows
+        )
+    });
+    if stage != Stage::Perspective {
+        return story;
+    }
+    let writing = "Ctrl-O: a private page to write it all out first, no questions.";
+    Some(match story {
+        Some(story) => format!("{story} {writing}"),
+        None => writing.to_string(),
+    })
 }
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, session: &Session) {

@@ -34,11 +34,13 @@ pub enum Focus {
     Reading,
     /// Reading a sync tool's conflict copy: nothing here changes anything.
     ReadingCopy,
+    /// The free-writing page.
+    Writing,
 }
 
 impl Focus {
     /// Every focus the app can be in, for checks that must cover them all.
-    pub const ALL: [Focus; 29] = [
+    pub const ALL: [Focus; 30] = [
         Focus::Help,
         Focus::Confirm,
         Focus::TitlePrompt,
@@ -68,6 +70,7 @@ impl Focus {
         Focus::Plan,
         Focus::Reading,
         Focus::ReadingCopy,
+        Focus::Writing,
     ];
 
     /// The binding contexts in force, most specific first.
@@ -87,6 +90,7 @@ impl Focus {
             Focus::Reading => &[Context::Detail, Context::Commands],
             Focus::ReadingCopy => &[Context::CopyDetail, Context::Commands],
             Focus::Plan => &[Context::Plan, Context::PlanNav, Context::Commands],
+            Focus::Writing => &[Context::Writing, Context::MultiLine, Context::Text],
             Focus::DueDate => &[
                 Context::DueDate,
                 Context::Text,

@@ -25,6 +25,7 @@ mod reading;
 mod session;
 mod stories;
 mod walk;
+mod writing;
 
 /// Where a scroll key moves a page that is `page` rows tall and stops at
 /// `max`: one place for the plan, the reading page and help, so they scroll
@@ -73,6 +74,7 @@ pub use modal::{ConfirmDelete, ExportPrompt, LookAgainPrompt, Modal, TitlePrompt
 pub use progress::ProgressView;
 pub use session::{GuideSection, ReadOnly, Session, View};
 pub use stories::StoriesView;
+pub use writing::{WritingPage, words};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Tone {
@@ -131,6 +133,8 @@ pub enum Screen {
     Progress,
     /// The invented stories, listed or one being read, over home.
     Stories,
+    /// The private free-writing page of the open reflection.
+    Writing,
 }
 
 pub struct App {
@@ -256,6 +260,7 @@ impl App {
                 View::Walk => Screen::Walk,
                 View::Reading => Screen::Reading,
                 View::Checkin => Screen::Checkin,
+                View::Writing => Screen::Writing,
             },
         }
     }
@@ -293,6 +298,7 @@ impl App {
                 Focus::ReadingCopy
             }
             Screen::Reading => Focus::Reading,
+            Screen::Writing => Focus::Writing,
             Screen::Checkin => match self.session.as_ref().and_then(|s| s.checkin.as_ref()) {
                 Some(form) if form.on_due_date() => Focus::CheckinDueDate,
                 Some(form) => Focus::Checkin(form.field().kind),
@@ -403,6 +409,7 @@ impl App {
             Focus::Stories | Focus::Story => self.update_stories(action),
             Focus::Field(_) | Focus::DueDate | Focus::Plan => self.update_walk(action),
             Focus::Reading | Focus::ReadingCopy => self.update_reading(action),
+            Focus::Writing => self.update_writing(action),
         }
     }
 

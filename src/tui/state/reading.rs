@@ -22,6 +22,7 @@ impl App {
                 | Action::DeleteSelected
                 | Action::SetLookAgain
                 | Action::Checkin
+                | Action::OpenWriting
         );
         match &session.read_only {
             // The copy holds the original's id: a claim, a tick saved or a
@@ -74,6 +75,7 @@ impl App {
                 session.view = View::Walk;
                 self.remember_position();
             }
+            Action::OpenWriting => self.open_writing(),
             Action::StartExport => self.open_export_prompt(),
             Action::SetLookAgain => self.open_look_again_prompt(),
             Action::DeleteSelected => {
@@ -133,6 +135,9 @@ impl App {
 /// and what to do instead.
 pub(super) fn copy_is_only_read(action: &Action) -> &'static str {
     match action {
+        Action::OpenWriting => {
+            "Writing goes into the reflection itself, never into a copy. Open the reflection from home to write."
+        }
         Action::Checkin => {
             "A check-in is written into the reflection itself, never into a copy. Open the reflection from home to check in."
         }

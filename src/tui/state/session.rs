@@ -17,6 +17,7 @@ use crate::wizard::Cursor;
 
 use super::Message;
 use super::checkin::CheckinForm;
+use super::writing::WritingPage;
 
 /// How the open reflection is shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,6 +28,8 @@ pub enum View {
     Reading,
     /// A check-in, one question at a time.
     Checkin,
+    /// The private free-writing page.
+    Writing,
 }
 
 /// Which part of a stage's guidance leads the guide pane; the rest follows
@@ -89,6 +92,8 @@ pub struct Session {
     pub(super) page: PageCache,
     /// The check-in being written, while the view is `Checkin`.
     pub checkin: Option<CheckinForm>,
+    /// The free-writing page, while the view is `Writing`.
+    pub writing: Option<WritingPage>,
 }
 
 /// Why the open reflection is shown to read only.
@@ -170,6 +175,7 @@ impl Session {
             conflict_copy: None,
             page: RefCell::new(None),
             checkin: None,
+            writing: None,
         }
     }
 

@@ -72,6 +72,7 @@ impl App {
             }
             Action::EditTitle => self.open_title_prompt(TitlePurpose::Rename),
             Action::MarkComplete => self.mark_complete(),
+            Action::OpenWriting => self.open_writing(),
             Action::SetLookAgain => self.open_look_again_prompt(),
             Action::ScrollDown
             | Action::ScrollUp

@@ -21,6 +21,7 @@ use crate::tui::field::FieldFocus;
 use crate::tui::stage_layout::{INDENT, answer_width};
 use crate::tui::theme;
 
+pub use answer::render_editing;
 pub use plan_section::{Empty, plan_section};
 pub use rating::rating_line;
 

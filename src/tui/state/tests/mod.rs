@@ -586,3 +586,4 @@ mod look_again;
 mod stories;
 mod support;
 mod typing;
+mod writing;
