@@ -100,7 +100,9 @@ pub fn render_with(
         }
         // A reflection that loaded always serialises; the fallback keeps the
         // function total rather than panicking on a toml bug.
-        Format::Toml if writing == Writing::LeftOut && !r.writing().is_empty() => r
+        // Left out whole, whatever the table holds (a hand edit may keep a
+        // draft beside the text).
+        Format::Toml if writing == Writing::LeftOut => r
             .without_writing()
             .to_toml_string(guide)
             .unwrap_or_else(|e| format!("# could not write TOML: {e}\n")),
@@ -505,6 +507,18 @@ mod tests {
             offset: time::UtcOffset::UTC,
             today: date!(2026 - 11 - 29),
         }
+    }
+
+    /// Found in review: the TOML export kept `[writing]` when it held no
+    /// text but other keys (a draft kept by hand beside it).
+    #[test]
+    fn the_toml_export_leaves_the_writing_out_whatever_its_table_holds() {
+        let mut file = sample_reflection().to_toml_string(guide()).expect("saves");
+        file.push_str("\n[writing]\ndraft = \"secret draft\"\n");
+        let r = Reflection::from_toml_str(&file).expect("loads");
+        let toml = render(&r, guide(), Format::Toml, clock());
+        assert!(!toml.contains("secret draft"), "{toml}");
+        assert!(!toml.contains("[writing]"), "{toml}");
     }
 
     #[test]

@@ -154,7 +154,34 @@ impl Guide {
         })?;
         guide.plan.key = Stage::Plan.key().to_string();
         guide.validate().map_err(GuideError::Invalid)?;
+        guide.clean();
         Ok(guide)
+    }
+
+    /// A person's own guide is text from a file, like an answer: escape
+    /// sequences never reach the terminal from it. Lines stay lines where a
+    /// guide writes paragraphs (intros, hints, examples).
+    fn clean(&mut self) {
+        let line = |s: &mut String| *s = crate::text::printable_line(s).into_owned();
+        let text = |s: &mut String| *s = crate::text::printable(s).into_owned();
+        for s in [&mut self.title, &mut self.summary, &mut self.minutes]
+            .into_iter()
+            .flatten()
+        {
+            line(s);
+        }
+        for stage in self.stages.iter_mut().chain([&mut self.plan]) {
+            line(&mut stage.title);
+            line(&mut stage.tagline);
+            text(&mut stage.intro);
+            for field in &mut stage.fields {
+                line(&mut field.label);
+                text(&mut field.hint);
+                text(&mut field.example);
+                field.options.iter_mut().for_each(|o| line(&mut o.label));
+                field.scale.iter_mut().for_each(line);
+            }
+        }
     }
 
     /// How many questions a person is asked before the plan.
@@ -305,6 +332,19 @@ mod tests {
         let text = GUIDE_TOML.replacen("minutes = \"45–70\"", "minutes = true", 1);
         let err = Guide::parse(&text).expect_err("true is not a length");
         assert!(err.contains("number of minutes"), "{err}");
+    }
+
+    /// Found in review: a person's own guide was not cleaned as answers
+    /// are, so an escape sequence in a hint would reach the terminal.
+    #[test]
+    fn escape_sequences_in_a_guide_never_reach_the_terminal() {
+        let text = GUIDE_TOML.replacen("hint = \"", "hint = \"\\u001b[2J\\u001b]0;PWNED\\u0007", 1);
+        let guide = Guide::read(&text).expect("reads");
+        let hint = &guide.stage(Stage::Perspective).fields[0].hint;
+        assert!(
+            !hint.chars().any(|c| c.is_control() && c != '\n'),
+            "{hint:?}"
+        );
     }
 
     #[test]

@@ -15,6 +15,9 @@ use crate::guide::{self, Guide, GuideError};
 /// Far more than any guide written by hand; a file this large in the folder
 /// is something else, reported rather than read into memory.
 const LARGEST_GUIDE_BYTES: u64 = 1 << 20;
+/// Own guides read at most: a folder of thousands (a mistaken copy, a
+/// synced archive) must not hold up every start or fill memory.
+const MOST_OWN_GUIDES: usize = 200;
 
 /// Long enough for "passed-over-interview", short enough to list in a column.
 const LONGEST_NAME: usize = 40;
@@ -44,7 +47,12 @@ impl Entry {
     /// How long it takes: the guide's own word on it, or else how much it asks.
     pub fn length(&self) -> String {
         match &self.guide.minutes {
-            Some(minutes) => format!("{} minutes", minutes.trim()),
+            // A person's own file: cleaned and kept to one short line, like
+            // the title, before it reaches a terminal.
+            Some(minutes) => format!(
+                "{} minutes",
+                crate::text::fit(&crate::text::printable_line(minutes.trim()), 20)
+            ),
             None => match self.guide.question_count() {
                 1 => "1 question".to_string(),
                 n => format!("{n} questions"),
@@ -181,6 +189,17 @@ impl Catalogue {
             })
             .collect();
         paths.sort();
+        if paths.len() > MOST_OWN_GUIDES {
+            self.problems.push(Problem {
+                path: dir.to_path_buf(),
+                at: None,
+                what: format!(
+                    "{} guide files; the first {MOST_OWN_GUIDES} by name are read, the rest are not",
+                    paths.len()
+                ),
+            });
+            paths.truncate(MOST_OWN_GUIDES);
+        }
         for path in paths {
             match read_guide_file(&path, &self.names()) {
                 Ok(Some(entry)) => self.guides.push(entry),
@@ -337,6 +356,42 @@ mod tests {
         assert_eq!(coach.guide.title.as_deref(), Some("From my coach"));
         assert_eq!(coach.origin, Origin::Yours(dir.path().join("coach.toml")));
         assert!(catalogue.problems.is_empty(), "{:?}", catalogue.problems);
+    }
+
+    /// Found in review: a folder of thousands of guide files was read whole
+    /// at every start.
+    #[test]
+    fn a_folder_of_too_many_guides_is_read_only_so_far_and_says_so() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let text = own_guide("Copy");
+        for i in 0..=MOST_OWN_GUIDES {
+            std::fs::write(dir.path().join(format!("copy-{i:04}.toml")), &text).expect("write");
+        }
+        let catalogue = catalogue(&dir);
+        assert_eq!(catalogue.names().len(), 1 + MOST_OWN_GUIDES);
+        assert!(
+            catalogue
+                .problems
+                .iter()
+                .any(|p| p.what.contains("the rest are not")),
+            "{:?}",
+            catalogue.problems
+        );
+    }
+
+    /// Found in review: a guide's length was printed as written, escape
+    /// sequences and line breaks included.
+    #[test]
+    fn a_guides_length_reaches_the_terminal_cleaned_and_on_one_line() {
+        let text = own_guide("Odd").replacen(
+            "minutes = \"45–70\"",
+            "minutes = \"\\u001b]0;PWNED\\u0007\\u001b[31m1\\nsecond line\"",
+            1,
+        );
+        let dir = folder(&[("odd.toml", &text)]);
+        let length = catalogue(&dir).named("odd").expect("odd").length();
+        assert!(!length.chars().any(char::is_control), "{length:?}");
+        assert!(length.ends_with(" minutes"), "{length:?}");
     }
 
     #[test]

@@ -7,14 +7,19 @@ use std::fs::{self, File};
 use std::io::{self, Write};
 use std::path::Path;
 
-pub fn save_atomically(path: &Path, contents: &[u8]) -> io::Result<()> {
+/// Returns the metadata of the file as written, read before it took the
+/// name: a stat of the name afterwards that differs in more than the change
+/// time the rename makes is someone else's write.
+pub fn save_atomically(path: &Path, contents: &[u8]) -> io::Result<fs::Metadata> {
     let (dir, name) = folder_and_name(path)?;
     let mut temp = private_temp(dir, name)?;
     temp.write_all(contents)?;
     temp.as_file().sync_all()?;
+    let written = temp.as_file().metadata()?;
     // Dropped on failure, which removes the temp file.
     temp.persist(path).map_err(|e| e.error)?;
-    sync_dir(dir)
+    sync_dir(dir)?;
+    Ok(written)
 }
 
 /// Replaces a file the person owns (an export over their own notes, asked

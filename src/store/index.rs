@@ -36,9 +36,20 @@ pub struct Stamp {
 }
 
 impl Stamp {
-    /// The file's length in bytes.
-    pub fn size(&self) -> u64 {
-        self.size
+    /// The same version of the same file: all but the change time, which a
+    /// rename into place moves on.
+    pub fn same_version(&self, other: &Stamp) -> bool {
+        (
+            self.size,
+            self.modified_secs,
+            self.modified_nanos,
+            self.inode,
+        ) == (
+            other.size,
+            other.modified_secs,
+            other.modified_nanos,
+            other.inode,
+        )
     }
 
     pub fn of(meta: &Metadata) -> Stamp {
@@ -192,7 +203,7 @@ fn save<E: Serialize>(path: &Path, version: u32, files: &Files<E>) -> std::io::R
     }
     let bytes =
         serde_json::to_vec(&IndexFileRef { version, files }).map_err(std::io::Error::other)?;
-    save_atomically(path, &bytes)
+    save_atomically(path, &bytes).map(|_| ())
 }
 
 impl Store {

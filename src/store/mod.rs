@@ -208,10 +208,10 @@ impl Store {
         Ok(reflection)
     }
 
-    /// Saves atomically; returns how many bytes were written, so a caller
-    /// that stats the file afterwards can tell its own save from a change
-    /// another hand made in between.
-    pub fn save(&self, reflection: &Reflection, guide: &Guide) -> Result<u64, StoreError> {
+    /// Saves atomically; returns the stamp of the file as written, so a
+    /// caller that stats it afterwards can tell its own save from a change
+    /// another hand made in between ([`Stamp::same_version`]).
+    pub fn save(&self, reflection: &Reflection, guide: &Guide) -> Result<Stamp, StoreError> {
         let path = self.path_of(&reflection.id);
         let text = loadable_text(reflection, guide, &path)?;
         // A reflection kept as a link (to a synced folder, say) stays one:
@@ -221,7 +221,7 @@ impl Store {
             source,
         })?;
         save_atomically(&target, text.as_bytes())
-            .map(|()| text.len() as u64)
+            .map(|written| Stamp::of(&written))
             .map_err(|source| StoreError::Io {
                 path: target,
                 source,

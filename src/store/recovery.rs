@@ -41,10 +41,12 @@ impl Store {
         guide: &Guide,
     ) -> Result<(), StoreError> {
         let text = loadable_text(reflection, guide, path)?;
-        save_atomically(path, text.as_bytes()).map_err(|source| StoreError::Io {
-            path: path.to_path_buf(),
-            source,
-        })
+        save_atomically(path, text.as_bytes())
+            .map(|_| ())
+            .map_err(|source| StoreError::Io {
+                path: path.to_path_buf(),
+                source,
+            })
     }
 
     /// A save cut short by a crash leaves its temp file (`.<id>.toml.<pid>.<random>.tmp`)

@@ -148,7 +148,7 @@ impl<'a> Effects<'a> {
                 // between (an append, a sync) must not be taken for ours, or
                 // the next save would write over it. A length other than what
                 // was written says so, and the next save keeps a copy instead.
-                self.disk_stamp = own_stamp(self.store, &reflection.id, written);
+                self.disk_stamp = own_stamp(self.store, &reflection.id, &written);
                 Outcome::Saved
             }
             Err(e) => Outcome::SaveFailed(e.to_string()),
@@ -434,10 +434,10 @@ fn expand_path(path: &str) -> PathBuf {
     }
 }
 
-/// The file's stamp as this save left it, or `None` when it no longer holds
-/// just the `written` bytes: someone else wrote in between.
-fn own_stamp(store: &Store, id: &str, written: u64) -> Option<Stamp> {
-    store.file_stamp(id).filter(|s| s.size() == written)
+/// The file's stamp as this save left it, or `None` when it is no longer
+/// the version written: someone else wrote in between.
+fn own_stamp(store: &Store, id: &str, written: &Stamp) -> Option<Stamp> {
+    store.file_stamp(id).filter(|s| s.same_version(written))
 }
 
 #[cfg(test)]
@@ -462,7 +462,7 @@ mod tests {
 
     /// Found by an e2e test under load: a change that landed between a save
     /// and the stat after it was taken for the save's own, so the next save
-    /// wrote over it. Only a file holding just what was written is ours.
+    /// wrote over it. Only the very version written is ours.
     #[test]
     fn a_change_landing_right_after_a_save_is_never_taken_for_its_own() {
         let guide = Guide::builtin().expect("guide");
@@ -474,7 +474,7 @@ mod tests {
             datetime!(2026-11-29 09:00 UTC),
         );
         let written = store.save(&r, guide).expect("save");
-        assert!(own_stamp(&store, &r.id, written).is_some(), "just ours");
+        assert!(own_stamp(&store, &r.id, &written).is_some(), "just ours");
         let path = store.path_of(&r.id);
         let mut file = std::fs::OpenOptions::new()
             .append(true)
@@ -482,9 +482,19 @@ mod tests {
             .expect("open");
         std::io::Write::write_all(&mut file, b"synced = true\n").expect("append");
         assert_eq!(
-            own_stamp(&store, &r.id, written),
+            own_stamp(&store, &r.id, &written),
             None,
             "someone else's too"
+        );
+        // The same length, other words (a sync turning a 3 into a 4): still
+        // not ours.
+        let again = store.save(&r, guide).expect("save");
+        let text = std::fs::read_to_string(&path).expect("read");
+        std::fs::write(&path, text.replacen("X", "Y", 1)).expect("rewrite");
+        assert_eq!(
+            own_stamp(&store, &r.id, &again),
+            None,
+            "same length, not ours"
         );
     }
 
