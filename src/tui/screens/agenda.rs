@@ -29,13 +29,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, agenda: &Agenda) {
         Constraint::Length(1),
     ])
     .areas(area);
-    frame.render_widget(
-        Line::from(vec![
-            Span::styled(" rebound ", theme::heading()),
-            Span::styled("· agenda: the steps you set yourself", theme::dim()),
-        ]),
-        header,
-    );
+    chrome::screen_title(frame, header, "agenda: the steps you set yourself");
     let open = agenda.steps.iter().filter(|s| !s.done).count();
     frame.render_widget(
         Line::styled(format!("{} ", count(open, "open step")), theme::dim())

@@ -41,6 +41,17 @@ pub fn too_small(frame: &mut Frame, area: Rect) {
     );
 }
 
+/// A screen over home named in its first row: " rebound · agenda: …".
+pub fn screen_title(frame: &mut Frame, area: Rect, what: &str) {
+    frame.render_widget(
+        Line::from(vec![
+            Span::styled(" rebound ", theme::heading()),
+            Span::styled(format!("· {what}"), theme::dim()),
+        ]),
+        area,
+    );
+}
+
 /// Two rows: the app and reflection title with overall progress, then the stages.
 pub fn header(frame: &mut Frame, area: Rect, app: &App, session: &Session) {
     let r = &session.reflection;

@@ -54,13 +54,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, view: &ProgressView) {
     ])
     .areas(area);
     let numbers = &view.numbers;
-    frame.render_widget(
-        Line::from(vec![
-            Span::styled(" rebound ", theme::heading()),
-            Span::styled("· progress: how it has felt, and steps done", theme::dim()),
-        ]),
-        header,
-    );
+    chrome::screen_title(frame, header, "progress: how it has felt, and steps done");
     let facts = format!(
         "{} done · {} open · {} ",
         numbers.done,

@@ -34,13 +34,7 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &App, view: &StoriesView) {
         Constraint::Length(1),
     ])
     .areas(area);
-    frame.render_widget(
-        Line::from(vec![
-            Span::styled(" rebound ", theme::heading()),
-            Span::styled("· stories", theme::dim()),
-        ]),
-        header,
-    );
+    chrome::screen_title(frame, header, "stories");
     let inset = Rect {
         x: body.x + 1,
         width: body.width.saturating_sub(2),
