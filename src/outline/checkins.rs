@@ -296,46 +296,23 @@ fn next(c: &Checkin) -> Vec<Fact> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::reflection::tests::sample_reflection;
-    use crate::reflection::{ActionItem, BRAVE_TAKEN, LOOK_AGAIN_FIELD};
-    use crate::stage::STEPS_FIELD;
+    use crate::reflection::tests::{planned_with, review};
+    use crate::reflection::{BRAVE_TAKEN, LOOK_AGAIN_FIELD};
     use time::Date;
     use time::macros::date;
 
     const DAY: Date = date!(2026 - 12 - 20);
 
     fn planned() -> Reflection {
-        let mut r = sample_reflection();
-        let step = |id: &str, text: &str, due: &str| ActionItem {
-            id: id.into(),
-            text: text.into(),
-            due: due.into(),
-            ..ActionItem::default()
-        };
-        r.set_actions(
-            Stage::Goals,
-            STEPS_FIELD,
-            vec![
-                step("call", "Call Dana", "2026-12-01"),
-                step("read", "Read the notes", "2026-12-05"),
-                step("meet", "Go to the meetup", ""),
-                step("blog", "Write it up", ""),
-            ],
-        );
-        r.set_text(Stage::Risk, "first_step", "Send the proposal".into());
-        r.set_text(Stage::Plan, LOOK_AGAIN_FIELD, "2026-12-19".into());
+        let mut r = planned_with(&[
+            ("call", "Call Dana", "2026-12-01"),
+            ("read", "Read the notes", "2026-12-05"),
+            ("meet", "Go to the meetup", ""),
+            ("blog", "Write it up", ""),
+        ]);
         r.set_rating(Stage::Perspective, "weight_today", Some(4));
         r.set_rating(Stage::Plan, "weight_now", Some(3));
         r
-    }
-
-    fn review(id: &str, text: &str, due: &str, outcome: Outcome) -> StepReview {
-        StepReview {
-            id: id.into(),
-            text: text.into(),
-            due: due.into(),
-            outcome,
-        }
     }
 
     fn lines(facts: &[Fact]) -> Vec<String> {

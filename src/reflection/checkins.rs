@@ -461,40 +461,17 @@ impl Reflection {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::reflection::tests::{guide, sample_reflection};
+    use crate::reflection::tests::{guide, planned_with, review};
     use time::macros::date;
 
     const TODAY: Date = date!(2026 - 12 - 20);
 
     fn planned() -> Reflection {
-        let mut r = sample_reflection();
-        let step = |id: &str, text: &str, due: &str| ActionItem {
-            id: id.into(),
-            text: text.into(),
-            due: due.into(),
-            ..ActionItem::default()
-        };
-        r.set_actions(
-            Stage::Goals,
-            STEPS_FIELD,
-            vec![
-                step("call", "Call Dana", "2026-12-01"),
-                step("read", "Read the notes", "2026-12-05"),
-                step("meet", "Go to the meetup", ""),
-            ],
-        );
-        r.set_text(Stage::Risk, "first_step", "Send the proposal".into());
-        r.set_text(Stage::Plan, LOOK_AGAIN_FIELD, "2026-12-19".into());
-        r
-    }
-
-    fn review(id: &str, text: &str, due: &str, outcome: Outcome) -> StepReview {
-        StepReview {
-            id: id.into(),
-            text: text.into(),
-            due: due.into(),
-            outcome,
-        }
+        planned_with(&[
+            ("call", "Call Dana", "2026-12-01"),
+            ("read", "Read the notes", "2026-12-05"),
+            ("meet", "Go to the meetup", ""),
+        ])
     }
 
     #[test]

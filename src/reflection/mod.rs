@@ -386,6 +386,35 @@ pub(crate) mod tests {
         )
     }
 
+    /// A plan to check in on: Goals steps of (id, words, due), a first brave
+    /// step and a day to look again.
+    pub(crate) fn planned_with(steps: &[(&str, &str, &str)]) -> Reflection {
+        let mut r = sample_reflection();
+        let items = steps
+            .iter()
+            .map(|(id, text, due)| ActionItem {
+                id: (*id).into(),
+                text: (*text).into(),
+                due: (*due).into(),
+                ..ActionItem::default()
+            })
+            .collect();
+        r.set_actions(Stage::Goals, crate::stage::STEPS_FIELD, items);
+        r.set_text(Stage::Risk, "first_step", "Send the proposal".into());
+        r.set_text(Stage::Plan, LOOK_AGAIN_FIELD, "2026-12-19".into());
+        r
+    }
+
+    /// What a check-in says became of one step.
+    pub(crate) fn review(id: &str, text: &str, due: &str, outcome: Outcome) -> StepReview {
+        StepReview {
+            id: id.into(),
+            text: text.into(),
+            due: due.into(),
+            outcome,
+        }
+    }
+
     pub(super) fn guide() -> &'static Guide {
         Guide::builtin().expect("embedded guide is valid")
     }
