@@ -278,14 +278,7 @@ fn read_guide_file(path: &Path, taken: &[&str]) -> Result<Option<Entry>, Located
 /// A name safe in a file name, a command line and a reflection file:
 /// lower-case ASCII letters, digits and single inner hyphens.
 fn is_slug(name: &str) -> bool {
-    !name.is_empty()
-        && name.len() <= LONGEST_NAME
-        && name
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-        && !name.starts_with('-')
-        && !name.ends_with('-')
-        && !name.contains("--")
+    name.len() <= LONGEST_NAME && crate::text::is_slug(name)
 }
 
 /// Line and column (from 1, the column in characters) of a byte offset.

@@ -107,13 +107,9 @@ impl Stories {
         let mut names = HashSet::new();
         for story in &self.all {
             let name = story.name.as_str();
-            let slug = !name.is_empty()
-                && name
-                    .chars()
-                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
-            if !slug {
+            if !crate::text::is_slug(name) {
                 return Err(format!(
-                    "story name {name:?} must be lowercase letters, digits and hyphens"
+                    "story name {name:?} must be lowercase letters, digits and single hyphens between them"
                 ));
             }
             if !names.insert(name) {

@@ -238,6 +238,18 @@ fn skip_control_string(chars: &mut Chars) {
     }
 }
 
+/// A name a person types on the command line and a file can carry:
+/// lowercase letters, digits and single hyphens between them (`job-loss`).
+pub fn is_slug(name: &str) -> bool {
+    !name.is_empty()
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !name.starts_with('-')
+        && !name.ends_with('-')
+        && !name.contains("--")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
