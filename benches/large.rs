@@ -14,6 +14,7 @@ use rebound::reflection::{Reflection, Status};
 use rebound::tui::keys::Action;
 use rebound::tui::screens::draw;
 use rebound::tui::state::{App, Typed};
+use rebound::stage::FullStages;
 use rebound::wizard::Stage;
 use time::UtcOffset;
 use time::macros::{date, datetime};

@@ -15,6 +15,7 @@ use rebound::store::Store;
 use rebound::tui::keys::Action;
 use rebound::tui::screens::draw;
 use rebound::tui::state::App;
+use rebound::stage::FullStages;
 use rebound::wizard::Stage;
 use time::UtcOffset;
 use time::macros::{date, datetime};
@@ -69,7 +70,7 @@ fn main() {
     }
     report("  keystroke: update + draw", samples);
 
-    let mut reading = app_at(Stage::Plan);
+    let mut reading = app_at(Stage::PLAN);
     if let Some(session) = reading.session.as_mut() {
         session.reflection.status = rebound::reflection::Status::Completed;
     }

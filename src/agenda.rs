@@ -258,9 +258,10 @@ pub fn checkins_due(summaries: &[Summary], today: Date) -> DueCheckins {
 
 #[cfg(test)]
 mod tests {
+    use crate::stage::FullStages;
     use super::*;
     use crate::reflection::{ActionItem, FIRST_STEP_DATE_FIELD, FIRST_STEP_FIELD};
-    use crate::stage::{STEPS_FIELD, Stage};
+    use crate::stage::Stage;
     use time::macros::{date, datetime};
 
     const TODAY: Date = date!(2026 - 12 - 10);
@@ -280,7 +281,7 @@ mod tests {
                 ..ActionItem::default()
             })
             .collect();
-        r.set_actions(Stage::Goals, STEPS_FIELD, items);
+        r.set_action_steps(items);
         r
     }
 
@@ -447,13 +448,13 @@ mod tests {
         use crate::reflection::LOOK_AGAIN_FIELD;
         let looking = |id: &str, look_again: &str| {
             let mut r = reflection(id, &[]);
-            r.set_text(Stage::Plan, LOOK_AGAIN_FIELD, look_again.into());
+            r.set_text(Stage::PLAN, LOOK_AGAIN_FIELD, look_again.into());
             r.status = crate::reflection::Status::Completed;
             Summary::of(&r)
         };
         // Reopened by an edit: not looked at again until complete once more.
         let mut reopened = reflection("2026-11-19-reopened", &[]);
-        reopened.set_text(Stage::Plan, LOOK_AGAIN_FIELD, "2026-12-02".into());
+        reopened.set_text(Stage::PLAN, LOOK_AGAIN_FIELD, "2026-12-02".into());
         let summaries = [
             Summary::of(&reopened),
             looking("2026-11-20-a", "2026-12-08"),

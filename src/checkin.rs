@@ -50,6 +50,7 @@ impl CheckinGuide {
         let file: CheckinFile =
             toml::from_str(text).map_err(|e| format!("assets/checkin.toml: {e}"))?;
         let questions = StageGuide {
+            writing: false,
             key: file.key,
             title: file.title,
             tagline: file.tagline,

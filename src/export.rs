@@ -17,6 +17,7 @@ use crate::reflection::{
     ActionItem, Checkin, DATE_KEY, LOOK_AGAIN_FIELD, NEXT_LOOK_KEY, NEXT_STEP_ID_KEY, NextLook,
     Reflection, SCHEMA_VERSION, SETTLED, WEIGHT_KEY, display_title,
 };
+use crate::role::Role;
 use crate::stage::Stage;
 use crate::store::{Existing, Special, StoreError};
 
@@ -132,7 +133,7 @@ pub fn to_file(
 /// Where the person stands, in words: "Completed 2026-11-28" or "In progress,
 /// at stage 4 of 7 (Goals)".
 pub fn status_line(r: &Reflection, guide: &Guide, clock: Clock) -> String {
-    Standing::of(r).sentence(guide, clock)
+    Standing::of(r, guide).sentence(guide, clock)
 }
 
 fn markdown(r: &Reflection, guide: &Guide, clock: Clock) -> String {
@@ -354,7 +355,8 @@ fn inline(text: &str) -> String {
 pub fn json_value(r: &Reflection, guide: &Guide) -> Json {
     let time = |t: OffsetDateTime| t.format(&Rfc3339).ok();
     let mut answers = serde_json::Map::new();
-    for stage in Stage::ALL {
+    let first_step_stage = guide.role(Role::FirstStep).map(|(s, _)| s);
+    for stage in guide.walk() {
         let mut fields = serde_json::Map::new();
         for field in &guide.stage(stage).fields {
             let key = field.key.as_str();
@@ -386,7 +388,7 @@ pub fn json_value(r: &Reflection, guide: &Guide) -> Json {
             };
             fields.insert(key.to_string(), value);
         }
-        if stage == Stage::Risk {
+        if Some(stage) == first_step_stage {
             // The first brave step is a step like any other: scripts find
             // it by its id and see whether it is done.
             let first = r.first_step();
@@ -400,7 +402,7 @@ pub fn json_value(r: &Reflection, guide: &Guide) -> Json {
                 json!(first.and_then(|s| s.done_on()).map(dates::iso)),
             );
         }
-        if stage == Stage::Plan {
+        if stage == Stage::PLAN {
             // Not one of the plan's walked questions, yet the plan's answer.
             let look_again = r.planned_look_again().map(dates::iso);
             fields.insert(LOOK_AGAIN_FIELD.into(), json!(look_again));
@@ -412,6 +414,7 @@ pub fn json_value(r: &Reflection, guide: &Guide) -> Json {
         "id": r.id,
         "title": r.title,
         "status": r.status.as_str(),
+        "guide": r.guide,
         "created": time(r.created),
         "updated": time(r.updated),
         "completed": r.completed.and_then(time),
@@ -494,6 +497,7 @@ fn toml_json(value: &toml::Value) -> Json {
 
 #[cfg(test)]
 mod tests {
+    use crate::stage::FullStages;
     use super::*;
     use crate::reflection::tests::sample_reflection;
     use time::macros::date;

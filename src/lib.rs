@@ -14,6 +14,7 @@ pub mod lifecycle;
 pub mod outline;
 pub mod progress;
 pub mod reflection;
+pub mod role;
 pub mod search;
 pub mod stage;
 pub mod step_formats;

@@ -8,36 +8,46 @@ use time::{Date, OffsetDateTime};
 use crate::dates::Clock;
 use crate::guide::Guide;
 use crate::reflection::{Reflection, Status};
-use crate::stage::{GOALS_FIELD, STEPS_FIELD, Stage, reached_phrase};
+use crate::role::Role;
+use crate::stage::{Stage, reached_phrase};
 
 /// Where a reflection stands: at a stage while in progress, or completed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Standing {
-    /// The stage the person stopped at (an unknown key counts as the start).
-    InProgress(Stage),
+    /// The stage the person stopped at (an unknown key counts as the
+    /// start), and how many question stages the walk has.
+    InProgress(Stage, usize),
     /// Completed, on this date when the file says.
     Completed(Option<OffsetDateTime>),
 }
 
 impl Standing {
-    /// From what a listing keeps of a reflection.
-    pub fn new(status: Status, stage_key: &str, completed: Option<OffsetDateTime>) -> Standing {
+    /// From what a listing keeps of a reflection, and its guide.
+    pub fn new(
+        status: Status,
+        stage_key: &str,
+        completed: Option<OffsetDateTime>,
+        guide: &Guide,
+    ) -> Standing {
         match status {
             Status::Completed => Standing::Completed(completed),
-            Status::InProgress => {
-                Standing::InProgress(Stage::from_key(stage_key).unwrap_or(Stage::Perspective))
-            }
+            Status::InProgress => Standing::InProgress(
+                guide
+                    .stage_keyed(stage_key)
+                    .unwrap_or_else(|| guide.first_stage()),
+                guide.stage_count(),
+            ),
         }
     }
 
-    pub fn of(r: &Reflection) -> Standing {
-        Standing::new(r.status, &r.position.stage, r.completed)
+    pub fn of(r: &Reflection, guide: &Guide) -> Standing {
+        Standing::new(r.status, &r.position.stage, r.completed, guide)
     }
 
     /// A few words for a column: "stage 4 of 7", "growth plan", "done 2026-11-28".
     pub fn brief(self, clock: Clock) -> String {
         match self {
-            Standing::InProgress(stage) => reached_phrase(stage),
+            Standing::InProgress(stage, of) => reached_phrase(stage, of),
             Standing::Completed(Some(t)) => format!("done {}", clock.day(t)),
             Standing::Completed(None) => "done".into(),
         }
@@ -47,9 +57,9 @@ impl Standing {
     /// "at the growth plan", "completed 2026-11-28".
     pub fn with_stage_title(self, guide: &Guide, clock: Clock) -> String {
         match self {
-            Standing::InProgress(Stage::Plan) => "at the growth plan".into(),
-            Standing::InProgress(stage) => {
-                format!("{}, {}", reached_phrase(stage), guide.stage(stage).title)
+            Standing::InProgress(Stage::PLAN, _) => "at the growth plan".into(),
+            Standing::InProgress(stage, of) => {
+                format!("{}, {}", reached_phrase(stage, of), guide.stage(stage).title)
             }
             Standing::Completed(Some(t)) => format!("completed {}", clock.day(t)),
             Standing::Completed(None) => "completed".into(),
@@ -60,10 +70,10 @@ impl Standing {
     /// "Completed 2026-11-28".
     pub fn sentence(self, guide: &Guide, clock: Clock) -> String {
         match self {
-            Standing::InProgress(Stage::Plan) => "In progress, at the growth plan".into(),
-            Standing::InProgress(stage) => format!(
+            Standing::InProgress(Stage::PLAN, _) => "In progress, at the growth plan".into(),
+            Standing::InProgress(stage, of) => format!(
                 "In progress, at {} ({})",
-                reached_phrase(stage),
+                reached_phrase(stage, of),
                 guide.stage(stage).title
             ),
             Standing::Completed(Some(t)) => format!("Completed {}", clock.day(t)),
@@ -76,14 +86,30 @@ impl Standing {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Missing {
     Title,
+    /// A goal or a step, or in a guide without those, the first step.
     GoalOrStep,
 }
 
 impl Missing {
-    pub fn describe(self) -> &'static str {
+    /// What it needs, and where in `guide` to give it.
+    pub fn describe(self, guide: &Guide) -> String {
         match self {
-            Missing::Title => "a title",
-            Missing::GoalOrStep => "at least one goal or action step (stage 4, Goals)",
+            Missing::Title => "a title".into(),
+            Missing::GoalOrStep => {
+                let plan = guide.role(Role::Goals).or_else(|| guide.role(Role::Steps));
+                let (what, at) = match plan {
+                    Some((stage, _)) => ("at least one goal or action step", Some(stage)),
+                    None => ("a first step", guide.role(Role::FirstStep).map(|(s, _)| s)),
+                };
+                match at {
+                    Some(stage) => format!(
+                        "{what} ({}, {})",
+                        guide.reached(stage),
+                        guide.stage(stage).title
+                    ),
+                    None => what.to_string(),
+                }
+            }
         }
     }
 }
@@ -95,12 +121,22 @@ pub fn missing_for_completion(reflection: &Reflection) -> Vec<Missing> {
     if reflection.title.trim().is_empty() {
         missing.push(Missing::Title);
     }
-    let has_goal = !reflection.list(Stage::Goals, GOALS_FIELD).is_empty();
-    let has_step = reflection
-        .actions(Stage::Goals, STEPS_FIELD)
-        .iter()
-        .any(|step| !step.text.trim().is_empty());
-    if !(has_goal || has_step) {
+    let places = reflection.places();
+    let needs = if places.get(Role::Goals).is_some() || places.get(Role::Steps).is_some() {
+        let has_goal = !reflection.list_of(Role::Goals).is_empty();
+        let has_step = reflection
+            .action_steps()
+            .iter()
+            .any(|step| !step.text.trim().is_empty());
+        !(has_goal || has_step)
+    } else {
+        // A short guide's plan is its one step.
+        places.get(Role::FirstStep).is_some()
+            && reflection
+                .first_step()
+                .is_none_or(|s| s.text.trim().is_empty())
+    };
+    if needs {
         missing.push(Missing::GoalOrStep);
     }
     missing
@@ -186,6 +222,7 @@ pub fn completed_snapshot(r: &Reflection) -> Option<Reflection> {
 
 #[cfg(test)]
 mod tests {
+    use crate::stage::{FullStages, GOALS_FIELD, Stage};
     use super::*;
     use crate::reflection::ActionItem;
     use crate::reflection::tests::sample_reflection;
@@ -206,33 +243,34 @@ mod tests {
             text: " Call Dana ".into(),
             ..ActionItem::default()
         };
-        r.set_actions(Stage::Goals, STEPS_FIELD, vec![step]);
+        r.set_action_steps(vec![step]);
         r
     }
 
     #[test]
     fn standing_reads_the_same_in_every_form() {
         let g = guide();
-        let at_goals = Standing::new(Status::InProgress, "goals", None);
+        let at_goals = Standing::new(Status::InProgress, "goals", None, g);
         assert_eq!(at_goals.brief(clock()), "stage 4 of 7");
         assert_eq!(at_goals.with_stage_title(g, clock()), "stage 4 of 7, Goals");
         assert_eq!(
             at_goals.sentence(g, clock()),
             "In progress, at stage 4 of 7 (Goals)"
         );
-        let at_plan = Standing::new(Status::InProgress, "plan", None);
+        let at_plan = Standing::new(Status::InProgress, "plan", None, g);
         assert_eq!(at_plan.brief(clock()), "growth plan");
         assert_eq!(at_plan.with_stage_title(g, clock()), "at the growth plan");
         let done = Standing::new(
             Status::Completed,
             "risk",
             Some(datetime!(2026-11-28 23:30 -02:00)),
+            g,
         );
         // The day is the person's own: 23:30 at UTC-2 is the 29th in UTC.
         assert_eq!(done.brief(clock()), "done 2026-11-29");
         assert_eq!(done.sentence(g, clock()), "Completed 2026-11-29");
-        let unknown = Standing::new(Status::InProgress, "no-such-stage", None);
-        assert_eq!(unknown, Standing::InProgress(Stage::Perspective));
+        let unknown = Standing::new(Status::InProgress, "no-such-stage", None, g);
+        assert_eq!(unknown, Standing::InProgress(Stage::Perspective, 7));
     }
 
     #[test]
@@ -240,7 +278,7 @@ mod tests {
         let mut r = sample_reflection();
         r.title.clear();
         r.set_list(Stage::Goals, GOALS_FIELD, Vec::new());
-        r.set_actions(Stage::Goals, STEPS_FIELD, Vec::new());
+        r.set_action_steps(Vec::new());
         let now = datetime!(2026-11-29 12:00 UTC);
         assert_eq!(
             mark_complete(&mut r, now),
@@ -314,7 +352,7 @@ mod tests {
             AfterEdit::Restored | AfterEdit::Unchanged
         ));
         assert!(
-            r.actions(Stage::Goals, STEPS_FIELD)[0].done,
+            r.action_steps()[0].done,
             "the tick survives"
         );
         assert_eq!(tick_step(&mut r, 999, clock().today), None);

@@ -12,7 +12,8 @@ use time::Date;
 use crate::dates::{self, DateInput};
 use crate::guide::{FieldGuide, FieldKind, Guide};
 use crate::reflection::{ActionItem, NextLook, Reflection, Status};
-use crate::stage::{GOALS_FIELD, Stage};
+use crate::role::Role;
+use crate::stage::Stage;
 
 /// One answer, shaped by the kind of question it answers.
 #[derive(Debug, Clone, PartialEq)]
@@ -50,7 +51,7 @@ pub struct Answer {
 #[derive(Debug, Clone, PartialEq)]
 pub struct StageAnswers {
     pub stage: Stage,
-    /// 1 to 7.
+    /// 1 for the first stage of its guide.
     pub number: usize,
     pub title: String,
     pub tagline: String,
@@ -59,10 +60,10 @@ pub struct StageAnswers {
 
 /// Every question stage, in order, with its answered questions.
 pub fn stage_answers(r: &Reflection, guide: &Guide) -> Vec<StageAnswers> {
-    Stage::QUESTION_STAGES
-        .iter()
+    guide
+        .stages()
         .enumerate()
-        .map(|(i, &stage)| {
+        .map(|(i, stage)| {
             let content = guide.stage(stage);
             StageAnswers {
                 stage,
@@ -172,17 +173,17 @@ pub enum PlanItem {
     Bullets {
         label: Option<&'static str>,
         items: Vec<String>,
-        none: &'static str,
+        none: String,
     },
     /// The action steps, by date, undated last.
     Steps {
         steps: Vec<PlanStep>,
-        none: &'static str,
+        none: String,
     },
     /// An answer in the person's own lines.
     Lines {
         lines: Vec<String>,
-        none: &'static str,
+        none: String,
     },
     /// A labelled value; empty means not answered yet.
     Labelled { label: &'static str, value: String },
@@ -228,30 +229,50 @@ impl GrowthPlan {
 }
 
 pub fn growth_plan(r: &Reflection, guide: &Guide, today: Date) -> GrowthPlan {
-    let plan = guide.stage(Stage::Plan);
-    let list = |stage, key| r.list(stage, key);
-    let text = |stage, key| r.text(stage, key).trim().replace('\n', " ");
-    let rating = |stage: Stage, key: &str| {
-        let field = guide.stage(stage).field(key)?;
-        r.rating(stage, key).map(|v| rated(field, v))
+    let plan = guide.stage(Stage::PLAN);
+    let declared = |role| guide.role(role).is_some();
+    let list = |role| {
+        guide
+            .role(role)
+            .map(|(stage, f)| r.list(stage, &f.key))
+            .unwrap_or_default()
+    };
+    let text = |role| {
+        guide
+            .role(role)
+            .map(|(stage, f)| r.text(stage, &f.key).trim().replace('\n', " "))
+            .unwrap_or_default()
+    };
+    let rating = |role| {
+        let (stage, field) = guide.role(role)?;
+        r.rating(stage, &field.key).map(|v| rated(field, v))
+    };
+    // "(stage 3, Reflect)": where to go to answer what a section lacks.
+    let answered_at = |roles: &[Role], none: &str| match roles.iter().find_map(|&r| guide.role(r)) {
+        Some((stage, _)) => format!(
+            "{none} (stage {}, {})",
+            stage.question_index().map_or(0, |i| i + 1),
+            guide.stage(stage).title
+        ),
+        None => none.to_string(),
     };
     let describe = |rated: Option<Rated>| rated.map(|r| r.describe()).unwrap_or_default();
-    let labelled = |label, value| PlanItem::Labelled { label, value };
-    let bullets = |items, none| PlanItem::Bullets {
-        label: None,
-        items,
-        none,
+    let labelled = |role, label, value| declared(role).then_some(PlanItem::Labelled { label, value });
+    let bullets = |role, none: &str| {
+        declared(role).then(|| PlanItem::Bullets {
+            label: None,
+            items: list(role),
+            none: none.to_string(),
+        })
     };
-    let labelled_list = |label, items| PlanItem::Bullets {
-        label: Some(label),
-        items,
-        none: "not answered yet",
+    let labelled_list = |role, label, items| {
+        declared(role).then(|| PlanItem::Bullets {
+            label: Some(label),
+            items,
+            none: "not answered yet".to_string(),
+        })
     };
 
-    let weight_now = plan
-        .fields
-        .first()
-        .and_then(|f| rating(Stage::Plan, &f.key));
     let mut steps: Vec<PlanStep> = r
         .steps()
         .into_iter()
@@ -269,88 +290,103 @@ pub fn growth_plan(r: &Reflection, guide: &Guide, today: Date) -> GrowthPlan {
     });
 
     let methods = guide
-        .stage(Stage::Skills)
-        .field("methods")
-        .map(|f| choice_labels(r, Stage::Skills, f))
+        .role(Role::SkillMethods)
+        .map(|(stage, f)| choice_labels(r, stage, f))
         .unwrap_or_default();
-    let first_step = first_step_line(
-        &text(Stage::Risk, "first_step"),
-        r.text(Stage::Risk, "first_step_date").trim(),
-    );
+    let first_step = first_step_line(&text(Role::FirstStep), text(Role::FirstStepDate).trim());
     // Blank lines only space paragraphs apart; the plan keeps the words.
-    let differently: Vec<String> = r
-        .text(Stage::Reflect, "differently")
+    let differently: Vec<String> = guide
+        .role(Role::Differently)
+        .map(|(stage, f)| r.text(stage, &f.key))
+        .unwrap_or_default()
         .lines()
         .map(str::trim)
         .filter(|l| !l.is_empty())
         .map(String::from)
         .collect();
 
-    let sections = vec![
-        PlanSection {
+    let sections = [
+        SectionDraft {
             title: "What you would do differently",
-            items: vec![PlanItem::Lines {
+            items: vec![declared(Role::Differently).then(|| PlanItem::Lines {
                 lines: differently,
-                none: "not answered yet (stage 3, Reflect)",
-            }],
+                none: answered_at(&[Role::Differently], "not answered yet"),
+            })],
         },
-        PlanSection {
+        SectionDraft {
             title: "Goals",
-            items: vec![bullets(list(Stage::Goals, GOALS_FIELD), "none yet")],
+            items: vec![bullets(Role::Goals, "none yet")],
         },
-        PlanSection {
+        SectionDraft {
             title: "Steps, by date",
             items: vec![
-                PlanItem::Steps {
+                (declared(Role::Steps) || declared(Role::FirstStep)).then(|| PlanItem::Steps {
                     steps,
-                    none: "none yet (stage 4, Goals)",
-                },
-                labelled_list("If-then plans", list(Stage::Goals, "if_then")),
+                    none: answered_at(&[Role::Steps, Role::FirstStep], "none yet"),
+                }),
+                labelled_list(Role::IfThen, "If-then plans", list(Role::IfThen)),
             ],
         },
-        PlanSection {
+        SectionDraft {
             title: "Skills",
             items: vec![
-                bullets(list(Stage::Skills, "gaps"), "none yet"),
-                labelled_list("How", methods),
-                labelled("Plan", text(Stage::Skills, "method_details")),
-                labelled("Habit", text(Stage::Skills, "habit")),
-                labelled("Keeping up", text(Stage::Skills, "keep_up")),
+                bullets(Role::SkillGaps, "none yet"),
+                labelled_list(Role::SkillMethods, "How", methods),
+                labelled(Role::SkillPlan, "Plan", text(Role::SkillPlan)),
+                labelled(Role::Habit, "Habit", text(Role::Habit)),
+                labelled(Role::KeepUp, "Keeping up", text(Role::KeepUp)),
             ],
         },
-        PlanSection {
+        SectionDraft {
             title: "People",
             items: vec![
-                labelled_list("Ask for feedback", list(Stage::Network, "feedback_from")),
-                labelled_list("What to ask", list(Stage::Network, "feedback_ask")),
-                labelled_list("Where to show up", list(Stage::Network, "communities")),
+                labelled_list(Role::FeedbackFrom, "Ask for feedback", list(Role::FeedbackFrom)),
+                labelled_list(Role::FeedbackAsk, "What to ask", list(Role::FeedbackAsk)),
+                labelled_list(Role::Communities, "Where to show up", list(Role::Communities)),
             ],
         },
-        PlanSection {
+        SectionDraft {
             title: "The risk",
             items: vec![
-                labelled("Risk", text(Stage::Risk, "risk")),
-                labelled("First step", first_step),
-                labelled("Odds", describe(rating(Stage::Risk, "odds"))),
+                labelled(Role::Risk, "Risk", text(Role::Risk)),
+                labelled(Role::FirstStep, "First step", first_step),
+                labelled(Role::Odds, "Odds", describe(rating(Role::Odds))),
             ],
         },
-        PlanSection {
+        SectionDraft {
             title: "What keeps you steady",
             items: vec![bullets(
-                list(Stage::Perspective, "support"),
-                "not answered yet (stage 1, Perspective)",
+                Role::Support,
+                &answered_at(&[Role::Support], "not answered yet"),
             )],
         },
-        PlanSection {
+        SectionDraft {
             title: "How heavy it feels",
-            items: heavy_items(r, guide, describe(weight_now)),
+            items: heavy_items(r, guide, describe(rating(Role::WeightNow)))
+                .into_iter()
+                .map(Some)
+                .collect(),
         },
     ];
     GrowthPlan {
         title: plan.title.clone(),
         tagline: plan.tagline.clone(),
-        sections,
+        // A guide that does not ask for a part of the plan has no section for it.
+        sections: sections
+            .into_iter()
+            .map(|s| PlanSection {
+                title: s.title,
+                items: s.items.into_iter().flatten().collect(),
+            })
+            .filter(|s| !s.items.is_empty())
+            .collect(),
     }
+}
+
+/// Kept while a section is built: `None` for what the guide does not ask.
+struct SectionDraft {
+    title: &'static str,
+    items: Vec<Option<PlanItem>>,
 }
 
 /// How heavy it felt when the person began and on the plan, then (once a
@@ -358,13 +394,9 @@ pub fn growth_plan(r: &Reflection, guide: &Guide, today: Date) -> GrowthPlan {
 /// day that counts to look again, or that it is settled.
 fn heavy_items(r: &Reflection, guide: &Guide, on_the_plan: String) -> Vec<PlanItem> {
     let labelled = |label, value| PlanItem::Labelled { label, value };
-    let began = guide
-        .stage(Stage::Perspective)
-        .field("weight_today")
-        .and_then(|f| {
-            r.rating(Stage::Perspective, "weight_today")
-                .map(|v| rated(f, v))
-        })
+    let start = guide.role(Role::WeightStart);
+    let began = start
+        .and_then(|(stage, f)| r.rating(stage, &f.key).map(|v| rated(f, v)))
         .map(|v| v.describe())
         .unwrap_or_default();
     let latest = r
@@ -377,10 +409,8 @@ fn heavy_items(r: &Reflection, guide: &Guide, on_the_plan: String) -> Vec<PlanIt
         None => items.push(labelled("Now", on_the_plan)),
         Some((day, weight)) => {
             items.push(labelled("On the plan", on_the_plan));
-            let now = guide
-                .stage(Stage::Perspective)
-                .field("weight_today")
-                .map(|f| rated(f, weight).describe())
+            let now = start
+                .map(|(_, f)| rated(f, weight).describe())
                 .unwrap_or_else(|| weight.to_string());
             items.push(PlanItem::Labelled {
                 label: "Now",
@@ -421,6 +451,7 @@ fn first_step_line(step: &str, by: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use crate::stage::FullStages;
     use super::*;
     use crate::reflection::tests::sample_reflection;
     use crate::stage::STEPS_FIELD;
@@ -523,7 +554,7 @@ mod tests {
                     "Ask for scope early".into(),
                     "Flag a slip the week it slips".into()
                 ],
-                none: "not answered yet (stage 3, Reflect)",
+                none: "not answered yet (stage 3, Reflect)".to_string(),
             }]
         );
         assert_eq!(
@@ -531,7 +562,7 @@ mod tests {
             [PlanItem::Bullets {
                 label: None,
                 items: vec!["Walks with Sam".into(), "A counsellor".into()],
-                none: "not answered yet (stage 1, Perspective)",
+                none: "not answered yet (stage 1, Perspective)".to_string(),
             }]
         );
     }

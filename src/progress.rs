@@ -255,6 +255,7 @@ impl Progress {
 
 #[cfg(test)]
 mod tests {
+    use crate::stage::FullStages;
     use super::*;
     use crate::reflection::{
         ActionItem, Checkin, FIRST_STEP_FIELD, NEXT_LOOK_KEY, Reflection, WEIGHT_KEY,
@@ -289,7 +290,7 @@ mod tests {
             datetime!(2026-11-20 09:00 UTC),
         );
         r.set_rating(Stage::Perspective, "weight_today", Some(4));
-        r.set_rating(Stage::Plan, "weight_now", Some(3));
+        r.set_rating(Stage::PLAN, "weight_now", Some(3));
         r.status = Status::Completed;
         r.completed = Some(datetime!(2026-12-02 20:00 UTC));
         let mut first = Checkin::new(date!(2026 - 12 - 23));

@@ -16,7 +16,6 @@ use unicode_normalization::char::{decompose_compatible, is_combining_mark};
 
 use crate::guide::{FieldKind, Guide};
 use crate::reflection::Reflection;
-use crate::stage::Stage;
 use crate::store::{Store, StoreError};
 
 /// The search index, in the data dir beside `reflections/`, kept apart from
@@ -30,7 +29,7 @@ const INDEX_VERSION: u32 = 2;
 /// line, for searching. Ticked options count by their labels.
 pub fn searchable_text(r: &Reflection, guide: &Guide) -> String {
     let mut lines: Vec<String> = Vec::new();
-    for stage in Stage::ALL {
+    for stage in guide.walk() {
         for field in &guide.stage(stage).fields {
             let key = field.key.as_str();
             match field.kind {
@@ -62,8 +61,10 @@ pub fn searchable_text(r: &Reflection, guide: &Guide) -> String {
 /// Every readable reflection's searchable text, by id, through the search
 /// index, so only reflections changed since it was last brought up to date
 /// are read.
-pub fn stored_texts(store: &Store, guide: &Guide) -> Result<Vec<(String, String)>, StoreError> {
-    store.indexed_texts(INDEX_FILE, INDEX_VERSION, |r| searchable_text(r, guide))
+pub fn stored_texts(store: &Store) -> Result<Vec<(String, String)>, StoreError> {
+    store.indexed_texts(INDEX_FILE, INDEX_VERSION, |r| {
+        searchable_text(r, &crate::guides::guide_for(r).guide)
+    })
 }
 
 /// What a search line asks for: folded words, all of which must match.
@@ -349,6 +350,7 @@ impl Corpus {
 
 #[cfg(test)]
 mod tests {
+    use crate::stage::{FullStages, Stage};
     use super::*;
     use crate::reflection::tests::sample_reflection;
 
@@ -561,7 +563,7 @@ mod tests {
         let mut r = sample_reflection();
         r.set_text(Stage::Perspective, "expected", "Ship in May".into());
         store.save(&r, guide).expect("save");
-        let texts = stored_texts(&store, guide).expect("texts");
+        let texts = stored_texts(&store).expect("texts");
         assert_eq!(texts, [(r.id.clone(), searchable_text(&r, guide))]);
         assert!(dir.path().join("search-index.json").exists());
     }

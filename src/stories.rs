@@ -10,7 +10,6 @@ use std::sync::OnceLock;
 use serde::Deserialize;
 
 use crate::guide::Guide;
-use crate::stage::Stage;
 
 const STORIES_TOML: &str = include_str!("../assets/stories.toml");
 
@@ -83,7 +82,10 @@ impl Stories {
         static STORIES: OnceLock<Result<Stories, String>> = OnceLock::new();
         STORIES
             .get_or_init(|| {
-                let keys: Vec<&str> = Stage::QUESTION_STAGES.iter().map(|s| s.key()).collect();
+                let keys: Vec<&str> = match Guide::builtin() {
+                    Ok(guide) => guide.stages().map(|s| s.key()).collect(),
+                    Err(e) => return Err(e),
+                };
                 Stories::parse(STORIES_TOML, &keys)
             })
             .as_ref()
@@ -171,11 +173,14 @@ impl Stories {
 
 /// How a stage key reads to a person: its title in the guide, else the key.
 pub fn stage_title<'a>(guide: &'a Guide, key: &'a str) -> &'a str {
-    Stage::from_key(key).map_or(key, |stage| guide.stage(stage).title.as_str())
+    guide
+        .stage_keyed(key)
+        .map_or(key, |stage| guide.stage(stage).title.as_str())
 }
 
 #[cfg(test)]
 mod tests {
+    use crate::stage::{FullStages, Stage};
     use super::*;
 
     const KEYS: &[&str] = &["perspective", "deconstruct", "network"];

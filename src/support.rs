@@ -5,11 +5,8 @@
 //! said once, when the rating is given, and is gone when the person moves on.
 
 use crate::reflection::Reflection;
+use crate::role::Role;
 use crate::stage::Stage;
-
-/// The weight at the start of the walk and on the growth plan.
-const WEIGHT_TODAY: (Stage, &str) = (Stage::Perspective, "weight_today");
-const WEIGHT_NOW: (Stage, &str) = (Stage::Plan, "weight_now");
 
 /// One calm line: an ordinary resource, not an alarm and not a diagnosis.
 pub const SUPPORT_LINE: &str = "That is a lot to carry. It can help to talk it through with a friend, a doctor or a counsellor.";
@@ -22,14 +19,12 @@ pub const CRISIS_LINE: &str = "If you are thinking of harming yourself, call you
 /// line: a weight of 5, or a weight on the plan that is still 4 or 5 and no
 /// lower than at the start.
 pub fn calls_for_support(r: &Reflection, stage: Stage, field: &str) -> bool {
-    let rating = |(stage, field): (Stage, &str)| r.rating(stage, field);
-    if (stage, field) == WEIGHT_TODAY {
-        return rating(WEIGHT_TODAY) == Some(5);
+    let start = r.rating_of(Role::WeightStart);
+    match r.places().role_at(stage.key(), field) {
+        Some(Role::WeightStart) => start == Some(5),
+        Some(Role::WeightNow) => later_weight_calls_for_support(start, r.rating_of(Role::WeightNow)),
+        _ => false,
     }
-    if (stage, field) != WEIGHT_NOW {
-        return false;
-    }
-    later_weight_calls_for_support(rating(WEIGHT_TODAY), rating(WEIGHT_NOW))
 }
 
 /// Whether a weight given later (on the plan, at a check-in) calls for the
@@ -44,13 +39,17 @@ pub fn later_weight_calls_for_support(start: Option<u8>, now: Option<u8>) -> boo
 
 /// The same for a check-in's weight on this reflection.
 pub fn checkin_calls_for_support(r: &Reflection, now: Option<u8>) -> bool {
-    later_weight_calls_for_support(r.rating(WEIGHT_TODAY.0, WEIGHT_TODAY.1), now)
+    later_weight_calls_for_support(r.rating_of(Role::WeightStart), now)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::reflection::tests::sample_reflection;
+    use crate::stage::FullStages;
+
+    const WEIGHT_TODAY: (Stage, &str) = (Stage::Perspective, "weight_today");
+    const WEIGHT_NOW: (Stage, &str) = (Stage::PLAN, "weight_now");
 
     fn weights(today: Option<u8>, now: Option<u8>) -> Reflection {
         let mut r = sample_reflection();
@@ -72,7 +71,7 @@ mod tests {
     fn a_weight_of_five_calls_for_support_wherever_it_is_given() {
         let r = weights(Some(5), Some(5));
         assert!(calls_for_support(&r, Stage::Perspective, "weight_today"));
-        assert!(calls_for_support(&r, Stage::Plan, "weight_now"));
+        assert!(calls_for_support(&r, Stage::PLAN, "weight_now"));
         let lighter = weights(Some(4), None);
         assert!(!calls_for_support(
             &lighter,
@@ -84,15 +83,15 @@ mod tests {
     #[test]
     fn a_plan_weight_still_as_heavy_as_at_the_start_calls_for_support() {
         let still = weights(Some(4), Some(4));
-        assert!(calls_for_support(&still, Stage::Plan, "weight_now"));
+        assert!(calls_for_support(&still, Stage::PLAN, "weight_now"));
         let heavier = weights(Some(3), Some(4));
-        assert!(calls_for_support(&heavier, Stage::Plan, "weight_now"));
+        assert!(calls_for_support(&heavier, Stage::PLAN, "weight_now"));
         let easing = weights(Some(5), Some(4));
-        assert!(!calls_for_support(&easing, Stage::Plan, "weight_now"));
+        assert!(!calls_for_support(&easing, Stage::PLAN, "weight_now"));
         let no_start = weights(None, Some(4));
-        assert!(!calls_for_support(&no_start, Stage::Plan, "weight_now"));
+        assert!(!calls_for_support(&no_start, Stage::PLAN, "weight_now"));
         let light = weights(Some(1), Some(3));
-        assert!(!calls_for_support(&light, Stage::Plan, "weight_now"));
+        assert!(!calls_for_support(&light, Stage::PLAN, "weight_now"));
     }
 
     #[test]

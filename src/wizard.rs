@@ -3,7 +3,9 @@
 
 use crate::guide::Guide;
 use crate::reflection::Reflection;
-pub use crate::stage::{GOALS_FIELD, STEPS_FIELD, Stage};
+#[doc(hidden)]
+pub use crate::stage::{GOALS_FIELD, STEPS_FIELD};
+pub use crate::stage::Stage;
 
 /// Where the person is: a stage and the index of a field in it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -13,16 +15,19 @@ pub struct Cursor {
 }
 
 impl Cursor {
-    pub const START: Cursor = Cursor {
-        stage: Stage::Perspective,
-        field: 0,
-    };
+    /// The first question of the guide's walk.
+    pub fn start(guide: &Guide) -> Cursor {
+        Cursor {
+            stage: guide.first_stage(),
+            field: 0,
+        }
+    }
 
     /// The saved position of a reflection, clamped to what the guide has, so a
     /// hand-edited or outdated position still opens somewhere sensible.
     pub fn of(reflection: &Reflection, guide: &Guide) -> Cursor {
-        let Some(stage) = Stage::from_key(&reflection.position.stage) else {
-            return Cursor::START;
+        let Some(stage) = guide.stage_keyed(&reflection.position.stage) else {
+            return Cursor::start(guide);
         };
         let field = guide
             .stage(stage)
@@ -39,7 +44,7 @@ impl Cursor {
                 ..self
             }
         } else {
-            self.next_stage().unwrap_or(self)
+            self.next_stage(guide).unwrap_or(self)
         }
     }
 
@@ -51,22 +56,22 @@ impl Cursor {
                 ..self
             }
         } else {
-            match self.stage.prev() {
+            match guide.prev(self.stage) {
                 Some(stage) => Cursor {
                     stage,
-                    field: guide.stage(stage).fields.len() - 1,
+                    field: guide.stage(stage).fields.len().saturating_sub(1),
                 },
                 None => self,
             }
         }
     }
 
-    pub fn next_stage(self) -> Option<Cursor> {
-        self.stage.next().map(|stage| Cursor { stage, field: 0 })
+    pub fn next_stage(self, guide: &Guide) -> Option<Cursor> {
+        guide.next(self.stage).map(|stage| Cursor { stage, field: 0 })
     }
 
-    pub fn prev_stage(self) -> Option<Cursor> {
-        self.stage.prev().map(|stage| Cursor { stage, field: 0 })
+    pub fn prev_stage(self, guide: &Guide) -> Option<Cursor> {
+        guide.prev(self.stage).map(|stage| Cursor { stage, field: 0 })
     }
 }
 
@@ -89,8 +94,8 @@ pub fn stage_progress(reflection: &Reflection, guide: &Guide, stage: Stage) -> P
 }
 
 pub fn overall_progress(reflection: &Reflection, guide: &Guide) -> Progress {
-    Stage::ALL
-        .into_iter()
+    guide
+        .walk()
         .map(|s| stage_progress(reflection, guide, s))
         .fold(
             Progress {
@@ -106,6 +111,7 @@ pub fn overall_progress(reflection: &Reflection, guide: &Guide) -> Progress {
 
 #[cfg(test)]
 mod tests {
+    use crate::stage::FullStages;
     use super::*;
     use crate::reflection::tests::sample_reflection;
 
@@ -136,17 +142,17 @@ mod tests {
     fn tab_on_the_plan_and_shift_tab_on_the_first_field_stay_put() {
         let g = guide();
         let plan_last = Cursor {
-            stage: Stage::Plan,
-            field: g.stage(Stage::Plan).fields.len() - 1,
+            stage: Stage::PLAN,
+            field: g.stage(Stage::PLAN).fields.len() - 1,
         };
         assert_eq!(plan_last.next_field(g), plan_last);
-        assert_eq!(Cursor::START.prev_field(g), Cursor::START);
+        assert_eq!(Cursor::start(g).prev_field(g), Cursor::start(g));
     }
 
     #[test]
     fn walking_every_field_visits_each_question_once() {
         let g = guide();
-        let mut cursor = Cursor::START;
+        let mut cursor = Cursor::start(g);
         let mut seen = 1;
         loop {
             let next = cursor.next_field(g);
@@ -157,7 +163,7 @@ mod tests {
             seen += 1;
         }
         assert_eq!(seen, g.all_fields().count());
-        assert_eq!(cursor.stage, Stage::Plan);
+        assert_eq!(cursor.stage, Stage::PLAN);
     }
 
     #[test]
@@ -174,7 +180,7 @@ mod tests {
         );
 
         r.position.stage = "nowhere".into();
-        assert_eq!(Cursor::of(&r, g), Cursor::START);
+        assert_eq!(Cursor::of(&r, g), Cursor::start(g));
     }
 
     #[test]

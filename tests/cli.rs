@@ -1101,7 +1101,7 @@ fn a_file_beside_the_reflections_never_hides_one_and_is_named_for_what_it_is() {
 /// does not depend on the day the test runs.
 fn with_steps() -> (tempfile::TempDir, Store) {
     use rebound::reflection::ActionItem;
-    use rebound::stage::Stage;
+    use rebound::stage::{FullStages, Stage};
     let dir = tempfile::tempdir().expect("temp dir");
     let store = Store::open(dir.path()).expect("store");
     let guide = Guide::builtin().expect("guide");
@@ -1457,7 +1457,7 @@ fn remind_on(data: &Path, today: &str, args: &[&str]) -> Output {
 /// and one done; `extra` more steps due on 30 November, each with a long text.
 fn passed_over(extra: usize) -> (tempfile::TempDir, Store) {
     use rebound::reflection::ActionItem;
-    use rebound::stage::Stage;
+    use rebound::stage::{FullStages, Stage};
     let dir = tempfile::tempdir().expect("temp dir");
     let store = Store::open(dir.path()).expect("store");
     let guide = Guide::builtin().expect("guide");
@@ -1766,7 +1766,7 @@ fn looking_again(settled: bool) -> tempfile::TempDir {
         datetime!(2026-11-29 09:00 UTC),
     );
     r.status = Status::Completed;
-    r.set_text(Stage::Plan, LOOK_AGAIN_FIELD, "2026-12-19".into());
+    r.set_text(Stage::PLAN, LOOK_AGAIN_FIELD, "2026-12-19".into());
     if settled {
         let day = time::macros::date!(2026 - 12 - 20);
         let mut c = Checkin::new(day);
@@ -1827,7 +1827,7 @@ fn remind_with_steps_and_check_ins_due_says_three_lines_at_most() {
         ("2026-10-02-the-reorg", "2026-11-20"),
     ] {
         let mut r = Reflection::new(id.into(), id[11..].into(), datetime!(2026-10-01 09:00 UTC));
-        r.set_text(Stage::Plan, LOOK_AGAIN_FIELD, look_again.into());
+        r.set_text(Stage::PLAN, LOOK_AGAIN_FIELD, look_again.into());
         r.status = Status::Completed;
         store.save(&r, guide).expect("save");
     }
@@ -1878,7 +1878,7 @@ fn checkin_names_the_next_day_when_none_is_due_and_refuses_an_unfinished_plan() 
 #[test]
 fn steps_all_lists_a_step_a_checkin_dropped_and_taskwarrior_hears_it_was_deleted() {
     use rebound::reflection::{ActionItem, Checkin, NEXT_LOOK_KEY, Outcome, StepReview};
-    use rebound::stage::Stage;
+    use rebound::stage::{FullStages, Stage};
     let dir = tempfile::tempdir().expect("temp dir");
     let store = Store::open(dir.path()).expect("store");
     let guide = Guide::builtin().expect("guide");

@@ -24,6 +24,7 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 use rebound::guide::Guide;
 use rebound::reflection::Reflection;
 use rebound::store::{Store, StoreError};
+use rebound::stage::FullStages;
 use rebound::wizard::Stage;
 use time::macros::datetime;
 
@@ -769,7 +770,7 @@ fn folders_are_0700_and_files_0600_and_a_stricter_umask_is_respected() {
         .create("Private", datetime!(2026-11-29 09:00 UTC), guide())
         .expect("create");
     store.list().expect("list writes the summary index");
-    rebound::search::stored_texts(&store, guide()).expect("search writes its index");
+    rebound::search::stored_texts(&store).expect("search writes its index");
     let lock = store.lock(&r.id).expect("lock");
     store.make_exports_dir().expect("exports dir");
     // A file written looser by hand becomes private when rebound saves it.

@@ -13,6 +13,7 @@ use std::thread::sleep;
 use std::time::{Duration, Instant};
 
 use rebound::guide::Guide;
+use rebound::stage::FullStages;
 use rebound::wizard::Stage;
 
 use tmux::{BIN, Tmux};
@@ -1262,7 +1263,7 @@ fn p_on_home_opens_the_progress_chart_with_its_legend_and_esc_goes_back() {
         datetime!(2020-01-02 09:00 UTC),
     );
     r.set_rating(Stage::Perspective, "weight_today", Some(4));
-    r.set_rating(Stage::Plan, "weight_now", Some(2));
+    r.set_rating(Stage::PLAN, "weight_now", Some(2));
     r.status = Status::Completed;
     r.completed = Some(datetime!(2020-01-20 09:00 UTC));
     store.save(&r, guide).expect("save");

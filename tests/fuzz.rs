@@ -27,6 +27,7 @@ use rebound::store::{BadFile, Listing, Store, Summary};
 use rebound::tui::keys::{Action, action_for};
 use rebound::tui::screens::{MIN_HEIGHT, MIN_WIDTH, draw};
 use rebound::tui::state::{App, Effect};
+use rebound::stage::FullStages;
 use rebound::wizard::Stage;
 use time::macros::{date, datetime, offset};
 use time::{Date, UtcOffset};
@@ -866,6 +867,7 @@ impl World {
                 updated: datetime!(2026-11-28 18:05 UTC),
                 completed: (i % 2 == 1).then_some(datetime!(2026-10-02 12:00 UTC)),
                 stage: Stage::ALL[i % Stage::ALL.len()].key().into(),
+                guide: "full".into(),
                 open_steps: i,
                 steps: Vec::new(),
                 next_checkin: String::new(),
@@ -936,7 +938,7 @@ fn app_at(start: Start, world: &World, reflection: &Reflection) -> App {
         Start::Rename => {
             let mut r = reflection.clone();
             r.status = Status::InProgress;
-            r.position.stage = Stage::Plan.key().into();
+            r.position.stage = Stage::PLAN.key().into();
             app.open_reflection(r);
             app.update(Action::EditTitle);
         }
@@ -1122,7 +1124,7 @@ proptest! {
             Start::Stage(Stage::Deconstruct),
             Start::Stage(Stage::Goals),
             Start::Stage(Stage::Risk),
-            Start::Stage(Stage::Plan),
+            Start::Stage(Stage::PLAN),
         ]),
         world in world(),
         steps in steps(80),
@@ -1194,7 +1196,7 @@ fn check_store(bytes: &[u8]) -> Result<(), TestCaseError> {
         let after = std::fs::read(&bad_path).expect("still there");
         prop_assert!(after == bytes, "{} list changed the bad file", round);
     }
-    if let Err(e) = rebound::search::stored_texts(&store, guide()) {
+    if let Err(e) = rebound::search::stored_texts(&store) {
         return Err(TestCaseError::fail(format!("search texts failed: {e}")));
     }
     prop_assert!(std::fs::read(&bad_path).expect("still there") == bytes);
@@ -1223,8 +1225,8 @@ fn clearing_the_last_answer_of_a_stage_round_trips() {
         "X".into(),
         datetime!(2026-11-29 09:00 UTC),
     );
-    r.set_rating(Stage::Plan, "weight_now", Some(2));
-    r.set_rating(Stage::Plan, "weight_now", None);
+    r.set_rating(Stage::PLAN, "weight_now", Some(2));
+    r.set_rating(Stage::PLAN, "weight_now", None);
     let saved = r.to_toml_string(guide()).expect("saves");
     assert_eq!(Reflection::from_toml_str(&saved).expect("loads"), r);
 }

@@ -68,6 +68,7 @@ pub(super) struct Row {
     id: Box<str>,
     title: Box<str>,
     stage: Box<str>,
+    guide: Box<str>,
     status: Status,
     updated: OffsetDateTime,
     completed: Option<OffsetDateTime>,
@@ -80,6 +81,7 @@ impl Row {
             id: s.id.into(),
             title: s.title.into(),
             stage: s.stage.into(),
+            guide: s.guide.into(),
             status: s.status,
             updated: s.updated,
             completed: s.completed,
@@ -255,7 +257,10 @@ fn unique_prefix(ids: &[&str]) -> usize {
 /// then ids and titles cut with `…`.
 pub(super) fn table(rows: &[Row], clock: Clock, width: Option<usize>) -> String {
     let day = |t: OffsetDateTime| clock.day(t);
-    let where_of = |s: &Row| Standing::new(s.status, &s.stage, s.completed).brief(clock);
+    let where_of = |s: &Row| {
+        let guide = crate::guides::named_or_default(&s.guide);
+        Standing::new(s.status, &s.stage, s.completed, guide).brief(clock)
+    };
     let ids: Vec<&str> = rows.iter().map(|s| &*s.id).collect();
     let titles: Vec<String> = rows
         .iter()
@@ -315,6 +320,7 @@ mod tests {
             updated: datetime!(2026-11-29 08:00 UTC),
             completed: None,
             stage: "goals".into(),
+            guide: "full".into(),
             open_steps: 2,
             steps: Vec::new(),
             next_checkin: String::new(),

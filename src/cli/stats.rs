@@ -24,11 +24,8 @@ const TITLE_WIDTH: usize = 32;
 /// The words of the 1-5 scale how heavy it feels is asked on.
 fn weight_scale(guide: &Guide) -> &[String] {
     guide
-        .stage(crate::stage::Stage::Perspective)
-        .fields
-        .iter()
-        .find(|f| f.key == "weight_today")
-        .map_or(&[], |f| f.scale.as_slice())
+        .role(crate::role::Role::WeightStart)
+        .map_or(&[], |(_, f)| f.scale.as_slice())
 }
 
 pub(super) fn stats(

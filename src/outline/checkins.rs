@@ -11,7 +11,7 @@ use crate::reflection::{
     BRAVE_KEY, Checkin, DATE_KEY, NEXT_LOOK_KEY, NEXT_STEP_DUE_KEY, NEXT_STEP_ID_KEY,
     NEXT_STEP_KEY, NextLook, Outcome, Reflection, StepReview, WEIGHT_KEY,
 };
-use crate::stage::Stage;
+use crate::role::Role;
 
 /// One labelled line: "Done: Call Dana", "Look again: Sun 17 Jan 2027", or
 /// a label alone ("Settled") when `value` is empty.
@@ -75,9 +75,9 @@ pub fn checkin_outlines(r: &Reflection) -> Vec<CheckinOutline> {
     let guide = CheckinGuide::builtin().ok();
     let questions: &[FieldGuide] = guide.map_or(&[], |g| &g.questions.fields);
     let mut before = Earlier {
-        start: r.rating(Stage::Perspective, "weight_today"),
+        start: r.rating_of(Role::WeightStart),
         last: r
-            .rating(Stage::Plan, "weight_now")
+            .rating_of(Role::WeightNow)
             .map(|w| (w, "when you made the plan")),
     };
     r.checkins()
@@ -295,6 +295,7 @@ fn next(c: &Checkin) -> Vec<Fact> {
 
 #[cfg(test)]
 mod tests {
+    use crate::stage::{FullStages, Stage};
     use super::*;
     use crate::reflection::tests::{planned_with, review};
     use crate::reflection::{BRAVE_TAKEN, LOOK_AGAIN_FIELD};
@@ -311,7 +312,7 @@ mod tests {
             ("blog", "Write it up", ""),
         ]);
         r.set_rating(Stage::Perspective, "weight_today", Some(4));
-        r.set_rating(Stage::Plan, "weight_now", Some(3));
+        r.set_rating(Stage::PLAN, "weight_now", Some(3));
         r
     }
 
@@ -478,7 +479,7 @@ energy = 4
         assert!(!heavy(&r).contains(&look_again), "not until it is complete");
         r.status = crate::reflection::Status::Completed;
         assert!(heavy(&r).contains(&look_again));
-        r.set_text(Stage::Plan, LOOK_AGAIN_FIELD, String::new());
+        r.set_text(Stage::PLAN, LOOK_AGAIN_FIELD, String::new());
         assert_eq!(
             heavy(&r).len(),
             2,

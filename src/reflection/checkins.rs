@@ -13,7 +13,7 @@ use toml::{Table, Value};
 
 use super::{ActionItem, Reflection};
 use crate::dates::{iso, parse_iso};
-use crate::stage::{STEPS_FIELD, Stage};
+use crate::stage::Stage;
 
 /// The plan's answer to "when will you look again?", in `[answers.plan]`.
 pub const LOOK_AGAIN_FIELD: &str = "look_again";
@@ -312,7 +312,7 @@ impl Reflection {
 
     /// When the plan says to look again, whatever check-ins said since.
     pub fn planned_look_again(&self) -> Option<Date> {
-        parse_iso(self.text(Stage::Plan, LOOK_AGAIN_FIELD).trim())
+        parse_iso(self.text(Stage::PLAN, LOOK_AGAIN_FIELD).trim())
     }
 
     /// The next day to look again: the last finished check-in's answer, or
@@ -342,7 +342,7 @@ impl Reflection {
             }
             None => {
                 let text = day.map(iso).unwrap_or_default();
-                self.set_text(Stage::Plan, LOOK_AGAIN_FIELD, text);
+                self.set_text(Stage::PLAN, LOOK_AGAIN_FIELD, text);
             }
         }
         *self != before
@@ -369,7 +369,7 @@ impl Reflection {
     fn apply_reviews(&mut self, checkin: &Checkin, today: Date) {
         let reviews = checkin.steps();
         let done_before = self.done_step_ids();
-        let mut steps = self.actions(Stage::Goals, STEPS_FIELD);
+        let mut steps = self.action_steps();
         for review in &reviews {
             let at = steps.iter().position(|s| s.id == review.id);
             match (review.outcome, at) {
@@ -419,7 +419,7 @@ impl Reflection {
                 }),
             }
         }
-        self.set_actions(Stage::Goals, STEPS_FIELD, steps);
+        self.set_action_steps(steps);
         if let Some(index) = self.first_step().map(|_| self.steps().len() - 1) {
             // Ticked when it happened; unticked only back to how the
             // check-in found it (a check-in that never said leaves it).

@@ -10,7 +10,6 @@ use super::checkins::Checkin;
 use super::id::is_valid_id;
 use super::{Position, Reflection, Status, migrate, whole_seconds};
 use crate::guide::Guide;
-use crate::stage::Stage;
 use crate::text::{printable, printable_line};
 
 /// 2: answers live under one `[answers]` table (see `migrate`).
@@ -65,6 +64,15 @@ impl Reflection {
             take_time(&mut doc, "created")?.ok_or_else(|| invalid("created is missing"))?;
         let updated = take_time(&mut doc, "updated")?.unwrap_or(created);
         let completed = take_time(&mut doc, "completed")?;
+        // Files from before guides had names were all written with the default.
+        let guide = take_string(&mut doc, "guide")?
+            .map(|g| crate::text::printable_line(&g).into_owned())
+            .unwrap_or_else(|| crate::guide::DEFAULT_NAME.to_string());
+        let guide_version = match doc.remove("guide_version") {
+            None => None,
+            Some(Value::Integer(v)) => u32::try_from(v).ok(),
+            Some(_) => return Err(invalid("guide_version must be a whole number")),
+        };
         let position = match doc.remove("position") {
             None => Position::default(),
             Some(Value::Table(mut t)) => Position {
@@ -79,17 +87,11 @@ impl Reflection {
             Some(Value::Table(t)) => t,
             Some(_) => return Err(invalid("answers must be a table")),
         };
-        for stage in Stage::ALL {
-            match answers.get_mut(stage.key()) {
-                None => {}
-                // An empty stage is no answers: saving would drop it anyway.
-                Some(Value::Table(t)) if t.is_empty() => {
-                    answers.remove(stage.key());
-                }
-                Some(v @ Value::Table(_)) => make_printable(v),
-                Some(_) => {
-                    return Err(invalid(&format!("answers.{} must be a table", stage.key())));
-                }
+        answers.retain(|_, v| !v.as_table().is_some_and(Table::is_empty));
+        for (_, stage) in answers.iter_mut() {
+            // An empty stage is no answers: saving would drop it anyway.
+            if stage.is_table() {
+                make_printable(stage);
             }
         }
         let checkins = match doc.remove("checkins") {
@@ -131,6 +133,9 @@ impl Reflection {
             updated,
             completed,
             position,
+            places: crate::guides::places_for(&guide),
+            guide,
+            guide_version,
             answers,
             checkins,
             writing,
@@ -153,6 +158,10 @@ impl Reflection {
         if let Some(completed) = self.completed {
             doc.insert("completed".into(), time_value(completed));
         }
+        doc.insert("guide".into(), Value::String(self.guide.clone()));
+        if let Some(version) = self.guide_version {
+            doc.insert("guide_version".into(), Value::Integer(i64::from(version)));
+        }
         for (k, v) in &self.extra {
             doc.insert(k.clone(), v.clone());
         }
@@ -161,7 +170,7 @@ impl Reflection {
         position.insert("field".into(), Value::String(self.position.field.clone()));
         doc.insert("position".into(), Value::Table(position));
         let mut all = Table::new();
-        for stage in Stage::ALL {
+        for stage in guide.walk() {
             let Some(Value::Table(answers)) = self.answers.get(stage.key()) else {
                 continue;
             };
@@ -180,9 +189,10 @@ impl Reflection {
                 all.insert(stage.key().into(), Value::Table(ordered));
             }
         }
-        // Whatever else [answers] held (a hand edit) stays, after the stages.
+        // Stages the guide does not have (a hand edit, a guide changed
+        // since) stay, after its own.
         for (k, v) in &self.answers {
-            if Stage::from_key(k).is_none() {
+            if !all.contains_key(k) {
                 all.insert(k.clone(), v.clone());
             }
         }
@@ -259,6 +269,7 @@ fn time_value(t: OffsetDateTime) -> Value {
 
 #[cfg(test)]
 mod tests {
+    use crate::stage::{FullStages, Stage};
     use super::*;
     use crate::reflection::ActionItem;
     use crate::reflection::tests::{guide, sample_reflection};

@@ -11,7 +11,6 @@
 
 use toml::{Table, Value};
 
-use crate::stage::Stage;
 
 /// The key a version-1 file's own `answers` key (a hand edit) is kept under.
 const OLD_ANSWERS_KEY: &str = "answers_from_version_1";
@@ -25,14 +24,27 @@ pub fn upgrade(doc: &mut Table, version: i64, target: i64) {
     }
 }
 
+/// The stages a version 1 file could hold, at its top level: version 1
+/// was written before guides were data, by the one guide there was.
+const VERSION_1_STAGES: [&str; 8] = [
+    "perspective",
+    "deconstruct",
+    "reflect",
+    "goals",
+    "skills",
+    "network",
+    "risk",
+    "plan",
+];
+
 fn version_1_to_2(doc: &mut Table) {
     if let Some(kept) = doc.remove("answers") {
         doc.insert(OLD_ANSWERS_KEY.into(), kept);
     }
     let mut answers = Table::new();
-    for stage in Stage::ALL {
-        if let Some(table) = doc.remove(stage.key()) {
-            answers.insert(stage.key().into(), table);
+    for stage in VERSION_1_STAGES {
+        if let Some(table) = doc.remove(stage) {
+            answers.insert(stage.into(), table);
         }
     }
     doc.insert("answers".into(), Value::Table(answers));

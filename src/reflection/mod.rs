@@ -10,6 +10,8 @@ mod writing;
 use time::OffsetDateTime;
 use toml::{Table, Value};
 
+use crate::guide::Guide;
+use crate::role::{Places, Role};
 use crate::stage::Stage;
 
 pub use checkins::{
@@ -19,7 +21,9 @@ pub use checkins::{
 };
 pub use file::{FormatError, SCHEMA_VERSION};
 pub use id::{is_valid_id, slug};
-pub use steps::{FIRST_STEP_DATE_FIELD, FIRST_STEP_FIELD, is_valid_step_id};
+#[doc(hidden)]
+pub use crate::stage::{FIRST_STEP_DATE_FIELD, FIRST_STEP_FIELD};
+pub use steps::is_valid_step_id;
 pub use writing::WRITING_TEXT_KEY;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -98,6 +102,13 @@ pub struct Reflection {
     pub updated: OffsetDateTime,
     pub completed: Option<OffsetDateTime>,
     pub position: Position,
+    /// The guide it is written with, by name (`full` for files from before
+    /// guides had names), and that guide's version when it was last saved.
+    pub guide: String,
+    pub guide_version: Option<u32>,
+    /// Where that guide keeps the steps, the first step and the weights:
+    /// what the model reads without the guide at hand. Not saved.
+    places: Places,
     /// Stage key → that stage's answers; kept as TOML so keys this build does
     /// not know survive a save untouched.
     answers: Table,
@@ -117,7 +128,22 @@ impl Reflection {
         self.updated = whole_seconds(now).max(self.updated).max(self.created);
     }
 
+    /// A new reflection in the default guide.
     pub fn new(id: String, title: String, now: OffsetDateTime) -> Reflection {
+        match Guide::builtin() {
+            Ok(guide) => Reflection::in_guide(id, title, now, crate::guide::DEFAULT_NAME, guide),
+            Err(_) => Reflection::in_guide(id, title, now, crate::guide::DEFAULT_NAME, &Guide::empty()),
+        }
+    }
+
+    /// A new reflection walking `guide`, known as `name`.
+    pub fn in_guide(
+        id: String,
+        title: String,
+        now: OffsetDateTime,
+        name: &str,
+        guide: &Guide,
+    ) -> Reflection {
         let now = whole_seconds(now);
         Reflection {
             id,
@@ -127,9 +153,12 @@ impl Reflection {
             updated: now,
             completed: None,
             position: Position {
-                stage: Stage::Perspective.key().into(),
+                stage: guide.first_stage().key().into(),
                 field: String::new(),
             },
+            guide: name.to_string(),
+            guide_version: Some(guide.version),
+            places: guide.places(),
             answers: Table::new(),
             checkins: Vec::new(),
             writing: Table::new(),
@@ -137,25 +166,99 @@ impl Reflection {
         }
     }
 
+    /// Walks on in `guide` (named `name`) from here: the same answers,
+    /// read by that guide's keys and roles. Going deeper from a short guide
+    /// into the long one it belongs to is this.
+    pub fn follow_guide(&mut self, name: &str, guide: &Guide) {
+        self.guide = name.to_string();
+        self.guide_version = Some(guide.version);
+        self.places = guide.places();
+        self.settle_step_ids();
+    }
+
+    /// Where its guide keeps what the plan and the follow-through read.
+    pub fn places(&self) -> &Places {
+        &self.places
+    }
+
     fn value(&self, stage: Stage, field: &str) -> Option<&Value> {
-        self.answers.get(stage.key())?.as_table()?.get(field)
+        self.value_at(stage.key(), field)
+    }
+
+    fn value_at(&self, stage: &str, field: &str) -> Option<&Value> {
+        self.answers.get(stage)?.as_table()?.get(field)
+    }
+
+    /// The answer playing `role` in its guide, whatever its type.
+    pub fn answer_of(&self, role: Role) -> Option<&Value> {
+        let place = self.places.get(role)?;
+        self.value_at(&place.stage, &place.field)
+    }
+
+    /// The rating playing `role`: a weight, the odds.
+    pub fn rating_of(&self, role: Role) -> Option<u8> {
+        let value = self.answer_of(role)?.as_integer()?;
+        u8::try_from(value).ok().filter(|v| (1..=5).contains(v))
+    }
+
+    /// The list playing `role`: the goals, the support.
+    pub fn list_of(&self, role: Role) -> Vec<String> {
+        self.answer_of(role)
+            .and_then(Value::as_array)
+            .map(|items| {
+                items
+                    .iter()
+                    .filter_map(Value::as_str)
+                    .map(str::to_string)
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// Every answer its guide does not ask for (a question renamed or
+    /// removed, a stage gone), for a guide fitted to show them. Keys the
+    /// model keeps beside answers are not answers.
+    pub fn unasked(&self, guide: &Guide) -> Vec<crate::guide::Unasked<'_>> {
+        let mut unasked = Vec::new();
+        for (stage, table) in &self.answers {
+            let Some(table) = table.as_table() else { continue };
+            if stage == crate::stage::PLAN_KEY {
+                continue;
+            }
+            let asked = guide.stage_keyed(stage).map(|s| guide.stage(s));
+            for (field, value) in table {
+                let in_guide = asked.is_some_and(|s| s.field(field).is_some());
+                if !in_guide && !steps::is_bookkeeping(field) {
+                    unasked.push(crate::guide::Unasked {
+                        stage,
+                        field,
+                        value,
+                    });
+                }
+            }
+        }
+        unasked
     }
 
     fn set_value(&mut self, stage: Stage, field: &str, value: Option<Value>) {
+        self.set_value_at(stage.key(), field, value);
+    }
+
+    fn set_value_at(&mut self, stage: &str, field: &str, value: Option<Value>) {
         let Some(value) = value else {
             // Clearing the last answer of a stage leaves no empty table
             // behind: a file never holds one, so memory must not either.
-            if let Some(Value::Table(table)) = self.answers.get_mut(stage.key()) {
+            if let Some(Value::Table(table)) = self.answers.get_mut(stage) {
                 table.remove(field);
                 if table.is_empty() {
-                    self.answers.remove(stage.key());
+                    self.answers.remove(stage);
                 }
             }
             return;
         };
         let entry = self
             .answers
-            .entry(stage.key())
+            .entry(stage)
             .or_insert_with(|| Value::Table(Table::new()));
         if !entry.is_table() {
             *entry = Value::Table(Table::new());
@@ -203,7 +306,10 @@ impl Reflection {
     pub fn set_text(&mut self, stage: Stage, field: &str, text: String) {
         let value = (!text.trim().is_empty()).then_some(Value::String(text));
         self.set_value(stage, field, value);
-        if stage == Stage::Risk && [FIRST_STEP_FIELD, FIRST_STEP_DATE_FIELD].contains(&field) {
+        if matches!(
+            self.places.role_at(stage.key(), field),
+            Some(Role::FirstStep | Role::FirstStepDate)
+        ) {
             self.settle_step_ids();
         }
     }
@@ -257,7 +363,11 @@ impl Reflection {
     }
 
     pub fn actions(&self, stage: Stage, field: &str) -> Vec<ActionItem> {
-        let Some(items) = self.value(stage, field).and_then(Value::as_array) else {
+        self.actions_at(stage.key(), field)
+    }
+
+    fn actions_at(&self, stage: &str, field: &str) -> Vec<ActionItem> {
+        let Some(items) = self.value_at(stage, field).and_then(Value::as_array) else {
             return Vec::new();
         };
         items
@@ -289,11 +399,15 @@ impl Reflection {
             .collect()
     }
 
-    pub fn set_actions(&mut self, stage: Stage, field: &str, mut items: Vec<ActionItem>) {
+    pub fn set_actions(&mut self, stage: Stage, field: &str, items: Vec<ActionItem>) {
+        self.set_actions_at(stage.key(), field, items);
+    }
+
+    fn set_actions_at(&mut self, stage: &str, field: &str, mut items: Vec<ActionItem>) {
         self.fill_step_ids(&mut items);
         // Entries that are not steps at all (a hand edit) stay, after them.
         let kept: Vec<Value> = self
-            .value(stage, field)
+            .value_at(stage, field)
             .and_then(Value::as_array)
             .map(|a| a.iter().filter(|v| !v.is_table()).cloned().collect())
             .unwrap_or_default();
@@ -328,7 +442,7 @@ impl Reflection {
             .chain(kept)
             .collect();
         let value = (!items.is_empty()).then_some(Value::Array(items));
-        self.set_value(stage, field, value);
+        self.set_value_at(stage, field, value);
         self.settle_step_ids();
     }
 
@@ -374,6 +488,7 @@ fn whole_seconds(t: OffsetDateTime) -> OffsetDateTime {
 
 #[cfg(test)]
 pub(crate) mod tests {
+    use crate::stage::FullStages;
     use super::*;
     use crate::guide::Guide;
     use time::macros::datetime;
@@ -401,7 +516,7 @@ pub(crate) mod tests {
             .collect();
         r.set_actions(Stage::Goals, crate::stage::STEPS_FIELD, items);
         r.set_text(Stage::Risk, "first_step", "Send the proposal".into());
-        r.set_text(Stage::Plan, LOOK_AGAIN_FIELD, "2026-12-19".into());
+        r.set_text(Stage::PLAN, LOOK_AGAIN_FIELD, "2026-12-19".into());
         r
     }
 

@@ -1,4 +1,5 @@
-//! Action steps' stable ids, and the risk stage's first brave step as one more step.
+//! Action steps' stable ids, and the first brave step as one more step: both
+//! found where the reflection's guide puts the `steps` and `first_step` roles.
 //!
 //! Every step carries an `id` in the file. A file written before ids (or a
 //! step added by hand) gets one derived from the reflection's id, where the
@@ -10,18 +11,25 @@ use toml::{Table, Value};
 
 use super::{ActionItem, Reflection};
 use crate::dates::{iso, parse_iso};
-use crate::stage::{STEPS_FIELD, Stage};
+use crate::role::Role;
 
-/// The risk stage's first brave step: its words, its date, and (beside them
-/// in `[answers.risk]`, so a file stays readable) its id and done mark.
-pub const FIRST_STEP_FIELD: &str = "first_step";
-pub const FIRST_STEP_DATE_FIELD: &str = "first_step_date";
+/// Part of every id derived for a step, since ids were first derived: a
+/// step not yet saved must get the same id from every build.
+const STEPS_SALT: &str = "steps";
+const FIRST_STEP_SALT: &str = "first_step";
+/// The first brave step's id and done mark, kept beside its words in the
+/// same stage's answers, so a file stays readable.
 const FIRST_STEP_ID: &str = "first_step_id";
 const FIRST_STEP_DONE: &str = "first_step_done";
 const FIRST_STEP_DONE_ON: &str = "first_step_done_on";
 /// The day a step was ticked done, kept beside it so progress can count
 /// steps done by month.
 pub const DONE_ON: &str = "done_on";
+
+/// Whether `key` is one the model keeps beside the answers rather than an answer.
+pub(super) fn is_bookkeeping(key: &str) -> bool {
+    [FIRST_STEP_ID, FIRST_STEP_DONE, FIRST_STEP_DONE_ON].contains(&key)
+}
 
 /// An id as a person might write one by hand: short and safe in a URL,
 /// a file name or another tool's field. Anything else is replaced.
@@ -62,22 +70,52 @@ pub(super) fn derive_free(parts: &[&str], taken: &[String]) -> String {
 }
 
 fn first_step_id_for(reflection_id: &str) -> String {
-    derive(&[reflection_id, FIRST_STEP_FIELD], 0)
+    derive(&[reflection_id, FIRST_STEP_SALT], 0)
 }
 
 impl Reflection {
+    /// The stage and field keys playing `role`, owned so the answers can be
+    /// changed while they are held.
+    fn place_of(&self, role: Role) -> Option<(String, String)> {
+        let place = self.places.get(role)?;
+        Some((place.stage.clone(), place.field.clone()))
+    }
+
+    /// The steps of the plan (the `steps` role), not the first brave step.
+    pub fn action_steps(&self) -> Vec<ActionItem> {
+        match self.place_of(Role::Steps) {
+            Some((stage, field)) => self.actions_at(&stage, &field),
+            None => Vec::new(),
+        }
+    }
+
+    /// Replaces the plan's steps; nothing, when the guide has none.
+    pub fn set_action_steps(&mut self, items: Vec<ActionItem>) {
+        if let Some((stage, field)) = self.place_of(Role::Steps) {
+            self.set_actions_at(&stage, &field, items);
+        }
+    }
+
+    fn steps_array_mut(&mut self) -> Option<&mut Vec<Value>> {
+        let (stage, field) = self.place_of(Role::Steps)?;
+        match self
+            .answers
+            .get_mut(&stage)
+            .and_then(Value::as_table_mut)
+            .and_then(|t| t.get_mut(&field))
+        {
+            Some(Value::Array(items)) => Some(items),
+            _ => None,
+        }
+    }
+
     /// Gives every step without a usable id one (in memory; the next save
     /// writes it): a missing id, one that is not text of the safe alphabet,
     /// or one an earlier step already holds (a step copied by hand).
     pub(super) fn settle_step_ids(&mut self) {
         let first_id = self.settle_first_step();
         let reflection_id = self.id.clone();
-        let Some(Value::Array(items)) = self
-            .answers
-            .get_mut(Stage::Goals.key())
-            .and_then(Value::as_table_mut)
-            .and_then(|t| t.get_mut(STEPS_FIELD))
-        else {
+        let Some(items) = self.steps_array_mut() else {
             return;
         };
         let mut taken: Vec<String> = first_id.into_iter().collect();
@@ -89,7 +127,7 @@ impl Reflection {
             }
             let text = step.get("text").and_then(Value::as_str).unwrap_or("");
             let ordinal = ordinal.to_string();
-            let id = derive_free(&[&reflection_id, STEPS_FIELD, &ordinal, text], &taken);
+            let id = derive_free(&[&reflection_id, STEPS_SALT, &ordinal, text], &taken);
             step.insert("id".into(), Value::String(id.clone()));
             taken.push(id);
         }
@@ -105,7 +143,7 @@ impl Reflection {
             }
             if !is_valid_step_id(&item.id) || taken.contains(&item.id) {
                 let ordinal = ordinal.to_string();
-                item.id = derive_free(&[&self.id, STEPS_FIELD, &ordinal, &item.text], &taken);
+                item.id = derive_free(&[&self.id, STEPS_SALT, &ordinal, &item.text], &taken);
             }
             taken.push(item.id.clone());
         }
@@ -115,16 +153,18 @@ impl Reflection {
     /// a date, and drops them with it, so clearing it leaves nothing behind.
     fn settle_first_step(&mut self) -> Option<String> {
         let reflection_id = self.id.clone();
+        let (stage, step_field) = self.place_of(Role::FirstStep)?;
+        let date_field = self.place_of(Role::FirstStepDate).map(|(_, f)| f);
         let risk = self
             .answers
-            .get_mut(Stage::Risk.key())
+            .get_mut(&stage)
             .and_then(Value::as_table_mut)?;
         let written = |key: &str| {
             risk.get(key)
                 .and_then(Value::as_str)
                 .is_some_and(|s| !s.trim().is_empty())
         };
-        if !written(FIRST_STEP_FIELD) && !written(FIRST_STEP_DATE_FIELD) {
+        if !written(&step_field) && !date_field.as_deref().is_some_and(written) {
             if risk.get(FIRST_STEP_ID).is_some_and(Value::is_str) {
                 risk.remove(FIRST_STEP_ID);
             }
@@ -135,7 +175,7 @@ impl Reflection {
                 risk.remove(FIRST_STEP_DONE_ON);
             }
             if risk.is_empty() {
-                self.answers.remove(Stage::Risk.key());
+                self.answers.remove(&stage);
             }
             return None;
         }
@@ -151,10 +191,11 @@ impl Reflection {
         Some(id)
     }
 
-    /// The risk stage's first brave step as an action step, when it has
-    /// words or a date.
+    /// The first brave step as an action step, when it has words or a date.
     pub fn first_step(&self) -> Option<ActionItem> {
-        let risk = self.answers.get(Stage::Risk.key())?.as_table()?;
+        let step = self.places.get(Role::FirstStep)?;
+        let date = self.places.get(Role::FirstStepDate).map(|p| p.field.as_str());
+        let risk = self.answers.get(&step.stage)?.as_table()?;
         let text = |key: &str| {
             risk.get(key)
                 .and_then(Value::as_str)
@@ -166,8 +207,8 @@ impl Reflection {
                 .get(FIRST_STEP_ID)
                 .and_then(Value::as_str)
                 .map_or_else(|| first_step_id_for(&self.id), str::to_string),
-            text: text(FIRST_STEP_FIELD),
-            due: text(FIRST_STEP_DATE_FIELD),
+            text: text(&step.field),
+            due: date.map(text).unwrap_or_default(),
             done: risk
                 .get(FIRST_STEP_DONE)
                 .and_then(Value::as_bool)
@@ -181,10 +222,10 @@ impl Reflection {
         (!item.text.trim().is_empty() || !item.due.trim().is_empty()).then_some(item)
     }
 
-    /// Every action step: the Goals stage's, then the first brave step.
+    /// Every action step: the plan's, then the first brave step.
     /// Positions in this list are what [`Reflection::set_done_at`] takes.
     pub fn steps(&self) -> Vec<ActionItem> {
-        let mut steps = self.actions(Stage::Goals, STEPS_FIELD);
+        let mut steps = self.action_steps();
         steps.extend(self.first_step());
         steps
     }
@@ -198,21 +239,30 @@ impl Reflection {
     /// Marks the step at `index` of [`Reflection::steps`] done (on `today`)
     /// or not and changes nothing else. False when there is no such step.
     pub fn set_done_at(&mut self, index: usize, done: bool, today: Date) -> bool {
-        let goals = self.actions(Stage::Goals, STEPS_FIELD).len();
+        let goals = self.action_steps().len();
         if index < goals {
             let done_before = self.done_step_ids();
-            let ticked = self.set_step_done(Stage::Goals, STEPS_FIELD, index, done);
+            // Ticked in place, so keys a hand edit added to the step survive.
+            let step = self
+                .steps_array_mut()
+                .and_then(|items| items.iter_mut().filter_map(Value::as_table_mut).nth(index));
+            let ticked = match step {
+                Some(step) => {
+                    step.insert("done".into(), Value::Boolean(done));
+                    true
+                }
+                None => false,
+            };
             self.stamp_done_dates(&done_before, today);
             return ticked;
         }
         if index > goals || self.first_step().is_none() {
             return false;
         }
-        let Some(risk) = self
-            .answers
-            .get_mut(Stage::Risk.key())
-            .and_then(Value::as_table_mut)
-        else {
+        let Some((stage, _)) = self.place_of(Role::FirstStep) else {
+            return false;
+        };
+        let Some(risk) = self.answers.get_mut(&stage).and_then(Value::as_table_mut) else {
             return false;
         };
         risk.insert(FIRST_STEP_DONE.into(), Value::Boolean(done));
@@ -224,10 +274,10 @@ impl Reflection {
         true
     }
 
-    /// The ids of the Goals steps done now: what [`Reflection::stamp_done_dates`]
+    /// The ids of the plan's steps done now: what [`Reflection::stamp_done_dates`]
     /// compares a change with.
     pub fn done_step_ids(&self) -> Vec<String> {
-        self.actions(Stage::Goals, STEPS_FIELD)
+        self.action_steps()
             .into_iter()
             .filter(|s| s.done)
             .map(|s| s.id)
@@ -239,12 +289,7 @@ impl Reflection {
     /// step ticked before rebound kept these days simply has none: it is
     /// never given today's date by a change to another step.
     pub fn stamp_done_dates(&mut self, done_before: &[String], today: Date) {
-        if let Some(Value::Array(items)) = self
-            .answers
-            .get_mut(Stage::Goals.key())
-            .and_then(Value::as_table_mut)
-            .and_then(|t| t.get_mut(STEPS_FIELD))
-        {
+        if let Some(items) = self.steps_array_mut() {
             for step in items.iter_mut().filter_map(Value::as_table_mut) {
                 let done = step.get("done").and_then(Value::as_bool).unwrap_or(false);
                 let id = step.get("id").and_then(Value::as_str).unwrap_or("");
@@ -274,6 +319,7 @@ impl ActionItem {
 
 #[cfg(test)]
 mod tests {
+    use crate::stage::{FIRST_STEP_DATE_FIELD, FIRST_STEP_FIELD, FullStages, Stage};
     use super::*;
     use crate::reflection::tests::{guide, sample_reflection};
 
@@ -331,7 +377,7 @@ first_step = "Email the clinics"
     #[test]
     fn a_step_keeps_its_id_through_edits_moves_and_a_neighbour_deleted() {
         let mut r = Reflection::from_toml_str(NO_IDS).expect("loads");
-        let before = r.actions(Stage::Goals, STEPS_FIELD);
+        let before = r.action_steps();
         let mut steps = before.clone();
         steps[2].text = "Read the notes twice".into();
         steps[2].due = "2026-12-01".into();
@@ -342,8 +388,8 @@ first_step = "Email the clinics"
             text: "Call Dana".into(),
             ..ActionItem::default()
         });
-        r.set_actions(Stage::Goals, STEPS_FIELD, steps);
-        let after = r.actions(Stage::Goals, STEPS_FIELD);
+        r.set_action_steps(steps);
+        let after = r.action_steps();
         assert_eq!(after[0].id, before[2].id);
         assert_eq!(after[1].id, before[0].id);
         let new = &after[2].id;

@@ -266,6 +266,7 @@ impl Store {
 
 #[cfg(test)]
 mod tests {
+    use crate::stage::FullStages;
     use crate::reflection::Reflection;
     use crate::stage::{STEPS_FIELD, Stage};
     use crate::store::tests::{guide, store};

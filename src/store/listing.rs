@@ -10,7 +10,7 @@ use super::strays::Stray;
 use super::{Store, StoreError};
 use crate::dates::iso;
 use crate::reflection::{Reflection, Status, display_title};
-use crate::stage::Stage;
+use crate::role::Role;
 
 /// The summary index, in the data dir beside `reflections/`.
 const SUMMARY_FILE: &str = "summary-index.json";
@@ -24,7 +24,7 @@ const SUMMARY_FILE: &str = "summary-index.json";
 /// 7: the day each step was done, the next check-in and every weighing.
 /// 8: how many check-ins each reflection holds, weighed or not.
 /// 9: the steps check-ins dropped, for the tools that still hold them.
-const SUMMARY_VERSION: u32 = 9;
+const SUMMARY_VERSION: u32 = 10;
 
 /// What a list needs about one reflection.
 #[derive(Debug, Clone, PartialEq)]
@@ -36,6 +36,8 @@ pub struct Summary {
     pub updated: OffsetDateTime,
     pub completed: Option<OffsetDateTime>,
     pub stage: String,
+    /// The guide it is written with, by name.
+    pub guide: String,
     /// Action steps with text that are not done yet.
     pub open_steps: usize,
     /// Every written step, in the reflection's order: the agenda is made
@@ -128,6 +130,7 @@ impl Summary {
             updated: r.updated,
             completed: r.completed,
             stage: r.position.stage.clone(),
+            guide: r.guide.clone(),
             open_steps: steps.iter().filter(|s| !s.done()).count(),
             steps,
             // Only a finished plan is looked at again: one reopened by an
@@ -170,10 +173,10 @@ pub fn weights(r: &Reflection) -> Vec<WeightSummary> {
         at(
             "start",
             r.created.date(),
-            r.rating(Stage::Perspective, "weight_today"),
+            r.rating_of(Role::WeightStart),
         ),
         r.completed
-            .and_then(|c| at("completion", c.date(), r.rating(Stage::Plan, "weight_now"))),
+            .and_then(|c| at("completion", c.date(), r.rating_of(Role::WeightNow))),
     ]
     .into_iter()
     .flatten()
@@ -231,6 +234,7 @@ enum Entry {
         updated: i64,
         completed_at: Option<i64>,
         stage: String,
+        guide: String,
         steps: Vec<StepSummary>,
         next_checkin: String,
         weights: Vec<WeightSummary>,
@@ -253,6 +257,7 @@ impl Entry {
             updated: s.updated.unix_timestamp(),
             completed_at: s.completed.map(OffsetDateTime::unix_timestamp),
             stage: s.stage.clone(),
+            guide: s.guide.clone(),
             steps: s.steps.clone(),
             next_checkin: s.next_checkin.clone(),
             weights: s.weights.clone(),
@@ -272,6 +277,7 @@ impl Entry {
                 updated,
                 completed_at,
                 stage,
+                guide,
                 steps,
                 next_checkin,
                 weights,
@@ -293,6 +299,7 @@ impl Entry {
                     updated: time(*updated),
                     completed: completed_at.map(time),
                     stage: stage.clone(),
+                    guide: guide.clone(),
                     open_steps: steps.iter().filter(|s| !s.done()).count(),
                     steps: steps.clone(),
                     next_checkin: next_checkin.clone(),

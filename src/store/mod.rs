@@ -307,6 +307,7 @@ impl StoreError {
 
 #[cfg(test)]
 mod tests {
+    use crate::stage::FullStages;
     use super::*;
     use crate::stage::Stage;
     use time::macros::datetime;

@@ -63,7 +63,7 @@ impl<'a> Effects<'a> {
             }
             Effect::Open(id) => vec![self.open(&id)],
             Effect::OpenCopy(file) => vec![self.open_copy(&file)],
-            Effect::LoadSearch => vec![self.load_search(app)],
+            Effect::LoadSearch => vec![self.load_search()],
             Effect::CloseReflection => {
                 self.let_go();
                 // Back on home, the row that was opened is selected: a
@@ -81,7 +81,7 @@ impl<'a> Effects<'a> {
                     let title = loaded
                         .as_ref()
                         .map_or_else(|| id.clone(), |r| display_title(&r.title).to_string());
-                    let searchable = loaded.map(|r| searchable_text(&r, app.guide));
+                    let searchable = loaded.map(|r| searchable_text(&r, &crate::guides::guide_for(&r).guide));
                     vec![
                         self.relist(Some(id.clone())),
                         Outcome::Restored {
@@ -192,8 +192,8 @@ impl<'a> Effects<'a> {
         self.store.folder_changed_at() != self.listed_at
     }
 
-    pub fn load_search(&self, app: &App) -> Outcome {
-        match crate::search::stored_texts(self.store, app.guide) {
+    pub fn load_search(&self) -> Outcome {
+        match crate::search::stored_texts(self.store) {
             Ok(texts) => Outcome::SearchLoaded(Corpus::new(texts)),
             Err(e) => Outcome::SearchFailed(e.to_string()),
         }
@@ -442,6 +442,7 @@ fn own_stamp(store: &Store, id: &str, written: &Stamp) -> Option<Stamp> {
 
 #[cfg(test)]
 mod tests {
+    use crate::stage::FullStages;
     use super::*;
     use crate::guide::Guide;
     use crate::stage::Stage;

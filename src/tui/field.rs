@@ -428,6 +428,7 @@ fn editor(lines: Vec<String>, wrap: bool) -> Editor {
 
 #[cfg(test)]
 mod tests {
+    use crate::stage::FullStages;
     use super::*;
     use crate::guide::Guide;
     use crate::reflection::tests::sample_reflection;

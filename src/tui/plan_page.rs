@@ -118,7 +118,7 @@ fn compiled(r: &Reflection, guide: &Guide, today: time::Date) -> (Text<'static>,
     }
     right.push_line(Line::raw(""));
     right.push_line(Line::styled(
-        guide.stage(Stage::Plan).intro.trim().to_string(),
+        guide.stage(Stage::PLAN).intro.trim().to_string(),
         theme::dim(),
     ));
     (left, right)

@@ -322,6 +322,7 @@ fn wrap_words(text: &str, first: usize, rest: usize) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
+    use crate::stage::FullStages;
     use super::*;
 
     #[test]

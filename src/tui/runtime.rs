@@ -132,7 +132,7 @@ impl Runtime<'_> {
         }
         let mut outcomes = vec![self.effects.relist(None)];
         if self.app.home.corpus.is_some() {
-            outcomes.push(self.effects.load_search(&self.app));
+            outcomes.push(self.effects.load_search());
         }
         self.apply(outcomes);
         true
@@ -360,6 +360,7 @@ fn event_loop(
 
 #[cfg(test)]
 mod tests {
+    use crate::stage::FullStages;
     use super::*;
     use crate::reflection::{ActionItem, Status};
     use crate::stage::{STEPS_FIELD, Stage};

@@ -1,6 +1,7 @@
 //! A fully answered reflection, shared by the rendering tests.
 
 use rebound::reflection::{ActionItem, Reflection};
+use rebound::stage::FullStages;
 use rebound::wizard::Stage;
 use time::macros::datetime;
 
@@ -24,7 +25,8 @@ pub fn filled_reflection() -> Reflection {
         datetime!(2026-11-20 09:30 UTC),
     );
     r.updated = datetime!(2026-11-28 18:05 UTC);
-    use Stage::*;
+    #[allow(non_snake_case)]
+    let [Perspective, Deconstruct, Reflect, Goals, Skills, Network, Risk, Plan] = Stage::ALL;
     r.set_text(
         Perspective,
         "expected",
@@ -190,7 +192,7 @@ pub fn checked_in_reflection() -> Reflection {
     let mut r = filled_reflection();
     r.status = Status::Completed;
     r.completed = Some(datetime!(2026-11-28 18:00 UTC));
-    r.set_text(Stage::Plan, LOOK_AGAIN_FIELD, "2026-12-19".into());
+    r.set_text(Stage::PLAN, LOOK_AGAIN_FIELD, "2026-12-19".into());
     let steps = r.steps();
     let review = |at: usize, due: &str, outcome| StepReview {
         id: steps[at].id.clone(),

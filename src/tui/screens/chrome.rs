@@ -53,13 +53,14 @@ pub fn screen_title(frame: &mut Frame, area: Rect, what: &str) {
 }
 
 /// Two rows: the app and reflection title with overall progress, then the stages.
-pub fn header(frame: &mut Frame, area: Rect, app: &App, session: &Session) {
+pub fn header(frame: &mut Frame, area: Rect, session: &Session) {
     let r = &session.reflection;
     let title = display_title(&r.title);
-    let progress = overall_progress(r, app.guide);
+    let guide: &crate::guide::Guide = &session.guide;
+    let progress = overall_progress(r, guide);
     let stage = session.cursor.stage;
     let where_ = match stage.question_index() {
-        Some(i) => format!("Stage {} of {} · ", i + 1, Stage::QUESTION_COUNT),
+        Some(i) => format!("Stage {} of {} · ", i + 1, guide.stage_count()),
         None => "Growth plan · ".to_string(),
     };
     let checkin = session.checkin.as_ref();
@@ -103,10 +104,10 @@ pub fn header(frame: &mut Frame, area: Rect, app: &App, session: &Session) {
         return;
     }
 
-    let names: Vec<(Stage, String)> = Stage::ALL
-        .into_iter()
+    let names: Vec<(Stage, String)> = guide
+        .walk()
         .map(|s| {
-            let name = &app.guide.stage(s).title;
+            let name = &guide.stage(s).title;
             let label = match s.question_index() {
                 Some(i) => format!("{} {name}", i + 1),
                 None => format!("★ {name}"),
@@ -122,7 +123,7 @@ pub fn header(frame: &mut Frame, area: Rect, app: &App, session: &Session) {
     let short = full_width > usize::from(area.width);
     let mut strip = vec![Span::raw(" ")];
     for (s, label) in names {
-        let p = stage_progress(r, app.guide, s);
+        let p = stage_progress(r, guide, s);
         let style = if s == stage {
             theme::selected_row().patch(theme::accent())
         } else if p.answered > 0 {

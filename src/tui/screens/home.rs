@@ -430,7 +430,8 @@ fn row<'a>(
     columns: Columns,
 ) -> Line<'a> {
     let clock = app.clock;
-    let standing = Standing::new(summary.status, &summary.stage, summary.completed);
+    let guide = crate::guides::named_or_default(&summary.guide);
+    let standing = Standing::new(summary.status, &summary.stage, summary.completed, guide);
     let steps = match summary.open_steps {
         0 => "no open steps".to_string(),
         1 => "1 open step".to_string(),
@@ -443,7 +444,7 @@ fn row<'a>(
     // guide calls its stages.
     let right = match columns {
         Columns::All | Columns::NoEdited => {
-            let detail = standing.with_stage_title(app.guide, clock);
+            let detail = standing.with_stage_title(guide, clock);
             let edited = match columns {
                 Columns::All => format!("{:>17}", format!("edited {}", clock.day(summary.updated))),
                 _ => String::new(),

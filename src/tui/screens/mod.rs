@@ -38,7 +38,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         return;
     }
     match (app.screen(), &app.session) {
-        (Screen::Walk, Some(session)) if session.cursor.stage == Stage::Plan => {
+        (Screen::Walk, Some(session)) if session.cursor.stage == Stage::PLAN => {
             plan::draw(frame, area, app, session);
         }
         (Screen::Walk, Some(session)) => stage::draw(frame, area, app, session),

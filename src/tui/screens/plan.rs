@@ -28,8 +28,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, session: &Session) {
         Constraint::Length(1),
     ])
     .areas(area);
-    chrome::header(frame, header, app, session);
-    let page = PlanPage::new(&session.reflection, app.guide, app.clock.today, body);
+    chrome::header(frame, header, session);
+    let page = PlanPage::new(&session.reflection, &session.guide, app.clock.today, body);
     // Clamped here too: the window may have shrunk since the last key.
     let scroll = session.plan_scroll.min(page.max_scroll(body.height));
     for (rect, lines) in &page.columns {
@@ -49,12 +49,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, session: &Session) {
 
 fn draw_rating(frame: &mut Frame, area: Rect, app: &App, session: &Session, place: &str) {
     let r = &session.reflection;
-    let Some(field) = app.guide.field(Stage::Plan, 0) else {
+    let guide: &crate::guide::Guide = &session.guide;
+    let Some(field) = guide.field(Stage::PLAN, 0) else {
         return;
     };
-    let status = match Standing::of(r) {
-        Standing::InProgress(_) => "In progress: press c to mark complete".into(),
-        completed => completed.sentence(app.guide, app.clock),
+    let status = match Standing::of(r, guide) {
+        Standing::InProgress(..) => "In progress: press c to mark complete".into(),
+        completed => completed.sentence(guide, app.clock),
     };
     let label_width = 3 + field.label.chars().count() as u16;
     let status_room = usize::from(area.width.saturating_sub(label_width + 3));
@@ -62,7 +63,7 @@ fn draw_rating(frame: &mut Frame, area: Rect, app: &App, session: &Session, plac
         Span::styled(" ▶ ", theme::key()),
         Span::styled(field.label.as_str(), theme::focused_label()),
     ]);
-    let mut rating = rating_line(field, r.rating(Stage::Plan, &field.key), true);
+    let mut rating = rating_line(field, r.rating(Stage::PLAN, &field.key), true);
     rating.spans.insert(0, Span::raw("   "));
     // A narrow window puts the status in the rule above rather than cutting it.
     let beside_label = status.chars().count() <= status_room;

@@ -13,7 +13,6 @@ use time::macros::format_description;
 use unicode_width::UnicodeWidthStr;
 
 use crate::progress::{Journey, Progress};
-use crate::stage::Stage;
 use crate::text::printable_line;
 use crate::tui::state::{App, ProgressView};
 use crate::tui::theme;
@@ -320,11 +319,8 @@ fn day_labels(first: f64, last: f64) -> Vec<Line<'static>> {
 fn scale_labels(app: &App, width: u16) -> Vec<Line<'static>> {
     let scale = app
         .guide
-        .stage(Stage::Perspective)
-        .fields
-        .iter()
-        .find(|f| f.key == "weight_today")
-        .map(|f| f.scale.clone())
+        .role(crate::role::Role::WeightStart)
+        .map(|(_, f)| f.scale.clone())
         .unwrap_or_default();
     (1..=5)
         .map(|n| {

@@ -7,7 +7,6 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Paragraph};
 
 use crate::guide::{FieldGuide, StageGuide};
-use crate::stage::Stage;
 use crate::tui::field::FieldFocus;
 use crate::tui::stage_layout::{SIDE_PANE_WIDTH, fields_width, form_width};
 use crate::tui::state::{App, GuideSection, Session};
@@ -41,9 +40,9 @@ impl Form<'_> {
 /// The stage under the walk's cursor as a form.
 fn stage_form<'a>(app: &'a App, session: &'a Session, answers: &'a StageAnswers<'a>) -> Form<'a> {
     let stage = session.cursor.stage;
-    let progress = stage_progress(&session.reflection, app.guide, stage);
+    let progress = stage_progress(&session.reflection, &session.guide, stage);
     let number = stage.question_index().map_or(0, |i| i + 1);
-    let content = app.guide.stage(stage);
+    let content = session.guide.stage(stage);
     Form {
         content,
         title: format!(" {number} · {} ", content.title),
@@ -52,21 +51,22 @@ fn stage_form<'a>(app: &'a App, session: &'a Session, answers: &'a StageAnswers<
         focused: session.cursor.field,
         focus: &session.focus,
         guide_first: session.guide_first,
-        story: after_the_guidance(app, stage, &content.key),
+        story: after_the_guidance(app, content),
     }
 }
 
-/// What follows the guidance: a story for the stage, and on the first
-/// stage, where the page for writing it all out is (a person who needs
-/// that most is there first, and may not think to open help).
-fn after_the_guidance(app: &App, stage: Stage, key: &str) -> Option<String> {
-    let story = app.stories().for_stage(key).map(|(story, strategy)| {
+/// What follows the guidance: a story for the stage, and on a stage the
+/// guide marks for it (the first, in the built-in guides), where the page
+/// for writing it all out is: a person who needs that most is there first,
+/// and may not think to open help.
+fn after_the_guidance(app: &App, content: &StageGuide) -> Option<String> {
+    let story = app.stories().for_stage(&content.key).map(|(story, strategy)| {
         format!(
             "A story: “{}” shows {} (s on home).",
             story.title, strategy.shows
         )
     });
-    if stage != Stage::Perspective {
+    if !content.writing {
         return story;
     }
     let writing = "Ctrl-O: a private page to write it all out first, no questions.";
@@ -98,7 +98,7 @@ pub fn draw_form_screen(frame: &mut Frame, area: Rect, app: &App, session: &Sess
         Constraint::Length(1),
     ])
     .areas(area);
-    chrome::header(frame, header, app, session);
+    chrome::header(frame, header, session);
 
     let beside = form_width(area.width) < area.width;
     let (form_area, guide_pane) = if beside {

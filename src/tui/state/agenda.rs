@@ -4,8 +4,7 @@
 use time::Date;
 
 use crate::agenda::{self, AgendaStep};
-use crate::reflection::FIRST_STEP_FIELD;
-use crate::stage::{STEPS_FIELD, Stage};
+use crate::role::Role;
 use crate::store::Summary;
 use crate::tui::field::FieldFocus;
 use crate::tui::keys::Action;
@@ -122,7 +121,8 @@ impl App {
     /// the step chosen and in view; while walking, the step's own row of
     /// the Goals steps (or Risk's first brave step).
     pub(super) fn show_step(&mut self, id: &str) {
-        let (guide, today) = (self.guide, self.clock.today);
+        let (guide, today) = (self.walk_guide(), self.clock.today);
+        let guide: &crate::guide::Guide = &guide;
         let Some(session) = self.session.as_mut() else {
             return;
         };
@@ -148,13 +148,16 @@ impl App {
             }
             return;
         }
-        let goals = session.reflection.actions(Stage::Goals, STEPS_FIELD).len();
-        let (stage, key) = if index < goals {
-            (Stage::Goals, STEPS_FIELD)
+        let goals = session.reflection.action_steps().len();
+        let role = if index < goals {
+            Role::Steps
         } else {
-            (Stage::Risk, FIRST_STEP_FIELD)
+            Role::FirstStep
         };
-        let Some(field) = guide.stage(stage).field_index(key) else {
+        let Some((stage, step_field)) = guide.role(role) else {
+            return;
+        };
+        let Some(field) = guide.stage(stage).field_index(&step_field.key) else {
             return;
         };
         let cursor = Cursor { stage, field };

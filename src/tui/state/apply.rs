@@ -215,6 +215,7 @@ impl App {
 
 #[cfg(test)]
 mod tests {
+    use crate::stage::FullStages;
     use std::path::PathBuf;
 
     use time::UtcOffset;

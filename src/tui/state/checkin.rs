@@ -12,7 +12,6 @@ use crate::reflection::{
     ActionItem, BRAVE_KEY, BRAVE_RESULT_KEY, BRAVE_TAKEN, Checkin, NEXT_STEP_ID_KEY, NEXT_STEP_KEY,
     NextLook, Reflection, Status, StepReview, WEIGHT_KEY,
 };
-use crate::stage::{STEPS_FIELD, Stage};
 use crate::support;
 use crate::tui::field::{FieldFocus, StepColumn, normalised};
 use crate::tui::keys::Action;
@@ -61,7 +60,7 @@ impl CheckinForm {
                 // is dated the day it is finished.
                 let mut draft = going_on.clone();
                 draft.set_date(today);
-                let steps = reflection.actions(Stage::Goals, STEPS_FIELD);
+                let steps = reflection.action_steps();
                 let next_id = going_on.text(NEXT_STEP_ID_KEY);
                 let prior = checkin::brought_up_to_date(&going_on.steps(), &steps, next_id);
                 draft.set_steps(&prior);
@@ -75,7 +74,7 @@ impl CheckinForm {
             }
             None => {
                 let mut draft = Checkin::new(today);
-                let prior = checkin::starting(&base.actions(Stage::Goals, STEPS_FIELD));
+                let prior = checkin::starting(&base.action_steps());
                 draft.set_steps(&prior);
                 // The question asks whether it happened: already done says yes.
                 let brave_done = base.first_step().is_some_and(|s| s.done);

@@ -308,7 +308,7 @@ impl App {
                 let on_plan = self
                     .session
                     .as_ref()
-                    .is_some_and(|s| s.cursor.stage == Stage::Plan);
+                    .is_some_and(|s| s.cursor.stage == Stage::PLAN);
                 let on_due_date = self.session.as_ref().is_some_and(|s| {
                     matches!(&s.focus, FieldFocus::Steps(steps) if steps.column == StepColumn::Due)
                 });
@@ -367,9 +367,18 @@ impl App {
     }
 
     /// The field the cursor is on; `None` on the growth plan or with nothing open.
-    pub fn focused_field(&self) -> Option<&'static FieldGuide> {
+    pub fn focused_field(&self) -> Option<&FieldGuide> {
         let session = self.session.as_ref()?;
-        self.guide.field(session.cursor.stage, session.cursor.field)
+        session.guide.field(session.cursor.stage, session.cursor.field)
+    }
+
+    /// The open reflection's guide, to hold while the session changes; the
+    /// default guide when nothing is open.
+    pub(super) fn walk_guide(&self) -> std::rc::Rc<Guide> {
+        match &self.session {
+            Some(session) => std::rc::Rc::clone(&session.guide),
+            None => std::rc::Rc::new(self.guide.clone()),
+        }
     }
 
     pub fn update(&mut self, action: Action) -> Effect {
@@ -417,7 +426,7 @@ impl App {
     /// selected; an unfinished one at the stage and field where the person
     /// stopped.
     pub fn open_reflection(&mut self, reflection: Reflection) {
-        let session = Session::open(reflection, self.guide, self.clock.today);
+        let session = Session::open(reflection, self.clock.today);
         let walking = session.view == View::Walk;
         self.session = Some(session);
         self.modal = None;
@@ -468,7 +477,7 @@ impl App {
             .map(|s| s.reflection);
         // Keep search current without reading the file again.
         if let (Some(corpus), Some(r)) = (self.home.corpus.as_mut(), reflection.as_ref()) {
-            corpus.insert(r.id.clone(), crate::search::searchable_text(r, self.guide));
+            corpus.insert(r.id.clone(), crate::search::searchable_text(r, &crate::guides::guide_for(r).guide));
         }
         reflection
     }
@@ -514,7 +523,7 @@ impl App {
         }
         let doc = Rc::new(reading_page::document(
             &session.reflection,
-            self.guide,
+            &session.guide,
             self.clock.today,
             width,
             session.reading,

@@ -57,6 +57,8 @@ impl GuideSection {
 
 pub struct Session {
     pub reflection: Reflection,
+    /// The guide it is walked with: its own, fitted to its answers.
+    pub guide: Rc<Guide>,
     pub view: View,
     /// Where the walk is: a stage and a field in it.
     pub cursor: Cursor,
@@ -142,11 +144,21 @@ pub(super) type PageCache = RefCell<Option<(PageKey, Rc<Document>)>>;
 impl Session {
     /// A completed reflection opens to read, its first open step selected; an
     /// unfinished one opens to walk, at the field where the person stopped.
-    pub fn open(reflection: Reflection, guide: &Guide, today: Date) -> Session {
-        let cursor = Cursor::of(&reflection, guide);
-        let focus = FieldFocus::at(&reflection, guide, cursor);
+    pub fn open(reflection: Reflection, today: Date) -> Session {
+        let resolved = crate::guides::guide_for(&reflection);
+        let guide = Rc::new(resolved.guide.into_owned());
+        // Said once on opening: the guide is not gone from the file, and
+        // comes back should its file come back.
+        let message = resolved.missing.then(|| {
+            Message::calm(format!(
+                "The guide \"{}\" is not installed, so this opens in the full guide; every answer is kept.",
+                crate::text::fit(&reflection.guide, 30)
+            ))
+        });
+        let cursor = Cursor::of(&reflection, &guide);
+        let focus = FieldFocus::at(&reflection, &guide, cursor);
         let completed = reflection.status == Status::Completed;
-        let steps: Vec<(usize, bool)> = outline::growth_plan(&reflection, guide, today)
+        let steps: Vec<(usize, bool)> = outline::growth_plan(&reflection, &guide, today)
             .steps()
             .map(|s| (s.index, s.item.done))
             .collect();
@@ -158,6 +170,7 @@ impl Session {
         Session {
             as_completed: lifecycle::completed_snapshot(&reflection),
             reflection,
+            guide: Rc::clone(&guide),
             view: if completed { View::Reading } else { View::Walk },
             cursor,
             focus,
@@ -165,7 +178,7 @@ impl Session {
             edited: false,
             guide_first: GuideSection::Intro,
             plan_scroll: 0,
-            message: None,
+            message,
             reading: Reading {
                 scroll: 0,
                 selected_step: first_open,

@@ -4,7 +4,7 @@
 use crossterm::event::KeyCode;
 use time::Date;
 
-use crate::guide::{FieldGuide, FieldKind};
+use crate::guide::{FieldGuide, FieldKind, Guide};
 use crate::lifecycle::{self, AfterEdit, Completion, Missing};
 use crate::reflection::Status;
 use crate::stage::Stage;
@@ -20,7 +20,8 @@ use super::{App, Effect, GuideSection, Message, Session, TitlePurpose, Tone, Vie
 
 impl App {
     pub(super) fn update_walk(&mut self, action: Action) -> Effect {
-        let guide = self.guide;
+        let guide = self.walk_guide();
+        let guide: &Guide = &guide;
         let today = self.clock.today;
         let Some(session) = self.session.as_mut() else {
             return Effect::None;
@@ -50,12 +51,12 @@ impl App {
                 self.move_to(to);
             }
             Action::NextStage => {
-                if let Some(to) = session.cursor.next_stage() {
+                if let Some(to) = session.cursor.next_stage(guide) {
                     self.move_to(to);
                 }
             }
             Action::PrevStage => {
-                if let Some(to) = session.cursor.prev_stage() {
+                if let Some(to) = session.cursor.prev_stage(guide) {
                     self.move_to(to);
                 }
             }
@@ -133,7 +134,7 @@ impl App {
                     {
                         session.message = None;
                     }
-                    if ticks_only || stage == Stage::Plan {
+                    if ticks_only || stage == Stage::PLAN {
                         session.keep_completed_snapshot();
                     } else {
                         follow_completion(session);
@@ -183,8 +184,8 @@ impl App {
                     let list: Vec<String> = missing
                         .iter()
                         .map(|m| match m {
-                            Missing::Title => format!("{} (press t)", m.describe()),
-                            Missing::GoalOrStep => m.describe().to_string(),
+                            Missing::Title => format!("{} (press t)", m.describe(&session.guide)),
+                            Missing::GoalOrStep => m.describe(&session.guide),
                         })
                         .collect();
                     Message::warning(format!("To mark it complete, add {}.", list.join(" and ")))
@@ -196,7 +197,8 @@ impl App {
     /// As focus leaves a field, a date phrase on screen becomes its date (the
     /// reflection already holds the date, so nothing is written here).
     fn leave_field(&mut self) {
-        let guide = self.guide;
+        let guide = self.walk_guide();
+        let guide: &Guide = &guide;
         let today = self.clock.today;
         let Some(session) = self.session.as_mut() else {
             return;
@@ -208,7 +210,8 @@ impl App {
 
     fn move_to(&mut self, to: Cursor) {
         self.leave_field();
-        let guide = self.guide;
+        let guide = self.walk_guide();
+        let guide: &Guide = &guide;
         let Some(session) = self.session.as_mut() else {
             return;
         };
@@ -238,11 +241,11 @@ impl App {
         };
         let said = self.message_for(session).map_or(1, |m| m.rows(self.size.0));
         let body = PlanPage::body(self.size, said);
-        let page = PlanPage::new(&session.reflection, self.guide, self.clock.today, body);
+        let page = PlanPage::new(&session.reflection, &session.guide, self.clock.today, body);
         let max = page.max_scroll(body.height);
         let step = usize::from(body.height.saturating_sub(2).max(1));
         if action == Action::PageUp && session.plan_scroll == 0 {
-            let to = session.cursor.prev_field(self.guide);
+            let to = session.cursor.prev_field(&session.guide);
             self.move_to(to);
             return;
         }
@@ -255,7 +258,8 @@ impl App {
 
     /// Stores the cursor in the reflection so resuming returns here.
     pub(super) fn remember_position(&mut self) {
-        let guide = self.guide;
+        let guide = self.walk_guide();
+        let guide: &Guide = &guide;
         let Some(session) = self.session.as_mut() else {
             return;
         };

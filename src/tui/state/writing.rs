@@ -31,6 +31,7 @@ static FIELD: FieldGuide = FieldGuide {
     example: String::new(),
     options: Vec::new(),
     scale: Vec::new(),
+    role: None,
 };
 
 /// What the empty page says where the words will go.

@@ -173,7 +173,7 @@ mod tests {
                     "What did you see before I did, and when did you see it?".into(),
                     "Where did I lose you?".into(),
                 ],
-                none: "not answered yet",
+                none: "not answered yet".to_string(),
             }],
         };
         let rows: Vec<String> = plan_section(&section, None, Empty::Show)
@@ -201,7 +201,7 @@ mod tests {
             items: vec![PlanItem::Bullets {
                 label: Some("Ask for feedback"),
                 items: vec![],
-                none: "not answered yet",
+                none: "not answered yet".to_string(),
             }],
         };
         let shown_rows = |empty| -> Vec<String> {

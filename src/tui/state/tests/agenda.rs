@@ -1,6 +1,7 @@
 //! The agenda screen: every open step, ticked by id through an effect, and
 //! Enter opening the reflection at that step.
 
+use crate::stage::FullStages;
 use super::*;
 use crate::reflection::ActionItem;
 
@@ -18,7 +19,7 @@ fn with_steps(id: &str, status: Status, steps: &[(&str, &str)]) -> Reflection {
             ..ActionItem::default()
         })
         .collect();
-    r.set_actions(Stage::Goals, STEPS_FIELD, items);
+    r.set_action_steps(items);
     r.status = status;
     r
 }

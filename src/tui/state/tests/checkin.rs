@@ -1,6 +1,7 @@
 //! Check-ins: one question at a time, applied as typed, never reopening a
 //! completed reflection, and kept to go on with when left half done.
 
+use crate::stage::FullStages;
 use super::*;
 use crate::reflection::{NextLook, Outcome as Became};
 
@@ -56,7 +57,7 @@ fn a_checkin_ticks_moves_and_drops_steps_and_the_reflection_stays_complete() {
     assert_eq!(done[0].next_look(), NextLook::On(date!(2026 - 12 - 20)));
     let outcomes: Vec<Became> = done[0].steps().iter().map(|r| r.outcome).collect();
     assert_eq!(outcomes, vec![Became::Done, Became::Dropped]);
-    let steps = s.reflection.actions(Stage::Goals, STEPS_FIELD);
+    let steps = s.reflection.action_steps();
     assert_eq!(
         steps.iter().map(|s| s.text.as_str()).collect::<Vec<_>>(),
         vec!["Interview five clinic managers", "Take the pricing course"],
@@ -114,7 +115,7 @@ fn the_next_step_joins_the_plan_with_one_id_however_often_it_is_edited() {
     go_to_question(&mut app, "next_step_due");
     app.update(Action::PrevField);
     type_text(&mut app, " today");
-    let steps = session(&app).reflection.actions(Stage::Goals, STEPS_FIELD);
+    let steps = session(&app).reflection.action_steps();
     let added: Vec<_> = steps
         .iter()
         .filter(|s| s.text.starts_with("Share"))
@@ -194,7 +195,7 @@ fn going_on_with_a_checkin_keeps_a_tick_made_since() {
     app.update(Action::BackHome);
     // Ticked on the reading page meanwhile (the agenda does the same on disk).
     app.update(Action::TickStep);
-    let ticked = |app: &App| session(app).reflection.actions(Stage::Goals, STEPS_FIELD)[0].done;
+    let ticked = |app: &App| session(app).reflection.action_steps()[0].done;
     assert!(ticked(&app));
     app.update(Action::Checkin);
     go_to_question(&mut app, "working");
@@ -218,7 +219,7 @@ fn steps_added_in_a_checkin_each_get_their_own_id() {
     app.update(Action::NewStep);
     type_text(&mut app, "New B");
     app.update(Action::NextField);
-    let steps = session(&app).reflection.actions(Stage::Goals, STEPS_FIELD);
+    let steps = session(&app).reflection.action_steps();
     let added: Vec<&str> = steps
         .iter()
         .filter(|s| s.text.starts_with("New"))
@@ -306,7 +307,7 @@ fn backspace_held_on_a_step_drops_it_but_keeps_its_row_and_ctrl_z_brings_it_back
         app.update(Action::DeleteStep);
     }
     assert_eq!(review_rows(&app), 2, "no row is taken away");
-    let steps = session(&app).reflection.actions(Stage::Goals, STEPS_FIELD);
+    let steps = session(&app).reflection.action_steps();
     assert!(
         steps
             .iter()
@@ -335,6 +336,6 @@ fn a_tick_in_a_checkin_keeps_the_checkins_day_past_midnight() {
     app.set_now(app.now + time::Duration::days(1));
     app.update(Action::NextField);
     type_text(&mut app, "x");
-    let steps = session(&app).reflection.actions(Stage::Goals, STEPS_FIELD);
+    let steps = session(&app).reflection.action_steps();
     assert_eq!(steps[0].done_on(), Some(date!(2026 - 11 - 29)));
 }

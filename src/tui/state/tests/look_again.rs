@@ -15,7 +15,7 @@ fn prompt_text(app: &App) -> Option<String> {
 fn look_again(app: &App) -> String {
     session(app)
         .reflection
-        .text(Stage::Plan, LOOK_AGAIN_FIELD)
+        .text(Stage::PLAN, LOOK_AGAIN_FIELD)
         .to_string()
 }
 
@@ -158,7 +158,7 @@ fn a_day_chosen_while_an_edit_has_reopened_it_is_kept_when_the_edit_is_undone() 
     let snapshot = session(&app)
         .as_completed
         .as_ref()
-        .map(|r| r.text(Stage::Plan, LOOK_AGAIN_FIELD).to_string());
+        .map(|r| r.text(Stage::PLAN, LOOK_AGAIN_FIELD).to_string());
     assert_eq!(snapshot.as_deref(), Some("2026-12-20"));
     assert_eq!(session(&app).reflection.status, Status::InProgress);
 }
@@ -203,7 +203,7 @@ fn marking_complete_without_a_day_says_how_to_choose_one() {
     let mut app = completable_on_the_plan();
     if let Some(s) = app.session.as_mut() {
         s.reflection
-            .set_text(Stage::Plan, LOOK_AGAIN_FIELD, "2026-12-20".into());
+            .set_text(Stage::PLAN, LOOK_AGAIN_FIELD, "2026-12-20".into());
     }
     app.update(Action::MarkComplete);
     assert_eq!(session(&app).reflection.status, Status::Completed);

@@ -1,5 +1,6 @@
 //! The app's rules as stories: keys in, state and effects out.
 
+use crate::stage::FullStages;
 use super::*;
 use crate::export::Format;
 use crate::guide::FieldKind;
@@ -83,7 +84,7 @@ fn nothing_blocks_moving_forward_through_empty_stages() {
     for _ in 0..100 {
         app.update(Action::NextField);
     }
-    assert_eq!(session(&app).cursor.stage, Stage::Plan);
+    assert_eq!(session(&app).cursor.stage, Stage::PLAN);
     assert_eq!(app.contexts()[0], Context::Plan);
 }
 
@@ -291,7 +292,7 @@ fn ticking_a_step_while_reading_saves_it_and_keeps_the_reflection_complete() {
     let before = session(&app).revision;
     app.update(Action::TickStep);
     let s = session(&app);
-    assert!(s.reflection.actions(Stage::Goals, STEPS_FIELD)[0].done);
+    assert!(s.reflection.action_steps()[0].done);
     assert!(s.revision > before, "the loop will save it");
     assert_eq!(s.reflection.status, Status::Completed);
     assert!(
@@ -300,7 +301,7 @@ fn ticking_a_step_while_reading_saves_it_and_keeps_the_reflection_complete() {
             .is_some_and(|m| m.text.starts_with("Done:"))
     );
     app.update(Action::TickStep);
-    assert!(!session(&app).reflection.actions(Stage::Goals, STEPS_FIELD)[0].done);
+    assert!(!session(&app).reflection.action_steps()[0].done);
 }
 
 #[test]
@@ -425,6 +426,7 @@ fn home_with(titles: &[&str]) -> App {
             updated: app.now,
             completed: None,
             stage: "plan".into(),
+            guide: "full".into(),
             open_steps: 0,
             steps: Vec::new(),
             next_checkin: String::new(),

@@ -1,5 +1,6 @@
 //! Keys in text: readline meanings, `?` for help, the due date editor, the search line.
 
+use crate::stage::FullStages;
 use super::*;
 
 /// Found by a new user (issue 10): Ctrl-D, a date, Enter on an existing

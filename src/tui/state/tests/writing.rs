@@ -1,5 +1,6 @@
 //! The free-writing page: opened from a stage and from reading, written into the reflection, private.
 
+use crate::stage::FullStages;
 use super::*;
 
 #[test]

@@ -8,13 +8,18 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
-use crate::stage::Stage;
+mod fit;
+
+pub use fit::Unasked;
+
+use crate::role::{Place, Places, Role};
+use crate::stage::{PLAN_KEY, Stage};
 
 /// The default guide's name, as `rebound guides` lists it.
 pub const DEFAULT_NAME: &str = "full";
 
 /// The default guide's TOML, exactly as shipped (`rebound guides show full`).
-pub const GUIDE_TOML: &str = include_str!("../assets/guides/full.toml");
+pub const GUIDE_TOML: &str = include_str!("../../assets/guides/full.toml");
 
 /// The kind of answer a question takes; decides both storage and editing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -56,6 +61,9 @@ pub struct FieldGuide {
     /// Labels for ratings 1..=5.
     #[serde(default)]
     pub scale: Vec<String>,
+    /// What the growth plan gathers it as, if anything.
+    #[serde(default)]
+    pub role: Option<Role>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -66,6 +74,10 @@ pub struct StageGuide {
     pub title: String,
     pub tagline: String,
     pub intro: String,
+    /// Whether the guide pane points to the free-writing page here.
+    #[serde(default)]
+    pub writing: bool,
+    #[serde(default)]
     pub fields: Vec<FieldGuide>,
 }
 
@@ -91,9 +103,26 @@ pub struct Guide {
     /// How long it takes done properly, as people say it ("45–70").
     #[serde(default, deserialize_with = "minutes_as_text")]
     pub minutes: Option<String>,
+    /// Raised by the guide's author when its questions change; each
+    /// reflection records the version it was written with.
+    #[serde(default = "first_version")]
+    pub version: u32,
+    /// A longer guide that carries on from this one in the same file: all
+    /// of this guide's keys are that guide's too.
+    #[serde(default)]
+    pub deeper: Option<String>,
     stages: Vec<StageGuide>,
     plan: StageGuide,
 }
+
+fn first_version() -> u32 {
+    1
+}
+
+/// More stages or questions than a screen's progress line can show, or a
+/// person could answer in one sitting.
+pub const MOST_STAGES: usize = 12;
+pub const MOST_FIELDS: usize = 12;
 
 /// `minutes = 20` is as natural to write as `minutes = "20–30"`; both read.
 fn minutes_as_text<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
@@ -139,6 +168,27 @@ impl Guide {
             .map_err(Clone::clone)
     }
 
+    /// A guide of no questions, only the plan: what stands in should the
+    /// built-in one ever fail to parse (its tests make sure it does not).
+    pub fn empty() -> Guide {
+        Guide {
+            title: None,
+            summary: None,
+            minutes: None,
+            version: 1,
+            deeper: None,
+            stages: Vec::new(),
+            plan: StageGuide {
+                key: PLAN_KEY.into(),
+                title: "Growth plan".into(),
+                tagline: String::new(),
+                intro: String::new(),
+                writing: false,
+                fields: Vec::new(),
+            },
+        }
+    }
+
     /// Parses and validates guide content, so a broken asset fails loudly in tests
     /// rather than as a confusing screen.
     pub fn parse(text: &str) -> Result<Guide, String> {
@@ -152,7 +202,7 @@ impl Guide {
             message: e.message().trim().to_string(),
             span: e.span(),
         })?;
-        guide.plan.key = Stage::Plan.key().to_string();
+        guide.plan.key = PLAN_KEY.to_string();
         guide.validate().map_err(GuideError::Invalid)?;
         guide.clean();
         Ok(guide)
@@ -190,32 +240,49 @@ impl Guide {
     }
 
     fn validate(&self) -> Result<(), String> {
-        let expected: Vec<&str> = Stage::QUESTION_STAGES.iter().map(|s| s.key()).collect();
-        let found: Vec<&str> = self.stages.iter().map(|s| s.key.as_str()).collect();
-        if expected != found {
-            let found: Vec<&str> = found
-                .into_iter()
-                .map(|k| if k.is_empty() { "(no key)" } else { k })
-                .collect();
-            // Until guides define their own stages, this is the rule most
-            // hand-written guides will meet first, so it names them all.
+        if self.stages.is_empty() {
+            return Err("a guide needs at least one [[stages]] with questions".into());
+        }
+        if self.stages.len() > MOST_STAGES {
             return Err(format!(
-                "today a guide has rebound's seven stages, keyed {} in that order (found: {})",
-                expected.join(", "),
-                if found.is_empty() {
-                    "none".to_string()
-                } else {
-                    found.join(", ")
-                }
+                "{} stages; a guide has at most {MOST_STAGES}",
+                self.stages.len()
             ));
         }
-        for stage in self.stages.iter().chain(std::iter::once(&self.plan)) {
-            if stage.fields.is_empty() {
-                return Err(format!("stage {} has no questions", stage.key));
+        let mut stage_keys = HashSet::new();
+        for stage in &self.stages {
+            let at = if stage.key.is_empty() {
+                "a stage".to_string()
+            } else {
+                format!("stage {}", stage.key)
+            };
+            if !is_key(&stage.key) {
+                return Err(format!(
+                    "{at} needs a key of a-z, 0-9 and _ (found \"{}\")",
+                    stage.key
+                ));
             }
+            if stage.key == PLAN_KEY {
+                return Err("\"plan\" is the growth plan's key; name the stage otherwise".into());
+            }
+            if !stage_keys.insert(stage.key.as_str()) {
+                return Err(format!("{at} appears twice"));
+            }
+            if stage.fields.is_empty() {
+                return Err(format!("{at} has no questions"));
+            }
+            if stage.fields.len() > MOST_FIELDS {
+                return Err(format!("{at} has more than {MOST_FIELDS} questions"));
+            }
+        }
+        let mut roles: Vec<(Role, &str)> = Vec::new();
+        for stage in self.stages.iter().chain(std::iter::once(&self.plan)) {
             let mut keys = HashSet::new();
             for field in &stage.fields {
                 let at = format!("{}.{}", stage.key, field.key);
+                if !is_key(&field.key) {
+                    return Err(format!("{at} needs a key of a-z, 0-9 and _"));
+                }
                 if !keys.insert(field.key.as_str()) {
                     return Err(format!("{at} appears twice"));
                 }
@@ -231,33 +298,180 @@ impl Guide {
                     }
                     _ => {}
                 }
+                let Some(role) = field.role else { continue };
+                if !role.kinds().contains(&field.kind) {
+                    let kinds: Vec<String> = role
+                        .kinds()
+                        .iter()
+                        .map(|k| format!("{k:?}").to_lowercase())
+                        .collect();
+                    return Err(format!(
+                        "{at} has role {} and must be a {} question",
+                        role.name(),
+                        kinds.join(" or ")
+                    ));
+                }
+                if let Some((_, first)) = roles.iter().find(|(r, _)| *r == role) {
+                    return Err(format!(
+                        "{at} has role {}, which {first} already has",
+                        role.name()
+                    ));
+                }
+                roles.push((role, stage.key.as_str()));
+            }
+        }
+        for field in &self.plan.fields {
+            if field.role != Some(Role::WeightNow) {
+                return Err(format!(
+                    "plan.{}: the plan asks only how heavy it feels now (a rating with role weight_now)",
+                    field.key
+                ));
+            }
+        }
+        if roles.iter().any(|(r, s)| *r == Role::WeightNow && *s != PLAN_KEY) {
+            return Err("role weight_now belongs on the [plan]".into());
+        }
+        let stage_of = |role| roles.iter().find(|(r, _)| *r == role).map(|(_, s)| *s);
+        if let Some(date) = stage_of(Role::FirstStepDate)
+            && stage_of(Role::FirstStep) != Some(date)
+        {
+            return Err(format!(
+                "{date}: role first_step_date needs role first_step in the same stage"
+            ));
+        }
+        Ok(())
+    }
+
+    /// Checks that this guide can carry on in `deeper` in the same file:
+    /// every question it asks is asked there, under the same keys and kind.
+    pub fn continues_in(&self, deeper: &Guide) -> Result<(), String> {
+        for stage in self.stages() {
+            for field in &self.stage(stage).fields {
+                let there = deeper
+                    .stage_keyed(stage.key())
+                    .and_then(|s| deeper.stage(s).field(&field.key));
+                match there {
+                    Some(f) if f.kind == field.kind => {}
+                    _ => {
+                        return Err(format!(
+                            "{}.{} is not a {:?} question of the guide it goes deeper in",
+                            stage.key(),
+                            field.key,
+                            field.kind
+                        ));
+                    }
+                }
             }
         }
         Ok(())
     }
 
+    /// The question stages, in walking order.
+    pub fn stages(&self) -> impl Iterator<Item = Stage> + '_ {
+        self.stages
+            .iter()
+            .enumerate()
+            .map(|(i, s)| Stage::question(i, &s.key))
+    }
+
+    /// Every stage in walking order, the plan last.
+    pub fn walk(&self) -> impl Iterator<Item = Stage> + '_ {
+        self.stages().chain(std::iter::once(Stage::PLAN))
+    }
+
+    /// How many question stages the walk has.
+    pub fn stage_count(&self) -> usize {
+        self.stages.len()
+    }
+
+    /// Where every walk starts.
+    pub fn first_stage(&self) -> Stage {
+        self.stages().next().unwrap_or(Stage::PLAN)
+    }
+
+    /// The stage saved under `key`, the plan included.
+    pub fn stage_keyed(&self, key: &str) -> Option<Stage> {
+        self.walk().find(|s| s.key() == key)
+    }
+
+    pub fn next(&self, stage: Stage) -> Option<Stage> {
+        let mut walk = self.walk().skip_while(|s| *s != stage);
+        walk.next()?;
+        walk.next()
+    }
+
+    pub fn prev(&self, stage: Stage) -> Option<Stage> {
+        self.walk().take_while(|s| *s != stage).last()
+    }
+
+    /// "stage 4 of 7", or "growth plan".
+    pub fn reached(&self, stage: Stage) -> String {
+        crate::stage::reached_phrase(stage, self.stage_count())
+    }
+
+    /// A stage's content. A stage from another guide is found by its key;
+    /// one this guide does not have reads as the plan, never as a panic.
     pub fn stage(&self, stage: Stage) -> &StageGuide {
-        match stage.question_index() {
-            Some(i) => &self.stages[i],
-            None => &self.plan,
+        if let Some(i) = stage.question_index() {
+            match self.stages.get(i) {
+                Some(s) if s.key == stage.key() => return s,
+                _ => {}
+            }
+            if let Some(s) = self.stages.iter().find(|s| s.key == stage.key()) {
+                return s;
+            }
         }
+        &self.plan
     }
 
     pub fn field(&self, stage: Stage, index: usize) -> Option<&FieldGuide> {
         self.stage(stage).fields.get(index)
     }
 
+    /// The question that plays `role`, and its stage.
+    pub fn role(&self, role: Role) -> Option<(Stage, &FieldGuide)> {
+        self.walk().find_map(|stage| {
+            let field = self.stage(stage).fields.iter().find(|f| f.role == Some(role))?;
+            Some((stage, field))
+        })
+    }
+
+    /// Where each role's answer is kept, for the model.
+    pub fn places(&self) -> Places {
+        Places::new(
+            self.walk()
+                .flat_map(|stage| {
+                    self.stage(stage).fields.iter().filter_map(move |f| {
+                        let place = Place {
+                            stage: stage.key().to_string(),
+                            field: f.key.clone(),
+                        };
+                        Some((f.role?, place))
+                    })
+                })
+                .collect(),
+        )
+    }
+
     /// Every (stage, field) pair in walking order, the plan last.
-    #[cfg(test)]
     pub fn all_fields(&self) -> impl Iterator<Item = (Stage, &FieldGuide)> {
-        Stage::ALL
-            .into_iter()
+        self.walk()
             .flat_map(move |s| self.stage(s).fields.iter().map(move |f| (s, f)))
     }
 }
 
+/// A stage or field key: what a file can hold as a TOML key unquoted.
+fn is_key(key: &str) -> bool {
+    !key.is_empty()
+        && key.len() <= 40
+        && key
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+}
+
 #[cfg(test)]
 mod tests {
+    use crate::stage::FullStages;
     use super::*;
 
     #[test]
@@ -279,7 +493,7 @@ mod tests {
                 );
             }
         }
-        assert_eq!(guide.stage(Stage::Plan).fields[0].key, "weight_now");
+        assert_eq!(guide.stage(Stage::PLAN).fields[0].key, "weight_now");
     }
 
     #[test]
@@ -358,21 +572,111 @@ mod tests {
         assert!(!message.contains('\n'), "one line: {message}");
     }
 
+    /// A guide of its own shape: two stages named as its author likes,
+    /// and roles that give the plan its goals, steps and weights.
+    const TWO_STAGES: &str = r#"
+[[stages]]
+key = "what_happened"
+title = "What happened"
+tagline = "The facts."
+intro = "Facts first."
+[[stages.fields]]
+key = "facts"
+kind = "text"
+label = "What happened?"
+hint = "A few sentences."
+example = "No offer."
+[[stages.fields]]
+key = "weight"
+kind = "rating"
+label = "How heavy?"
+hint = "Not a verdict."
+example = "3"
+scale = ["a", "b", "c", "d", "e"]
+role = "weight_start"
+[[stages]]
+key = "next"
+title = "Next"
+tagline = "One step."
+intro = "Small is fine."
+[[stages.fields]]
+key = "todo"
+kind = "actions"
+label = "What will you do?"
+hint = "Dated steps."
+example = "Call Sam"
+role = "steps"
+[plan]
+title = "Plan"
+tagline = "On one page."
+intro = "Here it is."
+"#;
+
     #[test]
-    fn a_guide_without_the_seven_stages_says_that_is_the_rule_today() {
-        let text = GUIDE_TOML.replacen("key = \"risk\"", "key = \"courage\"", 1);
-        let err = Guide::read(&text).expect_err("courage is not a stage yet");
-        assert!(matches!(err, GuideError::Invalid(_)), "{err:?}");
-        let err = err.to_string();
-        assert!(err.contains("seven stages"), "{err}");
-        assert!(err.contains("courage"), "{err}");
+    fn a_guide_declares_its_own_stages_and_the_roles_the_plan_reads() {
+        let guide = Guide::read(TWO_STAGES).expect("a guide of two stages reads");
+        let keys: Vec<&str> = guide.walk().map(|s| s.key()).collect();
+        assert_eq!(keys, ["what_happened", "next", "plan"]);
+        assert_eq!(guide.reached(guide.first_stage()), "stage 1 of 2");
+        let (stage, steps) = guide.role(Role::Steps).expect("steps declared");
+        assert_eq!((stage.key(), steps.key.as_str()), ("next", "todo"));
+        assert!(guide.role(Role::Goals).is_none());
+        let places = guide.places();
+        assert_eq!(places.role_at("what_happened", "weight"), Some(Role::WeightStart));
     }
 
     #[test]
-    fn stages_out_of_order_are_rejected() {
-        let text = GUIDE_TOML.replacen("key = \"perspective\"", "key = \"elsewhere\"", 1);
-        let err = Guide::parse(&text).expect_err("unknown stage must be refused");
-        assert!(err.contains("in that order"), "{err}");
+    fn each_broken_guide_says_what_is_wrong() {
+        let broken = [
+            (TWO_STAGES.replace("key = \"next\"", "key = \"what_happened\""), "appears twice"),
+            (TWO_STAGES.replace("key = \"next\"", "key = \"plan\""), "growth plan's key"),
+            (TWO_STAGES.replace("key = \"next\"", "key = \"Next Steps\""), "a-z, 0-9 and _"),
+            (
+                TWO_STAGES.replace("role = \"steps\"", "role = \"weight_start\""),
+                "rating question",
+            ),
+            (
+                TWO_STAGES.replace("role = \"weight_start\"", "role = \"steps\""),
+                "must be a actions question",
+            ),
+            (
+                TWO_STAGES.replace("example = \"Call Sam\"\nrole = \"steps\"", "example = \"x\"\nrole = \"first_step_date\""),
+                "date question",
+            ),
+            (
+                TWO_STAGES.replace("[plan]", "[plan]\nfields = [{ key = \"x\", kind = \"line\", label = \"x?\", hint = \"x\", example = \"x\" }]"),
+                "the plan asks only",
+            ),
+        ];
+        for (text, expected) in broken {
+            let err = Guide::read(&text).expect_err(expected).to_string();
+            assert!(err.contains(expected), "{expected}: {err}");
+        }
+        let none = "[plan]\ntitle = \"P\"\ntagline = \"t\"\nintro = \"i\"\n";
+        let err = Guide::parse(&format!("stages = []\n{none}")).expect_err("no stages");
+        assert!(err.contains("at least one"), "{err}");
+    }
+
+    #[test]
+    fn an_unknown_role_is_named_where_it_is_with_the_roles_there_are() {
+        let text = TWO_STAGES.replace("role = \"steps\"", "role = \"homework\"");
+        let Err(GuideError::Syntax { message, span }) = Guide::read(&text) else {
+            panic!("homework is not a role");
+        };
+        assert!(message.contains("homework"), "{message}");
+        assert!(message.contains("first_step"), "lists the roles: {message}");
+        let at = span.expect("toml knows where").start;
+        assert!(text[at..].starts_with("\"homework\""), "{message} at {at}");
+    }
+
+    #[test]
+    fn the_full_guide_gives_the_plan_every_role() {
+        let places = builtin().places();
+        for role in Role::ALL {
+            assert!(places.get(role).is_some(), "{} is declared", role.name());
+        }
+        let (stage, field) = builtin().role(Role::Steps).expect("steps");
+        assert_eq!((stage.key(), field.key.as_str()), ("goals", "steps"));
     }
 
     fn builtin() -> &'static Guide {

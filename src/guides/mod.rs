@@ -12,6 +12,10 @@ use std::sync::OnceLock;
 
 use crate::guide::{self, Guide, GuideError};
 
+mod resolve;
+
+pub use resolve::{Resolved, guide_for, named_or_default, places_for};
+
 /// Far more than any guide written by hand; a file this large in the folder
 /// is something else, reported rather than read into memory.
 const LARGEST_GUIDE_BYTES: u64 = 1 << 20;
@@ -437,13 +441,13 @@ mod tests {
     }
 
     #[test]
-    fn a_guide_without_the_seven_stages_is_reported_with_that_rule_and_no_place() {
-        let text = own_guide("Mine").replacen("key = \"risk\"", "key = \"courage\"", 1);
+    fn a_role_on_the_wrong_kind_of_question_is_reported_with_the_rule_and_no_place() {
+        let text = own_guide("Mine").replacen("role = \"goals\"", "role = \"odds\"", 1);
         let dir = folder(&[("mine.toml", &text)]);
         let catalogue = catalogue(&dir);
         let problem = problem_for(&catalogue, "mine.toml");
         assert_eq!(problem.at, None);
-        assert!(problem.what.contains("seven stages"), "{problem}");
+        assert!(problem.what.contains("goals.objectives has role odds"), "{problem}");
         assert_eq!(
             problem.to_string(),
             format!(
@@ -514,7 +518,7 @@ mod tests {
     /// The README's example is what people copy first; it must load as it stands.
     #[test]
     fn the_readme_example_is_a_guide() {
-        let readme = include_str!("../README.md");
+        let readme = include_str!("../../README.md");
         let section = &readme[readme.find("\n## Guides\n").expect("a Guides section")..];
         let start = section.find("```toml\n").expect("a TOML example") + "```toml\n".len();
         let example = &section[start..start + section[start..].find("```").expect("its end")];
