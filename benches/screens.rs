@@ -11,11 +11,11 @@ use std::time::{Duration, Instant};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use rebound::guide::Guide;
+use rebound::stage::FullStages;
 use rebound::store::Store;
 use rebound::tui::keys::Action;
 use rebound::tui::screens::draw;
 use rebound::tui::state::App;
-use rebound::stage::FullStages;
 use rebound::wizard::Stage;
 use time::UtcOffset;
 use time::macros::{date, datetime};
@@ -161,7 +161,7 @@ fn main() {
         let mut samples: Vec<Duration> = (0..4)
             .map(|_| {
                 let start = Instant::now();
-                let texts = rebound::search::stored_texts(&store, guide).expect("texts");
+                let texts = rebound::search::stored_texts(&store).expect("texts");
                 black_box(rebound::search::Corpus::new(texts));
                 start.elapsed()
             })
@@ -172,7 +172,7 @@ fn main() {
         );
         report(&format!("search {count}: load text, warm"), samples);
         home.set_corpus(rebound::search::Corpus::new(
-            rebound::search::stored_texts(&store, guide).expect("texts"),
+            rebound::search::stored_texts(&store).expect("texts"),
         ));
         home.update(Action::StartSearch);
         let mut terminal = Terminal::new(TestBackend::new(100, 32)).expect("terminal");

@@ -258,9 +258,9 @@ pub fn checkins_due(summaries: &[Summary], today: Date) -> DueCheckins {
 
 #[cfg(test)]
 mod tests {
-    use crate::stage::FullStages;
     use super::*;
     use crate::reflection::{ActionItem, FIRST_STEP_DATE_FIELD, FIRST_STEP_FIELD};
+    use crate::stage::FullStages;
     use crate::stage::Stage;
     use time::macros::{date, datetime};
 

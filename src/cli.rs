@@ -379,8 +379,9 @@ pub fn run(cli: Cli, offset: UtcOffset) -> Result<Next> {
         }
         Some(Command::Show { id, with_writing }) => {
             let r = naming::load_named(&store, &id)?;
+            let guide = show::guide_of(&r);
             let writing = show::writing_if(with_writing);
-            let text = export::render_with(&r, guide, Format::Markdown, clock, writing);
+            let text = export::render_with(&r, &guide, Format::Markdown, clock, writing);
             return done(print(&text));
         }
         Some(Command::Export {
@@ -397,7 +398,7 @@ pub fn run(cli: Cli, offset: UtcOffset) -> Result<Next> {
                 force,
                 writing: show::writing_if(with_writing),
             };
-            return done(show::export_to(&r, guide, to, clock));
+            return done(show::export_to(&r, &show::guide_of(&r), to, clock));
         }
         Some(Command::Delete { id, yes }) => return done(trash::delete(&store, &id, yes)),
         Some(Command::Restore { id }) => return done(trash::restore(&store, id.as_deref())),

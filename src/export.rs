@@ -497,9 +497,9 @@ fn toml_json(value: &toml::Value) -> Json {
 
 #[cfg(test)]
 mod tests {
-    use crate::stage::FullStages;
     use super::*;
     use crate::reflection::tests::sample_reflection;
+    use crate::stage::FullStages;
     use time::macros::date;
 
     fn guide() -> &'static Guide {

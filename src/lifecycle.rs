@@ -59,7 +59,11 @@ impl Standing {
         match self {
             Standing::InProgress(Stage::PLAN, _) => "at the growth plan".into(),
             Standing::InProgress(stage, of) => {
-                format!("{}, {}", reached_phrase(stage, of), guide.stage(stage).title)
+                format!(
+                    "{}, {}",
+                    reached_phrase(stage, of),
+                    guide.stage(stage).title
+                )
             }
             Standing::Completed(Some(t)) => format!("completed {}", clock.day(t)),
             Standing::Completed(None) => "completed".into(),
@@ -222,10 +226,10 @@ pub fn completed_snapshot(r: &Reflection) -> Option<Reflection> {
 
 #[cfg(test)]
 mod tests {
-    use crate::stage::{FullStages, GOALS_FIELD, Stage};
     use super::*;
     use crate::reflection::ActionItem;
     use crate::reflection::tests::sample_reflection;
+    use crate::stage::{FullStages, GOALS_FIELD, Stage};
     use time::macros::datetime;
 
     fn guide() -> &'static Guide {
@@ -351,10 +355,7 @@ mod tests {
             restored,
             AfterEdit::Restored | AfterEdit::Unchanged
         ));
-        assert!(
-            r.action_steps()[0].done,
-            "the tick survives"
-        );
+        assert!(r.action_steps()[0].done, "the tick survives");
         assert_eq!(tick_step(&mut r, 999, clock().today), None);
     }
 

@@ -176,15 +176,9 @@ pub enum PlanItem {
         none: String,
     },
     /// The action steps, by date, undated last.
-    Steps {
-        steps: Vec<PlanStep>,
-        none: String,
-    },
+    Steps { steps: Vec<PlanStep>, none: String },
     /// An answer in the person's own lines.
-    Lines {
-        lines: Vec<String>,
-        none: String,
-    },
+    Lines { lines: Vec<String>, none: String },
     /// A labelled value; empty means not answered yet.
     Labelled { label: &'static str, value: String },
 }
@@ -257,7 +251,8 @@ pub fn growth_plan(r: &Reflection, guide: &Guide, today: Date) -> GrowthPlan {
         None => none.to_string(),
     };
     let describe = |rated: Option<Rated>| rated.map(|r| r.describe()).unwrap_or_default();
-    let labelled = |role, label, value| declared(role).then_some(PlanItem::Labelled { label, value });
+    let labelled =
+        |role, label, value| declared(role).then_some(PlanItem::Labelled { label, value });
     let bullets = |role, none: &str| {
         declared(role).then(|| PlanItem::Bullets {
             label: None,
@@ -340,9 +335,17 @@ pub fn growth_plan(r: &Reflection, guide: &Guide, today: Date) -> GrowthPlan {
         SectionDraft {
             title: "People",
             items: vec![
-                labelled_list(Role::FeedbackFrom, "Ask for feedback", list(Role::FeedbackFrom)),
+                labelled_list(
+                    Role::FeedbackFrom,
+                    "Ask for feedback",
+                    list(Role::FeedbackFrom),
+                ),
                 labelled_list(Role::FeedbackAsk, "What to ask", list(Role::FeedbackAsk)),
-                labelled_list(Role::Communities, "Where to show up", list(Role::Communities)),
+                labelled_list(
+                    Role::Communities,
+                    "Where to show up",
+                    list(Role::Communities),
+                ),
             ],
         },
         SectionDraft {
@@ -451,9 +454,9 @@ fn first_step_line(step: &str, by: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use crate::stage::FullStages;
     use super::*;
     use crate::reflection::tests::sample_reflection;
+    use crate::stage::FullStages;
     use crate::stage::STEPS_FIELD;
     use time::macros::date;
 

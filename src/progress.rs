@@ -255,11 +255,11 @@ impl Progress {
 
 #[cfg(test)]
 mod tests {
-    use crate::stage::FullStages;
     use super::*;
     use crate::reflection::{
         ActionItem, Checkin, FIRST_STEP_FIELD, NEXT_LOOK_KEY, Reflection, WEIGHT_KEY,
     };
+    use crate::stage::FullStages;
     use crate::stage::{STEPS_FIELD, Stage};
     use time::macros::{date, datetime};
 

@@ -350,9 +350,9 @@ impl Corpus {
 
 #[cfg(test)]
 mod tests {
-    use crate::stage::{FullStages, Stage};
     use super::*;
     use crate::reflection::tests::sample_reflection;
+    use crate::stage::{FullStages, Stage};
 
     #[test]
     fn every_word_must_match_the_title_or_an_answer() {

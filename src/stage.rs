@@ -107,13 +107,34 @@ pub trait FullStages {
 
 #[allow(non_upper_case_globals)]
 impl FullStages for Stage {
-    const Perspective: Stage = Stage { index: 0, key: "perspective" };
-    const Deconstruct: Stage = Stage { index: 1, key: "deconstruct" };
-    const Reflect: Stage = Stage { index: 2, key: "reflect" };
-    const Goals: Stage = Stage { index: 3, key: "goals" };
-    const Skills: Stage = Stage { index: 4, key: "skills" };
-    const Network: Stage = Stage { index: 5, key: "network" };
-    const Risk: Stage = Stage { index: 6, key: "risk" };
+    const Perspective: Stage = Stage {
+        index: 0,
+        key: "perspective",
+    };
+    const Deconstruct: Stage = Stage {
+        index: 1,
+        key: "deconstruct",
+    };
+    const Reflect: Stage = Stage {
+        index: 2,
+        key: "reflect",
+    };
+    const Goals: Stage = Stage {
+        index: 3,
+        key: "goals",
+    };
+    const Skills: Stage = Stage {
+        index: 4,
+        key: "skills",
+    };
+    const Network: Stage = Stage {
+        index: 5,
+        key: "network",
+    };
+    const Risk: Stage = Stage {
+        index: 6,
+        key: "risk",
+    };
     const Plan: Stage = Stage::PLAN;
     const ALL: [Stage; 8] = [
         Self::Perspective,
@@ -147,7 +168,10 @@ mod tests {
         assert!(first < seventh && seventh < Stage::PLAN);
         assert_eq!(Stage::question(3, "goals").key(), "goals");
         assert_eq!(Stage::PLAN.question_index(), None);
-        assert_eq!(reached_phrase(Stage::question(3, "goals"), 7), "stage 4 of 7");
+        assert_eq!(
+            reached_phrase(Stage::question(3, "goals"), 7),
+            "stage 4 of 7"
+        );
         assert_eq!(reached_phrase(Stage::PLAN, 7), "growth plan");
     }
 

@@ -180,8 +180,8 @@ pub fn stage_title<'a>(guide: &'a Guide, key: &'a str) -> &'a str {
 
 #[cfg(test)]
 mod tests {
-    use crate::stage::{FullStages, Stage};
     use super::*;
+    use crate::stage::{FullStages, Stage};
 
     const KEYS: &[&str] = &["perspective", "deconstruct", "network"];
 

@@ -22,7 +22,9 @@ pub fn calls_for_support(r: &Reflection, stage: Stage, field: &str) -> bool {
     let start = r.rating_of(Role::WeightStart);
     match r.places().role_at(stage.key(), field) {
         Some(Role::WeightStart) => start == Some(5),
-        Some(Role::WeightNow) => later_weight_calls_for_support(start, r.rating_of(Role::WeightNow)),
+        Some(Role::WeightNow) => {
+            later_weight_calls_for_support(start, r.rating_of(Role::WeightNow))
+        }
         _ => false,
     }
 }

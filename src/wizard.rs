@@ -3,9 +3,9 @@
 
 use crate::guide::Guide;
 use crate::reflection::Reflection;
+pub use crate::stage::Stage;
 #[doc(hidden)]
 pub use crate::stage::{GOALS_FIELD, STEPS_FIELD};
-pub use crate::stage::Stage;
 
 /// Where the person is: a stage and the index of a field in it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -67,11 +67,15 @@ impl Cursor {
     }
 
     pub fn next_stage(self, guide: &Guide) -> Option<Cursor> {
-        guide.next(self.stage).map(|stage| Cursor { stage, field: 0 })
+        guide
+            .next(self.stage)
+            .map(|stage| Cursor { stage, field: 0 })
     }
 
     pub fn prev_stage(self, guide: &Guide) -> Option<Cursor> {
-        guide.prev(self.stage).map(|stage| Cursor { stage, field: 0 })
+        guide
+            .prev(self.stage)
+            .map(|stage| Cursor { stage, field: 0 })
     }
 }
 
@@ -111,9 +115,9 @@ pub fn overall_progress(reflection: &Reflection, guide: &Guide) -> Progress {
 
 #[cfg(test)]
 mod tests {
-    use crate::stage::FullStages;
     use super::*;
     use crate::reflection::tests::sample_reflection;
+    use crate::stage::FullStages;
 
     fn guide() -> &'static Guide {
         Guide::builtin().expect("embedded guide is valid")

@@ -2005,6 +2005,14 @@ fn rebound_with_guides(guides: &Path, args: &[&str]) -> Output {
         .expect("run rebound")
 }
 
+/// Whether `rebound guides` printed a row for `name` titled `title`.
+fn listed_as(list: &str, name: &str, title: &str) -> bool {
+    list.lines().any(|l| {
+        let mut words = l.split("  ").map(str::trim).filter(|w| !w.is_empty());
+        words.next() == Some(name) && words.next() == Some(title)
+    })
+}
+
 fn full_guide_titled(title: &str) -> String {
     rebound::guide::GUIDE_TOML.replacen(
         "title = \"The full guide\"",
@@ -2023,8 +2031,12 @@ fn guides_lists_the_built_in_guide_and_the_persons_own_and_touches_no_data_dir()
     assert!(out.status.success(), "{}", stderr(&out));
     assert_eq!(
         stdout(&out),
-        "full   The full guide  45–70 minutes  built-in\n\
-         coach  From my coach   20 minutes     yours\n"
+        "full            The full guide                          45–70 minutes  built-in\n\
+         ten-minute      Ten minutes                             10 minutes     built-in\n\
+         job-loss        Job loss                                20–25 minutes  built-in\n\
+         passed-over     Passed over                             20–25 minutes  built-in\n\
+         failed-project  A failed project, reviewed blamelessly  30–40 minutes  built-in\n\
+         coach           From my coach                           20 minutes     yours\n"
     );
     assert_eq!(stderr(&out), "");
     assert!(!dir.path().join("no-data-here").exists());
@@ -2041,7 +2053,7 @@ fn a_broken_guide_is_named_on_stderr_by_line_and_column_while_the_rest_list() {
     .expect("write");
     let out = rebound_with_guides(dir.path(), &["guides"]);
     assert!(out.status.success(), "a broken guide never stops the list");
-    assert!(stdout(&out).contains("good  Good"), "{}", stdout(&out));
+    assert!(listed_as(&stdout(&out), "good", "Good"), "{}", stdout(&out));
     assert!(!stdout(&out).contains("broken"), "{}", stdout(&out));
     let err = stderr(&out);
     assert_eq!(err.lines().count(), 1, "{err}");
@@ -2073,7 +2085,7 @@ fn a_copy_of_the_full_guide_in_the_guides_folder_lists_and_shows_as_yours() {
     );
     std::fs::write(dir.path().join("mine.toml"), &mine).expect("write");
     let out = rebound_with_guides(dir.path(), &["guides"]);
-    assert!(stdout(&out).contains("mine  Mine"), "{}", stdout(&out));
+    assert!(listed_as(&stdout(&out), "mine", "Mine"), "{}", stdout(&out));
     let shown = rebound_with_guides(dir.path(), &["guides", "show", "mine"]);
     assert_eq!(stdout(&shown), mine);
 }
@@ -2087,7 +2099,7 @@ fn guides_show_an_unknown_name_fails_with_one_line_naming_the_guides() {
     assert_eq!(stdout(&out), "");
     assert_eq!(
         stderr(&out),
-        "rebound: no guide is named \"ful\"; the guides are full\n"
+        "rebound: no guide is named \"ful\"; the guides are full, ten-minute, job-loss, passed-over, failed-project\n"
     );
     let out = rebound_with_guides(dir.path(), &["guides", "show", "broken"]);
     assert_eq!(out.status.code(), Some(1));

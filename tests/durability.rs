@@ -23,8 +23,8 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use rebound::guide::Guide;
 use rebound::reflection::Reflection;
-use rebound::store::{Store, StoreError};
 use rebound::stage::FullStages;
+use rebound::store::{Store, StoreError};
 use rebound::wizard::Stage;
 use time::macros::datetime;
 

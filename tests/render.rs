@@ -8,11 +8,11 @@ use ratatui::backend::TestBackend;
 use rebound::guide::Guide;
 use rebound::guides::Problem;
 use rebound::reflection::Status;
+use rebound::stage::FullStages;
 use rebound::store::{BadFile, Listing, Stray, Summary, conflict_copy};
 use rebound::tui::keys::Action;
 use rebound::tui::screens::draw;
 use rebound::tui::state::App;
-use rebound::stage::FullStages;
 use rebound::wizard::Stage;
 use time::UtcOffset;
 use time::macros::{date, datetime};
@@ -44,7 +44,14 @@ fn each_stage_screen_shows_its_questions_answers_and_guidance() {
         let shot = screen(&app, 100, 32);
         let title = &app.guide.stage(stage).title;
         assert!(shot.contains(title.as_str()), "{title} missing");
-        insta::assert_snapshot!(format!("stage_{}_{}", stage.question_index().unwrap_or(7) + 1, stage.key()), shot);
+        insta::assert_snapshot!(
+            format!(
+                "stage_{}_{}",
+                stage.question_index().unwrap_or(7) + 1,
+                stage.key()
+            ),
+            shot
+        );
     }
 }
 

@@ -123,8 +123,12 @@ mod tests {
         let text = listed(&catalogue, false);
         assert_eq!(
             text,
-            "full  The full guide  45–70 minutes  built-in\n\
-             mine  Mine            34 questions   yours\n"
+            "full            The full guide                          45–70 minutes  built-in\n\
+             ten-minute      Ten minutes                             10 minutes     built-in\n\
+             job-loss        Job loss                                20–25 minutes  built-in\n\
+             passed-over     Passed over                             20–25 minutes  built-in\n\
+             failed-project  A failed project, reviewed blamelessly  30–40 minutes  built-in\n\
+             mine            Mine                                    34 questions   yours\n"
         );
         let told = listed(&catalogue, true);
         assert!(told.starts_with(&text), "{told}");

@@ -30,6 +30,20 @@ pub(super) fn writing_if(with_writing: bool) -> Writing {
 }
 
 /// `rebound export`: to stdout, or to a file (private, atomic).
+/// The guide to show `r` with, saying on stderr when its own is not
+/// installed (every answer still shows, under the full guide's questions
+/// or as kept ones).
+pub(super) fn guide_of(r: &Reflection) -> std::borrow::Cow<'static, Guide> {
+    let resolved = crate::guides::guide_for(r);
+    if resolved.missing {
+        eprintln!(
+            "rebound: the guide \"{}\" is not installed; shown with the full guide, every answer kept",
+            crate::text::fit(&r.guide, 40)
+        );
+    }
+    resolved.guide
+}
+
 pub(super) fn export_to(r: &Reflection, guide: &Guide, to: Output, clock: Clock) -> Result<()> {
     let Output {
         format,

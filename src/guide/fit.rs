@@ -16,8 +16,7 @@ pub struct Unasked<'a> {
 }
 
 /// Said beside every question a fitted guide adds.
-const KEPT_HINT: &str =
-    "Kept from an earlier version of this guide, which no longer asks it. Change or clear it as you like.";
+const KEPT_HINT: &str = "Kept from an earlier version of this guide, which no longer asks it. Change or clear it as you like.";
 
 /// Words for a rating whose guide no longer says what its numbers mean.
 const PLAIN_SCALE: [&str; 5] = ["lowest", "low", "middle", "high", "highest"];
@@ -110,8 +109,13 @@ mod tests {
         ]);
         let reflect = guide.stage(Stage::Reflect);
         let kept = reflect.field("old_question").expect("added to its stage");
-        assert_eq!((kept.kind, kept.label.as_str()), (FieldKind::Text, "Old question"));
-        let later = guide.stage_keyed("later_stage").expect("a stage of its own");
+        assert_eq!(
+            (kept.kind, kept.label.as_str()),
+            (FieldKind::Text, "Old question")
+        );
+        let later = guide
+            .stage_keyed("later_stage")
+            .expect("a stage of its own");
         assert_eq!(guide.stage(later).title, "Later stage");
         assert_eq!(guide.stage(later).fields[0].kind, FieldKind::Actions);
         assert_eq!(guide.next(Stage::Risk), Some(later), "after the others");

@@ -328,7 +328,10 @@ impl Guide {
                 ));
             }
         }
-        if roles.iter().any(|(r, s)| *r == Role::WeightNow && *s != PLAN_KEY) {
+        if roles
+            .iter()
+            .any(|(r, s)| *r == Role::WeightNow && *s != PLAN_KEY)
+        {
             return Err("role weight_now belongs on the [plan]".into());
         }
         let stage_of = |role| roles.iter().find(|(r, _)| *r == role).map(|(_, s)| *s);
@@ -431,7 +434,11 @@ impl Guide {
     /// The question that plays `role`, and its stage.
     pub fn role(&self, role: Role) -> Option<(Stage, &FieldGuide)> {
         self.walk().find_map(|stage| {
-            let field = self.stage(stage).fields.iter().find(|f| f.role == Some(role))?;
+            let field = self
+                .stage(stage)
+                .fields
+                .iter()
+                .find(|f| f.role == Some(role))?;
             Some((stage, field))
         })
     }
@@ -471,8 +478,8 @@ fn is_key(key: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::stage::FullStages;
     use super::*;
+    use crate::stage::FullStages;
 
     #[test]
     fn builtin_guide_has_seven_stages_and_a_plan() {
@@ -622,7 +629,10 @@ intro = "Here it is."
         assert_eq!((stage.key(), steps.key.as_str()), ("next", "todo"));
         assert!(guide.role(Role::Goals).is_none());
         let places = guide.places();
-        assert_eq!(places.role_at("what_happened", "weight"), Some(Role::WeightStart));
+        assert_eq!(
+            places.role_at("what_happened", "weight"),
+            Some(Role::WeightStart)
+        );
     }
 
     #[test]

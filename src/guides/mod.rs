@@ -27,7 +27,25 @@ const MOST_OWN_GUIDES: usize = 200;
 const LONGEST_NAME: usize = 40;
 
 /// The guides shipped in the binary, by name, the default first.
-const BUILT_IN: [(&str, &str); 1] = [(guide::DEFAULT_NAME, guide::GUIDE_TOML)];
+const BUILT_IN: [(&str, &str); 5] = [
+    (guide::DEFAULT_NAME, guide::GUIDE_TOML),
+    (
+        "ten-minute",
+        include_str!("../../assets/guides/ten-minute.toml"),
+    ),
+    (
+        "job-loss",
+        include_str!("../../assets/guides/job-loss.toml"),
+    ),
+    (
+        "passed-over",
+        include_str!("../../assets/guides/passed-over.toml"),
+    ),
+    (
+        "failed-project",
+        include_str!("../../assets/guides/failed-project.toml"),
+    ),
+];
 
 /// Where a guide came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -148,7 +166,42 @@ impl Catalogue {
         if let Some(dir) = catalogue.dir.clone() {
             catalogue.read_own(&dir);
         }
+        catalogue.check_deeper();
         catalogue
+    }
+
+    /// A guide that goes deeper in another must name one that is there and
+    /// asks all its questions; one that does not is set aside and named.
+    fn check_deeper(&mut self) {
+        let mut wrong = Vec::new();
+        for entry in &self.guides {
+            let Some(deeper) = &entry.guide.deeper else {
+                continue;
+            };
+            let why = match self.named(deeper) {
+                None => format!("it goes deeper in \"{deeper}\", which is not a guide here"),
+                Some(there) => match entry.guide.continues_in(&there.guide) {
+                    Ok(()) => continue,
+                    Err(e) => format!("it goes deeper in \"{deeper}\", but {e}"),
+                },
+            };
+            wrong.push((entry.name.clone(), why));
+        }
+        for (name, what) in wrong {
+            let Some(at) = self.guides.iter().position(|g| g.name == name) else {
+                continue;
+            };
+            let entry = self.guides.remove(at);
+            let path = match entry.origin {
+                Origin::Yours(path) => path,
+                Origin::BuiltIn => PathBuf::from(format!("assets/guides/{name}.toml")),
+            };
+            self.problems.push(Problem {
+                path,
+                at: None,
+                what,
+            });
+        }
     }
 
     /// The guide with this name.
@@ -321,6 +374,15 @@ mod tests {
         )
     }
 
+    /// Every built-in guide's name, then `own`: the order `names` lists them.
+    fn built_in_and<'a>(own: &[&'a str]) -> Vec<&'a str> {
+        BUILT_IN
+            .iter()
+            .map(|(name, _)| *name)
+            .chain(own.iter().copied())
+            .collect()
+    }
+
     fn problem_for<'a>(catalogue: &'a Catalogue, file: &str) -> &'a Problem {
         catalogue
             .problems
@@ -333,7 +395,7 @@ mod tests {
     fn with_no_guides_folder_there_is_the_full_guide_and_nothing_to_report() {
         let dir = tempfile::tempdir().expect("temp dir");
         let catalogue = Catalogue::load(Some(dir.path().join("not-made-yet")));
-        assert_eq!(catalogue.names(), ["full"]);
+        assert_eq!(catalogue.names(), built_in_and(&[]));
         assert!(catalogue.problems.is_empty(), "{:?}", catalogue.problems);
         let full = catalogue.named("full").expect("full");
         assert_eq!(full.origin, Origin::BuiltIn);
@@ -348,7 +410,7 @@ mod tests {
             ("notes.txt", "not a guide, not looked at"),
         ]);
         let catalogue = catalogue(&dir);
-        assert_eq!(catalogue.names(), ["full", "coach"]);
+        assert_eq!(catalogue.names(), built_in_and(&["coach"]));
         let coach = catalogue.named("coach").expect("coach");
         assert_eq!(coach.guide.title.as_deref(), Some("From my coach"));
         assert_eq!(coach.origin, Origin::Yours(dir.path().join("coach.toml")));
@@ -365,7 +427,7 @@ mod tests {
             std::fs::write(dir.path().join(format!("copy-{i:04}.toml")), &text).expect("write");
         }
         let catalogue = catalogue(&dir);
-        assert_eq!(catalogue.names().len(), 1 + MOST_OWN_GUIDES);
+        assert_eq!(catalogue.names().len(), BUILT_IN.len() + MOST_OWN_GUIDES);
         assert!(
             catalogue
                 .problems
@@ -407,7 +469,7 @@ mod tests {
         let broken = "title = \"Mine\"\nminutes = 45–70\n";
         let dir = folder(&[("broken.toml", broken), ("good.toml", &own_guide("Good"))]);
         let catalogue = catalogue(&dir);
-        assert_eq!(catalogue.names(), ["full", "good"]);
+        assert_eq!(catalogue.names(), built_in_and(&["good"]));
         let problem = problem_for(&catalogue, "broken.toml");
         assert_eq!(problem.at, Some((2, 11)), "{problem}");
         let line = problem.to_string();
@@ -447,7 +509,10 @@ mod tests {
         let catalogue = catalogue(&dir);
         let problem = problem_for(&catalogue, "mine.toml");
         assert_eq!(problem.at, None);
-        assert!(problem.what.contains("goals.objectives has role odds"), "{problem}");
+        assert!(
+            problem.what.contains("goals.objectives has role odds"),
+            "{problem}"
+        );
         assert_eq!(
             problem.to_string(),
             format!(
@@ -456,7 +521,7 @@ mod tests {
                 problem.what
             )
         );
-        assert_eq!(catalogue.names(), ["full"]);
+        assert_eq!(catalogue.names(), built_in_and(&[]));
     }
 
     #[test]
@@ -470,7 +535,7 @@ mod tests {
             ("fine-2.toml", &good),
         ]);
         let catalogue = catalogue(&dir);
-        assert_eq!(catalogue.names(), ["full", "fine-2"]);
+        assert_eq!(catalogue.names(), built_in_and(&["fine-2"]));
         for file in [
             "My Guide.toml",
             "coach (conflicted copy).toml",
@@ -490,7 +555,7 @@ mod tests {
     fn an_own_guide_named_like_a_built_in_one_is_reported_and_does_not_replace_it() {
         let dir = folder(&[("full.toml", &own_guide("Impostor"))]);
         let catalogue = catalogue(&dir);
-        assert_eq!(catalogue.names(), ["full"]);
+        assert_eq!(catalogue.names(), built_in_and(&[]));
         let full = catalogue.named("full").expect("full");
         assert_eq!(full.origin, Origin::BuiltIn);
         assert_eq!(full.guide.title.as_deref(), Some("The full guide"));

@@ -20,7 +20,10 @@ pub struct Resolved {
 /// The guide named `name` in `catalogue`, or the default when there is
 /// none by that name; and whether it was missing.
 fn guide_or_default(catalogue: &'static Catalogue, name: &str) -> (&'static Guide, bool) {
-    match catalogue.named(name).or_else(|| catalogue.named(DEFAULT_NAME)) {
+    match catalogue
+        .named(name)
+        .or_else(|| catalogue.named(DEFAULT_NAME))
+    {
         Some(entry) => (&*entry.guide, entry.name != name),
         None => (fallback(), true),
     }

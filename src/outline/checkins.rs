@@ -295,10 +295,10 @@ fn next(c: &Checkin) -> Vec<Fact> {
 
 #[cfg(test)]
 mod tests {
-    use crate::stage::{FullStages, Stage};
     use super::*;
     use crate::reflection::tests::{planned_with, review};
     use crate::reflection::{BRAVE_TAKEN, LOOK_AGAIN_FIELD};
+    use crate::stage::{FullStages, Stage};
     use time::Date;
     use time::macros::date;
 

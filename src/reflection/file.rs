@@ -269,10 +269,10 @@ fn time_value(t: OffsetDateTime) -> Value {
 
 #[cfg(test)]
 mod tests {
-    use crate::stage::{FullStages, Stage};
     use super::*;
     use crate::reflection::ActionItem;
     use crate::reflection::tests::{guide, sample_reflection};
+    use crate::stage::{FullStages, Stage};
     use time::macros::datetime;
 
     #[test]

@@ -11,7 +11,6 @@
 
 use toml::{Table, Value};
 
-
 /// The key a version-1 file's own `answers` key (a hand edit) is kept under.
 const OLD_ANSWERS_KEY: &str = "answers_from_version_1";
 

@@ -14,6 +14,8 @@ use crate::guide::Guide;
 use crate::role::{Places, Role};
 use crate::stage::Stage;
 
+#[doc(hidden)]
+pub use crate::stage::{FIRST_STEP_DATE_FIELD, FIRST_STEP_FIELD};
 pub use checkins::{
     BRAVE_KEY, BRAVE_RESULT_KEY, BRAVE_TAKEN, BRAVE_WAS_DONE_KEY, Checkin, DATE_KEY,
     LOOK_AGAIN_FIELD, NEXT_LOOK_KEY, NEXT_STEP_DUE_KEY, NEXT_STEP_ID_KEY, NEXT_STEP_KEY, NextLook,
@@ -21,8 +23,6 @@ pub use checkins::{
 };
 pub use file::{FormatError, SCHEMA_VERSION};
 pub use id::{is_valid_id, slug};
-#[doc(hidden)]
-pub use crate::stage::{FIRST_STEP_DATE_FIELD, FIRST_STEP_FIELD};
 pub use steps::is_valid_step_id;
 pub use writing::WRITING_TEXT_KEY;
 
@@ -132,7 +132,9 @@ impl Reflection {
     pub fn new(id: String, title: String, now: OffsetDateTime) -> Reflection {
         match Guide::builtin() {
             Ok(guide) => Reflection::in_guide(id, title, now, crate::guide::DEFAULT_NAME, guide),
-            Err(_) => Reflection::in_guide(id, title, now, crate::guide::DEFAULT_NAME, &Guide::empty()),
+            Err(_) => {
+                Reflection::in_guide(id, title, now, crate::guide::DEFAULT_NAME, &Guide::empty())
+            }
         }
     }
 
@@ -221,7 +223,9 @@ impl Reflection {
     pub fn unasked(&self, guide: &Guide) -> Vec<crate::guide::Unasked<'_>> {
         let mut unasked = Vec::new();
         for (stage, table) in &self.answers {
-            let Some(table) = table.as_table() else { continue };
+            let Some(table) = table.as_table() else {
+                continue;
+            };
             if stage == crate::stage::PLAN_KEY {
                 continue;
             }
@@ -488,9 +492,9 @@ fn whole_seconds(t: OffsetDateTime) -> OffsetDateTime {
 
 #[cfg(test)]
 pub(crate) mod tests {
-    use crate::stage::FullStages;
     use super::*;
     use crate::guide::Guide;
+    use crate::stage::FullStages;
     use time::macros::datetime;
 
     pub(crate) fn sample_reflection() -> Reflection {

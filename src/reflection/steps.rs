@@ -155,10 +155,7 @@ impl Reflection {
         let reflection_id = self.id.clone();
         let (stage, step_field) = self.place_of(Role::FirstStep)?;
         let date_field = self.place_of(Role::FirstStepDate).map(|(_, f)| f);
-        let risk = self
-            .answers
-            .get_mut(&stage)
-            .and_then(Value::as_table_mut)?;
+        let risk = self.answers.get_mut(&stage).and_then(Value::as_table_mut)?;
         let written = |key: &str| {
             risk.get(key)
                 .and_then(Value::as_str)
@@ -194,7 +191,10 @@ impl Reflection {
     /// The first brave step as an action step, when it has words or a date.
     pub fn first_step(&self) -> Option<ActionItem> {
         let step = self.places.get(Role::FirstStep)?;
-        let date = self.places.get(Role::FirstStepDate).map(|p| p.field.as_str());
+        let date = self
+            .places
+            .get(Role::FirstStepDate)
+            .map(|p| p.field.as_str());
         let risk = self.answers.get(&step.stage)?.as_table()?;
         let text = |key: &str| {
             risk.get(key)
@@ -319,9 +319,9 @@ impl ActionItem {
 
 #[cfg(test)]
 mod tests {
-    use crate::stage::{FIRST_STEP_DATE_FIELD, FIRST_STEP_FIELD, FullStages, Stage};
     use super::*;
     use crate::reflection::tests::{guide, sample_reflection};
+    use crate::stage::{FIRST_STEP_DATE_FIELD, FIRST_STEP_FIELD, FullStages, Stage};
 
     const NO_IDS: &str = r#"
 schema_version = 2

@@ -266,8 +266,8 @@ impl Store {
 
 #[cfg(test)]
 mod tests {
-    use crate::stage::FullStages;
     use crate::reflection::Reflection;
+    use crate::stage::FullStages;
     use crate::stage::{STEPS_FIELD, Stage};
     use crate::store::tests::{guide, store};
     use time::macros::datetime;

@@ -170,11 +170,7 @@ pub fn weights(r: &Reflection) -> Vec<WeightSummary> {
         weight.map(|w| WeightSummary(when.into(), iso(day), w))
     };
     let mut all: Vec<WeightSummary> = [
-        at(
-            "start",
-            r.created.date(),
-            r.rating_of(Role::WeightStart),
-        ),
+        at("start", r.created.date(), r.rating_of(Role::WeightStart)),
         r.completed
             .and_then(|c| at("completion", c.date(), r.rating_of(Role::WeightNow))),
     ]

@@ -235,6 +235,17 @@ impl Store {
         now: OffsetDateTime,
         guide: &Guide,
     ) -> Result<Reflection, StoreError> {
+        self.create_in(title, now, crate::guide::DEFAULT_NAME, guide)
+    }
+
+    /// A new reflection walking `guide`, known as `name`.
+    pub fn create_in(
+        &self,
+        title: &str,
+        now: OffsetDateTime,
+        name: &str,
+        guide: &Guide,
+    ) -> Result<Reflection, StoreError> {
         // The id's date is the person's own day (`now` comes in their offset);
         // times in the file stay in UTC.
         let stem = format!(
@@ -259,10 +270,12 @@ impl Store {
             if path.exists() {
                 continue;
             }
-            let reflection = Reflection::new(
+            let reflection = Reflection::in_guide(
                 id,
                 title.trim().to_string(),
                 now.to_offset(time::UtcOffset::UTC),
+                name,
+                guide,
             );
             let text = loadable_text(&reflection, guide, &path)?;
             match atomic::create_new_atomically(&path, text.as_bytes()) {
@@ -307,8 +320,8 @@ impl StoreError {
 
 #[cfg(test)]
 mod tests {
-    use crate::stage::FullStages;
     use super::*;
+    use crate::stage::FullStages;
     use crate::stage::Stage;
     use time::macros::datetime;
 

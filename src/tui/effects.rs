@@ -81,7 +81,8 @@ impl<'a> Effects<'a> {
                     let title = loaded
                         .as_ref()
                         .map_or_else(|| id.clone(), |r| display_title(&r.title).to_string());
-                    let searchable = loaded.map(|r| searchable_text(&r, &crate::guides::guide_for(&r).guide));
+                    let searchable =
+                        loaded.map(|r| searchable_text(&r, &crate::guides::guide_for(&r).guide));
                     vec![
                         self.relist(Some(id.clone())),
                         Outcome::Restored {
@@ -113,6 +114,7 @@ impl<'a> Effects<'a> {
             return Outcome::Saved;
         };
         let reflection = &session.reflection;
+        let guide: &crate::guide::Guide = &session.guide;
         let file = self.store.path_of(&reflection.id);
         let stamp_of = |path: &std::path::Path| std::fs::metadata(path).ok().map(|m| Stamp::of(&m));
         // The copy follows the typing, unless it was changed since it was
@@ -120,7 +122,7 @@ impl<'a> Effects<'a> {
         if let Some(copy) = &session.conflict_copy
             && stamp_of(copy) == self.copy_stamp
         {
-            return match self.store.update_conflict_copy(copy, reflection, app.guide) {
+            return match self.store.update_conflict_copy(copy, reflection, guide) {
                 Ok(()) => {
                     self.copy_stamp = stamp_of(copy);
                     Outcome::Conflict {
@@ -133,7 +135,7 @@ impl<'a> Effects<'a> {
         }
         let on_disk = self.store.file_stamp(&reflection.id);
         if session.conflict_copy.is_some() || (on_disk.is_some() && on_disk != self.disk_stamp) {
-            return match self.store.save_conflict_copy(reflection, app.guide) {
+            return match self.store.save_conflict_copy(reflection, guide) {
                 Ok(copy) => {
                     self.copy_stamp = stamp_of(&copy);
                     self.conflict_notes.push(conflict_note(&file, &copy));
@@ -142,7 +144,7 @@ impl<'a> Effects<'a> {
                 Err(e) => Outcome::ConflictCopyFailed(e.to_string()),
             };
         }
-        match self.store.save(reflection, app.guide) {
+        match self.store.save(reflection, guide) {
             Ok(written) => {
                 // Read just after the save; another hand that wrote in
                 // between (an append, a sync) must not be taken for ours, or
@@ -162,7 +164,7 @@ impl<'a> Effects<'a> {
         let Some(session) = app.session.as_ref() else {
             return Some(String::new());
         };
-        let text = session.reflection.to_toml_string(app.guide).ok()?;
+        let text = session.reflection.to_toml_string(&session.guide).ok()?;
         let id = &session.reflection.id;
         let path = std::env::temp_dir().join(format!("rebound-recovered-{id}.toml"));
         crate::store::save_atomically(&path, text.as_bytes()).ok()?;
@@ -318,7 +320,8 @@ impl<'a> Effects<'a> {
             ));
         };
         reflection.touch(OffsetDateTime::now_utc().to_offset(app.clock.offset));
-        match self.store.save(&reflection, app.guide) {
+        let guide = crate::guides::guide_for(&reflection).guide;
+        match self.store.save(&reflection, &guide) {
             Ok(_) => Outcome::Ticked {
                 reflection: id.to_string(),
                 step: step.to_string(),
@@ -395,7 +398,7 @@ impl<'a> Effects<'a> {
         // with no reader would hang it, a device could draw over the screen.
         match export::to_file(
             &session.reflection,
-            app.guide,
+            &session.guide,
             format,
             app.clock,
             &target,
@@ -442,9 +445,9 @@ fn own_stamp(store: &Store, id: &str, written: &Stamp) -> Option<Stamp> {
 
 #[cfg(test)]
 mod tests {
-    use crate::stage::FullStages;
     use super::*;
     use crate::guide::Guide;
+    use crate::stage::FullStages;
     use crate::stage::Stage;
     use time::macros::{date, datetime};
 

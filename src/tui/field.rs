@@ -428,10 +428,10 @@ fn editor(lines: Vec<String>, wrap: bool) -> Editor {
 
 #[cfg(test)]
 mod tests {
-    use crate::stage::FullStages;
     use super::*;
     use crate::guide::Guide;
     use crate::reflection::tests::sample_reflection;
+    use crate::stage::FullStages;
     use ratatui_textarea::Key;
     use time::macros::date;
 

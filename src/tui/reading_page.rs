@@ -322,8 +322,8 @@ fn wrap_words(text: &str, first: usize, rest: usize) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
-    use crate::stage::FullStages;
     use super::*;
+    use crate::stage::FullStages;
 
     #[test]
     fn words_wrap_under_their_content_and_long_words_are_split() {

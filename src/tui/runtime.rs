@@ -360,9 +360,9 @@ fn event_loop(
 
 #[cfg(test)]
 mod tests {
-    use crate::stage::FullStages;
     use super::*;
     use crate::reflection::{ActionItem, Status};
+    use crate::stage::FullStages;
     use crate::stage::{STEPS_FIELD, Stage};
     use crate::tui::state::Focus;
     use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};

@@ -26,7 +26,16 @@ pub fn filled_reflection() -> Reflection {
     );
     r.updated = datetime!(2026-11-28 18:05 UTC);
     #[allow(non_snake_case)]
-    let [Perspective, Deconstruct, Reflect, Goals, Skills, Network, Risk, Plan] = Stage::ALL;
+    let [
+        Perspective,
+        Deconstruct,
+        Reflect,
+        Goals,
+        Skills,
+        Network,
+        Risk,
+        Plan,
+    ] = Stage::ALL;
     r.set_text(
         Perspective,
         "expected",

@@ -60,12 +60,15 @@ fn stage_form<'a>(app: &'a App, session: &'a Session, answers: &'a StageAnswers<
 /// for writing it all out is: a person who needs that most is there first,
 /// and may not think to open help.
 fn after_the_guidance(app: &App, content: &StageGuide) -> Option<String> {
-    let story = app.stories().for_stage(&content.key).map(|(story, strategy)| {
-        format!(
-            "A story: “{}” shows {} (s on home).",
-            story.title, strategy.shows
-        )
-    });
+    let story = app
+        .stories()
+        .for_stage(&content.key)
+        .map(|(story, strategy)| {
+            format!(
+                "A story: “{}” shows {} (s on home).",
+                story.title, strategy.shows
+            )
+        });
     if !content.writing {
         return story;
     }

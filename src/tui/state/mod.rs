@@ -369,7 +369,9 @@ impl App {
     /// The field the cursor is on; `None` on the growth plan or with nothing open.
     pub fn focused_field(&self) -> Option<&FieldGuide> {
         let session = self.session.as_ref()?;
-        session.guide.field(session.cursor.stage, session.cursor.field)
+        session
+            .guide
+            .field(session.cursor.stage, session.cursor.field)
     }
 
     /// The open reflection's guide, to hold while the session changes; the
@@ -477,7 +479,10 @@ impl App {
             .map(|s| s.reflection);
         // Keep search current without reading the file again.
         if let (Some(corpus), Some(r)) = (self.home.corpus.as_mut(), reflection.as_ref()) {
-            corpus.insert(r.id.clone(), crate::search::searchable_text(r, &crate::guides::guide_for(r).guide));
+            corpus.insert(
+                r.id.clone(),
+                crate::search::searchable_text(r, &crate::guides::guide_for(r).guide),
+            );
         }
         reflection
     }

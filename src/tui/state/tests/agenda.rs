@@ -1,9 +1,9 @@
 //! The agenda screen: every open step, ticked by id through an effect, and
 //! Enter opening the reflection at that step.
 
-use crate::stage::FullStages;
 use super::*;
 use crate::reflection::ActionItem;
+use crate::stage::FullStages;
 
 fn with_steps(id: &str, status: Status, steps: &[(&str, &str)]) -> Reflection {
     let mut r = Reflection::new(

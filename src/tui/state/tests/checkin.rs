@@ -1,9 +1,9 @@
 //! Check-ins: one question at a time, applied as typed, never reopening a
 //! completed reflection, and kept to go on with when left half done.
 
-use crate::stage::FullStages;
 use super::*;
 use crate::reflection::{NextLook, Outcome as Became};
+use crate::stage::FullStages;
 
 fn checkin(app: &App) -> &CheckinForm {
     session(app).checkin.as_ref().expect("a check-in is open")

@@ -1,11 +1,11 @@
 //! The app's rules as stories: keys in, state and effects out.
 
-use crate::stage::FullStages;
 use super::*;
 use crate::export::Format;
 use crate::guide::FieldKind;
 use crate::reflection::Status;
 use crate::reflection::tests::sample_reflection;
+use crate::stage::FullStages;
 use crate::stage::{STEPS_FIELD, Stage};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use time::macros::date;

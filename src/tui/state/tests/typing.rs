@@ -1,7 +1,7 @@
 //! Keys in text: readline meanings, `?` for help, the due date editor, the search line.
 
-use crate::stage::FullStages;
 use super::*;
+use crate::stage::FullStages;
 
 /// Found by a new user (issue 10): Ctrl-D, a date, Enter on an existing
 /// step inserted an empty step. Enter (or Esc) confirms the date and goes

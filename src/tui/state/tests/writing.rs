@@ -1,7 +1,7 @@
 //! The free-writing page: opened from a stage and from reading, written into the reflection, private.
 
-use crate::stage::FullStages;
 use super::*;
+use crate::stage::FullStages;
 
 #[test]
 fn ctrl_o_in_a_stage_opens_the_page_and_esc_comes_back_to_the_same_field() {
