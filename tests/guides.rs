@@ -157,7 +157,10 @@ fn the_ten_minute_guide_goes_deeper_in_the_full_one_with_every_answer_in_place()
     let before = rebound::outline::stage_answers(&r, quick);
     r.follow_guide("full", full);
     assert_eq!(r.guide, "full");
-    assert!(r.unasked(full).is_empty(), "every answer is a question of full");
+    assert!(
+        r.unasked(full).is_empty(),
+        "every answer is a question of full"
+    );
     let after = rebound::outline::stage_answers(&r, full);
     for stage in before {
         for answer in stage.answers {
@@ -168,7 +171,9 @@ fn the_ten_minute_guide_goes_deeper_in_the_full_one_with_every_answer_in_place()
             assert!(found, "{} is still answered", answer.question);
         }
     }
-    let step = r.first_step().expect("the one step is the full guide's first step");
+    let step = r
+        .first_step()
+        .expect("the one step is the full guide's first step");
     assert_eq!(step.due, "2026-12-14");
 }
 
@@ -296,8 +301,64 @@ fn answers_survive_their_own_guide_changing_and_then_disappearing() {
     // kept answers.
     std::fs::remove_file(&file).expect("remove guide");
     show(true);
-    let json = rebound(data.path(), guides.path(), &["export", "interview", "--format", "json"]);
+    let json = rebound(
+        data.path(),
+        guides.path(),
+        &["export", "interview", "--format", "json"],
+    );
     let text = String::from_utf8_lossy(&json.stdout);
     assert!(text.contains("Ask Mara for feedback"), "{text}");
-    assert!(text.contains("\"guide\": \"interview\""), "the file still names its guide: {text}");
+    assert!(
+        text.contains("\"guide\": \"interview\""),
+        "the file still names its guide: {text}"
+    );
+}
+
+/// What the full guide's own tests ask of its words, asked of every
+/// built-in guide: questions that are questions, examples whose numbers
+/// mean what the scale says, and on the first stage, what a reader in
+/// distress must see.
+#[test]
+fn every_built_in_guide_reads_as_calmly_as_the_full_one() {
+    use rebound::role::Role;
+    for (name, guide) in built_in() {
+        for stage in guide.walk() {
+            for field in &guide.stage(stage).fields {
+                let at = format!("{name}/{}.{}", stage.key(), field.key);
+                assert!(field.label.ends_with('?'), "{at}: {}", field.label);
+                assert!(!field.example.trim().is_empty(), "{at} has an example");
+                if field.kind != FieldKind::Rating {
+                    continue;
+                }
+                let n = field.example.chars().next().and_then(|c| c.to_digit(10));
+                let Some(n) = n.filter(|n| (1..=5).contains(n)) else {
+                    panic!("{at}: the example starts with its number");
+                };
+                // "Very heavy" holds "heavy": a scale word named must at
+                // least include the one for this number.
+                let example = field.example.to_lowercase();
+                let named = |label: &String| example.contains(&label.to_lowercase());
+                let own = &field.scale[n as usize - 1];
+                assert!(
+                    !field.scale.iter().any(named) || named(own),
+                    "{at}: {n} is {own}: {}",
+                    field.example
+                );
+            }
+        }
+        let first = guide.stage(guide.first_stage());
+        let hints: String = first.fields.iter().map(|f| f.hint.as_str()).collect();
+        for words in ["Skip any question", "not a verdict", "capable people"] {
+            assert!(
+                hints.contains(words),
+                "{name}: the first stage says {words:?}"
+            );
+        }
+        let (_, support) = guide.role(Role::Support).expect("support");
+        assert!(
+            support.hint.contains("counsellor"),
+            "{name}: {}",
+            support.hint
+        );
+    }
 }
