@@ -68,7 +68,9 @@ pub(super) struct Row {
     id: Box<str>,
     title: Box<str>,
     stage: Box<str>,
-    guide: Box<str>,
+    /// `None` for the default guide: at 100,000 rows that is most of them,
+    /// and a name each would be a fair part of the list's memory.
+    guide: Option<Box<str>>,
     status: Status,
     updated: OffsetDateTime,
     completed: Option<OffsetDateTime>,
@@ -81,7 +83,7 @@ impl Row {
             id: s.id.into(),
             title: s.title.into(),
             stage: s.stage.into(),
-            guide: s.guide.into(),
+            guide: (s.guide != crate::guide::DEFAULT_NAME).then(|| s.guide.into()),
             status: s.status,
             updated: s.updated,
             completed: s.completed,
@@ -258,7 +260,7 @@ fn unique_prefix(ids: &[&str]) -> usize {
 pub(super) fn table(rows: &[Row], clock: Clock, width: Option<usize>) -> String {
     let day = |t: OffsetDateTime| clock.day(t);
     let where_of = |s: &Row| {
-        let guide = crate::guides::named_or_default(&s.guide);
+        let guide = crate::guides::named_or_default(s.guide.as_deref().unwrap_or_default());
         Standing::new(s.status, &s.stage, s.completed, guide).brief(clock)
     };
     let ids: Vec<&str> = rows.iter().map(|s| &*s.id).collect();

@@ -596,6 +596,19 @@ mod tests {
         assert_eq!(entry.length(), "15 minutes");
     }
 
+    /// The summary index keeps steps found by role; moving a role in a
+    /// guide file must make it stale, and reading the same files must not.
+    #[test]
+    fn the_places_fingerprint_moves_only_when_a_role_moves() {
+        let dir = folder(&[("mine.toml", &own_guide("Mine"))]);
+        let before = catalogue(&dir).places_fingerprint();
+        assert_eq!(catalogue(&dir).places_fingerprint(), before);
+        let moved = own_guide("Mine").replacen("role = \"goals\"\n", "", 1);
+        std::fs::write(dir.path().join("mine.toml"), moved).expect("write");
+        assert_ne!(catalogue(&dir).places_fingerprint(), before);
+        assert_eq!(before & 0xff, 0, "the index's own version keeps its byte");
+    }
+
     #[test]
     fn lines_and_columns_count_characters_from_one() {
         let text = "a = 1\nné = x";

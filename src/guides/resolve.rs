@@ -35,6 +35,23 @@ fn fallback() -> &'static Guide {
     Guide::builtin().unwrap_or_else(|_| EMPTY.get_or_init(Guide::empty))
 }
 
+impl Catalogue {
+    /// A number that changes when any guide's roles move: what the summary
+    /// index, which keeps steps and weights found by role, is valid for.
+    /// Zero bits where the index keeps its own version (the low byte).
+    pub fn places_fingerprint(&self) -> u32 {
+        let mut hash: u32 = 0x811c_9dc5;
+        for entry in &self.guides {
+            let places = format!("{}{:?}", entry.name, entry.guide.places());
+            for b in places.bytes() {
+                hash ^= u32::from(b);
+                hash = hash.wrapping_mul(0x0100_0193);
+            }
+        }
+        hash & !0xff
+    }
+}
+
 /// The guide named `name`, or the default when it is not installed.
 pub fn named_or_default(name: &str) -> &'static Guide {
     guide_or_default(Catalogue::get(), name).0

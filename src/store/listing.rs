@@ -346,12 +346,15 @@ impl Store {
         };
         let mut listing = fresh();
         let path = self.root.join(SUMMARY_FILE);
-        let current = visit_if_current(&path, SUMMARY_VERSION, &scan.ids, |id, entry| {
+        // Steps and weights are read where each guide puts them: a guide
+        // file that moves a role makes every summary stale, not just one.
+        let version = SUMMARY_VERSION ^ crate::guides::Catalogue::get().places_fingerprint();
+        let current = visit_if_current(&path, version, &scan.ids, |id, entry| {
             self.gather(&mut listing, &mut keep, &id, &entry);
         });
         if !current {
             listing = fresh();
-            let entries = self.refreshed_index(SUMMARY_FILE, SUMMARY_VERSION, scan.ids, |id| {
+            let entries = self.refreshed_index(SUMMARY_FILE, version, scan.ids, |id| {
                 match self.load(id) {
                     Ok(r) => Entry::from_summary(&Summary::of(&r)),
                     Err(e) => Entry::Unreadable {
