@@ -107,8 +107,8 @@ impl Missing {
                 };
                 match at {
                     Some(stage) => format!(
-                        "{what} ({}, {})",
-                        guide.reached(stage),
+                        "{what} (stage {}, {})",
+                        stage.question_index().map_or(0, |i| i + 1),
                         guide.stage(stage).title
                     ),
                     None => what.to_string(),

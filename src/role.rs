@@ -113,6 +113,21 @@ impl Role {
     }
 }
 
+/// Keys the model keeps beside the first step's words, in the same stage:
+/// its id and done marks. No question may use them.
+pub const FIRST_STEP_ID: &str = "first_step_id";
+pub const FIRST_STEP_DONE: &str = "first_step_done";
+pub const FIRST_STEP_DONE_ON: &str = "first_step_done_on";
+/// The plan's day to look again, asked by the check-in's prompt, not a guide.
+pub const LOOK_AGAIN_FIELD: &str = "look_again";
+
+/// Whether `key` in a stage's answers is one the model keeps there (not an
+/// answer to a question), in the plan if `in_plan`.
+pub fn is_bookkeeping(key: &str, in_plan: bool) -> bool {
+    [FIRST_STEP_ID, FIRST_STEP_DONE, FIRST_STEP_DONE_ON].contains(&key)
+        || (in_plan && key == LOOK_AGAIN_FIELD)
+}
+
 /// Where a guide keeps one role's answer: a stage key and a field key.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Place {

@@ -6,6 +6,7 @@
 use toml::Value;
 
 use super::{FieldGuide, FieldKind, Guide, StageGuide};
+use crate::stage::PLAN_KEY;
 
 /// One answer in a reflection that its guide does not ask for.
 #[derive(Debug, Clone, Copy)]
@@ -18,6 +19,21 @@ pub struct Unasked<'a> {
 /// Said beside every question a fitted guide adds.
 const KEPT_HINT: &str = "Kept from an earlier version of this guide, which no longer asks it. Change or clear it as you like.";
 
+/// Said instead of the hint where a question now asks for another kind of answer.
+const RESHAPED_HINT: &str = "Saved as another kind of answer than this question now asks for, and kept as it was. Change or clear it as you like.";
+
+/// Whether `value` has the shape `kind` asks for: text, a list or a
+/// number. An odd value of the right shape (a rating of 9, a list holding
+/// a number) reads as its question always read it, so it is not counted.
+pub fn fits(kind: FieldKind, value: &Value) -> bool {
+    match kind {
+        FieldKind::Line | FieldKind::Text => value.is_str(),
+        FieldKind::Date => value.is_str() || value.is_datetime(),
+        FieldKind::List | FieldKind::Checklist | FieldKind::Actions => value.is_array(),
+        FieldKind::Rating => value.is_integer(),
+    }
+}
+
 /// Words for a rating whose guide no longer says what its numbers mean.
 const PLAIN_SCALE: [&str; 5] = ["lowest", "low", "middle", "high", "highest"];
 
@@ -27,9 +43,23 @@ impl Guide {
     pub fn with_unasked(&self, unasked: &[Unasked]) -> Guide {
         let mut guide = self.clone();
         for answer in unasked {
-            let field = inferred(answer.field, answer.value);
-            match guide.stages.iter_mut().find(|s| s.key == answer.stage) {
-                Some(stage) => stage.fields.push(field),
+            let mut field = inferred(answer.field, answer.value);
+            let stage = if answer.stage == PLAN_KEY {
+                Some(&mut guide.plan)
+            } else {
+                guide.stages.iter_mut().find(|s| s.key == answer.stage)
+            };
+            match stage {
+                // The question is there but asks for another kind of
+                // answer: it shows the one saved, under its own words.
+                Some(stage) => match stage.fields.iter_mut().find(|f| f.key == answer.field) {
+                    Some(asked) => {
+                        field.label = asked.label.clone();
+                        field.hint = RESHAPED_HINT.into();
+                        *asked = field;
+                    }
+                    None => stage.fields.push(field),
+                },
                 None => guide.stages.push(StageGuide {
                     key: answer.stage.to_string(),
                     title: readable(answer.stage),
@@ -89,6 +119,56 @@ mod tests {
     use super::*;
     use crate::stage::FullStages;
     use crate::stage::Stage;
+
+    /// Found in review: a text answer to a question that became a list
+    /// showed as nothing, and typing in the list replaced it.
+    #[test]
+    fn an_answer_of_another_kind_than_its_question_now_asks_shows_as_saved() {
+        let guide = Guide::builtin().expect("guide");
+        let mut r = crate::reflection::Reflection::new(
+            "2026-11-29-x".into(),
+            "x".into(),
+            time::macros::datetime!(2026-11-29 09:00 UTC),
+        );
+        // `support` is a list; a guide once asked it as text.
+        r.set_text(Stage::Perspective, "support", "My sister, most days".into());
+        r.set_rating(Stage::PLAN, "weight_now", Some(2));
+        let unasked = r.unasked(guide);
+        assert_eq!(unasked.len(), 1, "only the reshaped answer: {unasked:?}");
+        let fitted = guide.with_unasked(&unasked);
+        let support = fitted
+            .stage(Stage::Perspective)
+            .field("support")
+            .expect("kept");
+        assert_eq!(support.kind, FieldKind::Text);
+        assert_eq!(
+            support.label,
+            guide
+                .stage(Stage::Perspective)
+                .field("support")
+                .expect("asked")
+                .label
+        );
+        assert_eq!(
+            fitted.stage(Stage::Perspective).fields.len(),
+            guide.stage(Stage::Perspective).fields.len()
+        );
+        let shown = crate::outline::stage_answers(&r, &fitted);
+        assert!(format!("{shown:?}").contains("My sister, most days"));
+    }
+
+    /// Found in review: a plan answer its guide stopped asking was hidden.
+    #[test]
+    fn a_plan_answer_the_guide_no_longer_asks_is_kept_on_the_plan() {
+        let text = Value::String("kept".into());
+        let guide = Guide::builtin().expect("guide").with_unasked(&[Unasked {
+            stage: PLAN_KEY,
+            field: "plan_note",
+            value: &text,
+        }]);
+        assert_eq!(guide.stage(Stage::PLAN).fields.len(), 2);
+        assert!(guide.stage_keyed("plan_note").is_none());
+    }
 
     #[test]
     fn an_answer_to_a_question_no_longer_asked_gets_a_question_of_its_own() {

@@ -10,7 +10,7 @@ use serde::Deserialize;
 
 mod fit;
 
-pub use fit::Unasked;
+pub use fit::{Unasked, fits};
 
 use crate::role::{Place, Places, Role};
 use crate::stage::{PLAN_KEY, Stage};
@@ -123,6 +123,9 @@ fn first_version() -> u32 {
 /// person could answer in one sitting.
 pub const MOST_STAGES: usize = 12;
 pub const MOST_FIELDS: usize = 12;
+/// Longer than any title or question a person reads at a glance; what
+/// needs more words belongs in an intro or a hint.
+const LONGEST_LINE: usize = 160;
 
 /// `minutes = 20` is as natural to write as `minutes = "20–30"`; both read.
 fn minutes_as_text<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
@@ -268,6 +271,9 @@ impl Guide {
             if !stage_keys.insert(stage.key.as_str()) {
                 return Err(format!("{at} appears twice"));
             }
+            if stage.title.trim().is_empty() {
+                return Err(format!("{at} needs a title"));
+            }
             if stage.fields.is_empty() {
                 return Err(format!("{at} has no questions"));
             }
@@ -286,8 +292,36 @@ impl Guide {
                 if !keys.insert(field.key.as_str()) {
                     return Err(format!("{at} appears twice"));
                 }
+                if crate::role::is_bookkeeping(&field.key, stage.key == PLAN_KEY) {
+                    return Err(format!(
+                        "{at}: rebound keeps its own notes under \"{}\"; name the question otherwise",
+                        field.key
+                    ));
+                }
                 if field.label.trim().is_empty() || field.hint.trim().is_empty() {
                     return Err(format!("{at} needs a label and a hint"));
+                }
+                let long = [&stage.title, &stage.tagline, &field.label]
+                    .into_iter()
+                    .chain(field.options.iter().map(|o| &o.label))
+                    .chain(&field.scale)
+                    .any(|s| s.chars().count() > LONGEST_LINE);
+                if long {
+                    return Err(format!(
+                        "{at}: titles, taglines, labels, options and scale words are one line of at most {LONGEST_LINE} characters"
+                    ));
+                }
+                let mut options = HashSet::new();
+                if field.options.len() > MOST_FIELDS * 2
+                    || !field
+                        .options
+                        .iter()
+                        .all(|o| !o.key.trim().is_empty() && options.insert(&o.key))
+                {
+                    return Err(format!(
+                        "{at}: a checklist has at most {} options, each with a key of its own",
+                        MOST_FIELDS * 2
+                    ));
                 }
                 match field.kind {
                     FieldKind::Rating if field.scale.len() != 5 => {
@@ -658,6 +692,16 @@ intro = "Here it is."
                 "the plan asks only",
             ),
         ];
+        let long = "x".repeat(161);
+        let broken = broken.into_iter().chain([
+            (TWO_STAGES.replace("key = \"facts\"", "key = \"first_step_id\""), "keeps its own notes"),
+            (TWO_STAGES.replace("label = \"What happened?\"", &format!("label = \"{long}?\"")), "at most 160"),
+            (TWO_STAGES.replace("title = \"Next\"", "title = \" \""), "needs a title"),
+            (
+                TWO_STAGES.replace("kind = \"text\"\nlabel = \"What happened?\"", "kind = \"checklist\"\noptions = [{ key = \"a\", label = \"A\" }, { key = \"a\", label = \"B\" }]\nlabel = \"What happened?\""),
+                "a key of its own",
+            ),
+        ]);
         for (text, expected) in broken {
             let err = Guide::read(&text).expect_err(expected).to_string();
             assert!(err.contains(expected), "{expected}: {err}");

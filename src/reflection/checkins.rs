@@ -16,7 +16,7 @@ use crate::dates::{iso, parse_iso};
 use crate::stage::Stage;
 
 /// The plan's answer to "when will you look again?", in `[answers.plan]`.
-pub const LOOK_AGAIN_FIELD: &str = "look_again";
+pub use crate::role::LOOK_AGAIN_FIELD;
 /// What a check-in's `next_look` holds when there is nothing more to look at.
 pub const SETTLED: &str = "settled";
 /// Keys a check-in's own code reads; the rest are answers by question key.

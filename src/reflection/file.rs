@@ -64,14 +64,23 @@ impl Reflection {
             take_time(&mut doc, "created")?.ok_or_else(|| invalid("created is missing"))?;
         let updated = take_time(&mut doc, "updated")?.unwrap_or(created);
         let completed = take_time(&mut doc, "completed")?;
-        // Files from before guides had names were all written with the default.
-        let guide = take_string(&mut doc, "guide")?
-            .map(|g| crate::text::printable_line(&g).into_owned())
-            .unwrap_or_else(|| crate::guide::DEFAULT_NAME.to_string());
-        let guide_version = match doc.remove("guide_version") {
+        // Files from before guides had names were all written with the
+        // default. A value of another type (a hand edit) stays in the file
+        // untouched, as any key this build does not read would.
+        let guide = match doc.get("guide") {
+            Some(Value::String(g)) => {
+                let g = crate::text::printable_line(g).into_owned();
+                doc.remove("guide");
+                g
+            }
+            _ => crate::guide::DEFAULT_NAME.to_string(),
+        };
+        let guide_version = match doc.get("guide_version").and_then(Value::as_integer) {
+            Some(v) => {
+                doc.remove("guide_version");
+                u32::try_from(v).ok()
+            }
             None => None,
-            Some(Value::Integer(v)) => u32::try_from(v).ok(),
-            Some(_) => return Err(invalid("guide_version must be a whole number")),
         };
         let position = match doc.remove("position") {
             None => Position::default(),

@@ -220,19 +220,22 @@ impl Reflection {
     /// Every answer its guide does not ask for (a question renamed or
     /// removed, a stage gone), for a guide fitted to show them. Keys the
     /// model keeps beside answers are not answers.
+    /// An answer of another shape than its question now asks for (a text
+    /// answer to what became a list) counts too: read as the question asks,
+    /// it would show as nothing.
     pub fn unasked(&self, guide: &Guide) -> Vec<crate::guide::Unasked<'_>> {
         let mut unasked = Vec::new();
         for (stage, table) in &self.answers {
             let Some(table) = table.as_table() else {
                 continue;
             };
-            if stage == crate::stage::PLAN_KEY {
-                continue;
-            }
+            let in_plan = stage == crate::stage::PLAN_KEY;
             let asked = guide.stage_keyed(stage).map(|s| guide.stage(s));
             for (field, value) in table {
-                let in_guide = asked.is_some_and(|s| s.field(field).is_some());
-                if !in_guide && !steps::is_bookkeeping(field) {
+                let fits = asked
+                    .and_then(|s| s.field(field))
+                    .is_some_and(|f| crate::guide::fits(f.kind, value));
+                if !fits && !crate::role::is_bookkeeping(field, in_plan) {
                     unasked.push(crate::guide::Unasked {
                         stage,
                         field,

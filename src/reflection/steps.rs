@@ -11,25 +11,15 @@ use toml::{Table, Value};
 
 use super::{ActionItem, Reflection};
 use crate::dates::{iso, parse_iso};
-use crate::role::Role;
+use crate::role::{FIRST_STEP_DONE, FIRST_STEP_DONE_ON, FIRST_STEP_ID, Role};
 
 /// Part of every id derived for a step, since ids were first derived: a
 /// step not yet saved must get the same id from every build.
 const STEPS_SALT: &str = "steps";
 const FIRST_STEP_SALT: &str = "first_step";
-/// The first brave step's id and done mark, kept beside its words in the
-/// same stage's answers, so a file stays readable.
-const FIRST_STEP_ID: &str = "first_step_id";
-const FIRST_STEP_DONE: &str = "first_step_done";
-const FIRST_STEP_DONE_ON: &str = "first_step_done_on";
 /// The day a step was ticked done, kept beside it so progress can count
 /// steps done by month.
 pub const DONE_ON: &str = "done_on";
-
-/// Whether `key` is one the model keeps beside the answers rather than an answer.
-pub(super) fn is_bookkeeping(key: &str) -> bool {
-    [FIRST_STEP_ID, FIRST_STEP_DONE, FIRST_STEP_DONE_ON].contains(&key)
-}
 
 /// An id as a person might write one by hand: short and safe in a URL,
 /// a file name or another tool's field. Anything else is replaced.

@@ -354,8 +354,8 @@ impl Store {
         });
         if !current {
             listing = fresh();
-            let entries = self.refreshed_index(SUMMARY_FILE, version, scan.ids, |id| {
-                match self.load(id) {
+            let entries =
+                self.refreshed_index(SUMMARY_FILE, version, scan.ids, |id| match self.load(id) {
                     Ok(r) => Entry::from_summary(&Summary::of(&r)),
                     Err(e) => Entry::Unreadable {
                         reason: match e {
@@ -364,8 +364,7 @@ impl Store {
                             other => other.to_string(),
                         },
                     },
-                }
-            });
+                });
             for (id, (_, entry)) in &entries {
                 self.gather(&mut listing, &mut keep, id, entry);
             }

@@ -57,8 +57,8 @@ fn draw_rating(frame: &mut Frame, area: Rect, app: &App, session: &Session, plac
         Standing::InProgress(..) => "In progress: press c to mark complete".into(),
         completed => completed.sentence(guide, app.clock),
     };
-    let label_width = 3 + field.label.chars().count() as u16;
-    let status_room = usize::from(area.width.saturating_sub(label_width + 3));
+    let label_width = u16::try_from(3 + field.label.chars().count()).unwrap_or(u16::MAX);
+    let status_room = usize::from(area.width.saturating_sub(label_width.saturating_add(3)));
     let mut label_line = Line::from(vec![
         Span::styled(" ▶ ", theme::key()),
         Span::styled(field.label.as_str(), theme::focused_label()),

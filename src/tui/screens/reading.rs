@@ -104,7 +104,7 @@ fn draw_header(frame: &mut Frame, area: Rect, app: &App, session: &Session, plac
         None => {
             // Whole parts only: a narrow window drops the dates one at a
             // time rather than cutting a date in half.
-            let status = status_line(r, app.guide, clock);
+            let status = status_line(r, &session.guide, clock);
             let started = format!(" · started {}", day(r.created));
             let edited = format!(" · last edited {}", day(r.updated));
             let parts = [

@@ -395,6 +395,18 @@ impl App {
 /// nothing to ask about it; with one, its words are in the question.
 fn questions_for(base: &Reflection, guide: &CheckinGuide) -> StageGuide {
     let mut questions = guide.questions.clone();
+    // A guide with no plan steps (the ten-minute one) has nowhere to keep
+    // a next step: asking for one would drop what was typed.
+    if base.places().get(crate::role::Role::Steps).is_none() {
+        questions.fields.retain(|f| {
+            ![
+                crate::checkin::STEPS_KEY,
+                NEXT_STEP_KEY,
+                crate::reflection::NEXT_STEP_DUE_KEY,
+            ]
+            .contains(&f.key.as_str())
+        });
+    }
     match base.first_step() {
         None => questions
             .fields

@@ -144,9 +144,13 @@ pub(super) type PageCache = RefCell<Option<(PageKey, Rc<Document>)>>;
 impl Session {
     /// A completed reflection opens to read, its first open step selected; an
     /// unfinished one opens to walk, at the field where the person stopped.
-    pub fn open(reflection: Reflection, today: Date) -> Session {
+    pub fn open(mut reflection: Reflection, today: Date) -> Session {
         let resolved = crate::guides::guide_for(&reflection);
         let guide = Rc::new(resolved.guide.into_owned());
+        // The version it is walked with now, saved with the next change.
+        if !resolved.missing {
+            reflection.guide_version = Some(guide.version);
+        }
         // Said once on opening: the guide is not gone from the file, and
         // comes back should its file come back.
         let message = resolved.missing.then(|| {

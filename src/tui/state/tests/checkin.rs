@@ -339,3 +339,37 @@ fn a_tick_in_a_checkin_keeps_the_checkins_day_past_midnight() {
     let steps = session(&app).reflection.action_steps();
     assert_eq!(steps[0].done_on(), Some(date!(2026 - 11 - 29)));
 }
+
+/// Found in review: a check-in on a ten-minute reflection asked for a next
+/// step its guide had nowhere to keep, and what was typed went nowhere.
+#[test]
+fn a_checkin_in_a_guide_without_plan_steps_asks_no_next_step() {
+    let catalogue = crate::guides::Catalogue::load(None);
+    let quick = &catalogue.named("ten-minute").expect("built in").guide;
+    let mut r = crate::reflection::Reflection::in_guide(
+        "2026-11-20-quick".into(),
+        "A bad day".into(),
+        time::macros::datetime!(2026-11-20 09:00 UTC),
+        "ten-minute",
+        quick,
+    );
+    r.set_text(Stage::Risk, "first_step", "Call Sam".into());
+    r.status = crate::reflection::Status::Completed;
+    r.completed = Some(time::macros::datetime!(2026-11-21 09:00 UTC));
+    let guide = Guide::builtin().expect("guide");
+    let mut app = App::new(guide, date!(2026 - 11 - 29), UtcOffset::UTC);
+    app.open_reflection(r);
+    app.update(Action::Checkin);
+    let keys: Vec<&str> = checkin(&app)
+        .questions
+        .fields
+        .iter()
+        .map(|f| f.key.as_str())
+        .collect();
+    assert!(!keys.contains(&"next_step"), "{keys:?}");
+    assert!(!keys.contains(&"steps"), "{keys:?}");
+    assert!(
+        keys.contains(&crate::reflection::BRAVE_KEY),
+        "the one step is asked about: {keys:?}"
+    );
+}
