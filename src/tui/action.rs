@@ -42,6 +42,9 @@ pub enum Action {
     ConfirmExport,
     CancelExport,
     NextFormat,
+    // The guide chooser, before the title of a new reflection.
+    ChooseGuide,
+    CancelGuide,
     // The title prompt.
     ConfirmTitle,
     CancelTitle,
@@ -83,6 +86,8 @@ pub enum Action {
     OpenWriting,
     // The growth plan.
     MarkComplete,
+    /// Carry on in the longer guide this one goes deeper in.
+    GoDeeper,
     EditTitle,
     ScrollDown,
     ScrollUp,

@@ -26,6 +26,8 @@ pub enum Context {
     /// Reading a sync tool's conflict copy: to read and export only.
     CopyDetail,
     ExportPrompt,
+    /// Which guide a new reflection follows, asked before its title.
+    GuideChooser,
     TitlePrompt,
     /// The day to look again, asked over the plan or the reading page.
     LookAgainPrompt,
@@ -52,6 +54,8 @@ pub enum Context {
     /// Editing a step's due date, over the steps' own keys.
     DueDate,
     Plan,
+    /// The plan of a guide that goes deeper in a longer one.
+    Deeper,
     /// The free-writing page, over its text keys.
     Writing,
 }
@@ -263,6 +267,8 @@ pub static BINDINGS: &[Binding] = &[
     help(C::Steps,        &[DOWN],                       "↓ / ↑",     "next / previous step",                Action::StepDown),
     help(C::Steps,        &[UP],                         "↓ / ↑",     "next / previous step",                Action::StepUp),
     help(C::Steps,        &[BACKSPACE],                  "Backspace", "delete; on an empty step, remove it", Action::DeleteStep),
+    // The plan of a short guide: first, so a narrow footer keeps it.
+    foot(C::Deeper,       &[ch('g')],                    "g",         "go deeper",                           Action::GoDeeper),
     // The growth plan page.
     foot(C::Plan,         RATING_DIGITS,                 "1-5",       "how heavy now",                       Action::Rate(0)),
     foot(C::Plan,         &[ch('c')],                    "c",         "mark complete",                       Action::MarkComplete).when(When::InProgress),
@@ -384,6 +390,11 @@ pub static BINDINGS: &[Binding] = &[
     foot(C::ExportPrompt, &[ENTER],                      "Enter",     "write",                               Action::ConfirmExport),
     foot(C::ExportPrompt, &[TAB],                        "Tab",       "change format",                       Action::NextFormat),
     foot(C::ExportPrompt, &[ESC],                        "Esc",       "cancel",                              Action::CancelExport),
+    // The guide chooser: ↑↓ share one line in help.
+    foot(C::GuideChooser, &[DOWN, ch('j')],              "↑↓",        "choose",                              Action::SelectNext),
+    help(C::GuideChooser, &[UP, ch('k')],                "↑↓",        "choose",                              Action::SelectPrev),
+    foot(C::GuideChooser, &[ENTER],                      "Enter",     "continue",                            Action::ChooseGuide),
+    foot(C::GuideChooser, &[ESC],                        "Esc",       "cancel",                              Action::CancelGuide),
     // The title prompt.
     foot(C::TitlePrompt,  &[ENTER],                      "Enter",     "continue",                            Action::ConfirmTitle),
     foot(C::TitlePrompt,  &[ESC],                        "Esc",       "cancel",                              Action::CancelTitle),
@@ -533,6 +544,7 @@ mod tests {
             C::CopyDetail,
             C::ExportPrompt,
             C::TitlePrompt,
+            C::GuideChooser,
             C::LookAgainPrompt,
             C::MultiLine,
             C::Plan,
@@ -614,6 +626,10 @@ mod tests {
                 ],
             ),
             (C::Confirm, vec![Action::ConfirmYes, Action::ConfirmNo]),
+            (
+                C::GuideChooser,
+                vec![Action::SelectNext, Action::ChooseGuide, Action::CancelGuide],
+            ),
             (
                 C::LookAgainPrompt,
                 vec![Action::ConfirmLookAgain, Action::CancelLookAgain],
