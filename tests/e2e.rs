@@ -872,10 +872,15 @@ fn typing_through_a_conflict_stays_typing_and_every_word_is_kept() {
 fn a_title_typed_before_ctrl_c_is_kept() {
     let tmux = Tmux::new();
     tmux.start("new");
-    tmux.wait_for("Name this setback");
+    // In the guide chosen before it, too.
+    tmux.wait_for("Choose a guide");
+    tmux.keys(&["Down", "Enter"]);
+    tmux.wait_for("Name this setback · Ten minutes");
     tmux.type_text("Typed then quit");
     tmux.quit();
-    assert!(tmux.only_file().contains("title = \"Typed then quit\""));
+    let file = tmux.only_file();
+    assert!(file.contains("title = \"Typed then quit\""), "{file}");
+    assert!(file.contains("guide = \"ten-minute\""), "{file}");
 }
 
 /// Found under faults (issue 9): a delete the person confirmed was refused,
@@ -923,6 +928,8 @@ fn a_data_dir_not_made_yet_is_made_when_the_first_reflection_starts() {
     );
     assert!(!fresh.exists(), "opening the home screen made nothing");
     tmux.keys(&["n"]);
+    tmux.wait_for("Choose a guide");
+    tmux.keys(&["Enter"]);
     tmux.wait_for("Name this setback");
     tmux.type_text("Missed the promotion");
     tmux.keys(&["Enter"]);
