@@ -26,6 +26,7 @@ use time::UtcOffset;
 use crate::agenda::Which;
 use crate::export::{self, Format};
 use crate::guide::Guide;
+use crate::guides::Catalogue;
 use crate::step_formats::StepFormat;
 use crate::store::{Store, StoreError};
 pub use guides::GuidesCommand;
@@ -48,12 +49,17 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Start a new reflection (asks for a title unless --title is given).
-    #[command(after_help = "Example:\n  rebound new --title \"The launch that slipped\"")]
+    /// Start a new reflection (asks for a guide, then a title, unless given).
+    #[command(
+        after_help = "Examples:\n  rebound new --title \"The launch that slipped\"\n  rebound new --guide ten-minute   a short one; `rebound guides` lists them all"
+    )]
     New {
         /// A few words naming the setback.
         #[arg(long, short)]
         title: Option<String>,
+        /// The guide to follow, by name (see `rebound guides`); else you choose.
+        #[arg(long, short, value_name = "NAME")]
+        guide: Option<String>,
     },
     /// Go back to an unfinished reflection, at the stage and field where you stopped.
     #[command(
@@ -255,8 +261,9 @@ fn chosen_data_dir(cli: &Cli) -> Result<(PathBuf, bool)> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Start {
     Home,
-    /// Ask for a title, then start a new reflection.
-    AskTitle,
+    /// Ask for a title, then start a new reflection: in the guide named, or
+    /// in one chosen first.
+    AskTitle(Option<String>),
     /// Open the reflection with this id where the person stopped.
     Open(String),
     /// Open the reflection with this id at a check-in.
@@ -402,21 +409,28 @@ pub fn run(cli: Cli, offset: UtcOffset) -> Result<Next> {
         }
         Some(Command::Delete { id, yes }) => return done(trash::delete(&store, &id, yes)),
         Some(Command::Restore { id }) => return done(trash::restore(&store, id.as_deref())),
-        Some(Command::New { title: None }) => Start::AskTitle,
-        Some(Command::New { title: Some(title) }) => {
-            // Checked before anything is created, so a script without a
-            // terminal leaves no empty reflection behind.
-            ensure_terminal()?;
-            let title = crate::text::clean_paste(&title, false).trim().to_string();
-            Start::Open(
-                store
-                    .create(
-                        &title,
-                        time::OffsetDateTime::now_utc().to_offset(offset),
-                        guide,
-                    )?
-                    .id,
-            )
+        Some(Command::New { title, guide: name }) => {
+            // A guide that is not there is said before anything else, with
+            // or without a terminal: the same line `guides show` gives.
+            let entry = match &name {
+                Some(name) => Some(guides::named(Catalogue::get(), name)?),
+                None => None,
+            };
+            match title {
+                None => Start::AskTitle(entry.map(|e| e.name.clone())),
+                Some(title) => {
+                    // Checked before anything is created, so a script without a
+                    // terminal leaves no empty reflection behind.
+                    ensure_terminal()?;
+                    let title = crate::text::clean_paste(&title, false).trim().to_string();
+                    let now = time::OffsetDateTime::now_utc().to_offset(offset);
+                    let created = match entry {
+                        Some(e) => store.create_in(&title, now, &e.name, &e.guide)?,
+                        None => store.create(&title, now, guide)?,
+                    };
+                    Start::Open(created.id)
+                }
+            }
         }
         Some(Command::Checkin { id }) => {
             Start::Checkin(checkin::id_to_check_in(&store, id.as_deref(), clock.today)?)

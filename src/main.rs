@@ -78,7 +78,7 @@ fn run(cli: cli::Cli, offset: time::UtcOffset) -> color_eyre::Result<()> {
         } => {
             let launch = match start {
                 Start::Home => Launch::Home,
-                Start::AskTitle => Launch::AskTitle,
+                Start::AskTitle(guide) => Launch::AskTitle(guide),
                 Start::Open(id) => Launch::Open(id),
                 Start::Checkin(id) => Launch::Checkin(id),
             };

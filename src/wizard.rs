@@ -36,6 +36,21 @@ impl Cursor {
         Cursor { stage, field }
     }
 
+    /// The first question with no answer yet, in walking order; the first
+    /// question when every one has an answer.
+    pub fn first_unanswered(reflection: &Reflection, guide: &Guide) -> Cursor {
+        guide
+            .stages()
+            .find_map(|stage| {
+                let fields = &guide.stage(stage).fields;
+                fields
+                    .iter()
+                    .position(|f| !reflection.is_answered(stage, &f.key))
+                    .map(|field| Cursor { stage, field })
+            })
+            .unwrap_or_else(|| Cursor::start(guide))
+    }
+
     /// Tab: the next field, or the first field of the next stage.
     pub fn next_field(self, guide: &Guide) -> Cursor {
         if self.field + 1 < guide.stage(self.stage).fields.len() {

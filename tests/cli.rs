@@ -2109,3 +2109,66 @@ fn guides_show_an_unknown_name_fails_with_one_line_naming_the_guides() {
         "{err}"
     );
 }
+
+/// `new --guide` with a name that is no guide says so as `guides show`
+/// does, before anything is made, with or without a title; a good name
+/// gets as far as needing a terminal.
+#[test]
+fn new_with_a_guide_that_is_not_there_fails_in_one_line_naming_the_guides() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("broken.toml"), "title = 1\n").expect("write");
+    for args in [
+        &["new", "--guide", "ful"][..],
+        &["new", "--guide", "ful", "--title", "Missed it"][..],
+    ] {
+        let out = rebound_with_guides(dir.path(), args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        assert_eq!(
+            stderr(&out),
+            "rebound: no guide is named \"ful\"; the guides are full, ten-minute, job-loss, passed-over, failed-project\n"
+        );
+    }
+    let out = rebound_with_guides(dir.path(), &["new", "--guide", "broken"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains("did not load") && err.contains("broken.toml:1:9: "),
+        "{err}"
+    );
+    let out = rebound_with_guides(dir.path(), &["new", "--guide", "ten-minute", "-t", "A"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("needs an interactive terminal"));
+    assert!(!dir.path().join("no-data-here").exists(), "nothing made");
+}
+
+/// Each row of `list --json` names the guide its reflection follows.
+#[test]
+fn list_json_names_each_reflections_guide() {
+    let (dir, store) = seeded();
+    let quick = rebound::guides::Catalogue::get()
+        .named("ten-minute")
+        .expect("built in");
+    store
+        .create_in(
+            "A bad Monday",
+            datetime!(2026-11-27 09:00 UTC),
+            &quick.name,
+            &quick.guide,
+        )
+        .expect("create");
+    let out = rebound(dir.path(), &["list", "--json"]);
+    let value: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let guides: Vec<(&str, &str)> = value
+        .as_array()
+        .expect("array")
+        .iter()
+        .filter_map(|v| Some((v["title"].as_str()?, v["guide"].as_str()?)))
+        .collect();
+    assert_eq!(guides.len(), 4, "{guides:?}");
+    assert!(
+        guides.contains(&("A bad Monday", "ten-minute")),
+        "{guides:?}"
+    );
+    assert!(guides.contains(&("The reorg", "full")), "{guides:?}");
+}

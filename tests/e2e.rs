@@ -185,6 +185,8 @@ fn a_new_person_starts_from_home_names_the_setback_and_finds_it_listed() {
     tmux.start("");
     tmux.wait_for("No reflections yet");
     tmux.keys(&["n"]);
+    tmux.wait_for("Choose a guide");
+    tmux.keys(&["Enter"]);
     tmux.wait_for("Name this setback");
     tmux.type_text("Missed the promotion");
     tmux.keys(&["Enter"]);
@@ -870,10 +872,15 @@ fn typing_through_a_conflict_stays_typing_and_every_word_is_kept() {
 fn a_title_typed_before_ctrl_c_is_kept() {
     let tmux = Tmux::new();
     tmux.start("new");
-    tmux.wait_for("Name this setback");
+    // In the guide chosen before it, too.
+    tmux.wait_for("Choose a guide");
+    tmux.keys(&["Down", "Enter"]);
+    tmux.wait_for("Name this setback · Ten minutes");
     tmux.type_text("Typed then quit");
     tmux.quit();
-    assert!(tmux.only_file().contains("title = \"Typed then quit\""));
+    let file = tmux.only_file();
+    assert!(file.contains("title = \"Typed then quit\""), "{file}");
+    assert!(file.contains("guide = \"ten-minute\""), "{file}");
 }
 
 /// Found under faults (issue 9): a delete the person confirmed was refused,
@@ -921,6 +928,8 @@ fn a_data_dir_not_made_yet_is_made_when_the_first_reflection_starts() {
     );
     assert!(!fresh.exists(), "opening the home screen made nothing");
     tmux.keys(&["n"]);
+    tmux.wait_for("Choose a guide");
+    tmux.keys(&["Enter"]);
     tmux.wait_for("Name this setback");
     tmux.type_text("Missed the promotion");
     tmux.keys(&["Enter"]);
@@ -1330,9 +1339,72 @@ fn a_broken_guide_file_is_named_on_home_and_everything_else_works() {
         "{home}"
     );
     tmux.keys(&["n"]);
+    let chooser = tmux.wait_for("Choose a guide");
+    assert!(!chooser.contains("From my coach"), "{chooser}");
+    tmux.keys(&["Enter"]);
     tmux.wait_for("Name this setback");
     tmux.keys(&["Escape"]);
     tmux.wait_for("No reflections yet.");
     tmux.keys(&["q"]);
     assert_eq!(tmux.wait_exit(), "0");
+}
+
+/// `n` on home offers the guides; one chosen further down is the one the
+/// new reflection follows, from its first screen to its file.
+#[test]
+fn a_guide_chosen_on_home_is_the_one_the_new_reflection_follows() {
+    let tmux = Tmux::new();
+    tmux.start("");
+    tmux.wait_for("No reflections yet");
+    tmux.keys(&["n"]);
+    let chooser = tmux.wait_for("Choose a guide");
+    assert!(chooser.contains("▶ The full guide"), "{chooser}");
+    tmux.keys(&["Down"]);
+    tmux.wait_for("▶ Ten minutes");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Name this setback · Ten minutes");
+    tmux.type_text("A bad Monday");
+    tmux.keys(&["Enter"]);
+    let stage = tmux.wait_for("Keep and change");
+    assert!(stage.contains("A bad Monday"), "{stage}");
+    let file = wait_for_file_containing(&tmux, "guide = \"ten-minute\"");
+    assert!(file.contains("title = \"A bad Monday\""), "{file}");
+    tmux.quit();
+}
+
+/// `rebound new --guide NAME` skips the chooser: the title, then that guide.
+#[test]
+fn new_with_a_guide_asks_only_the_title_and_walks_that_guide() {
+    let tmux = Tmux::new();
+    tmux.start("new --guide job-loss");
+    let prompt = tmux.wait_for("Name this setback · Job loss");
+    assert!(!prompt.contains("Choose a guide"), "{prompt}");
+    tmux.type_text("Let go in the reorg");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Steady first");
+    wait_for_file_containing(&tmux, "guide = \"job-loss\"");
+    tmux.quit();
+}
+
+/// The ten-minute guide's plan: `g` carries the same reflection on in the
+/// full guide, every answer kept, and the file says so once saved.
+#[test]
+fn the_quick_guide_goes_deeper_in_the_full_guide_with_every_answer_kept() {
+    let tmux = Tmux::new();
+    tmux.start("new --guide ten-minute --title 'Figures were wrong'");
+    tmux.wait_for("What happened");
+    tmux.keys(&["Tab"]);
+    tmux.type_text("The join dropped a region");
+    tmux.keys(&["PageDown", "PageDown", "PageDown"]);
+    let plan = tmux.wait_for("g go deeper");
+    assert!(plan.contains("Growth plan"), "{plan}");
+    tmux.keys(&["g"]);
+    let stage = tmux.wait_for("Continuing in the full guide");
+    assert!(stage.contains("Stage 1 of 7"), "{stage}");
+    let file = wait_for_file_containing(&tmux, "guide = \"full\"");
+    assert!(
+        file.contains("what_happened = \"The join dropped a region\""),
+        "{file}"
+    );
+    tmux.quit();
 }

@@ -375,6 +375,7 @@ fn a_conflict_copy_reads_as_the_copy_it_is() {
 fn new_asks_for_a_title_first() {
     let mut app = app();
     app.update(Action::NewReflection);
+    app.update(Action::ChooseGuide);
     insta::assert_snapshot!("title_prompt", screen(&app, 100, 32));
 }
 
@@ -1300,6 +1301,7 @@ fn the_title_prompt_fits_its_window_as_every_field_does() {
     use rebound::tui::state::Typed;
     let mut app = app();
     app.update(Action::NewReflection);
+    app.update(Action::ChooseGuide);
     type_text(
         &mut app,
         "A title typed before the window shrinks, long enough to scroll",
@@ -1950,4 +1952,109 @@ fn more_notices_than_fit_point_to_the_commands_that_name_them_all() {
         "{shot}"
     );
     assert!(!shot.contains("more files"), "{shot}");
+}
+
+/// `n` on home: every guide one entry, its length and summary, the full
+/// guide selected so Enter takes it.
+#[test]
+fn the_guide_chooser_offers_every_guide_with_the_full_one_first() {
+    let mut app = app();
+    app.update(Action::NewReflection);
+    for (width, height) in [(80, 24), (100, 32)] {
+        let shot = screen(&app, width, height);
+        for expected in [
+            "▶ The full guide",
+            "45–70 minutes",
+            "Ten minutes",
+            "A bad day to contain, not analyse",
+            "Job loss",
+            "Passed over",
+            "A failed project, reviewed blamelessly",
+            "Enter continue",
+            "Esc cancel",
+        ] {
+            assert!(
+                shot.contains(expected),
+                "{expected} at {width}x{height}: {shot}"
+            );
+        }
+        insta::assert_snapshot!(format!("guide_chooser_{width}x{height}"), shot);
+    }
+    app.update(Action::SelectNext);
+    let shot = screen(&app, 80, 24);
+    assert!(shot.contains("▶ Ten minutes"), "{shot}");
+}
+
+/// At the smallest window, with more guides than have room for two rows
+/// each, each takes one row and the list follows the selection; smaller
+/// still, the usual "make the window larger" and nothing garbled.
+#[test]
+fn the_guide_chooser_fits_the_smallest_window_and_says_where_it_is_in_a_long_list() {
+    use rebound::guides::{Catalogue, Origin};
+    let mut catalogue = Catalogue::get().clone();
+    let ten = catalogue.named("ten-minute").expect("built in").clone();
+    for n in 1..=11 {
+        let mut mine = ten.clone();
+        mine.name = format!("coach-{n}");
+        mine.origin = Origin::Yours(format!("coach-{n}.toml").into());
+        catalogue.guides.push(mine);
+    }
+    let mut app = app();
+    app.guides = Box::leak(Box::new(catalogue));
+    app.update(Action::NewReflection);
+    for _ in 0..15 {
+        app.update(Action::SelectNext);
+    }
+    let shot = screen(&app, 60, 18);
+    assert!(shot.contains("16 of 16"), "{shot}");
+    assert!(shot.contains("▶ Ten minutes"), "the last one shows: {shot}");
+    assert!(shot.contains("10 minutes · yours"), "{shot}");
+    assert!(shot.contains("Enter continue"), "{shot}");
+    // The box leaves the title row and the footer of keys in view.
+    let rows: Vec<&str> = shot.lines().collect();
+    assert!(rows[0].contains("rebound ·"), "{shot}");
+    assert!(rows[1].contains("┌ Choose a guide"), "{shot}");
+    assert!(rows[17].contains("Esc cancel"), "{shot}");
+    insta::assert_snapshot!("guide_chooser_60x18_scrolled", shot);
+    let tiny = screen(&app, 59, 17);
+    assert!(tiny.contains("Please make the window larger."), "{tiny}");
+    assert!(!tiny.contains("Choose a guide"), "{tiny}");
+}
+
+/// The ten-minute guide's plan offers to go deeper, in the footer and in help.
+#[test]
+fn the_ten_minute_plan_offers_to_go_deeper_in_the_full_guide() {
+    use rebound::guides::Catalogue;
+    use rebound::reflection::Reflection;
+    let guide = &Catalogue::get()
+        .named("ten-minute")
+        .expect("built in")
+        .guide;
+    let mut r = Reflection::in_guide(
+        "2026-11-29-a-bad-monday".into(),
+        "A bad Monday".into(),
+        datetime!(2026-11-29 09:00 UTC),
+        "ten-minute",
+        guide,
+    );
+    let perspective = guide.stage_keyed("perspective").expect("stage");
+    r.set_text(
+        perspective,
+        "what_happened",
+        "The quarterly figures were wrong".into(),
+    );
+    r.set_rating(perspective, "weight_today", Some(3));
+    r.position.stage = Stage::PLAN.key().into();
+    let mut app = app();
+    app.open_reflection(r);
+    let narrow = footer(&app, 80);
+    assert!(
+        narrow.starts_with("\" g go deeper   1-5 how heavy now"),
+        "{narrow}"
+    );
+    let shot = screen(&app, 100, 32);
+    insta::assert_snapshot!("ten_minute_plan_goes_deeper", shot);
+    app.update(Action::ToggleHelp);
+    let help = screen(&app, 100, 32);
+    assert!(help.contains("go deeper"), "{help}");
 }

@@ -7,7 +7,7 @@ use clap::Subcommand;
 use color_eyre::eyre::{Result, eyre};
 
 use super::print;
-use crate::guides::{Catalogue, Origin};
+use crate::guides::{Catalogue, Entry, Origin};
 use crate::text::{columns, fit, printable_line};
 
 /// Wider titles are cut with `…`, so the length and origin stay in view.
@@ -45,21 +45,25 @@ pub(super) fn guides(command: Option<&GuidesCommand>, path: bool) -> Result<()> 
             let to_person = std::io::stdout().is_terminal();
             print(&listed(catalogue, to_person))
         }
-        Some(GuidesCommand::Show { name }) => {
-            let name = name.trim();
-            if let Some(entry) = catalogue.named(name) {
-                return print(&entry.text);
-            }
-            if let Some(problem) = catalogue.problem_named(name) {
-                return Err(eyre!("the guide \"{name}\" did not load: {problem}"));
-            }
-            Err(eyre!(
-                "no guide is named \"{}\"; the guides are {}",
-                printable_line(name),
-                catalogue.names().join(", ")
-            ))
-        }
+        Some(GuidesCommand::Show { name }) => print(&named(catalogue, name)?.text),
     }
+}
+
+/// The guide a command names, or one line on why there is none: its file
+/// did not load (where and what), or no guide has that name (the names there are).
+pub(super) fn named<'a>(catalogue: &'a Catalogue, name: &str) -> Result<&'a Entry> {
+    let name = name.trim();
+    if let Some(entry) = catalogue.named(name) {
+        return Ok(entry);
+    }
+    if let Some(problem) = catalogue.problem_named(name) {
+        return Err(eyre!("the guide \"{name}\" did not load: {problem}"));
+    }
+    Err(eyre!(
+        "no guide is named \"{}\"; the guides are {}",
+        printable_line(name),
+        catalogue.names().join(", ")
+    ))
 }
 
 /// One line a guide: name, title, length, built-in or yours. For a person at

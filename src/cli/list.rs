@@ -114,6 +114,8 @@ struct JsonRow<'a> {
     completed: Option<String>,
     updated: Option<String>,
     open_steps: usize,
+    /// The guide it follows, by name (`rebound guides` lists them).
+    guide: &'a str,
 }
 
 impl<'a> JsonRow<'a> {
@@ -128,6 +130,7 @@ impl<'a> JsonRow<'a> {
             completed: s.completed.and_then(time),
             updated: time(s.updated),
             open_steps: s.open_steps,
+            guide: &s.guide,
         }
     }
 }

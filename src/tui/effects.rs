@@ -10,10 +10,12 @@ use time::OffsetDateTime;
 
 use crate::export::{self, Format};
 use crate::lifecycle;
-use crate::reflection::display_title;
+use crate::reflection::{Reflection, display_title};
 use crate::search::{Corpus, searchable_text};
 use crate::store::{Existing, Lock, Special, Stamp, Store, StoreError};
-use crate::tui::state::{Access, App, Effect, Message, Outcome, conflict_note, held_elsewhere};
+use crate::tui::state::{
+    Access, App, Effect, Message, NewReflection, Outcome, conflict_note, held_elsewhere,
+};
 
 pub struct Effects<'a> {
     pub store: &'a Store,
@@ -43,24 +45,31 @@ impl<'a> Effects<'a> {
         }
     }
 
+    /// Creates a reflection in the guide it names. The catalogue is read
+    /// once a run, so a chosen guide is there; were it not, the default
+    /// stands in rather than losing the title.
+    pub fn create(&self, new: &NewReflection, app: &App) -> Result<Reflection, StoreError> {
+        let now = OffsetDateTime::now_utc().to_offset(app.clock.offset);
+        match app.guides.named(&new.guide) {
+            Some(entry) => self
+                .store
+                .create_in(&new.title, now, &entry.name, &entry.guide),
+            None => self.store.create(&new.title, now, app.guide),
+        }
+    }
+
     /// Carries out an effect. `Quit`, `Suspend` and `None` are the loop's own
     /// and come back with no outcome; so does a save the loop must make first.
     pub fn run(&mut self, effect: Effect, app: &App) -> Vec<Outcome> {
         match effect {
             Effect::None | Effect::Quit | Effect::Suspend => Vec::new(),
-            Effect::Create(title) => {
-                match self.store.create(
-                    &title,
-                    OffsetDateTime::now_utc().to_offset(app.clock.offset),
-                    app.guide,
-                ) {
-                    Ok(reflection) => vec![self.open(&reflection.id)],
-                    Err(e) => vec![Outcome::CreateFailed {
-                        title,
-                        why: e.to_string(),
-                    }],
-                }
-            }
+            Effect::Create(new) => match self.create(&new, app) {
+                Ok(reflection) => vec![self.open(&reflection.id)],
+                Err(e) => vec![Outcome::CreateFailed {
+                    new,
+                    why: e.to_string(),
+                }],
+            },
             Effect::Open(id) => vec![self.open(&id)],
             Effect::OpenCopy(file) => vec![self.open_copy(&file)],
             Effect::LoadSearch => vec![self.load_search()],

@@ -3,93 +3,8 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+pub use crate::tui::action::Action;
 use crate::tui::editor::TextEdit;
-
-/// Everything a key can ask the app to do.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Action {
-    Quit,
-    Suspend,
-    ToggleHelp,
-    // Lists on the home screen.
-    NewReflection,
-    OpenSelected,
-    SelectNext,
-    SelectPrev,
-    StartSearch,
-    ClearSearch,
-    DeleteSelected,
-    UndoDelete,
-    OpenAgenda,
-    OpenProgress,
-    OpenStories,
-    // A yes/no question.
-    ConfirmYes,
-    ConfirmNo,
-    // Reading a reflection.
-    PageDown,
-    PageUp,
-    ScrollTop,
-    ScrollBottom,
-    NextStep,
-    PrevStep,
-    TickStep,
-    EditReflection,
-    /// Look again at a reflection: a new check-in, or the unfinished one.
-    Checkin,
-    StartExport,
-    // The export prompt.
-    ConfirmExport,
-    CancelExport,
-    NextFormat,
-    // The title prompt.
-    ConfirmTitle,
-    CancelTitle,
-    // The day to look again: opening its prompt, then saving or leaving it.
-    SetLookAgain,
-    ConfirmLookAgain,
-    CancelLookAgain,
-    // Moving through a reflection.
-    NextField,
-    PrevField,
-    NextStage,
-    PrevStage,
-    BackHome,
-    Undo,
-    Redo,
-    // Editing in any text field, as readline does.
-    Text(TextEdit),
-    // Action steps: leaving the due date for the step's text.
-    EndDueDate,
-    // Checklists.
-    ChoiceDown,
-    ChoiceUp,
-    ToggleChoice,
-    // Ratings; `Rate(0)` in the table stands for "the digit pressed".
-    Rate(u8),
-    RateUp,
-    RateDown,
-    ClearRating,
-    // Action steps.
-    StepDown,
-    StepUp,
-    NewStep,
-    ToggleDone,
-    SwitchStepColumn,
-    DeleteStep,
-    // The guide pane: intro, hint and example in turn.
-    NextGuide,
-    /// The private free-writing page, over a stage or the reading page.
-    OpenWriting,
-    // The growth plan.
-    MarkComplete,
-    EditTitle,
-    ScrollDown,
-    ScrollUp,
-    // Anything not in the table goes to the focused editor.
-    Edit(KeyEvent),
-    Paste(String),
-}
 
 /// Which part of the app a binding belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -111,6 +26,8 @@ pub enum Context {
     /// Reading a sync tool's conflict copy: to read and export only.
     CopyDetail,
     ExportPrompt,
+    /// Which guide a new reflection follows, asked before its title.
+    GuideChooser,
     TitlePrompt,
     /// The day to look again, asked over the plan or the reading page.
     LookAgainPrompt,
@@ -137,6 +54,8 @@ pub enum Context {
     /// Editing a step's due date, over the steps' own keys.
     DueDate,
     Plan,
+    /// The plan of a guide that goes deeper in a longer one.
+    Deeper,
     /// The free-writing page, over its text keys.
     Writing,
 }
@@ -348,6 +267,8 @@ pub static BINDINGS: &[Binding] = &[
     help(C::Steps,        &[DOWN],                       "↓ / ↑",     "next / previous step",                Action::StepDown),
     help(C::Steps,        &[UP],                         "↓ / ↑",     "next / previous step",                Action::StepUp),
     help(C::Steps,        &[BACKSPACE],                  "Backspace", "delete; on an empty step, remove it", Action::DeleteStep),
+    // The plan of a short guide: first, so a narrow footer keeps it.
+    foot(C::Deeper,       &[ch('g')],                    "g",         "go deeper",                           Action::GoDeeper),
     // The growth plan page.
     foot(C::Plan,         RATING_DIGITS,                 "1-5",       "how heavy now",                       Action::Rate(0)),
     foot(C::Plan,         &[ch('c')],                    "c",         "mark complete",                       Action::MarkComplete).when(When::InProgress),
@@ -469,6 +390,11 @@ pub static BINDINGS: &[Binding] = &[
     foot(C::ExportPrompt, &[ENTER],                      "Enter",     "write",                               Action::ConfirmExport),
     foot(C::ExportPrompt, &[TAB],                        "Tab",       "change format",                       Action::NextFormat),
     foot(C::ExportPrompt, &[ESC],                        "Esc",       "cancel",                              Action::CancelExport),
+    // The guide chooser: ↑↓ share one line in help.
+    foot(C::GuideChooser, &[DOWN, ch('j')],              "↑↓",        "choose",                              Action::SelectNext),
+    help(C::GuideChooser, &[UP, ch('k')],                "↑↓",        "choose",                              Action::SelectPrev),
+    foot(C::GuideChooser, &[ENTER],                      "Enter",     "continue",                            Action::ChooseGuide),
+    foot(C::GuideChooser, &[ESC],                        "Esc",       "cancel",                              Action::CancelGuide),
     // The title prompt.
     foot(C::TitlePrompt,  &[ENTER],                      "Enter",     "continue",                            Action::ConfirmTitle),
     foot(C::TitlePrompt,  &[ESC],                        "Esc",       "cancel",                              Action::CancelTitle),
@@ -618,6 +544,7 @@ mod tests {
             C::CopyDetail,
             C::ExportPrompt,
             C::TitlePrompt,
+            C::GuideChooser,
             C::LookAgainPrompt,
             C::MultiLine,
             C::Plan,
@@ -699,6 +626,10 @@ mod tests {
                 ],
             ),
             (C::Confirm, vec![Action::ConfirmYes, Action::ConfirmNo]),
+            (
+                C::GuideChooser,
+                vec![Action::SelectNext, Action::ChooseGuide, Action::CancelGuide],
+            ),
             (
                 C::LookAgainPrompt,
                 vec![Action::ConfirmLookAgain, Action::CancelLookAgain],

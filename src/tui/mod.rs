@@ -1,5 +1,6 @@
 //! The full-screen front end: state, keys, screens and the event loop.
 
+mod action;
 mod answers;
 mod autosave;
 mod editor;

@@ -25,8 +25,9 @@ use crate::tui::theme::Palette;
 /// Where the TUI starts.
 pub enum Launch {
     Home,
-    /// Ask for a title, then start a new reflection.
-    AskTitle,
+    /// Ask for a title, then start a new reflection: in the guide named,
+    /// or the one chosen first from every guide there is.
+    AskTitle(Option<String>),
     /// Open the reflection with this id where the person stopped.
     Open(String),
     /// Open the reflection with this id at a check-in.
@@ -156,7 +157,8 @@ pub fn run(store: &Store, guide: &'static Guide, offset: UtcOffset, launch: Laun
     runtime.apply(vec![listed]);
     match launch {
         Launch::Home => {}
-        Launch::AskTitle => runtime.app.open_title_prompt(TitlePurpose::New),
+        Launch::AskTitle(None) => runtime.app.start_new_reflection(),
+        Launch::AskTitle(Some(guide)) => runtime.app.open_title_prompt(TitlePurpose::New(guide)),
         Launch::Open(id) => {
             runtime.perform(Effect::Open(id));
         }
@@ -209,13 +211,13 @@ pub fn run(store: &Store, guide: &'static Guide, offset: UtcOffset, launch: Laun
     // A day to look again typed but not yet confirmed is kept, and saved below.
     runtime.app.settle_look_again_prompt();
     // A title typed but not yet confirmed is kept too.
-    if let Some(title) = runtime.app.settle_title_prompt()
-        && let Err(e) = store.create(&title, OffsetDateTime::now_utc().to_offset(offset), guide)
+    if let Some(new) = runtime.app.settle_title_prompt()
+        && let Err(e) = runtime.effects.create(&new, &runtime.app)
     {
         runtime
             .effects
             .conflict_notes
-            .push(format!("could not keep the title \"{title}\": {e}"));
+            .push(format!("could not keep the title \"{}\": {e}", new.title));
     }
     // Saved, or kept in a recovery file (with a note saying where), or lost.
     let recovered_to = if runtime.save_now() {

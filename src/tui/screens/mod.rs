@@ -5,6 +5,7 @@ mod checkin;
 mod chrome;
 mod confirm;
 mod export_prompt;
+mod guide_chooser;
 mod guide_pane;
 mod help;
 mod home;
@@ -66,7 +67,8 @@ pub fn draw(frame: &mut Frame, app: &App) {
         _ => home::draw(frame, area, app),
     }
     match &app.modal {
-        Some(Modal::Title(prompt)) => title_prompt::draw(frame, area, prompt),
+        Some(Modal::ChooseGuide(chooser)) => guide_chooser::draw(frame, area, chooser),
+        Some(Modal::Title(prompt)) => title_prompt::draw(frame, area, app, prompt),
         Some(Modal::Export(prompt)) => export_prompt::draw(frame, area, prompt),
         Some(Modal::ConfirmDelete(confirm)) => confirm::draw(frame, area, confirm),
         Some(Modal::LookAgain(prompt)) => look_again_prompt::draw(frame, area, app, prompt),

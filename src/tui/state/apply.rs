@@ -54,15 +54,15 @@ impl App {
                 }));
             }
             Outcome::TickRefused(why) => self.notice = Some(why),
-            Outcome::CreateFailed { title, why } => {
+            Outcome::CreateFailed { new, why } => {
                 self.notice = Some(Message::warning(format!(
                     "Could not start a reflection: {why}"
                 )));
                 // The title is not lost: it waits in the prompt, to try again
                 // (and is tried once more on the way out).
-                self.open_title_prompt(TitlePurpose::New);
+                self.open_title_prompt(TitlePurpose::New(new.guide));
                 if let Some(Modal::Title(prompt)) = self.modal.as_mut() {
-                    prompt.editor.insert_str(&title);
+                    prompt.editor.insert_str(&new.title);
                 }
             }
             Outcome::Listed { listing, select } => match listing {
@@ -228,6 +228,7 @@ mod tests {
     use crate::reflection::{Reflection, Status};
     use crate::store::{Listing, Summary};
     use crate::tui::keys::Action;
+    use crate::tui::state::NewReflection;
     use crate::tui::state::{Effect, Focus, Screen};
 
     fn app() -> App {
@@ -482,9 +483,10 @@ mod tests {
             select: None,
         });
         assert!(app.resize((40, 10), true).is_empty());
-        let keys = "ndaily jog"
-            .chars()
-            .map(KeyCode::Char)
+        // `n`, Enter for the guide offered first, the title, Enter.
+        let keys = [KeyCode::Char('n'), KeyCode::Enter]
+            .into_iter()
+            .chain("daily jog".chars().map(KeyCode::Char))
             .chain([KeyCode::Enter]);
         for code in keys {
             assert_eq!(app.typed(Typed::Key(KeyEvent::from(code))), Effect::None);
@@ -498,9 +500,15 @@ mod tests {
             "Ctrl-C still quits"
         );
         let waiting = app.resize((100, 32), false);
-        assert_eq!(waiting.len(), 11);
+        assert_eq!(waiting.len(), 12);
         let effects: Vec<Effect> = waiting.into_iter().map(|t| app.typed(t)).collect();
-        assert_eq!(effects.last(), Some(&Effect::Create("daily jog".into())));
+        assert_eq!(
+            effects.last(),
+            Some(&Effect::Create(NewReflection {
+                title: "daily jog".into(),
+                guide: "full".into()
+            }))
+        );
         assert!(app.resize((100, 32), false).is_empty(), "each key once");
     }
 
@@ -516,8 +524,12 @@ mod tests {
         );
         // Found under faults (issue 9): a title whose reflection could not be
         // created (disk full) was dropped. It waits in the prompt.
-        app.apply(Outcome::CreateFailed {
+        let new = NewReflection {
             title: "The launch that slipped".into(),
+            guide: "ten-minute".into(),
+        };
+        app.apply(Outcome::CreateFailed {
+            new: new.clone(),
             why: "No space left on device".into(),
         });
         assert!(
@@ -527,10 +539,8 @@ mod tests {
         );
         let prompt = app.title_prompt().expect("the prompt is back");
         assert_eq!(prompt.editor.lines().join(""), "The launch that slipped");
-        assert_eq!(
-            app.settle_title_prompt().as_deref(),
-            Some("The launch that slipped")
-        );
+        // In the guide it was to follow.
+        assert_eq!(app.settle_title_prompt(), Some(new));
     }
 
     #[test]

@@ -8,15 +8,15 @@ use crate::reflection::Reflection;
 use crate::search::Corpus;
 use crate::store::Listing;
 
-use super::Message;
+use super::{Message, NewReflection};
 
 /// What the app loop must do outside the state.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     None,
     Quit,
-    /// Create a reflection with this title and open it.
-    Create(String),
+    /// Create a reflection with this title, in this guide, and open it.
+    Create(NewReflection),
     /// Load and open the reflection with this id.
     Open(String),
     /// Read a sync tool's conflict copy, by its file name, to show it: no
@@ -74,10 +74,10 @@ pub enum Outcome {
     },
     /// It would not open: the reason.
     OpenFailed(String),
-    /// A new reflection could not be started: its title (kept, to try
-    /// again) and the reason.
+    /// A new reflection could not be started: its title and guide (kept,
+    /// to try again) and the reason.
     CreateFailed {
-        title: String,
+        new: NewReflection,
         why: String,
     },
     /// The list as it is on disk now. `select` names the row to select;

@@ -8,6 +8,8 @@ use crate::tui::keys::Context;
 pub enum Focus {
     Help,
     Confirm,
+    /// Which guide a new reflection follows.
+    GuideChooser,
     TitlePrompt,
     ExportPrompt,
     LookAgainPrompt,
@@ -31,6 +33,8 @@ pub enum Focus {
     CheckinDueDate,
     /// The growth plan page of the walk.
     Plan,
+    /// The growth plan of a guide that goes deeper in a longer one there is.
+    DeeperPlan,
     Reading,
     /// Reading a sync tool's conflict copy: nothing here changes anything.
     ReadingCopy,
@@ -40,9 +44,10 @@ pub enum Focus {
 
 impl Focus {
     /// Every focus the app can be in, for checks that must cover them all.
-    pub const ALL: [Focus; 30] = [
+    pub const ALL: [Focus; 32] = [
         Focus::Help,
         Focus::Confirm,
+        Focus::GuideChooser,
         Focus::TitlePrompt,
         Focus::ExportPrompt,
         Focus::LookAgainPrompt,
@@ -68,6 +73,7 @@ impl Focus {
         Focus::Checkin(FieldKind::Actions),
         Focus::CheckinDueDate,
         Focus::Plan,
+        Focus::DeeperPlan,
         Focus::Reading,
         Focus::ReadingCopy,
         Focus::Writing,
@@ -78,6 +84,7 @@ impl Focus {
         let specific: &[Context] = match self {
             Focus::Help => &[Context::Help],
             Focus::Confirm => &[Context::Confirm, Context::Commands],
+            Focus::GuideChooser => &[Context::GuideChooser, Context::Commands],
             Focus::TitlePrompt => &[Context::TitlePrompt, Context::Text],
             Focus::ExportPrompt => &[Context::ExportPrompt, Context::Text],
             Focus::LookAgainPrompt => &[Context::LookAgainPrompt, Context::Text],
@@ -90,6 +97,12 @@ impl Focus {
             Focus::Reading => &[Context::Detail, Context::Commands],
             Focus::ReadingCopy => &[Context::CopyDetail, Context::Commands],
             Focus::Plan => &[Context::Plan, Context::PlanNav, Context::Commands],
+            Focus::DeeperPlan => &[
+                Context::Deeper,
+                Context::Plan,
+                Context::PlanNav,
+                Context::Commands,
+            ],
             Focus::Writing => &[Context::Writing, Context::MultiLine, Context::Text],
             Focus::DueDate => &[
                 Context::DueDate,

@@ -14,7 +14,7 @@ use crate::tui::field::one_line_editor;
 use crate::tui::keys::Action;
 
 use super::modal::edit_one_line;
-use super::{App, Effect, Message, TitlePurpose};
+use super::{App, Effect, Message};
 
 /// The search line on the home screen; while `typing`, keys go to it.
 pub struct Search {
@@ -242,7 +242,7 @@ impl App {
         let count = home.rows.len();
         match action {
             Action::NewReflection => {
-                self.open_title_prompt(TitlePurpose::New);
+                self.start_new_reflection();
                 Effect::None
             }
             Action::OpenAgenda => {

@@ -14,6 +14,8 @@
 mod agenda;
 mod apply;
 mod checkin;
+mod chooser;
+mod deeper;
 mod effect;
 mod field_keys;
 mod focus;
@@ -54,6 +56,7 @@ use time::{Date, OffsetDateTime, UtcOffset};
 
 use crate::dates::Clock;
 use crate::guide::{FieldGuide, Guide};
+use crate::guides::Catalogue;
 use crate::reflection::Reflection;
 use crate::search::Corpus;
 use crate::stage::Stage;
@@ -66,11 +69,14 @@ use crate::tui::theme::Palette;
 
 pub use agenda::Agenda;
 pub use checkin::CheckinForm;
+pub use chooser::{GuideChoice, GuideChooser};
 pub use effect::{Access, Effect, Outcome, conflict_note, conflict_notice, held_elsewhere};
 pub use focus::Focus;
 pub use home::{Home, HomeRow, Search};
 pub use look_again::example as look_again_example;
-pub use modal::{ConfirmDelete, ExportPrompt, LookAgainPrompt, Modal, TitlePrompt, TitlePurpose};
+pub use modal::{
+    ConfirmDelete, ExportPrompt, LookAgainPrompt, Modal, NewReflection, TitlePrompt, TitlePurpose,
+};
 pub use progress::ProgressView;
 pub use session::{GuideSection, ReadOnly, Session, View};
 pub use stories::StoriesView;
@@ -139,6 +145,8 @@ pub enum Screen {
 
 pub struct App {
     pub guide: &'static Guide,
+    /// Every guide there is, to start a reflection in or go deeper into.
+    pub guides: &'static Catalogue,
     /// The time as the loop last read it; `update` never reads the clock itself.
     pub now: OffsetDateTime,
     /// The person's calendar at `now`.
@@ -193,6 +201,7 @@ impl App {
         let now = today.midnight().assume_offset(offset);
         App {
             guide,
+            guides: Catalogue::get(),
             now,
             clock: Clock::at(now, offset),
             size: (100, 32),
@@ -278,6 +287,7 @@ impl App {
     pub fn focus_under_help(&self) -> Focus {
         match &self.modal {
             Some(Modal::ConfirmDelete(_)) => return Focus::Confirm,
+            Some(Modal::ChooseGuide(_)) => return Focus::GuideChooser,
             Some(Modal::Title(_)) => return Focus::TitlePrompt,
             Some(Modal::Export(_)) => return Focus::ExportPrompt,
             Some(Modal::LookAgain(_)) => return Focus::LookAgainPrompt,
@@ -317,6 +327,7 @@ impl App {
                     // with the plan's own keys.
                     Some(_) if on_due_date && !on_plan => Focus::DueDate,
                     Some(field) if !on_plan => Focus::Field(field.kind),
+                    _ if self.deeper_guide().is_some() => Focus::DeeperPlan,
                     _ => Focus::Plan,
                 }
             }
@@ -409,16 +420,20 @@ impl App {
                 self.scroll_help(&action);
                 Effect::None
             }
-            Focus::Confirm | Focus::TitlePrompt | Focus::ExportPrompt | Focus::LookAgainPrompt => {
-                self.update_modal(action)
-            }
+            Focus::Confirm
+            | Focus::GuideChooser
+            | Focus::TitlePrompt
+            | Focus::ExportPrompt
+            | Focus::LookAgainPrompt => self.update_modal(action),
             Focus::Search => self.update_search(action),
             Focus::Home => self.update_home(action),
             Focus::Agenda => self.update_agenda(action),
             Focus::Checkin(_) | Focus::CheckinDueDate => self.update_checkin(action),
             Focus::Progress => self.update_progress(action),
             Focus::Stories | Focus::Story => self.update_stories(action),
-            Focus::Field(_) | Focus::DueDate | Focus::Plan => self.update_walk(action),
+            Focus::Field(_) | Focus::DueDate | Focus::Plan | Focus::DeeperPlan => {
+                self.update_walk(action)
+            }
             Focus::Reading | Focus::ReadingCopy => self.update_reading(action),
             Focus::Writing => self.update_writing(action),
         }

@@ -13,6 +13,8 @@ use crate::tui::keys::Action;
 use super::{App, Effect, Message, Tone};
 
 pub enum Modal {
+    /// Which guide a new reflection follows, before its title.
+    ChooseGuide(super::GuideChooser),
     /// A title for a new reflection, or a new title for the open one.
     Title(TitlePrompt),
     /// "Move this reflection to the trash?"
@@ -23,10 +25,18 @@ pub enum Modal {
     LookAgain(LookAgainPrompt),
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TitlePurpose {
-    New,
+    /// A new reflection, in the guide of this name.
+    New(String),
     Rename,
+}
+
+/// A reflection to start: its title, and the name of the guide it follows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewReflection {
+    pub title: String,
+    pub guide: String,
 }
 
 pub struct TitlePrompt {
@@ -87,7 +97,7 @@ impl App {
     }
 
     pub fn open_title_prompt(&mut self, purpose: TitlePurpose) {
-        let current = match (purpose, &self.session) {
+        let current = match (&purpose, &self.session) {
             (TitlePurpose::Rename, Some(s)) => s.reflection.title.clone(),
             _ => String::new(),
         };
@@ -144,7 +154,7 @@ impl App {
     /// On the way out, a title typed in the prompt but not confirmed is not
     /// dropped: a new title is applied to the open reflection, and a title for
     /// a new reflection is returned so the loop can create it.
-    pub fn settle_title_prompt(&mut self) -> Option<String> {
+    pub fn settle_title_prompt(&mut self) -> Option<NewReflection> {
         let Some(Modal::Title(prompt)) = self.modal.take() else {
             return None;
         };
@@ -153,7 +163,7 @@ impl App {
             return None;
         }
         match prompt.purpose {
-            TitlePurpose::New => Some(title),
+            TitlePurpose::New(guide) => Some(NewReflection { title, guide }),
             TitlePurpose::Rename => {
                 self.rename(title);
                 None
@@ -174,6 +184,7 @@ impl App {
     pub(super) fn update_modal(&mut self, action: Action) -> Effect {
         match self.modal {
             Some(Modal::ConfirmDelete(_)) => self.update_confirm(action),
+            Some(Modal::ChooseGuide(_)) => self.update_chooser(action),
             Some(Modal::Title(_)) => self.update_title(action),
             Some(Modal::Export(_)) => self.update_export(action),
             Some(Modal::LookAgain(_)) => self.update_look_again(action),
@@ -202,10 +213,10 @@ impl App {
         match action {
             Action::ConfirmTitle => {
                 let title = prompt.editor.lines().join(" ").trim().to_string();
-                let purpose = prompt.purpose;
+                let purpose = std::mem::replace(&mut prompt.purpose, TitlePurpose::Rename);
                 self.modal = None;
                 match purpose {
-                    TitlePurpose::New => Effect::Create(title),
+                    TitlePurpose::New(guide) => Effect::Create(NewReflection { title, guide }),
                     TitlePurpose::Rename => {
                         self.rename(title);
                         Effect::None

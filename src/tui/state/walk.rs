@@ -73,6 +73,7 @@ impl App {
             }
             Action::EditTitle => self.open_title_prompt(TitlePurpose::Rename),
             Action::MarkComplete => self.mark_complete(),
+            Action::GoDeeper => self.go_deeper(),
             Action::OpenWriting => self.open_writing(),
             Action::SetLookAgain => self.open_look_again_prompt(),
             Action::ScrollDown

@@ -153,11 +153,16 @@ fn a_new_title_is_asked_for_and_created() {
     let guide = Guide::builtin().expect("guide");
     let mut app = App::new(guide, date!(2026 - 11 - 29), UtcOffset::UTC);
     app.update(Action::NewReflection);
+    assert_eq!(app.focus(), Focus::GuideChooser);
+    app.update(Action::ChooseGuide);
     assert_eq!(app.focus(), Focus::TitlePrompt);
     type_text(&mut app, "Laid off");
     assert_eq!(
         app.update(Action::ConfirmTitle),
-        Effect::Create("Laid off".into())
+        Effect::Create(NewReflection {
+            title: "Laid off".into(),
+            guide: "full".into()
+        })
     );
 }
 
@@ -583,7 +588,9 @@ fn steps_of(app: &App) -> Vec<crate::reflection::ActionItem> {
 
 mod agenda;
 mod checkin;
+mod chooser;
 mod copies;
+mod deeper;
 mod look_again;
 mod stories;
 mod support;

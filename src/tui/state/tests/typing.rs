@@ -63,6 +63,7 @@ fn readline_keys_work_in_the_search_line_and_the_prompts() {
     press(&mut app, KeyCode::Esc, KeyModifiers::NONE);
 
     press(&mut app, KeyCode::Char('n'), KeyModifiers::NONE);
+    press(&mut app, KeyCode::Enter, KeyModifiers::NONE);
     type_keys(&mut app, "The launch that slipped");
     press(&mut app, KeyCode::Char('b'), KeyModifiers::ALT);
     press(&mut app, KeyCode::Char('k'), KeyModifiers::CONTROL);
