@@ -130,7 +130,7 @@ impl<'a> JsonRow<'a> {
             completed: s.completed.and_then(time),
             updated: time(s.updated),
             open_steps: s.open_steps,
-            guide: &s.guide,
+            guide: s.guide.as_deref().unwrap_or(crate::guide::DEFAULT_NAME),
         }
     }
 }
