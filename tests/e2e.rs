@@ -1408,3 +1408,57 @@ fn the_quick_guide_goes_deeper_in_the_full_guide_with_every_answer_kept() {
     );
     tmux.quit();
 }
+
+/// A coach's guide end to end: `guides show full` copied into the guides
+/// folder, cut to its own shape (two stages gone, a question reworded),
+/// started with `new --guide`, answered, saved under its keys, and its
+/// growth plan gathered from the roles it kept.
+#[test]
+fn an_own_guide_is_copied_edited_walked_and_gives_a_plan() {
+    let tmux = Tmux::new();
+    let guides = tmux.guides_dir();
+    std::fs::create_dir_all(&guides).expect("mkdir guides");
+    let shown = Command::new(BIN)
+        .args(["guides", "show", "full"])
+        .env("REBOUND_GUIDES_DIR", &guides)
+        .output()
+        .expect("run rebound");
+    let full = String::from_utf8(shown.stdout).expect("utf-8");
+    let cut_from = full
+        .find("[[stages]]\nkey = \"deconstruct\"")
+        .expect("deconstruct");
+    let cut_to = full.find("[[stages]]\nkey = \"goals\"").expect("goals");
+    let mine = format!("{}{}", &full[..cut_from], &full[cut_to..])
+        .replacen("title = \"The full guide\"", "title = \"From my coach\"", 1)
+        .replacen(
+            "label = \"What was supposed to happen?\"",
+            "label = \"What did you hope for?\"",
+            1,
+        );
+    std::fs::write(guides.join("coach.toml"), &mine).expect("write coach.toml");
+
+    tmux.start("new --guide coach --title 'Coached'");
+    tmux.wait_for("▶ What did you hope for?");
+    let screen = tmux.wait_for("of 5");
+    assert!(
+        screen.contains("Stage 1 of 5"),
+        "five stages now:\n{screen}"
+    );
+    tmux.type_text("A team of my own");
+    // Goals is the second stage now.
+    tmux.keys(&["PageDown"]);
+    tmux.wait_for("▶ What are your career objectives now?");
+    tmux.type_text("Lead a small team by summer");
+    tmux.keys(&["PageDown", "PageDown", "PageDown", "PageDown"]);
+    let plan = tmux.wait_for("Lead a small team by summer");
+    assert!(plan.contains("Goals"), "the plan gathers the goal:\n{plan}");
+    tmux.quit();
+
+    let file = tmux.only_file();
+    assert!(file.contains("guide = \"coach\""), "{file}");
+    assert!(file.contains("expected = \"A team of my own\""), "{file}");
+    assert!(
+        file.contains("objectives = [\"Lead a small team by summer\"]"),
+        "{file}"
+    );
+}
