@@ -90,7 +90,7 @@ pub(super) fn steps(
     if steps.is_empty() {
         let what = match which {
             Which::Open => "No open steps.",
-            Which::All => "No steps yet; they are written in a reflection's Goals stage.",
+            Which::All => "No steps yet; they are the dated steps written in a reflection.",
             Which::Overdue => "Nothing is overdue.",
         };
         // An empty calendar is not a valid one: nothing is written at all.

@@ -276,7 +276,7 @@ pub static BINDINGS: &[Binding] = &[
     help(C::Plan,         &[DOWN, ch('j')],              "↓/j",       "scroll",                              Action::ScrollDown),
     help(C::Plan,         &[UP, ch('k')],                "↑/k",       "scroll back",                         Action::ScrollUp),
     help(C::Plan,         &[PGDN],                       "PgDn",      "page down",                           Action::PageDown),
-    help(C::Plan,         &[PGUP],                       "PgUp",      "page up; at the top, back to Risk",   Action::PageUp),
+    help(C::Plan,         &[PGUP],                       "PgUp",      "page up; at the top, back a stage",   Action::PageUp),
     help(C::Plan,         &[HOME, ch('g')],              "Home",      "top",                                 Action::ScrollTop),
     help(C::Plan,         &[END, ch('G')],               "End",       "bottom",                              Action::ScrollBottom),
     help(C::Plan,         &[BACKSPACE, ch('0')],         "Backspace", "clear the rating",                    Action::ClearRating),
@@ -298,7 +298,7 @@ pub static BINDINGS: &[Binding] = &[
     foot(C::CheckinBack,  &[ESC],                        "Esc",       "keep for later",                      Action::BackHome),
     help(C::CheckinNav,   &[ctrl('g')],                  "Ctrl-G",    "intro, hint, example",                Action::NextGuide),
     // Leaving the growth plan, under the plan's own keys.
-    foot(C::PlanNav,      &[BACKTAB],                    "Shift-Tab", "back to Risk",                        Action::PrevField),
+    foot(C::PlanNav,      &[BACKTAB],                    "Shift-Tab", "back a stage",                        Action::PrevField),
     foot(C::PlanNav,      &[ESC, ch('q')],               "Esc",       "back",                                Action::BackHome),
     help(C::PlanNav,      &[ctrl('o')],                  "Ctrl-O",    "write it out (private page)",         Action::OpenWriting),
     // The free-writing page, under its text keys.

@@ -42,7 +42,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, agenda: &Agenda) {
                 Line::raw(""),
                 Line::raw(" No open steps."),
                 Line::styled(
-                    " Steps come from a reflection's Goals stage; Esc goes home.",
+                    " Steps come from the dated steps written in a reflection; Esc goes home.",
                     theme::dim(),
                 ),
             ]),

@@ -234,7 +234,7 @@ impl App {
     }
 
     /// Scrolling the growth plan: it stops where the longest column ends, as
-    /// laid out for the window now; PgUp at the top goes back to Risk, as it
+    /// laid out for the window now; PgUp at the top goes back to the last stage, as it
     /// goes back a stage everywhere else.
     fn scroll_plan(&mut self, action: Action) {
         let Some(session) = self.session.as_ref() else {
