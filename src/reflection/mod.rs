@@ -199,22 +199,12 @@ impl Reflection {
 
     /// The rating playing `role`: a weight, the odds.
     pub fn rating_of(&self, role: Role) -> Option<u8> {
-        let value = self.answer_of(role)?.as_integer()?;
-        u8::try_from(value).ok().filter(|v| (1..=5).contains(v))
+        as_rating(self.answer_of(role))
     }
 
     /// The list playing `role`: the goals, the support.
     pub fn list_of(&self, role: Role) -> Vec<String> {
-        self.answer_of(role)
-            .and_then(Value::as_array)
-            .map(|items| {
-                items
-                    .iter()
-                    .filter_map(Value::as_str)
-                    .map(str::to_string)
-                    .collect()
-            })
-            .unwrap_or_default()
+        as_list(self.answer_of(role))
     }
 
     /// Every answer its guide does not ask for (a question renamed or
@@ -323,16 +313,7 @@ impl Reflection {
 
     /// A list answer (also the ticked keys of a checklist).
     pub fn list(&self, stage: Stage, field: &str) -> Vec<String> {
-        self.value(stage, field)
-            .and_then(Value::as_array)
-            .map(|items| {
-                items
-                    .iter()
-                    .filter_map(Value::as_str)
-                    .map(str::to_string)
-                    .collect()
-            })
-            .unwrap_or_default()
+        as_list(self.value(stage, field))
     }
 
     pub fn set_list(&mut self, stage: Stage, field: &str, items: Vec<String>) {
@@ -358,8 +339,7 @@ impl Reflection {
 
     /// A 1..=5 rating; anything else in the file reads as unanswered.
     pub fn rating(&self, stage: Stage, field: &str) -> Option<u8> {
-        let value = self.value(stage, field)?.as_integer()?;
-        u8::try_from(value).ok().filter(|v| (1..=5).contains(v))
+        as_rating(self.value(stage, field))
     }
 
     pub fn set_rating(&mut self, stage: Stage, field: &str, rating: Option<u8>) {
@@ -485,6 +465,26 @@ impl Reflection {
             Some(_) => true,
         }
     }
+}
+
+/// A list answer's text items; anything else in the file reads as none.
+fn as_list(value: Option<&Value>) -> Vec<String> {
+    value
+        .and_then(Value::as_array)
+        .map(|items| {
+            items
+                .iter()
+                .filter_map(Value::as_str)
+                .map(str::to_string)
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// A 1..=5 rating; anything else in the file reads as unanswered.
+fn as_rating(value: Option<&Value>) -> Option<u8> {
+    let value = value?.as_integer()?;
+    u8::try_from(value).ok().filter(|v| (1..=5).contains(v))
 }
 
 /// Files keep whole seconds; holding no more in memory keeps a reflection
