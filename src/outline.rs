@@ -171,7 +171,7 @@ pub enum PlanItem {
     /// A list, one item a line; `label` names it when it shares a section
     /// with other items, and `none` says what an empty one means.
     Bullets {
-        label: Option<&'static str>,
+        label: Option<String>,
         items: Vec<String>,
         none: String,
     },
@@ -180,7 +180,7 @@ pub enum PlanItem {
     /// An answer in the person's own lines.
     Lines { lines: Vec<String>, none: String },
     /// A labelled value; empty means not answered yet.
-    Labelled { label: &'static str, value: String },
+    Labelled { label: String, value: String },
 }
 
 impl PlanItem {
@@ -251,8 +251,19 @@ pub fn growth_plan(r: &Reflection, guide: &Guide, today: Date) -> GrowthPlan {
         None => none.to_string(),
     };
     let describe = |rated: Option<Rated>| rated.map(|r| r.describe()).unwrap_or_default();
-    let labelled =
-        |role, label, value| declared(role).then_some(PlanItem::Labelled { label, value });
+    // A guide may name what a role's answer is on its plan in its own words.
+    let label_of = |role, label: &str| {
+        guide
+            .role(role)
+            .and_then(|(_, f)| f.plan_label.clone())
+            .unwrap_or_else(|| label.to_string())
+    };
+    let labelled = |role, label: &str, value| {
+        declared(role).then(|| PlanItem::Labelled {
+            label: label_of(role, label),
+            value,
+        })
+    };
     let bullets = |role, none: &str| {
         declared(role).then(|| PlanItem::Bullets {
             label: None,
@@ -260,9 +271,9 @@ pub fn growth_plan(r: &Reflection, guide: &Guide, today: Date) -> GrowthPlan {
             none: none.to_string(),
         })
     };
-    let labelled_list = |role, label, items| {
+    let labelled_list = |role, label: &str, items| {
         declared(role).then(|| PlanItem::Bullets {
-            label: Some(label),
+            label: Some(label_of(role, label)),
             items,
             none: "not answered yet".to_string(),
         })
@@ -290,22 +301,31 @@ pub fn growth_plan(r: &Reflection, guide: &Guide, today: Date) -> GrowthPlan {
         .unwrap_or_default();
     let first_step = first_step_line(&text(Role::FirstStep), text(Role::FirstStepDate).trim());
     // Blank lines only space paragraphs apart; the plan keeps the words.
-    let differently: Vec<String> = guide
-        .role(Role::Differently)
-        .map(|(stage, f)| r.text(stage, &f.key))
-        .unwrap_or_default()
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .map(String::from)
-        .collect();
+    let paragraphs = |role| -> Vec<String> {
+        guide
+            .role(role)
+            .map(|(stage, f)| r.text(stage, &f.key))
+            .unwrap_or_default()
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(String::from)
+            .collect()
+    };
 
     let sections = [
         SectionDraft {
             title: "What you would do differently",
             items: vec![declared(Role::Differently).then(|| PlanItem::Lines {
-                lines: differently,
+                lines: paragraphs(Role::Differently),
                 none: answered_at(&[Role::Differently], "not answered yet"),
+            })],
+        },
+        SectionDraft {
+            title: "How you tell it",
+            items: vec![declared(Role::Story).then(|| PlanItem::Lines {
+                lines: paragraphs(Role::Story),
+                none: answered_at(&[Role::Story], "not answered yet"),
             })],
         },
         SectionDraft {
@@ -352,7 +372,10 @@ pub fn growth_plan(r: &Reflection, guide: &Guide, today: Date) -> GrowthPlan {
             title: "The risk",
             items: vec![
                 labelled(Role::Risk, "Risk", text(Role::Risk)),
-                labelled(Role::FirstStep, "First step", first_step),
+                // Beside the risk it answers; a guide without one has its
+                // step among the steps by date alone.
+                labelled(Role::FirstStep, "First step", first_step)
+                    .filter(|_| declared(Role::Risk)),
                 labelled(Role::Odds, "Odds", describe(rating(Role::Odds))),
             ],
         },
@@ -396,7 +419,10 @@ struct SectionDraft {
 /// check-in has weighed it) at the latest check-in, which is now; and the
 /// day that counts to look again, or that it is settled.
 fn heavy_items(r: &Reflection, guide: &Guide, on_the_plan: String) -> Vec<PlanItem> {
-    let labelled = |label, value| PlanItem::Labelled { label, value };
+    let labelled = |label: &str, value| PlanItem::Labelled {
+        label: label.to_string(),
+        value,
+    };
     let start = guide.role(Role::WeightStart);
     let began = start
         .and_then(|(stage, f)| r.rating(stage, &f.key).map(|v| rated(f, v)))
@@ -415,10 +441,10 @@ fn heavy_items(r: &Reflection, guide: &Guide, on_the_plan: String) -> Vec<PlanIt
             let now = start
                 .map(|(_, f)| rated(f, weight).describe())
                 .unwrap_or_else(|| weight.to_string());
-            items.push(PlanItem::Labelled {
-                label: "Now",
-                value: format!("{now} (check-in, {})", dates::readable(day)),
-            });
+            items.push(labelled(
+                "Now",
+                format!("{now} (check-in, {})", dates::readable(day)),
+            ));
         }
     }
     // Beside the rating it will be compared with; left out until asked,
@@ -587,7 +613,7 @@ mod tests {
             .iter()
             .flat_map(|s| &s.items)
             .filter_map(|item| match item {
-                PlanItem::Bullets { label, items, .. } => Some((*label, items)),
+                PlanItem::Bullets { label, items, .. } => Some((label.as_deref(), items)),
                 _ => None,
             })
             .collect();
@@ -619,10 +645,9 @@ mod tests {
                 .items
                 .iter()
                 .find_map(|item| match item {
-                    PlanItem::Labelled {
-                        label: "First step",
-                        value,
-                    } => Some(value.clone()),
+                    PlanItem::Labelled { label, value } if label == "First step" => {
+                        Some(value.clone())
+                    }
                     _ => None,
                 })
                 .unwrap_or_default()

@@ -19,6 +19,8 @@ pub enum Role {
     /// How heavy it feels on the plan (asked on the plan page).
     WeightNow,
     Support,
+    /// How the person tells it now, in a few calm sentences.
+    Story,
     Differently,
     Goals,
     /// The action steps: the agenda, check-ins, calendars and task lists.
@@ -40,10 +42,11 @@ pub enum Role {
 }
 
 impl Role {
-    pub const ALL: [Role; 19] = [
+    pub const ALL: [Role; 20] = [
         Role::WeightStart,
         Role::WeightNow,
         Role::Support,
+        Role::Story,
         Role::Differently,
         Role::Goals,
         Role::Steps,
@@ -68,6 +71,7 @@ impl Role {
             Role::WeightStart => "weight_start",
             Role::WeightNow => "weight_now",
             Role::Support => "support",
+            Role::Story => "story",
             Role::Differently => "differently",
             Role::Goals => "goals",
             Role::Steps => "steps",
@@ -104,6 +108,7 @@ impl Role {
             Role::SkillMethods => &[Checklist],
             Role::FirstStepDate => &[Date],
             Role::Differently
+            | Role::Story
             | Role::SkillPlan
             | Role::Habit
             | Role::KeepUp

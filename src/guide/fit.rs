@@ -98,6 +98,7 @@ fn inferred(key: &str, value: &Value) -> FieldGuide {
             Vec::new()
         },
         role: None,
+        plan_label: None,
     }
 }
 

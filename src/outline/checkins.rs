@@ -473,7 +473,7 @@ energy = 4
         };
         let mut r = planned();
         let look_again = super::super::PlanItem::Labelled {
-            label: "Look again",
+            label: "Look again".into(),
             value: "Sat 19 Dec 2026".into(),
         };
         assert!(!heavy(&r).contains(&look_again), "not until it is complete");

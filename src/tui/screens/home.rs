@@ -186,7 +186,7 @@ fn draw_welcome(frame: &mut Frame, area: Rect) {
         Line::raw(""),
         Line::styled("No reflections yet.", theme::bold()),
         Line::raw(""),
-        Line::raw("A reflection walks you through a setback in seven short stages,"),
+        Line::raw("A reflection walks you through a setback in a few short stages,"),
         Line::raw("from how you see it today to a dated plan and one brave first step."),
         Line::raw("Everything saves as you type; leave whenever you like and come back later."),
         Line::raw(""),

@@ -32,6 +32,7 @@ static FIELD: FieldGuide = FieldGuide {
     options: Vec::new(),
     scale: Vec::new(),
     role: None,
+    plan_label: None,
 };
 
 /// What the empty page says where the words will go.

@@ -168,7 +168,7 @@ mod tests {
         let section = PlanSection {
             title: "People",
             items: vec![PlanItem::Bullets {
-                label: Some("What to ask"),
+                label: Some("What to ask".into()),
                 items: vec![
                     "What did you see before I did, and when did you see it?".into(),
                     "Where did I lose you?".into(),
@@ -199,7 +199,7 @@ mod tests {
         let section = PlanSection {
             title: "People",
             items: vec![PlanItem::Bullets {
-                label: Some("Ask for feedback"),
+                label: Some("Ask for feedback".into()),
                 items: vec![],
                 none: "not answered yet".to_string(),
             }],
