@@ -346,6 +346,12 @@ fn every_built_in_guide_reads_as_calmly_as_the_full_one() {
                 );
             }
         }
+        // The chooser shows a summary whole on one line at 80 columns.
+        let summary = guide.summary.as_deref().unwrap_or_default();
+        assert!(
+            !summary.is_empty() && summary.chars().count() <= 70,
+            "{name}: {summary:?}"
+        );
         let first = guide.stage(guide.first_stage());
         let hints: String = first.fields.iter().map(|f| f.hint.as_str()).collect();
         for words in ["Skip any question", "not a verdict", "capable people"] {
