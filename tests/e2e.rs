@@ -1386,7 +1386,7 @@ fn new_with_a_guide_asks_only_the_title_and_walks_that_guide() {
     tmux.quit();
 }
 
-/// The ten-minute guide's plan: `g` carries the same reflection on in the
+/// The ten-minute guide's plan: `D` carries the same reflection on in the
 /// full guide, every answer kept, and the file says so once saved.
 #[test]
 fn the_quick_guide_goes_deeper_in_the_full_guide_with_every_answer_kept() {
@@ -1396,9 +1396,9 @@ fn the_quick_guide_goes_deeper_in_the_full_guide_with_every_answer_kept() {
     tmux.keys(&["Tab"]);
     tmux.type_text("The join dropped a region");
     tmux.keys(&["PageDown", "PageDown", "PageDown"]);
-    let plan = tmux.wait_for("g go deeper");
+    let plan = tmux.wait_for("D go deeper");
     assert!(plan.contains("Growth plan"), "{plan}");
-    tmux.keys(&["g"]);
+    tmux.keys(&["D"]);
     let stage = tmux.wait_for("Continuing in the full guide");
     assert!(stage.contains("Stage 1 of 7"), "{stage}");
     let file = wait_for_file_containing(&tmux, "guide = \"full\"");

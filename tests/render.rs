@@ -2049,7 +2049,7 @@ fn the_ten_minute_plan_offers_to_go_deeper_in_the_full_guide() {
     app.open_reflection(r);
     let narrow = footer(&app, 80);
     assert!(
-        narrow.starts_with("\" g go deeper   1-5 how heavy now"),
+        narrow.starts_with("\" D go deeper   1-5 how heavy now"),
         "{narrow}"
     );
     let shot = screen(&app, 100, 32);

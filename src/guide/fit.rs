@@ -158,17 +158,28 @@ mod tests {
         assert!(format!("{shown:?}").contains("My sister, most days"));
     }
 
-    /// Found in review: a plan answer its guide stopped asking was hidden.
+    /// Found in review: a weight kept on the plan was hidden once the
+    /// guide stopped asking it; and in a second review, a plan answer added
+    /// as a second plan question was hidden and still took keys.
     #[test]
-    fn a_plan_answer_the_guide_no_longer_asks_is_kept_on_the_plan() {
-        let text = Value::String("kept".into());
-        let guide = Guide::builtin().expect("guide").with_unasked(&[Unasked {
-            stage: PLAN_KEY,
-            field: "plan_note",
-            value: &text,
-        }]);
-        assert_eq!(guide.stage(Stage::PLAN).fields.len(), 2);
-        assert!(guide.stage_keyed("plan_note").is_none());
+    fn a_plan_weight_the_guide_no_longer_asks_is_the_plans_rating_and_nothing_else_is_added() {
+        let mut guide = Guide::builtin().expect("guide").clone();
+        let mut r = crate::reflection::Reflection::new(
+            "2026-11-29-x".into(),
+            "x".into(),
+            time::macros::datetime!(2026-11-29 09:00 UTC),
+        );
+        r.set_rating(Stage::PLAN, "weight_now", Some(2));
+        r.set_text(Stage::PLAN, "plan_note", "by hand".into());
+        assert!(r.unasked(&guide).is_empty(), "the plan asks its rating");
+        guide.plan.fields.clear();
+        let fitted = guide.with_unasked(&r.unasked(&guide));
+        let plan = &fitted.stage(Stage::PLAN).fields;
+        assert_eq!(plan.len(), 1, "{plan:?}");
+        assert_eq!(
+            (plan[0].key.as_str(), plan[0].kind),
+            ("weight_now", FieldKind::Rating)
+        );
     }
 
     #[test]

@@ -388,22 +388,36 @@ impl Guide {
 
     /// Checks that this guide can carry on in `deeper` in the same file:
     /// every question it asks is asked there, under the same keys and kind.
+    /// Its roles must be the same questions' roles there, or a tick or a
+    /// weight would move out of sight on going deeper; its checklists'
+    /// options must be options there too.
     pub fn continues_in(&self, deeper: &Guide) -> Result<(), String> {
-        for stage in self.stages() {
+        for stage in self.walk() {
             for field in &self.stage(stage).fields {
                 let there = deeper
                     .stage_keyed(stage.key())
                     .and_then(|s| deeper.stage(s).field(&field.key));
-                match there {
-                    Some(f) if f.kind == field.kind => {}
-                    _ => {
-                        return Err(format!(
-                            "{}.{} is not a {:?} question of the guide it goes deeper in",
-                            stage.key(),
-                            field.key,
-                            field.kind
-                        ));
-                    }
+                let at = format!("{}.{}", stage.key(), field.key);
+                let Some(there) = there.filter(|f| f.kind == field.kind) else {
+                    return Err(format!(
+                        "{at} is not a {} question of the guide it goes deeper in",
+                        format!("{:?}", field.kind).to_lowercase()
+                    ));
+                };
+                if there.role != field.role {
+                    return Err(format!(
+                        "{at} plays another role in the guide it goes deeper in"
+                    ));
+                }
+                if let Some(option) = field
+                    .options
+                    .iter()
+                    .find(|o| !there.options.iter().any(|t| t.key == o.key))
+                {
+                    return Err(format!(
+                        "{at}: option {} is not one of the guide it goes deeper in",
+                        option.key
+                    ));
                 }
             }
         }

@@ -173,6 +173,13 @@ impl Catalogue {
     /// A guide that goes deeper in another must name one that is there and
     /// asks all its questions; one that does not is set aside and named.
     fn check_deeper(&mut self) {
+        // Setting one aside can break another that goes deeper in it: again
+        // until none is.
+        while self.set_aside_broken_deeper() {}
+    }
+
+    /// One pass of `check_deeper`; whether it set any guide aside.
+    fn set_aside_broken_deeper(&mut self) -> bool {
         let mut wrong = Vec::new();
         for entry in &self.guides {
             let Some(deeper) = &entry.guide.deeper else {
@@ -187,6 +194,7 @@ impl Catalogue {
             };
             wrong.push((entry.name.clone(), why));
         }
+        let any = !wrong.is_empty();
         for (name, what) in wrong {
             let Some(at) = self.guides.iter().position(|g| g.name == name) else {
                 continue;
@@ -202,6 +210,7 @@ impl Catalogue {
                 what,
             });
         }
+        any
     }
 
     /// The guide with this name.
@@ -607,6 +616,49 @@ mod tests {
         std::fs::write(dir.path().join("mine.toml"), moved).expect("write");
         assert_ne!(catalogue(&dir).places_fingerprint(), before);
         assert_eq!(before & 0xff, 0, "the index's own version keeps its byte");
+    }
+
+    /// Found in review: a guide going deeper in one that was itself set
+    /// aside stayed listed, its "go deeper" never working.
+    #[test]
+    fn a_chain_of_guides_going_deeper_in_one_that_is_not_there_is_set_aside_whole() {
+        let quick = BUILT_IN
+            .iter()
+            .find(|(name, _)| *name == "ten-minute")
+            .map(|(_, text)| *text)
+            .expect("ten-minute is built in");
+        let chain = quick.replacen("deeper = \"full\"", "deeper = \"middle\"", 1);
+        let middle = quick.replacen("deeper = \"full\"", "deeper = \"nowhere\"", 1);
+        let dir = folder(&[("chain.toml", &chain), ("middle.toml", &middle)]);
+        let catalogue = catalogue(&dir);
+        assert_eq!(catalogue.names(), built_in_and(&[]));
+        assert!(
+            problem_for(&catalogue, "middle.toml")
+                .what
+                .contains("\"nowhere\"")
+        );
+        assert!(
+            problem_for(&catalogue, "chain.toml")
+                .what
+                .contains("\"middle\"")
+        );
+    }
+
+    /// Going deeper must not move a tick or a weight out of sight: a role
+    /// on another question, or none, in the longer guide is refused.
+    #[test]
+    fn a_guide_going_deeper_keeps_its_roles_there() {
+        let quick = BUILT_IN
+            .iter()
+            .find(|(name, _)| *name == "ten-minute")
+            .map(|(_, text)| *text)
+            .expect("ten-minute is built in");
+        let moved = quick.replacen("role = \"differently\"\n", "", 1);
+        assert_ne!(moved, quick);
+        let dir = folder(&[("short.toml", &moved)]);
+        let catalogue = catalogue(&dir);
+        let problem = problem_for(&catalogue, "short.toml");
+        assert!(problem.what.contains("another role"), "{problem}");
     }
 
     #[test]

@@ -220,6 +220,24 @@ impl Reflection {
                 continue;
             };
             let in_plan = stage == crate::stage::PLAN_KEY;
+            // The plan page asks one rating and shows nothing else: a
+            // weight kept from a guide that asked one is that rating when
+            // the guide asks none; any other plan answer stays in the file.
+            if in_plan {
+                let kept = table
+                    .iter()
+                    .find(|(k, v)| v.is_integer() && !crate::role::is_bookkeeping(k, true));
+                if let Some((field, value)) = kept
+                    && guide.stage(Stage::PLAN).fields.is_empty()
+                {
+                    unasked.push(crate::guide::Unasked {
+                        stage,
+                        field,
+                        value,
+                    });
+                }
+                continue;
+            }
             let asked = guide.stage_keyed(stage).map(|s| guide.stage(s));
             for (field, value) in table {
                 let fits = asked

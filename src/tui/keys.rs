@@ -268,7 +268,7 @@ pub static BINDINGS: &[Binding] = &[
     help(C::Steps,        &[UP],                         "↓ / ↑",     "next / previous step",                Action::StepUp),
     help(C::Steps,        &[BACKSPACE],                  "Backspace", "delete; on an empty step, remove it", Action::DeleteStep),
     // The plan of a short guide: first, so a narrow footer keeps it.
-    foot(C::Deeper,       &[ch('g')],                    "g",         "go deeper",                           Action::GoDeeper),
+    foot(C::Deeper,       &[ch('D')],                    "D",         "go deeper",                           Action::GoDeeper),
     // The growth plan page.
     foot(C::Plan,         RATING_DIGITS,                 "1-5",       "how heavy now",                       Action::Rate(0)),
     foot(C::Plan,         &[ch('c')],                    "c",         "mark complete",                       Action::MarkComplete).when(When::InProgress),

@@ -25,7 +25,7 @@ impl App {
             .filter(|entry| entry.name != session.reflection.guide)
     }
 
-    /// `g` on a short guide's plan: the reflection follows the longer guide
+    /// `D` on a short guide's plan: the reflection follows the longer guide
     /// from now on, and the walk goes on at its first question not yet
     /// answered. Nothing is dropped: the short guide asks only what the
     /// long one asks, under the same keys.

@@ -44,18 +44,18 @@ fn on_the_ten_minute_plan() -> App {
     app
 }
 
-fn press_g(app: &App) -> Action {
+fn press_shift_d(app: &App) -> Action {
     action_for(
-        &KeyEvent::new(KeyCode::Char('g'), KeyModifiers::NONE),
+        &KeyEvent::new(KeyCode::Char('D'), KeyModifiers::SHIFT),
         &app.contexts(),
     )
 }
 
 #[test]
-fn g_on_the_ten_minute_plan_continues_in_the_full_guide_with_every_answer_kept() {
+fn shift_d_on_the_ten_minute_plan_continues_in_the_full_guide_with_every_answer_kept() {
     let mut app = on_the_ten_minute_plan();
     assert_eq!(app.focus(), Focus::DeeperPlan);
-    assert_eq!(press_g(&app), Action::GoDeeper);
+    assert_eq!(press_shift_d(&app), Action::GoDeeper);
     let was = session(&app).reflection.clone();
     let before = session(&app).revision;
     assert_eq!(app.update(Action::GoDeeper), Effect::None);
@@ -84,13 +84,18 @@ fn g_on_the_ten_minute_plan_continues_in_the_full_guide_with_every_answer_kept()
 }
 
 #[test]
-fn the_full_guide_has_nowhere_deeper_so_its_plan_neither_offers_nor_answers_g() {
+fn the_full_guide_has_nowhere_deeper_so_its_plan_neither_offers_nor_answers_shift_d() {
     let mut app = app_with_open_reflection();
     for _ in 0..10 {
         app.update(Action::NextStage);
     }
     assert_eq!(app.focus(), Focus::Plan);
-    assert_eq!(press_g(&app), Action::ScrollTop, "g is still the top");
+    assert_ne!(press_shift_d(&app), Action::GoDeeper);
+    let g = action_for(
+        &KeyEvent::new(KeyCode::Char('g'), KeyModifiers::NONE),
+        &app.contexts(),
+    );
+    assert_eq!(g, Action::ScrollTop, "g is the top, as on every page");
     let offered = bindings_for(&app.contexts());
     assert!(!offered.iter().any(|b| b.action == Action::GoDeeper));
     let guide = session(&app).reflection.guide.clone();
