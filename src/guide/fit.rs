@@ -42,6 +42,8 @@ impl Guide {
     /// stage it was saved under, or in a stage of its own after the others.
     pub fn with_unasked(&self, unasked: &[Unasked]) -> Guide {
         let mut guide = self.clone();
+        // A question reshaped here loses its role.
+        guide.places = std::sync::OnceLock::new();
         for answer in unasked {
             let mut field = inferred(answer.field, answer.value);
             let stage = if answer.stage == PLAN_KEY {

@@ -4,7 +4,7 @@
 
 use std::collections::HashSet;
 use std::ops::Range;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use serde::Deserialize;
 
@@ -117,6 +117,9 @@ pub struct Guide {
     pub deeper: Option<String>,
     stages: Vec<StageGuide>,
     plan: StageGuide,
+    /// `places()`, made once: every reflection read asks for it.
+    #[serde(skip)]
+    places: OnceLock<Arc<Places>>,
 }
 
 fn first_version() -> u32 {
@@ -185,6 +188,7 @@ impl Guide {
             version: 1,
             deeper: None,
             stages: Vec::new(),
+            places: OnceLock::new(),
             plan: StageGuide {
                 key: PLAN_KEY.into(),
                 title: "Growth plan".into(),
@@ -498,8 +502,13 @@ impl Guide {
         })
     }
 
-    /// Where each role's answer is kept, for the model.
-    pub fn places(&self) -> Places {
+    /// Where each role's answer is kept, for the model; shared, as every
+    /// reflection in the guide holds the same.
+    pub fn places(&self) -> Arc<Places> {
+        Arc::clone(self.places.get_or_init(|| Arc::new(self.find_places())))
+    }
+
+    fn find_places(&self) -> Places {
         Places::new(
             self.walk()
                 .flat_map(|stage| {

@@ -60,7 +60,7 @@ pub fn named_or_default(name: &str) -> &'static Guide {
 /// Where the guide named `name` keeps steps, the first step and the
 /// weights; the default guide's when it is not installed, as a guide
 /// copied from the default usually keeps its keys.
-pub fn places_for(name: &str) -> Places {
+pub fn places_for(name: &str) -> std::sync::Arc<Places> {
     named_or_default(name).places()
 }
 

@@ -108,7 +108,7 @@ pub struct Reflection {
     pub guide_version: Option<u32>,
     /// Where that guide keeps the steps, the first step and the weights:
     /// what the model reads without the guide at hand. Not saved.
-    places: Places,
+    places: std::sync::Arc<Places>,
     /// Stage key → that stage's answers; kept as TOML so keys this build does
     /// not know survive a save untouched.
     answers: Table,
