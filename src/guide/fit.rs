@@ -42,8 +42,9 @@ impl Guide {
     /// stage it was saved under, or in a stage of its own after the others.
     pub fn with_unasked(&self, unasked: &[Unasked]) -> Guide {
         let mut guide = self.clone();
-        // A question reshaped here loses its role.
+        // A question reshaped here loses its role, and a stage may be added.
         guide.places = std::sync::OnceLock::new();
+        guide.handles = std::sync::OnceLock::new();
         for answer in unasked {
             let mut field = inferred(answer.field, answer.value);
             let stage = if answer.stage == PLAN_KEY {

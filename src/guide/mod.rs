@@ -120,6 +120,10 @@ pub struct Guide {
     /// `places()`, made once: every reflection read asks for it.
     #[serde(skip)]
     places: OnceLock<Arc<Places>>,
+    /// The stages' handles, made once: the walk is asked for on every draw,
+    /// and making a handle looks its key up in a shared table.
+    #[serde(skip)]
+    handles: OnceLock<Vec<Stage>>,
 }
 
 fn first_version() -> u32 {
@@ -189,6 +193,7 @@ impl Guide {
             deeper: None,
             stages: Vec::new(),
             places: OnceLock::new(),
+            handles: OnceLock::new(),
             plan: StageGuide {
                 key: PLAN_KEY.into(),
                 title: "Growth plan".into(),
@@ -430,10 +435,16 @@ impl Guide {
 
     /// The question stages, in walking order.
     pub fn stages(&self) -> impl Iterator<Item = Stage> + '_ {
-        self.stages
+        self.handles
+            .get_or_init(|| {
+                self.stages
+                    .iter()
+                    .enumerate()
+                    .map(|(i, s)| Stage::question(i, &s.key))
+                    .collect()
+            })
             .iter()
-            .enumerate()
-            .map(|(i, s)| Stage::question(i, &s.key))
+            .copied()
     }
 
     /// Every stage in walking order, the plan last.

@@ -121,11 +121,12 @@ impl App {
     /// the step chosen and in view; while walking, the step's own row of
     /// the Goals steps (or Risk's first brave step).
     pub(super) fn show_step(&mut self, id: &str) {
-        let (guide, today) = (self.walk_guide(), self.clock.today);
-        let guide: &crate::guide::Guide = &guide;
+        let today = self.clock.today;
         let Some(session) = self.session.as_mut() else {
             return;
         };
+        let guide = std::rc::Rc::clone(&session.guide);
+        let guide: &crate::guide::Guide = &guide;
         let Some(index) = session.reflection.step_index(id) else {
             return;
         };

@@ -385,15 +385,6 @@ impl App {
             .field(session.cursor.stage, session.cursor.field)
     }
 
-    /// The open reflection's guide, to hold while the session changes; the
-    /// default guide when nothing is open.
-    pub(super) fn walk_guide(&self) -> std::rc::Rc<Guide> {
-        match &self.session {
-            Some(session) => std::rc::Rc::clone(&session.guide),
-            None => std::rc::Rc::new(self.guide.clone()),
-        }
-    }
-
     pub fn update(&mut self, action: Action) -> Effect {
         match action {
             Action::Quit => return Effect::Quit,

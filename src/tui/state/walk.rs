@@ -1,6 +1,8 @@
 //! The stage walk: moving between fields and stages, editing the focused
 //! field, and marking the reflection complete on the growth plan.
 
+use std::rc::Rc;
+
 use crossterm::event::KeyCode;
 use time::Date;
 
@@ -20,12 +22,13 @@ use super::{App, Effect, GuideSection, Message, Session, TitlePurpose, Tone, Vie
 
 impl App {
     pub(super) fn update_walk(&mut self, action: Action) -> Effect {
-        let guide = self.walk_guide();
-        let guide: &Guide = &guide;
         let today = self.clock.today;
         let Some(session) = self.session.as_mut() else {
             return Effect::None;
         };
+        // Held apart from the session, which the action goes on to change.
+        let guide = Rc::clone(&session.guide);
+        let guide: &Guide = &guide;
         let stage = session.cursor.stage;
         let field = guide.field(stage, session.cursor.field);
         match action {
@@ -198,24 +201,25 @@ impl App {
     /// As focus leaves a field, a date phrase on screen becomes its date (the
     /// reflection already holds the date, so nothing is written here).
     fn leave_field(&mut self) {
-        let guide = self.walk_guide();
-        let guide: &Guide = &guide;
         let today = self.clock.today;
         let Some(session) = self.session.as_mut() else {
             return;
         };
-        if let Some(field) = guide.field(session.cursor.stage, session.cursor.field) {
+        if let Some(field) = session
+            .guide
+            .field(session.cursor.stage, session.cursor.field)
+        {
             session.focus.normalise_dates(field.kind, today);
         }
     }
 
     fn move_to(&mut self, to: Cursor) {
         self.leave_field();
-        let guide = self.walk_guide();
-        let guide: &Guide = &guide;
         let Some(session) = self.session.as_mut() else {
             return;
         };
+        let guide = Rc::clone(&session.guide);
+        let guide: &Guide = &guide;
         if to == session.cursor {
             return;
         }
@@ -259,11 +263,11 @@ impl App {
 
     /// Stores the cursor in the reflection so resuming returns here.
     pub(super) fn remember_position(&mut self) {
-        let guide = self.walk_guide();
-        let guide: &Guide = &guide;
         let Some(session) = self.session.as_mut() else {
             return;
         };
+        let guide = Rc::clone(&session.guide);
+        let guide: &Guide = &guide;
         let stage = session.cursor.stage.key().to_string();
         let field = guide
             .field(session.cursor.stage, session.cursor.field)
